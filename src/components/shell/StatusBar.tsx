@@ -1,0 +1,41 @@
+import { label } from '../../engine/backend';
+import { appStore, type AppState } from '../../state/appStore';
+import { useStore } from '../../state/createStore';
+
+const selectBackend = (s: AppState) => s.backend;
+const selectData = (s: AppState) => s.data;
+
+export function StatusBar() {
+  const backend = useStore(appStore, selectBackend);
+  const data = useStore(appStore, selectData);
+  return (
+    <footer className="statusbar" aria-label="Status">
+      <div className="status-item" data-testid="backend-status">
+        <span className="status-key">Compute</span>
+        {backend.state === 'starting' && <span>starting…</span>}
+        {backend.state === 'error' && <span className="status-bad">{backend.message}</span>}
+        {backend.state === 'ready' && (
+          <>
+            <strong data-testid="backend-name" data-backend={backend.info.name}>
+              {label(backend.info.name)}
+            </strong>
+            <span className="status-why">{backend.info.reason}</span>
+          </>
+        )}
+      </div>
+      <div className="status-item" data-testid="data-status">
+        <span className="status-key">MNIST</span>
+        {data.state === 'idle' && <span>not loaded yet</span>}
+        {data.state === 'loading' && (
+          <>
+            <span>{data.what}</span>
+            <progress max={1} value={data.fraction} aria-label={`Loading ${data.what}`} />
+            <span>{Math.round(data.fraction * 100)}%</span>
+          </>
+        )}
+        {data.state === 'ready' && <span>{data.summary}</span>}
+        {data.state === 'error' && <span className="status-bad">{data.message}</span>}
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,3 @@
+/** The engine's public surface. Other folders import from here only. */
+export * from './backend';
+export * from './readback';

@@ -1,0 +1,29 @@
+/**
+ * The URL hash is the single source of truth for where the user is and how every control is set:
+ * `#/<area>?<key>=<value>&...`. Any state is therefore a link a teacher can share.
+ */
+export const AREAS = ['convolution', 'pooling', 'train', 'draw', 'learn'] as const;
+export type Area = (typeof AREAS)[number];
+
+export type HashRoute = { area: Area; params: URLSearchParams };
+
+export const DEFAULT_AREA: Area = 'convolution';
+
+export function isArea(value: string): value is Area {
+  return (AREAS as readonly string[]).includes(value);
+}
+
+/** Parses `#/train?epochs=3` into its area and query. Unknown areas fall back to the default area. */
+export function parseHash(hash: string): HashRoute {
+  const body = hash.replace(/^#\/?/, '');
+  const q = body.indexOf('?');
+  const path = (q === -1 ? body : body.slice(0, q)).replace(/\/+$/, '');
+  const query = q === -1 ? '' : body.slice(q + 1);
+  return { area: isArea(path) ? path : DEFAULT_AREA, params: new URLSearchParams(query) };
+}
+
+export function formatHash(area: Area, params?: URLSearchParams | Record<string, string>): string {
+  const search = params instanceof URLSearchParams ? params : new URLSearchParams(params ?? {});
+  const query = search.toString();
+  return `#/${area}${query ? `?${query}` : ''}`;
+}

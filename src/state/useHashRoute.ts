@@ -1,0 +1,35 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { formatHash, parseHash, type Area, type HashRoute } from './hashRoute';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const getHash = (): string => window.location.hash;
+
+/** The current route, re-rendering on every hash change (back/forward buttons included). */
+export function useHashRoute(): HashRoute {
+  const hash = useSyncExternalStore(subscribe, getHash, getHash);
+  return parseHash(hash);
+}
+
+/**
+ * Returns a setter that writes an area's params into the hash. `replace` (the default) keeps the
+ * history clean while a slider moves; pass `{push: true}` for steps a user would want "Back" to undo.
+ */
+export function useSetHashParams(area: Area): (params: URLSearchParams, opts?: { push?: boolean }) => void {
+  return useCallback(
+    (params, opts) => {
+      const next = formatHash(area, params);
+      if (next === window.location.hash) return;
+      if (opts?.push) {
+        window.location.hash = next;
+      } else {
+        window.history.replaceState(null, '', next);
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+      }
+    },
+    [area],
+  );
+}

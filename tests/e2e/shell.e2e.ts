@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openWatchedPage } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('app shell', () => {
+  it('loads every area with no console error and no request to another host', async () => {
+    const w = await openWatchedPage(browser, '#/convolution');
+    await w.page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
+    for (const area of ['convolution', 'pooling', 'train', 'draw', 'learn']) {
+      await w.page.getByRole('link', { name: new RegExp(`^${area}`, 'i') }).click();
+      await w.page.waitForFunction((a) => window.location.hash.startsWith(`#/${a}`), area);
+      await expect
+        .poll(() => w.page.locator('[aria-current="page"]').textContent())
+        .toMatch(new RegExp(area, 'i'));
+    }
+    await w.page.waitForTimeout(500);
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+
+  it('picks wasm by itself when WebGL is only software-rendered, and says why', async () => {
+    const w = await openWatchedPage(browser, '#/convolution');
+    const name = w.page.getByTestId('backend-name');
+    await name.waitFor({ timeout: 30_000 });
+    expect(await name.getAttribute('data-backend')).toBe('wasm');
+    expect(await w.page.getByTestId('backend-status').textContent()).toMatch(/SwiftShader/);
+    await w.context.close();
+  });
+
+  it('really runs WebGL when asked with ?backend=webgl', async () => {
+    const w = await openWatchedPage(browser, '?backend=webgl#/convolution');
+    const name = w.page.getByTestId('backend-name');
+    await name.waitFor({ timeout: 30_000 });
+    expect(await name.getAttribute('data-backend')).toBe('webgl');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('fits a 1366×768 Chromebook screen and a 1280×720 projector without horizontal scrolling', async () => {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 1280, height: 720 },
+    ]) {
+      const w = await openWatchedPage(browser, '#/convolution', { viewport });
+      await w.page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
+      const overflow = await w.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await w.context.close();
+    }
+  });
+});
