@@ -1,0 +1,41 @@
+import { memo, useEffect, useRef } from 'react';
+import { cssColorOf, type ColorScale } from './colorScales';
+import { formatCell } from './drawHeatmap';
+
+/** The colour ramp with its end values (and zero for signed data), in words for screen readers too. */
+export const ColorLegend = memo(function ColorLegend({
+  scale,
+  width = 180,
+  title,
+}: {
+  scale: ColorScale;
+  width?: number;
+  title?: string;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const [lo, hi] = scale.domain;
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    for (let x = 0; x < width; x++) {
+      ctx.fillStyle = cssColorOf(lo + ((hi - lo) * x) / (width - 1), scale);
+      ctx.fillRect(x, 0, 1, 14);
+    }
+  }, [scale, width, lo, hi]);
+  const signed = scale.kind === 'diverging';
+  const words = signed
+    ? `Colour key: blue is negative down to ${formatCell(lo, 2)}, white is zero, red is positive up to ${formatCell(hi, 2)}`
+    : `Colour key: white is zero, black is ${formatCell(hi, 2)}`;
+  return (
+    <figure className="legend" aria-label={words}>
+      {title && <figcaption className="legend-title">{title}</figcaption>}
+      <canvas ref={ref} width={width} height={14} style={{ width, height: 14 }} aria-hidden="true" />
+      <div className="legend-ticks" style={{ width }} aria-hidden="true">
+        <span>{formatCell(lo, 2)}</span>
+        {signed && <span>0</span>}
+        <span>{formatCell(hi, 2)}</span>
+      </div>
+      <div className="legend-words">{signed ? 'blue < 0 < red' : 'white = 0 · black = most'}</div>
+    </figure>
+  );
+});
