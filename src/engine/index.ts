@@ -2,3 +2,4 @@
 export * from './backend';
 export * from './readback';
 export * from './model/lenet';
+export * from './model/modelIO';

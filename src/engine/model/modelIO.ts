@@ -1,0 +1,331 @@
+/**
+ * Where the "current" LeNet lives and how it moves between tabs, files and the repo.
+ *
+ * API (used by Train and Draw; all async, all return models the CALLER disposes with `model.dispose()`):
+ *   loadCurrentModel({pretrainedUrl})  → {model, meta}: the model saved in IndexedDB (`indexeddb://cnn-studio-lenet`)
+ *                                        if there is one, else the shipped pretrained model at `pretrainedUrl`
+ *                                        (`public/models/lenet5/model.json`). Throws only when neither loads.
+ *   loadSavedModel()                    → {model, meta} | null (IndexedDB only)
+ *   loadModelFromUrl(url)               → {model, meta} (e.g. the shipped model)
+ *   saveModel(model, meta)              → writes IndexedDB; throws ModelStorageError (unavailable / full)
+ *   clearSavedModel()                   → removes the IndexedDB copy (Draw falls back to the pretrained model)
+ *   exportModel(model, meta)            → {modelJson: string, weights: ArrayBuffer} in the TF.js layers format,
+ *                                         model.json naming its weights file `weights.bin`; the UI downloads both
+ *   importModelFromFiles(files)         → {model, meta}; throws ModelImportError with a plain reason when the
+ *                                         files are not a LeNet-compatible model (nothing else is touched)
+ *   checkLeNetArtifacts(artifacts)      → LeNetConfig or throws ModelImportError (pure, no tensors)
+ *
+ * The metadata (where the model came from, its test accuracy) travels inside model.json as
+ * `userDefinedMetadata.cnnStudio`, so a file handed to a class keeps its story.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import type { LeNetActivation, LeNetConfig, LeNetPooling } from './lenet';
+
+export const IDB_MODEL_URL = 'indexeddb://cnn-studio-lenet';
+export const WEIGHTS_FILE_NAME = 'weights.bin';
+
+export type ModelSource = 'trained' | 'pretrained' | 'imported';
+
+export type ModelMeta = {
+  source: ModelSource;
+  /** Fraction of the 10,000 MNIST test digits classified right (0..1), when known. */
+  testAccuracy?: number;
+  epochs?: number;
+  savedAt?: string;
+  /** File name for imported models, or a short note. */
+  name?: string;
+  config?: LeNetConfig;
+};
+
+export type LoadedModel = { model: tfl.LayersModel; meta: ModelMeta; config: LeNetConfig };
+
+/** The model could not be stored (IndexedDB unavailable, refused, or full). Training can go on. */
+export class ModelStorageError extends Error {
+  override name = 'ModelStorageError';
+}
+
+/** An imported model was refused; `message` says why in plain words. The current model is untouched. */
+export class ModelImportError extends Error {
+  override name = 'ModelImportError';
+}
+
+type LayerJson = { class_name?: string; className?: string; config?: Record<string, unknown> };
+
+function layerList(topology: unknown): LayerJson[] {
+  const t = topology as { class_name?: string; config?: unknown } | null;
+  if (!t || typeof t !== 'object') return [];
+  const cfg = t.config as { layers?: unknown } | unknown[] | undefined;
+  // Keras Sequential JSON has config.layers (new) or config as the layer list (old).
+  const layers = Array.isArray(cfg) ? cfg : cfg?.layers;
+  return Array.isArray(layers) ? (layers as LayerJson[]) : [];
+}
+
+const className = (l: LayerJson) => l.class_name ?? l.className ?? '?';
+
+function weightBytes(data: tf.io.WeightData | undefined): number {
+  if (!data) return 0;
+  return Array.isArray(data) ? data.reduce((s, b) => s + b.byteLength, 0) : data.byteLength;
+}
+
+/**
+ * Checks that model artifacts describe a LeNet this app can show: the layer names the panels use,
+ * a 28×28×1 input, 10 outputs, float32 weights whose byte count matches the shapes.
+ * Returns the architecture it found; throws ModelImportError with the reason otherwise. Pure.
+ */
+export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfig {
+  const fail = (why: string): never => {
+    throw new ModelImportError(why);
+  };
+  if (!artifacts.modelTopology || artifacts.modelTopology instanceof ArrayBuffer) {
+    fail('model.json has no layer description (modelTopology): it is not a TensorFlow.js layers model.');
+  }
+  const layers = layerList(artifacts.modelTopology);
+  if (layers.length === 0) fail('model.json lists no layers.');
+  const byName = new Map<string, LayerJson>();
+  for (const l of layers) {
+    const n = l.config?.name;
+    if (typeof n === 'string') byName.set(n, l);
+  }
+  const need = (name: string, classes: string[]): LayerJson => {
+    const l = byName.get(name);
+    if (!l) {
+      return fail(
+        `This is not a LeNet model from CNN Studio: it has no layer named "${name}" (found: ${[...byName.keys()].join(', ')}).`,
+      );
+    }
+    if (!classes.includes(className(l))) {
+      return fail(`Layer "${name}" is a ${className(l)}, but a LeNet needs ${classes.join(' or ')} there.`);
+    }
+    return l;
+  };
+  const conv1 = need('conv1', ['Conv2D']);
+  const pool1 = need('pool1', ['MaxPooling2D', 'AveragePooling2D']);
+  const conv2 = need('conv2', ['Conv2D']);
+  need('pool2', ['MaxPooling2D', 'AveragePooling2D']);
+  need('flatten', ['Flatten']);
+  const dense1 = need('dense1', ['Dense']);
+  const dense2 = need('dense2', ['Dense']);
+  const output = need('output', ['Dense']);
+
+  const first = layers[0]?.config ?? {};
+  const inShape = first.batch_input_shape ?? first.batchInputShape;
+  if (!Array.isArray(inShape) || inShape.slice(1).join(',') !== '28,28,1') {
+    fail(
+      `The model's input is ${Array.isArray(inShape) ? `[${inShape.slice(1).join('×')}]` : 'not given'}, but MNIST digits are 28×28×1.`,
+    );
+  }
+  if (output.config?.units !== 10) {
+    fail(
+      `The output layer has ${String(output.config?.units)} units; a digit classifier needs 10 (one per digit).`,
+    );
+  }
+  const act = conv1.config?.activation;
+  const activation: LeNetActivation = act === 'tanh' || act === 'sigmoid' ? act : 'relu';
+  const pooling: LeNetPooling = className(pool1) === 'AveragePooling2D' ? 'avg' : 'max';
+  const num = (l: LayerJson, key: string) => Number(l.config?.[key]);
+  const config: LeNetConfig = {
+    activation,
+    pooling,
+    filters1: num(conv1, 'filters'),
+    filters2: num(conv2, 'filters'),
+    dense1: num(dense1, 'units'),
+    dense2: num(dense2, 'units'),
+  };
+
+  const specs = artifacts.weightSpecs ?? [];
+  if (specs.length === 0) fail('model.json lists no weights (weightsManifest is empty).');
+  let expected = 0;
+  for (const s of specs) {
+    if (s.dtype !== 'float32') fail(`Weight "${s.name}" is ${s.dtype}; only float32 weights are supported.`);
+    if (s.quantization) fail(`Weight "${s.name}" is quantized; export the model without quantization.`);
+    expected += s.shape.reduce((a, b) => a * b, 1) * 4;
+  }
+  const got = weightBytes(artifacts.weightData);
+  if (got < expected) {
+    fail(
+      `The weights file is truncated: it has ${got.toLocaleString('en-US')} bytes but model.json needs ${expected.toLocaleString('en-US')}.`,
+    );
+  }
+  if (got > expected) {
+    fail(
+      `The weights file is too long: ${got.toLocaleString('en-US')} bytes where model.json needs ${expected.toLocaleString('en-US')}. Is it the weights file of another model?`,
+    );
+  }
+  return config;
+}
+
+function metaOf(model: tfl.LayersModel, fallback: ModelMeta): ModelMeta {
+  const u = model.getUserDefinedMetadata() as { cnnStudio?: ModelMeta } | undefined;
+  return { ...fallback, ...(u?.cnnStudio ?? {}) };
+}
+
+async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promise<LoadedModel> {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  if (!handler.load) throw new ModelImportError('This source cannot be read.');
+  try {
+    artifacts = await handler.load();
+  } catch (err) {
+    throw new ModelImportError(`The model files could not be read: ${errText(err)}`);
+  }
+  const config = checkLeNetArtifacts(artifacts);
+  let model: tfl.LayersModel;
+  try {
+    model = await tfl.loadLayersModel(tf.io.fromMemory(artifacts));
+  } catch (err) {
+    throw new ModelImportError(`The weights do not fit the layers: ${errText(err)}`);
+  }
+  const out = model.outputs[0]?.shape;
+  if (!out || out[out.length - 1] !== 10) {
+    model.dispose();
+    throw new ModelImportError('The model does not end in 10 outputs.');
+  }
+  return { model, meta: metaOf(model, fallback), config };
+}
+
+function errText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The IndexedDB copy, or null when there is none or IndexedDB is unavailable. Caller disposes the model. */
+export async function loadSavedModel(): Promise<LoadedModel | null> {
+  const handlers = tf.io.getLoadHandlers(IDB_MODEL_URL);
+  const handler = handlers[0];
+  if (!handler) return null;
+  try {
+    return await loadChecked(handler, { source: 'trained' });
+  } catch {
+    return null;
+  }
+}
+
+/** Loads a model.json (plus weights beside it) over HTTP. Caller disposes the model. */
+export async function loadModelFromUrl(url: string): Promise<LoadedModel> {
+  return loadChecked(tf.io.http(url), { source: 'pretrained' });
+}
+
+/** IndexedDB copy if present, else the shipped pretrained model. Caller disposes the model. */
+export async function loadCurrentModel(opts: { pretrainedUrl: string }): Promise<LoadedModel> {
+  return (await loadSavedModel()) ?? (await loadModelFromUrl(opts.pretrainedUrl));
+}
+
+/** Saves to IndexedDB. Throws ModelStorageError with a plain reason when it cannot. */
+export async function saveModel(model: tfl.LayersModel, meta: ModelMeta): Promise<void> {
+  model.setUserDefinedMetadata({ cnnStudio: { ...meta, savedAt: meta.savedAt ?? new Date().toISOString() } });
+  if (tf.io.getSaveHandlers(IDB_MODEL_URL).length === 0) {
+    throw new ModelStorageError(
+      'This browser offers no IndexedDB here, so the model cannot be kept after a reload.',
+    );
+  }
+  try {
+    await model.save(IDB_MODEL_URL);
+  } catch (err) {
+    const text = errText(err);
+    const full = /quota|space|full/i.test(text);
+    throw new ModelStorageError(
+      full
+        ? 'The browser storage is full, so this epoch was not saved. Free some space; training goes on.'
+        : `The model could not be saved in this browser (${text}); training goes on.`,
+    );
+  }
+}
+
+/** Deletes the IndexedDB copy; a missing copy is not an error. */
+export async function clearSavedModel(): Promise<void> {
+  try {
+    await tf.io.removeModel(IDB_MODEL_URL);
+  } catch {
+    // nothing saved, or no IndexedDB: either way there is nothing to clear
+  }
+}
+
+/**
+ * The model in the TF.js layers format: model.json text (weights path `weights.bin`) and the weight bytes.
+ * Plain values; nothing to dispose.
+ */
+export async function exportModel(
+  model: tfl.LayersModel,
+  meta: ModelMeta,
+): Promise<{ modelJson: string; weights: ArrayBuffer }> {
+  model.setUserDefinedMetadata({ cnnStudio: meta });
+  let out: { modelJson: string; weights: ArrayBuffer } | undefined;
+  await model.save(
+    tf.io.withSaveHandler((artifacts) => {
+      const weights = tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0));
+      const json: tf.io.ModelJSON = {
+        modelTopology: artifacts.modelTopology as object,
+        format: artifacts.format ?? 'layers-model',
+        generatedBy: artifacts.generatedBy ?? 'TensorFlow.js',
+        convertedBy: artifacts.convertedBy ?? null,
+        weightsManifest: [{ paths: [WEIGHTS_FILE_NAME], weights: artifacts.weightSpecs ?? [] }],
+        ...(artifacts.userDefinedMetadata ? { userDefinedMetadata: artifacts.userDefinedMetadata } : {}),
+      };
+      out = { modelJson: JSON.stringify(json), weights };
+      return Promise.resolve({
+        modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' as const },
+      });
+    }),
+  );
+  if (!out) throw new Error('export produced nothing');
+  return out;
+}
+
+/** What a user picked in a file input: anything with a name and its bytes. */
+export type PickedFile = {
+  name: string;
+  text: () => Promise<string>;
+  arrayBuffer: () => Promise<ArrayBuffer>;
+};
+
+/**
+ * Builds a model from user files: one `*.json` plus the weights file(s) it names. Refuses anything that
+ * is not a LeNet-compatible model with a ModelImportError saying why. Caller disposes the model.
+ */
+export async function importModelFromFiles(files: readonly PickedFile[]): Promise<LoadedModel> {
+  const jsonFile = files.find((f) => f.name.toLowerCase().endsWith('.json'));
+  if (!jsonFile) throw new ModelImportError('Pick the model.json file together with its weights file.');
+  let modelJson: tf.io.ModelJSON;
+  try {
+    modelJson = JSON.parse(await jsonFile.text()) as tf.io.ModelJSON;
+  } catch {
+    throw new ModelImportError(`${jsonFile.name} is not valid JSON.`);
+  }
+  if (!modelJson || typeof modelJson !== 'object' || !modelJson.modelTopology) {
+    throw new ModelImportError(`${jsonFile.name} is not a TensorFlow.js layers model (no modelTopology).`);
+  }
+  const manifest = modelJson.weightsManifest ?? [];
+  const paths = manifest.flatMap((g) => g.paths);
+  const buffers: ArrayBuffer[] = [];
+  for (const p of paths) {
+    const base = p.split('/').pop() ?? p;
+    const file =
+      files.find((f) => f.name === base) ??
+      (paths.length === 1 ? files.find((f) => f !== jsonFile) : undefined);
+    if (!file) throw new ModelImportError(`model.json needs the weights file "${base}"; pick it too.`);
+    buffers.push(await file.arrayBuffer());
+  }
+  const artifacts: tf.io.ModelArtifacts = {
+    modelTopology: modelJson.modelTopology,
+    weightSpecs: tf.io.getWeightSpecs(manifest),
+    weightData: tf.io.concatenateArrayBuffers(buffers),
+    ...(modelJson.userDefinedMetadata ? { userDefinedMetadata: modelJson.userDefinedMetadata } : {}),
+  };
+  const loaded = await loadChecked(tf.io.fromMemory(artifacts), { source: 'imported', name: jsonFile.name });
+  loaded.meta = { ...loaded.meta, source: 'imported', name: jsonFile.name };
+  return loaded;
+}
+
+/** Copies weights as plain arrays (for "last good weights"). Plain values; nothing to dispose. */
+export async function readWeights(model: tfl.LayersModel): Promise<Float32Array[]> {
+  const out: Float32Array[] = [];
+  for (const w of model.getWeights()) out.push((await w.data()) as Float32Array);
+  return out;
+}
+
+/** Writes weights read by `readWeights` back into a model of the same architecture. */
+export function writeWeights(model: tfl.LayersModel, values: readonly Float32Array[]): void {
+  const current = model.getWeights();
+  const tensors = current.map((w, i) => tf.tensor(values[i] ?? new Float32Array(w.size), w.shape, 'float32'));
+  model.setWeights(tensors);
+  for (const t of tensors) t.dispose();
+}
