@@ -1,0 +1,32 @@
+/** The squashing step after the weighted sum: what a neuron passes on. */
+export type Activation = 'none' | 'relu' | 'tanh' | 'sigmoid';
+
+export const ACTIVATIONS: readonly Activation[] = ['none', 'relu', 'tanh', 'sigmoid'];
+
+/** none: v · ReLU: max(0, v) · tanh: (e^v − e^−v)/(e^v + e^−v) · sigmoid: 1/(1 + e^−v). */
+export function activate(kind: Activation, v: number): number {
+  switch (kind) {
+    case 'none':
+      return v;
+    case 'relu':
+      return v > 0 ? v : 0;
+    case 'tanh':
+      return Math.tanh(v);
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-v));
+  }
+}
+
+/** The formula in plain text, for the maths panel. */
+export function activationFormula(kind: Activation): string {
+  switch (kind) {
+    case 'none':
+      return 'no activation: output = sum';
+    case 'relu':
+      return 'ReLU: max(0, sum)';
+    case 'tanh':
+      return 'tanh(sum)';
+    case 'sigmoid':
+      return 'sigmoid: 1 / (1 + e^(−sum))';
+  }
+}
