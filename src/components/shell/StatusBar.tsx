@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { label } from '../../engine/backend';
 import { appStore, type AppState } from '../../state/appStore';
 import { useStore } from '../../state/createStore';
+import { retryMnist, startMnist } from '../../state/mnistService';
 
 const selectBackend = (s: AppState) => s.backend;
 const selectData = (s: AppState) => s.data;
@@ -8,6 +10,8 @@ const selectData = (s: AppState) => s.data;
 export function StatusBar() {
   const backend = useStore(appStore, selectBackend);
   const data = useStore(appStore, selectData);
+  // The test digits (1.6 MB) load as soon as the app shows, so this item always says where MNIST stands.
+  useEffect(startMnist, []);
   return (
     <footer className="statusbar" aria-label="Status">
       <div className="status-item" data-testid="backend-status">
@@ -34,7 +38,16 @@ export function StatusBar() {
           </>
         )}
         {data.state === 'ready' && <span>{data.summary}</span>}
-        {data.state === 'error' && <span className="status-bad">{data.message}</span>}
+        {data.state === 'error' && (
+          <>
+            <span className="status-bad" role="alert">
+              {data.message}
+            </span>
+            <button type="button" onClick={retryMnist}>
+              Try again
+            </button>
+          </>
+        )}
       </div>
     </footer>
   );

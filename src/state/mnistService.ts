@@ -1,0 +1,143 @@
+import { labelCounts, loadMnistSplit, type MnistSet, type MnistSplit } from '../engine';
+import { appStore, type DataStatus } from './appStore';
+
+/**
+ * The one place the UI gets MNIST from. The test set (1.6 MB) loads at app start so the status bar shows
+ * the state and the demos have digits at once; the training set (9.6 MB) loads only when first asked for,
+ * and never before the test set is done, so the two never compete for a school's bandwidth.
+ */
+
+type SplitStatus =
+  | { state: 'idle' }
+  | { state: 'loading'; fraction: number; totalBytes: number; secondsLeft: number | null }
+  | { state: 'ready'; count: number; ms: number }
+  | { state: 'error'; message: string };
+
+const status: Record<MnistSplit, SplitStatus> = { test: { state: 'idle' }, train: { state: 'idle' } };
+const pending: Partial<Record<MnistSplit, Promise<MnistSet>>> = {};
+
+const NOUN: Record<MnistSplit, string> = { test: 'test digits', train: 'training digits' };
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** Where the packed files live, relative to the page, so the app also works from a sub-path. */
+export function mnistBaseUrl(): string {
+  return new URL(`${import.meta.env.BASE_URL}data/mnist/`, window.location.href).href;
+}
+
+/**
+ * One split, downloaded once and shared (memoised). `'train'` waits for the test set first.
+ * After a failure the next call tries again. The arrays are shared: treat them as read-only.
+ */
+export function getMnist(split: MnistSplit): Promise<MnistSet> {
+  const existing = pending[split];
+  if (existing) return existing;
+  const promise =
+    split === 'train'
+      ? getMnist('test')
+          .catch(() => undefined)
+          .then(() => load('train'))
+      : load('test');
+  pending[split] = promise;
+  promise.catch(() => {
+    if (pending[split] === promise) delete pending[split];
+  });
+  return promise;
+}
+
+/** Starts the training-set download in the background (e.g. when the Train area opens). */
+export function preloadTrain(): void {
+  getMnist('train').catch(() => {});
+}
+
+/** Starts the test-set download; called once when the app starts. Safe to call again. */
+export function startMnist(): void {
+  installTestHook();
+  getMnist('test').catch(() => {});
+}
+
+/** Tries again every split that failed (the status bar's Retry button). */
+export function retryMnist(): void {
+  for (const split of ['test', 'train'] as const) {
+    if (status[split].state === 'error') getMnist(split).catch(() => {});
+  }
+}
+
+async function load(split: MnistSplit): Promise<MnistSet> {
+  const t0 = performance.now();
+  let lastPublish = 0;
+  update(split, { state: 'loading', fraction: 0, totalBytes: 0, secondsLeft: null });
+  try {
+    const set = await loadMnistSplit(split, {
+      baseUrl: mnistBaseUrl(),
+      onProgress: (loaded, total) => {
+        const now = performance.now();
+        // A progress event per network chunk would re-render the status bar ~150 times: 10 per second is plenty.
+        if (now - lastPublish < 100 && loaded < total) return;
+        lastPublish = now;
+        const fraction = total > 0 ? loaded / total : 0;
+        const elapsed = (now - t0) / 1000;
+        const secondsLeft = fraction > 0.02 && elapsed > 0.5 ? (elapsed / fraction) * (1 - fraction) : null;
+        update(split, { state: 'loading', fraction, totalBytes: total, secondsLeft });
+      },
+    });
+    update(split, { state: 'ready', count: set.count, ms: performance.now() - t0 });
+    return set;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    update(split, { state: 'error', message });
+    throw err;
+  }
+}
+
+function update(split: MnistSplit, next: SplitStatus): void {
+  status[split] = next;
+  appStore.set({ data: summarise() });
+}
+
+function summarise(): DataStatus {
+  const ready = (['test', 'train'] as const).flatMap((s) => {
+    const st = status[s];
+    return st.state === 'ready' ? [`${fmt(st.count)} ${NOUN[s]} ready`] : [];
+  });
+  const readyNote = ready.length > 0 ? ` (${ready.join(' · ')})` : '';
+  for (const s of ['test', 'train'] as const) {
+    const st = status[s];
+    if (st.state === 'error')
+      return { state: 'error', message: `${capitalise(NOUN[s])} failed: ${st.message}${readyNote}` };
+  }
+  for (const s of ['test', 'train'] as const) {
+    const st = status[s];
+    if (st.state === 'loading') {
+      const size = st.totalBytes > 0 ? ` (${(st.totalBytes / 1e6).toFixed(1)} MB)` : '';
+      const eta = st.secondsLeft === null ? '' : `, about ${Math.max(1, Math.round(st.secondsLeft))} s left`;
+      const others = ready.length > 0 ? ` · ${ready.join(' · ')}` : '';
+      return { state: 'loading', what: `Loading ${NOUN[s]}${size}${eta}${others}`, fraction: st.fraction };
+    }
+  }
+  return ready.length > 0 ? { state: 'ready', summary: ready.join(' · ') } : { state: 'idle' };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A small hook for browser tests and the console (`__cnnviz.mnist`), like excalidraw's `h`: lets a test
+ * load the training set and check what arrived without clicking through a UI that may not exist yet.
+ */
+function installTestHook(): void {
+  const g = globalThis as { __cnnviz?: Record<string, unknown> };
+  g.__cnnviz = {
+    ...g.__cnnviz,
+    mnist: {
+      preloadTrain,
+      status: () => structuredClone(status),
+      summary: async (split: MnistSplit) => {
+        const set = await getMnist(split);
+        return {
+          count: set.count,
+          labelCounts: labelCounts(set),
+          firstLabels: Array.from(set.labels.subarray(0, 10)),
+        };
+      },
+    },
+  };
+}
