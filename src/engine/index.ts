@@ -8,3 +8,5 @@ export * from './data/random';
 export * from './data/batches';
 export * from './model/modelIO';
 export * from './ops';
+export * from './preprocess';
+export * from './model/predict';

@@ -1,0 +1,4 @@
+export * from './mnistStyle';
+export * from './resample';
+export * from './photo';
+export * from './imageHeader';
