@@ -103,21 +103,20 @@ function summarise(): DataStatus {
   for (const s of ['test', 'train'] as const) {
     const st = status[s];
     if (st.state === 'error')
-      return { state: 'error', message: `${capitalise(NOUN[s])} failed: ${st.message}${readyNote}` };
+      return { state: 'error', message: `Could not load the ${NOUN[s]}: ${st.message}${readyNote}` };
   }
   for (const s of ['test', 'train'] as const) {
     const st = status[s];
     if (st.state === 'loading') {
       const size = st.totalBytes > 0 ? ` (${(st.totalBytes / 1e6).toFixed(1)} MB)` : '';
       const eta = st.secondsLeft === null ? '' : `, about ${Math.max(1, Math.round(st.secondsLeft))} s left`;
-      const others = ready.length > 0 ? ` · ${ready.join(' · ')}` : '';
-      return { state: 'loading', what: `Loading ${NOUN[s]}${size}${eta}${others}`, fraction: st.fraction };
+      // Ready parts first, so the progress bar sits right after the text it measures.
+      const what = [...ready, `Loading ${NOUN[s]}${size}${eta}`].join(' · ');
+      return { state: 'loading', what, fraction: st.fraction };
     }
   }
   return ready.length > 0 ? { state: 'ready', summary: ready.join(' · ') } : { state: 'idle' };
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * A small hook for browser tests and the console (`__cnnviz.mnist`), like excalidraw's `h`: lets a test

@@ -21,7 +21,7 @@ export type MnistManifestFile = {
 };
 
 export const MNIST_CACHE_NAME = 'cnn-studio-mnist';
-export const PREPARE_FIX = 'run `npm run prepare-data` (npm run dev and npm run build do it) and reload';
+export const PREPARE_FIX = 'run `npm run prepare-data` and reload';
 const OFFLINE_FIX = 'connect to the network and reload; after one good load MNIST also works offline';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
