@@ -6,6 +6,7 @@ import { parseHash } from './state/hashRoute';
 /** Boots the compute backend once per page. `?backend=` may sit in the hash query or the page query. */
 export async function startApp(): Promise<void> {
   serveWasmFromThisOrigin();
+  if (/[?&]bench\b/.test(location.search)) void import('./benchHooks').then((m) => m.installBenchHooks());
   const fromHash = parseHash(window.location.hash).params.get('backend');
   const fromQuery = new URLSearchParams(window.location.search).get('backend');
   const override = parseBackendName(fromHash ?? fromQuery);

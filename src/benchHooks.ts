@@ -1,0 +1,163 @@
+/**
+ * Hooks for `npm run bench` (scripts/bench.ts): functions on `window.__cnnStudioBench` that time the
+ * real production build from inside the page. Loaded only when the page URL has `?bench`
+ * (src/startApp.ts imports this module lazily), so students never download it.
+ *
+ * Every hook returns plain numbers; tensors stay inside and are disposed here. The timed training loop
+ * mirrors src/engine/train/trainer.ts: `optimizer.minimize` on a LeNet-5 batch, one read-back per
+ * group of steps rather than per step.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import {
+  buildLeNet,
+  LENET_DEFAULTS,
+  loadMnistSplit,
+  parseBackendName,
+  type LeNetConfig,
+  type MnistSplit,
+} from './engine';
+import { appStore } from './state/appStore';
+import { mnistBaseUrl } from './state/mnistService';
+
+export type TrainTiming = {
+  backend: string;
+  steps: number;
+  batch: number;
+  /** Wall time for all steps including the final read-back of the loss. */
+  ms: number;
+  examplesPerSecond: number;
+  loss: number;
+  numTensors: number;
+};
+
+export type BenchApi = {
+  /** Resolves once the app has picked its backend at start-up; returns its name. */
+  ready(): Promise<string>;
+  backend(): string;
+  /** Switches backend (disposing the cached models); returns the backend actually active. */
+  setBackend(name: string): Promise<string>;
+  /** Runs `steps` Adam steps of LeNet-5 on random MNIST-shaped data; the model persists across calls. */
+  trainSteps(steps: number, batch: number, config?: Partial<LeNetConfig>): Promise<TrainTiming>;
+  /** One single-image prediction, from pixels to probabilities read back; returns milliseconds. */
+  predictOnce(): Promise<number>;
+  /** Downloads, decompresses and parses one MNIST split without Cache Storage; returns ms and count. */
+  loadMnist(split: MnistSplit): Promise<{ ms: number; count: number }>;
+  numTensors(): number;
+  /** Disposes everything the hooks hold. */
+  reset(): void;
+};
+
+type TrainSession = {
+  key: string;
+  model: tfl.Sequential;
+  optimizer: tf.Optimizer;
+  xs: tf.Tensor4D;
+  ys: tf.Tensor2D;
+};
+
+let session: TrainSession | null = null;
+let predictor: { backend: string; model: tfl.Sequential } | null = null;
+
+function disposeAll(): void {
+  if (session) {
+    session.model.dispose();
+    session.optimizer.dispose();
+    tf.dispose([session.xs, session.ys]);
+    session = null;
+  }
+  predictor?.model.dispose();
+  predictor = null;
+}
+
+function seededUniform(size: number, seed: number): Float32Array {
+  const out = new Float32Array(size);
+  let s = seed >>> 0 || 1;
+  for (let i = 0; i < size; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s / 2 ** 32;
+  }
+  return out;
+}
+
+function trainSession(batch: number, config: LeNetConfig): TrainSession {
+  const key = `${tf.getBackend()}|${batch}|${JSON.stringify(config)}`;
+  if (session?.key === key) return session;
+  disposeAll();
+  const labels = Int32Array.from(seededUniform(batch, 7), (u) => Math.floor(u * 10));
+  session = {
+    key,
+    model: buildLeNet(config, 1),
+    optimizer: tf.train.adam(1e-3),
+    xs: tf.tensor4d(seededUniform(batch * 784, 3), [batch, 28, 28, 1]),
+    ys: tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10) as tf.Tensor2D),
+  };
+  return session;
+}
+
+const api: BenchApi = {
+  async ready() {
+    while (appStore.get().backend.state === 'starting') {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return tf.getBackend();
+  },
+  backend: () => tf.getBackend(),
+  async setBackend(name) {
+    const wanted = parseBackendName(name);
+    if (!wanted) throw new Error(`unknown backend ${name}`);
+    disposeAll();
+    await tf.setBackend(wanted);
+    await tf.ready();
+    return tf.getBackend();
+  },
+  async trainSteps(steps, batch, config = {}) {
+    const s = trainSession(batch, { ...LENET_DEFAULTS, ...config });
+    const t0 = performance.now();
+    let loss: tf.Scalar | null = null;
+    for (let i = 0; i < steps; i++) {
+      loss?.dispose();
+      loss = s.optimizer.minimize(
+        () => tf.losses.softmaxCrossEntropy(s.ys, s.model.apply(s.xs, { training: true }) as tf.Tensor),
+        true,
+      );
+    }
+    const value = loss ? ((await loss.data())[0] ?? NaN) : NaN;
+    loss?.dispose();
+    const ms = performance.now() - t0;
+    return {
+      backend: tf.getBackend(),
+      steps,
+      batch,
+      ms,
+      examplesPerSecond: (steps * batch * 1000) / ms,
+      loss: value,
+      numTensors: tf.memory().numTensors,
+    };
+  },
+  async predictOnce() {
+    if (predictor?.backend !== tf.getBackend()) {
+      predictor?.model.dispose();
+      predictor = { backend: tf.getBackend(), model: buildLeNet(LENET_DEFAULTS, 2) };
+    }
+    const pixels = seededUniform(784, Math.floor(performance.now()));
+    const t0 = performance.now();
+    const probs = tf.tidy(() => predictor!.model.predict(tf.tensor4d(pixels, [1, 28, 28, 1])) as tf.Tensor);
+    await probs.data();
+    const ms = performance.now() - t0;
+    probs.dispose();
+    return ms;
+  },
+  async loadMnist(split) {
+    const t0 = performance.now();
+    const set = await loadMnistSplit(split, { baseUrl: mnistBaseUrl(), cache: false });
+    return { ms: performance.now() - t0, count: set.count };
+  },
+  numTensors: () => tf.memory().numTensors,
+  reset: disposeAll,
+};
+
+/** Puts the bench API on `window.__cnnStudioBench`. */
+export function installBenchHooks(): void {
+  (window as unknown as { __cnnStudioBench: BenchApi }).__cnnStudioBench = api;
+}
