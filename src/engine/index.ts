@@ -10,3 +10,6 @@ export * from './model/modelIO';
 export * from './ops';
 export * from './preprocess';
 export * from './model/predict';
+export * from './train/config';
+export * from './train/evaluate';
+export * from './train/trainer';

@@ -1,0 +1,126 @@
+/**
+ * Training settings, their limits (with the reason a setting is refused) and the learning-rate schedule.
+ * Pure: no tensors.
+ */
+import { LENET_1998, LENET_DEFAULTS, type LeNetConfig } from '../model/lenet';
+
+export type OptimizerName = 'sgd' | 'momentum' | 'adam';
+/**
+ * - constant: the same step size throughout;
+ * - cosine: a short warm-up, then the step size glides down along half a cosine to almost zero;
+ * - onecycle: warm up for 30% of the run to the peak, then glide down (Smith's "one cycle");
+ * - step: divide by 10 at 50% and again at 75% of the run.
+ */
+export type ScheduleName = 'constant' | 'cosine' | 'onecycle' | 'step';
+export type TrainBackendChoice = 'auto' | 'wasm' | 'webgl' | 'cpu';
+
+export type TrainConfig = {
+  epochs: number;
+  batchSize: number;
+  /** Peak learning rate: how big a step the optimizer takes along the gradient. */
+  lr: number;
+  optimizer: OptimizerName;
+  schedule: ScheduleName;
+  seed: number;
+  /** How many of the 60,000 training digits to use (the first N of a seeded shuffle). */
+  trainSize: number;
+  /** Fraction of those kept apart to check on, never trained on (0 = none). */
+  valFraction: number;
+  /** Shift each training digit by up to 2 pixels at random. */
+  augment: boolean;
+  arch: LeNetConfig;
+  backend: TrainBackendChoice;
+};
+
+/**
+ * Defaults tuned by measurement on a 2-core machine without GPU (wasm backend): see docs/BENCHMARKS.md.
+ * Adam, batch 128, one-cycle to 4e-3, 3 epochs of 60,000 digits reaches ≥99% on the test set.
+ */
+export const TRAIN_DEFAULTS: TrainConfig = {
+  epochs: 3,
+  batchSize: 128,
+  lr: 0.004,
+  optimizer: 'adam',
+  schedule: 'onecycle',
+  seed: 1,
+  trainSize: 60000,
+  valFraction: 0,
+  augment: false,
+  arch: LENET_DEFAULTS,
+  backend: 'auto',
+};
+
+/** The 1998 LeNet-5 spirit: tanh, average pooling, plain SGD with momentum. */
+export const TRAIN_PRESET_1998: Partial<TrainConfig> = {
+  arch: LENET_1998,
+  optimizer: 'momentum',
+  lr: 0.05,
+  schedule: 'step',
+};
+
+export type ConfigProblems = Partial<Record<keyof TrainConfig | keyof LeNetConfig, string>>;
+
+export const LIMITS = {
+  epochs: [1, 50],
+  batchSize: [1, 1024],
+  lr: [1e-6, 10],
+  trainSize: [100, 60000],
+  valFraction: [0, 0.5],
+  seed: [0, 2 ** 31 - 1],
+  filters: [1, 64],
+  dense: [1, 1024],
+} as const;
+
+/** Every refused setting with a plain reason; an empty object means the config can run. */
+export function checkTrainConfig(c: TrainConfig): ConfigProblems {
+  const p: ConfigProblems = {};
+  const intIn = (v: number, [lo, hi]: readonly [number, number]) => Number.isInteger(v) && v >= lo && v <= hi;
+  if (!intIn(c.epochs, LIMITS.epochs)) p.epochs = 'Epochs must be a whole number from 1 to 50.';
+  if (!intIn(c.trainSize, LIMITS.trainSize)) {
+    p.trainSize = 'Training digits must be a whole number from 100 to 60,000 (MNIST has 60,000).';
+  }
+  if (!(c.valFraction >= 0 && c.valFraction <= 0.5)) {
+    p.valFraction = 'The validation share must be from 0% to 50%; more leaves too little to learn from.';
+  }
+  const learnCount = Math.floor(c.trainSize * (1 - c.valFraction));
+  if (!intIn(c.batchSize, LIMITS.batchSize)) {
+    p.batchSize = 'Batch size must be a whole number from 1 to 1,024.';
+  } else if (c.batchSize > learnCount) {
+    p.batchSize = `A batch of ${c.batchSize} is bigger than the ${learnCount} digits left to train on.`;
+  }
+  if (!(Number.isFinite(c.lr) && c.lr >= LIMITS.lr[0] && c.lr <= LIMITS.lr[1])) {
+    p.lr = 'The learning rate must be a number above 0 and at most 10 (try 0.001 to 0.01 with Adam).';
+  }
+  if (!intIn(c.seed, LIMITS.seed)) p.seed = 'The seed must be a whole number from 0 to 2,147,483,647.';
+  if (!intIn(c.arch.filters1, LIMITS.filters)) p.filters1 = 'conv1 needs 1 to 64 filters.';
+  if (!intIn(c.arch.filters2, LIMITS.filters)) p.filters2 = 'conv2 needs 1 to 64 filters.';
+  if (!intIn(c.arch.dense1, LIMITS.dense)) p.dense1 = 'dense1 needs 1 to 1,024 units.';
+  if (!intIn(c.arch.dense2, LIMITS.dense)) p.dense2 = 'dense2 needs 1 to 1,024 units.';
+  return p;
+}
+
+/**
+ * Learning-rate multiplier at `step` of `total` (0..1), so lr(step) = peak × factor.
+ * cosine: linear warm-up over the first 5%, then ½(1 + cos(π·t)) over the rest;
+ * onecycle: linear from 0.1 to 1 over the first 30%, then cosine down to 0.01.
+ */
+export function scheduleFactor(schedule: ScheduleName, step: number, total: number): number {
+  const t = total > 0 ? Math.min(1, Math.max(0, step / total)) : 0;
+  switch (schedule) {
+    case 'constant':
+      return 1;
+    case 'step':
+      return t < 0.5 ? 1 : t < 0.75 ? 0.1 : 0.01;
+    case 'cosine': {
+      const warm = 0.05;
+      if (t < warm) return 0.1 + (0.9 * t) / warm;
+      return 0.5 * (1 + Math.cos((Math.PI * (t - warm)) / (1 - warm)));
+    }
+    case 'onecycle': {
+      const warm = 0.3;
+      if (t < warm) return 0.1 + (0.9 * t) / warm;
+      const u = (t - warm) / (1 - warm);
+      return 0.01 + 0.99 * 0.5 * (1 + Math.cos(Math.PI * u));
+    }
+  }
+}
