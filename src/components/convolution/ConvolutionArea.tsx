@@ -1,8 +1,500 @@
+import { useMemo, useRef, useState } from 'react';
+import {
+  ACTIVATIONS,
+  channelPlane,
+  conv2d,
+  convGeometry,
+  convStep,
+  formulaText,
+  kernelFromFilters,
+  KERNEL_PRESETS,
+  padInput,
+  presetKernel,
+  PRESET_LABELS,
+  type ConvParams,
+  type KernelPreset,
+  type MapStack,
+  type Padding,
+} from '../../engine';
+import { DEFAULT_KERNEL, resolveKernel, SPEEDS, type ConvSettings } from '../../state/convParams';
+import { chooseScale } from '../canvas/colorScales';
+import { ColorLegend } from '../canvas/ColorLegend';
+import type { HeatmapHighlight } from '../canvas/drawHeatmap';
+import { Panel } from '../canvas/Panel';
+import { PlayerControls } from '../player/PlayerControls';
+import { usePlayer, usePlayerKeys } from '../player/usePlayer';
+import { bankFilters, expandToChannels } from './bank';
+import { ChannelSums } from './ChannelSums';
+import { ConvMaths } from './ConvMaths';
+import { FilterBank } from './FilterBank';
+import { InputChooser } from './InputChooser';
+import { KernelEditor } from './KernelEditor';
+import { MapPanel } from './MapPanel';
+import { useConvInput, type ConvInput } from './useConvInput';
+import { useConvSettings } from './useConvSettings';
+
+const WINDOW = '#f08c00';
+const ACT_LABEL = { none: 'none', relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' } as const;
+
+/** The mean over channels, for drawing a multi-channel input as one map. */
+function displayPlane(x: MapStack): Float32Array {
+  const [h, w, c] = x.shape;
+  if (c === 1) return x.data;
+  const out = new Float32Array(h * w);
+  for (let i = 0; i < h * w; i++) {
+    let s = 0;
+    for (let ch = 0; ch < c; ch++) s += x.data[i * c + ch] ?? 0;
+    out[i] = s / c;
+  }
+  return out;
+}
+
 export function ConvolutionArea() {
+  const { settings, urlErrors, update } = useConvSettings('convolution');
+  const [uiError, setUiError] = useState<string | null>(null);
+  const [preset, setPreset] = useState<KernelPreset | ''>('');
+  const {
+    input,
+    loading,
+    error: inputError,
+  } = useConvInput(settings, (index) => update({ image: { kind: 'mnist', index } }));
+  const lastKernel = useRef<{ values: number[]; size: number }>({ values: DEFAULT_KERNEL, size: 3 });
+
+  const channels = input?.stack.shape[2] ?? 1;
+  const kernelValues = settings.kernel ?? DEFAULT_KERNEL;
+  const resolved = resolveKernel(kernelValues, channels);
+  let kernelError: string | null = null;
+  let kv = kernelValues;
+  let n: number;
+  if (typeof resolved === 'string') {
+    kernelError = `${resolved} Keeping the previous kernel.`;
+    kv = lastKernel.current.values;
+    n = lastKernel.current.size;
+  } else {
+    n = resolved.size;
+    lastKernel.current = { values: kernelValues, size: n };
+  }
+
   return (
-    <section className="area-placeholder" aria-labelledby="convolution-title">
-      <h1 id="convolution-title">Convolution</h1>
-      <p>This area is being built.</p>
-    </section>
+    <div className="conv-area">
+      <ConvControls
+        settings={settings}
+        update={update}
+        size={n}
+        input={input}
+        preset={preset}
+        setPreset={setPreset}
+        setError={setUiError}
+      />
+      <Messages
+        list={[
+          ...urlErrors.map((e) => `Link problem: ${e} Kept the previous value.`),
+          kernelError,
+          inputError,
+          uiError,
+        ]}
+      />
+      {loading && !input && <p className="loading">Loading the MNIST test digits…</p>}
+      {input && (
+        <ConvWorkspace
+          input={input}
+          settings={settings}
+          update={update}
+          kernelValues={kv}
+          n={n}
+          setError={setUiError}
+        />
+      )}
+    </div>
+  );
+}
+
+function Messages({ list }: { list: (string | null)[] }) {
+  const shown = list.filter((m): m is string => Boolean(m));
+  if (!shown.length) return null;
+  return (
+    <div className="message error conv-messages" role="alert" data-testid="conv-message">
+      {shown.map((m, i) => (
+        <p key={i}>{m}</p>
+      ))}
+    </div>
+  );
+}
+
+function ConvControls({
+  settings,
+  update,
+  size,
+  input,
+  preset,
+  setPreset,
+  setError,
+}: {
+  settings: ConvSettings;
+  update: (p: Partial<ConvSettings>) => void;
+  size: number;
+  input: ConvInput | null;
+  preset: KernelPreset | '';
+  setPreset: (p: KernelPreset) => void;
+  setError: (m: string | null) => void;
+}) {
+  // Settings that leave no room for the window are refused here, with the reason, before the URL changes.
+  const guarded = (patch: Partial<ConvSettings>, kernelSize = size) => {
+    if (input) {
+      const s = { ...settings, ...patch };
+      const k = {
+        data: new Float32Array(kernelSize * kernelSize),
+        shape: [kernelSize, kernelSize, 1, 1],
+      } as const;
+      const g = convGeometry(
+        { ...input.stack, shape: [input.stack.shape[0], input.stack.shape[1], 1] },
+        { ...k, shape: [...k.shape] },
+        s,
+      );
+      if (g.empty) {
+        setError(`Not changed: ${g.empty}`);
+        return;
+      }
+    }
+    setError(null);
+    update(patch);
+  };
+  const applyPreset = (p: KernelPreset, n: number) => {
+    setPreset(p);
+    guarded({ kernel: Array.from(presetKernel(p, n, Math.floor(Math.random() * 1e6))) }, n);
+  };
+  const num = (label: string, key: 'stride' | 'dilation', lo: number, hi: number) => (
+    <label>
+      {label}{' '}
+      <select
+        value={settings[key]}
+        onChange={(e) => guarded({ [key]: Number(e.target.value) })}
+        aria-label={label}
+      >
+        {Array.from({ length: hi - lo + 1 }, (_, i) => lo + i).map((v) => (
+          <option key={v}>{v}</option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div className="conv-controls">
+      <InputChooser settings={settings} update={(p) => guarded(p)} onError={setError} />
+      <fieldset className="conv-group">
+        <legend>Kernel</legend>
+        <label>
+          size{' '}
+          <select
+            value={size}
+            aria-label="Kernel size"
+            onChange={(e) => applyPreset(preset || 'vertical', Number(e.target.value))}
+          >
+            {[1, 2, 3, 4, 5, 6, 7].map((k) => (
+              <option key={k} value={k}>
+                {k}×{k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <select
+          value={preset}
+          aria-label="Kernel preset"
+          onChange={(e) => e.target.value && applyPreset(e.target.value as KernelPreset, size)}
+        >
+          <option value="">preset…</option>
+          {KERNEL_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {PRESET_LABELS[p]}
+            </option>
+          ))}
+        </select>
+        <label>
+          bias{' '}
+          <input
+            className="conv-num"
+            key={settings.bias}
+            defaultValue={settings.bias}
+            inputMode="decimal"
+            aria-label="Bias"
+            onBlur={(e) => {
+              const v = Number(e.target.value.replace('−', '-'));
+              if (e.target.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 1000) {
+                setError(
+                  `Bias "${e.target.value}" is not a number between −1000 and 1000; it stays ${settings.bias}.`,
+                );
+                e.target.value = String(settings.bias);
+              } else guarded({ bias: v });
+            }}
+            onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+          />
+        </label>
+        <label>
+          activation{' '}
+          <select
+            value={settings.activation}
+            aria-label="Activation"
+            onChange={(e) => guarded({ activation: e.target.value as ConvSettings['activation'] })}
+          >
+            {ACTIVATIONS.map((a) => (
+              <option key={a} value={a}>
+                {ACT_LABEL[a]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <fieldset className="conv-group">
+        <legend>Sliding</legend>
+        {num('stride', 'stride', 1, 4)}
+        <label>
+          padding{' '}
+          <select
+            value={String(settings.padding)}
+            aria-label="padding"
+            onChange={(e) =>
+              guarded({ padding: (e.target.value === 'same' ? 'same' : Number(e.target.value)) })
+            }
+          >
+            {['0', '1', '2', '3', 'same'].map((v) => (
+              <option key={v}>{v}</option>
+            ))}
+          </select>
+        </label>
+        {num('dilation', 'dilation', 1, 3)}
+      </fieldset>
+    </div>
+  );
+}
+
+function ConvWorkspace({
+  input,
+  settings,
+  update,
+  kernelValues,
+  n,
+  setError,
+}: {
+  input: ConvInput;
+  settings: ConvSettings;
+  update: (p: Partial<ConvSettings>) => void;
+  kernelValues: number[];
+  n: number;
+  setError: (m: string | null) => void;
+}) {
+  const x = input.stack;
+  const channels = x.shape[2];
+  const params: ConvParams = useMemo(
+    () => ({
+      stride: settings.stride,
+      padding: settings.padding,
+      dilation: settings.dilation,
+      bias: settings.bias,
+      activation: settings.activation,
+    }),
+    [settings.stride, settings.padding, settings.dilation, settings.bias, settings.activation],
+  );
+  const kernelKey = kernelValues.join(',');
+  const bank = useMemo(
+    () =>
+      bankFilters(
+        kernelValues.slice(0, kernelValues.length === n * n * channels ? n * n * channels : n * n),
+        n,
+        settings.filters,
+      ),
+    // kernelKey stands for kernelValues' contents.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [kernelKey, n, channels, settings.filters],
+  );
+  const kernel = useMemo(
+    () =>
+      kernelFromFilters(
+        bank.filters.map((f) => expandToChannels(f, n, channels)),
+        n,
+        n,
+        channels,
+      ),
+    [bank, n, channels],
+  );
+  const geometry = useMemo(() => convGeometry(x, kernel, params), [x, kernel, params]);
+  const output = useMemo(
+    () => (geometry.empty ? null : conv2d(x, kernel, params)),
+    [geometry, x, kernel, params],
+  );
+  const main = useMemo(() => (output ? channelPlane(output, 0) : null), [output]);
+  const padded = useMemo(() => displayPlane(padInput(x, geometry)), [x, geometry]);
+  const oh = geometry.h.outSize;
+  const ow = geometry.w.outSize;
+  const count = Math.max(1, oh * ow);
+  const player = usePlayer({
+    count,
+    position: settings.step,
+    onPosition: (step) => update({ step }),
+    speed: settings.speed,
+    onSpeed: (speed) => update({ speed }),
+  });
+  usePlayerKeys(player);
+  const pos = player.position;
+  const oy = Math.floor(pos / Math.max(1, ow));
+  const ox = pos % Math.max(1, ow);
+  const step = useMemo(
+    () => (output ? convStep(x, kernel, params, 0, oy, ox) : null),
+    [output, x, kernel, params, oy, ox],
+  );
+
+  const inputHighlights = useMemo<HeatmapHighlight[]>(() => {
+    if (!step) return [];
+    const hl: HeatmapHighlight[] = [{ ...step.window, color: WINDOW, width: 3 }];
+    if (settings.dilation > 1) {
+      for (const c of step.cells.filter((c) => c.channel === 0)) {
+        hl.push({
+          row: c.py,
+          col: c.px,
+          rows: 1,
+          cols: 1,
+          color: WINDOW,
+          width: 2,
+          fill: 'rgba(240,140,0,0.25)',
+        });
+      }
+    }
+    return hl;
+  }, [step, settings.dilation]);
+  const outHighlights = useMemo<HeatmapHighlight[]>(
+    () => [{ row: oy, col: ox, rows: 1, cols: 1, color: WINDOW, width: 3 }],
+    [oy, ox],
+  );
+  const inner = useMemo(
+    () => ({ row: geometry.h.padBefore, col: geometry.w.padBefore, rows: x.shape[0], cols: x.shape[1] }),
+    [geometry, x],
+  );
+  const inputScale = useMemo(() => chooseScale(x.data, undefined), [x]);
+  const outScale = useMemo(() => (main ? chooseScale(main) : chooseScale([])), [main]);
+  const onOutCell = (cell: { row: number; col: number } | null) => {
+    if (cell) update({ step: cell.row * ow + cell.col });
+  };
+  const setKernelCell = (slice: number, i: number, v: number) => {
+    const next = kernelValues.slice();
+    next[slice * n * n + i] = v;
+    update({ kernel: next });
+  };
+  const perChannel = kernelValues.length === n * n * channels && channels > 1;
+  const slices = perChannel ? channels : 1;
+  const kcell = Math.max(34, Math.min(58, Math.floor((slices > 1 ? 150 : 230) / n)));
+  const stepOutOfRange = settings.step >= count && output;
+
+  const describe = (p: number) => `output row ${Math.floor(p / Math.max(1, ow))}, col ${p % Math.max(1, ow)}`;
+  return (
+    <>
+      {stepOutOfRange && (
+        <p className="message" data-testid="step-note">
+          The link asks for step {settings.step}, but this output has only {count} positions (0–{count - 1});
+          showing the last one.
+        </p>
+      )}
+      <PlayerControls player={player} speeds={SPEEDS} describe={describe} label="Convolution" />
+      <div className="conv-main">
+        <MapPanel
+          title={`Input${geometry.h.padBefore + geometry.w.padBefore + geometry.h.padAfter > 0 ? ' + padding' : ''}`}
+          subtitle={`${input.title}${channels > 1 ? ` · mean of ${channels} channels shown` : ''}`}
+          values={padded}
+          w={geometry.paddedW}
+          h={geometry.paddedH}
+          maxPx={290}
+          scale={channels > 1 ? chooseScale(padded) : inputScale}
+          highlights={inputHighlights}
+          inner={inner}
+          fileStem="conv-input"
+          testId="conv-input"
+          offset={geometry.h.padBefore}
+          focusCell={step ? { row: step.window.row, col: step.window.col } : undefined}
+        />
+        <Panel
+          title="Kernel"
+          shape={`${n}×${n}${perChannel ? `×${channels}` : ''}`}
+          testId="conv-kernel"
+          className="conv-kernel"
+        >
+          {Array.from({ length: slices }, (_, s) => (
+            <div key={s} className="conv-kslice">
+              {slices > 1 && <div className="conv-kslice-name">{input.channelNames[s]}</div>}
+              <KernelEditor
+                values={kernelValues.slice(s * n * n, (s + 1) * n * n)}
+                size={n}
+                cellPx={kcell}
+                label={slices > 1 ? `Kernel, ${input.channelNames[s]} channel` : 'Kernel'}
+                onChange={(i, v) => setKernelCell(s, i, v)}
+                onError={setError}
+              />
+            </div>
+          ))}
+          <ColorLegend scale={chooseScale(kernelValues.concat([-1e-9]))} width={140} />
+          <p className="conv-words small">
+            Click a number to change it.{' '}
+            {channels > 1 && !perChannel
+              ? `The same ${n}×${n} weights are used on each of the ${channels} channels, so the kernel is ${n}×${n}×${channels}. `
+              : ''}
+            Positive weights (red) reward ink under them, negative ones (blue) punish it.
+          </p>
+        </Panel>
+        {output && main ? (
+          <MapPanel
+            title="Output"
+            subtitle={`activation map after ${ACT_LABEL[settings.activation]}`}
+            values={main}
+            w={ow}
+            h={oh}
+            maxPx={270}
+            scale={outScale}
+            highlights={outHighlights}
+            filled={pos + 1}
+            fileStem="conv-output"
+            testId="conv-output"
+            focusCell={{ row: oy, col: ox }}
+            onCellHover={onOutCell}
+            onCellClick={onOutCell}
+          >
+            <OutputFormula geometry={geometry} />
+          </MapPanel>
+        ) : (
+          <Panel title="Output" shape="empty" testId="conv-output">
+            <p className="message error" role="alert">
+              {geometry.empty}
+            </p>
+            <OutputFormula geometry={geometry} />
+          </Panel>
+        )}
+        {step && (
+          <ConvMaths
+            step={step}
+            size={n}
+            channelNames={input.channelNames}
+            activation={settings.activation}
+          />
+        )}
+      </div>
+      {output && channels > 1 && (
+        <ChannelSums input={x} kernel={kernel} params={params} channelNames={input.channelNames} />
+      )}
+      {output && (
+        <FilterBank
+          output={output}
+          names={bank.names}
+          count={settings.filters}
+          onCount={(filters) => update({ filters })}
+        />
+      )}
+    </>
+  );
+}
+
+function OutputFormula({ geometry }: { geometry: ReturnType<typeof convGeometry> }) {
+  return (
+    <div className="conv-formula" data-testid="output-formula">
+      <div>
+        <b>Output size</b> = ⌊(in + 2·pad − dil·(k−1) − 1) / stride⌋ + 1
+      </div>
+      <div>height: {formulaText(geometry.h)}</div>
+      <div>width: {formulaText(geometry.w)}</div>
+    </div>
   );
 }

@@ -1,0 +1,106 @@
+import { memo, useMemo } from 'react';
+import {
+  conv2dChannelSums,
+  convGeometry,
+  type ConvKernel,
+  type ConvParams,
+  type MapStack,
+} from '../../engine';
+import { chooseSharedScale } from '../canvas/colorScales';
+import { ColorLegend } from '../canvas/ColorLegend';
+import { downloadCsv, mapsToCsv } from '../canvas/download';
+import { Heatmap } from '../canvas/Heatmap';
+import { Panel } from '../canvas/Panel';
+import { fitCell } from './MapPanel';
+import { fmtNum } from './format';
+
+/**
+ * For a multi-channel input: what the kernel finds in each channel separately, and how those maps
+ * add up (plus the bias) to the single map the filter produces.
+ */
+export const ChannelSums = memo(function ChannelSums({
+  input,
+  kernel,
+  params,
+  channelNames,
+}: {
+  input: MapStack;
+  kernel: ConvKernel;
+  params: ConvParams;
+  channelNames: string[];
+}) {
+  const maps = useMemo(() => conv2dChannelSums(input, kernel, params, 0), [input, kernel, params]);
+  const bias = typeof params.bias === 'number' ? params.bias : (params.bias[0] ?? 0);
+  const total = useMemo(() => {
+    const t = new Float32Array(maps[0]?.length ?? 0);
+    for (const m of maps) for (let i = 0; i < t.length; i++) t[i] = (t[i] ?? 0) + (m[i] ?? 0);
+    for (let i = 0; i < t.length; i++) t[i] = (t[i] ?? 0) + bias;
+    return t;
+  }, [maps, bias]);
+  const scale = useMemo(() => chooseSharedScale([...maps, total]), [maps, total]);
+  const g = convGeometry(input, kernel, params);
+  const oh = g.h.outSize;
+  const ow = g.w.outSize;
+  const cellPx = fitCell(ow, oh, 130, 12);
+  return (
+    <Panel
+      title={`One filter on ${maps.length} channels: each channel's map, then their sum + bias`}
+      shape={`${maps.length} × ${oh}×${ow} → ${oh}×${ow}`}
+      testId="channel-sums"
+      actions={
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            downloadCsv(
+              mapsToCsv([
+                ...maps.map((values, i) => ({
+                  name: channelNames[i] ?? `channel ${i}`,
+                  values,
+                  w: ow,
+                  h: oh,
+                })),
+                { name: 'sum + bias', values: total, w: ow, h: oh },
+              ]),
+              'channel-sums.csv',
+            )
+          }
+        >
+          CSV
+        </button>
+      }
+    >
+      <div className="conv-chrow">
+        {maps.map((values, i) => (
+          <figure key={i} className="conv-bank-item">
+            <Heatmap
+              values={values}
+              w={ow}
+              h={oh}
+              scale={scale}
+              cellPx={cellPx}
+              label={`${channelNames[i]} channel map`}
+            />
+            <figcaption>
+              {i > 0 ? '+ ' : ''}
+              {channelNames[i]}
+            </figcaption>
+          </figure>
+        ))}
+        <div className="conv-op">+ bias {fmtNum(bias)} =</div>
+        <figure className="conv-bank-item">
+          <Heatmap
+            values={total}
+            w={ow}
+            h={oh}
+            scale={scale}
+            cellPx={cellPx}
+            label="sum of channel maps plus bias"
+          />
+          <figcaption>sum + bias (before activation)</figcaption>
+        </figure>
+        <ColorLegend scale={scale} width={140} />
+      </div>
+    </Panel>
+  );
+});

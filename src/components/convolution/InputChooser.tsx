@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import {
+  PATTERN_SIZES,
+  PATTERNS,
+  type ConvSettings,
+  type ImageSource,
+  type PatternName,
+} from '../../state/convParams';
+import { PATTERN_LABELS } from './patterns';
+import { loadPhoto, photoStore } from './photo';
+
+type Kind = ImageSource['kind'];
+
+/** Where the input image comes from: an MNIST test digit, the drawn digit, a photo, a pattern. */
+export function InputChooser({
+  settings,
+  update,
+  onError,
+}: {
+  settings: ConvSettings;
+  update: (patch: Partial<ConvSettings>) => void;
+  onError: (message: string | null) => void;
+}) {
+  const img = settings.image;
+  const [busy, setBusy] = useState(false);
+  const setKind = (kind: Kind) => {
+    if (kind === 'mnist') update({ image: { kind: 'mnist', index: 0 }, step: 0 });
+    else if (kind === 'pattern') update({ image: { kind: 'pattern', name: 'square', size: 7 }, step: 0 });
+    else if (kind === 'drawn' || kind === 'photo') update({ image: { kind }, step: 0 });
+  };
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const photo = await loadPhoto(file);
+      photoStore.set({ photo });
+      onError(null);
+      update({ image: { kind: 'photo' }, step: 0 });
+    } catch (e) {
+      onError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <fieldset className="conv-group">
+      <legend>Input image</legend>
+      <select
+        value={img.kind}
+        onChange={(e) => setKind(e.target.value as Kind)}
+        aria-label="Input image source"
+      >
+        <option value="mnist">MNIST test digit</option>
+        <option value="drawn">My drawn digit</option>
+        <option value="photo">Uploaded photo</option>
+        <option value="pattern">Pattern</option>
+        {img.kind === 'custom' && <option value="custom">From the link</option>}
+      </select>
+      {img.kind === 'mnist' && (
+        <>
+          <label>
+            #{' '}
+            <input
+              type="number"
+              min={0}
+              max={9999}
+              className="conv-num"
+              key={String(img.index)}
+              defaultValue={typeof img.index === 'number' ? img.index : 0}
+              aria-label="MNIST test digit number (0–9999)"
+              onChange={(e) => {
+                const v = Number(e.target.value);
+                if (e.target.value !== '' && Number.isInteger(v) && v >= 0 && v <= 9999) {
+                  onError(null);
+                  update({ image: { kind: 'mnist', index: v } });
+                } else
+                  onError(`Digit number must be a whole number from 0 to 9999, not "${e.target.value}".`);
+              }}
+            />
+          </label>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => update({ image: { kind: 'mnist', index: 'random' } })}
+          >
+            Random
+          </button>
+        </>
+      )}
+      {img.kind === 'pattern' && (
+        <>
+          <select
+            value={img.name}
+            aria-label="Pattern"
+            onChange={(e) => update({ image: { ...img, name: e.target.value as PatternName }, step: 0 })}
+          >
+            {PATTERNS.map((p) => (
+              <option key={p} value={p}>
+                {PATTERN_LABELS[p]}
+              </option>
+            ))}
+          </select>
+          <select
+            value={img.size}
+            aria-label="Pattern size"
+            onChange={(e) => update({ image: { ...img, size: Number(e.target.value) }, step: 0 })}
+          >
+            {PATTERN_SIZES.map((s) => (
+              <option key={s} value={s}>
+                {s}×{s}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      {img.kind === 'photo' && (
+        <select
+          value={settings.color}
+          aria-label="Photo colours"
+          onChange={(e) => update({ color: e.target.value as 'rgb' | 'grey', step: 0 })}
+        >
+          <option value="grey">grey (1 channel)</option>
+          <option value="rgb">RGB (3 channels)</option>
+        </select>
+      )}
+      <label className="conv-upload">
+        <span className="button-like">{busy ? 'Reading…' : 'Upload photo'}</span>
+        <input
+          type="file"
+          accept="image/*"
+          className="visually-hidden"
+          data-testid="upload"
+          onChange={(e) => {
+            void onFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,75 @@
+import { useMemo } from 'react';
+import { chooseScale, cssColorOf, textColorOn } from '../canvas/colorScales';
+import { parseNumber } from '../../state/convParams';
+import { fmtNum } from './format';
+
+/**
+ * The kernel as a grid of editable numbers (click a cell, type, press Enter or leave the cell).
+ * Cells are coloured with the same diverging scale as the maps; the cell under the current step's
+ * focus is outlined. A typed value that is not a number is refused and the cell keeps its value.
+ */
+export function KernelEditor({
+  values,
+  size,
+  onChange,
+  onError,
+  label,
+  cellPx,
+}: {
+  values: ArrayLike<number>;
+  size: number;
+  onChange: (index: number, value: number) => void;
+  onError: (message: string | null) => void;
+  label: string;
+  cellPx: number;
+}) {
+  const scale = useMemo(() => chooseScale(Array.from(values).concat([-1e-9])), [values]);
+  const cells = [];
+  for (let i = 0; i < size * size; i++) {
+    const v = values[i] ?? 0;
+    const commit = (el: HTMLInputElement) => {
+      const parsed = parseNumber(el.value);
+      if (parsed === null || Math.abs(parsed) > 1000) {
+        onError(
+          `Kernel cell (row ${Math.floor(i / size)}, col ${i % size}): "${el.value}" is not a number between −1000 and 1000; it keeps ${fmtNum(v)}.`,
+        );
+        el.value = fmtNum(v);
+        return;
+      }
+      onError(null);
+      if (parsed !== v) onChange(i, parsed);
+    };
+    cells.push(
+      <input
+        key={`${i}:${v}`}
+        className="conv-kcell"
+        defaultValue={fmtNum(v)}
+        inputMode="decimal"
+        aria-label={`${label} weight row ${Math.floor(i / size)}, column ${i % size}`}
+        data-testid={`kcell-${i}`}
+        style={{
+          background: cssColorOf(v, scale),
+          color: textColorOn(v, scale),
+          width: cellPx,
+          height: cellPx,
+        }}
+        onFocus={(e) => e.target.select()}
+        onBlur={(e) => commit(e.target)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget);
+          if (e.key === 'Escape') e.currentTarget.value = fmtNum(v);
+        }}
+      />,
+    );
+  }
+  return (
+    <div
+      className="conv-kgrid"
+      style={{ gridTemplateColumns: `repeat(${size}, ${cellPx}px)` }}
+      role="group"
+      aria-label={label}
+    >
+      {cells}
+    </div>
+  );
+}

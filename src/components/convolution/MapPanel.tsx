@@ -1,0 +1,122 @@
+import { useMemo, useRef, useState } from 'react';
+import { chooseScale, type ColorScale } from '../canvas/colorScales';
+import { ColorLegend } from '../canvas/ColorLegend';
+import { downloadCanvasPng, downloadCsv, mapsToCsv } from '../canvas/download';
+import type { CellRect, HeatmapHighlight } from '../canvas/drawHeatmap';
+import { Heatmap } from '../canvas/Heatmap';
+import { Panel } from '../canvas/Panel';
+import { fmtNum } from './format';
+
+export type MapPanelProps = {
+  title: string;
+  /** A second line under the title (what the map is). */
+  subtitle?: string;
+  values: Float32Array;
+  w: number;
+  h: number;
+  /** Largest cell size to use; the map shrinks to fit `maxPx`. */
+  maxPx: number;
+  scale?: ColorScale;
+  highlights?: HeatmapHighlight[];
+  inner?: CellRect;
+  filled?: number;
+  /** File name stem for downloads, e.g. "conv-output". */
+  fileStem: string;
+  testId: string;
+  /** Cell whose value is shown when the pointer is elsewhere (the current position). */
+  focusCell?: { row: number; col: number };
+  /** Row/column offset subtracted in the pointer read-out (padding), so positions name real pixels. */
+  offset?: number;
+  onCellHover?: (cell: { row: number; col: number } | null) => void;
+  onCellClick?: (cell: { row: number; col: number }) => void;
+  children?: React.ReactNode;
+  className?: string;
+};
+
+/** cell size that fits `w`×`h` cells in `maxPx`, clamped to a readable range. */
+export function fitCell(w: number, h: number, maxPx: number, most = 52): number {
+  return Math.max(3, Math.min(most, Math.floor(maxPx / Math.max(w, h))));
+}
+
+/**
+ * A titled map with its legend, the value under the pointer (as text, not only colour) and
+ * Download CSV / PNG buttons. Numbers are printed in the cells whenever the cells are big enough.
+ */
+export function MapPanel(p: MapPanelProps) {
+  const scale = useMemo(() => p.scale ?? chooseScale(p.values), [p.scale, p.values]);
+  const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const cellPx = fitCell(p.w, p.h, p.maxPx);
+  const shown = hover ?? p.focusCell ?? null;
+  const off = p.offset ?? 0;
+  const { onCellHover } = p;
+  const hoverCb = useMemo(
+    () => (cell: { row: number; col: number } | null) => {
+      setHover(cell);
+      onCellHover?.(cell);
+    },
+    [onCellHover],
+  );
+  return (
+    <Panel
+      title={p.title}
+      shape={`${p.h}×${p.w}`}
+      testId={p.testId}
+      className={p.className}
+      actions={
+        <>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              downloadCsv(
+                mapsToCsv([{ name: p.fileStem, values: p.values, w: p.w, h: p.h }]),
+                `${p.fileStem}.csv`,
+              )
+            }
+            data-testid={`${p.testId}-csv`}
+          >
+            CSV
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => downloadCanvasPng(wrap.current, `${p.fileStem}.png`)}
+          >
+            PNG
+          </button>
+        </>
+      }
+    >
+      {p.subtitle && <div className="conv-subtitle">{p.subtitle}</div>}
+      <div ref={wrap} className="conv-map">
+        <Heatmap
+          values={p.values}
+          w={p.w}
+          h={p.h}
+          scale={scale}
+          cellPx={cellPx}
+          label={p.title}
+          showNumbers={cellPx >= 30}
+          decimals={cellPx >= 44 ? 2 : 1}
+          highlights={p.highlights}
+          inner={p.inner}
+          filled={p.filled}
+          onCellHover={hoverCb}
+          onCellClick={p.onCellClick}
+        />
+      </div>
+      <div className="conv-readout" data-testid={`${p.testId}-readout`} aria-live="polite">
+        {shown
+          ? `row ${shown.row - off}, col ${shown.col - off}: ${
+              p.filled !== undefined && shown.row * p.w + shown.col >= p.filled
+                ? 'not computed yet'
+                : fmtNum(p.values[shown.row * p.w + shown.col] ?? 0)
+            }`
+          : 'point at a cell to read its value'}
+      </div>
+      <ColorLegend scale={scale} width={Math.min(160, Math.max(110, p.w * cellPx))} />
+      {p.children}
+    </Panel>
+  );
+}

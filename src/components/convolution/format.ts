@@ -1,0 +1,9 @@
+/** Numbers for people: up to 3 decimals, a true minus sign, no "-0". */
+export function fmtNum(v: number, decimals = 3): string {
+  if (!Number.isFinite(v)) return String(v);
+  const r = Number(v.toFixed(decimals));
+  return (Object.is(r, -0) ? 0 : r).toString().replace('-', '−');
+}
+
+export const PADDING_WORDS =
+  'padding adds a border of zeros around the input so the window can reach the edges';

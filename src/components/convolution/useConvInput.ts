@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'react';
+import { digitLabel, digitPixels, type MapStack } from '../../engine';
+import type { ConvSettings, ImageSource } from '../../state/convParams';
+import { lastDrawnDigit } from '../../state/lastDrawnDigit';
+import { getMnist } from '../../state/mnistService';
+import { useStore } from '../../state/createStore';
+import { patternImage, PATTERN_LABELS } from './patterns';
+import { photoGrey, photoStore } from './photo';
+
+export type ConvInput = {
+  stack: MapStack;
+  /** What the image is, for panel titles: "MNIST test digit #0 (a 7)". */
+  title: string;
+  /** Names for the channels: ['grey'] or ['red', 'green', 'blue']. */
+  channelNames: string[];
+};
+
+function sourceKey(img: ImageSource, color: string): string {
+  if (img.kind === 'custom') return `custom:${img.w}x${img.h}x${img.c}:${img.values.join(',')}`;
+  if (img.kind === 'photo') return `photo:${color}`;
+  return JSON.stringify(img);
+}
+
+const NAMES_RGB = ['red', 'green', 'blue'];
+
+/**
+ * Turns the image setting into pixels. MNIST digits load asynchronously; while they load, or when
+ * a source is unavailable (nothing drawn yet, no photo uploaded), the previous input stays and
+ * `error` says why.
+ */
+export function useConvInput(
+  settings: ConvSettings,
+  onRandomIndex: (index: number) => void,
+): { input: ConvInput | null; loading: boolean; error: string | null } {
+  const { image, color } = settings;
+  const drawn = useStore(lastDrawnDigit, (s) => s.pixels);
+  const photo = useStore(photoStore, (s) => s.photo);
+  const [state, setState] = useState<{ input: ConvInput | null; loading: boolean; error: string | null }>({
+    input: null,
+    loading: true,
+    error: null,
+  });
+  const key = sourceKey(image, color);
+
+  useEffect(() => {
+    let alive = true;
+    const done = (input: ConvInput) => alive && setState({ input, loading: false, error: null });
+    const fail = (error: string) => alive && setState((s) => ({ input: s.input, loading: false, error }));
+    const fallbackToDigit = (why: string) => {
+      fail(why);
+      // With nothing on screen yet, show digit 0 rather than an empty page.
+      getMnist('test')
+        .then(
+          (set) =>
+            alive &&
+            setState((s) =>
+              s.input
+                ? s
+                : {
+                    ...s,
+                    input: {
+                      stack: { data: digitPixels(set, 0), shape: [28, 28, 1] },
+                      title: `MNIST test digit #0 (a ${digitLabel(set, 0)})`,
+                      channelNames: ['grey'],
+                    },
+                  },
+            ),
+        )
+        .catch(() => {});
+    };
+    switch (image.kind) {
+      case 'mnist': {
+        if (image.index === 'random') {
+          onRandomIndex(Math.floor(Math.random() * 10000));
+          break;
+        }
+        const index = image.index;
+        setState((s) => ({ ...s, loading: true }));
+        getMnist('test')
+          .then((set) =>
+            done({
+              stack: { data: digitPixels(set, index), shape: [28, 28, 1] },
+              title: `MNIST test digit #${index} (a ${digitLabel(set, index)})`,
+              channelNames: ['grey'],
+            }),
+          )
+          .catch((e: unknown) =>
+            fail(`The MNIST test digits could not be loaded: ${e instanceof Error ? e.message : String(e)}`),
+          );
+        break;
+      }
+      case 'drawn':
+        if (drawn)
+          done({
+            stack: { data: drawn.slice(), shape: [28, 28, 1] },
+            title: 'Your drawn digit',
+            channelNames: ['grey'],
+          });
+        else
+          fallbackToDigit(
+            'Nothing has been drawn yet: draw a digit in the Draw area first. Showing the previous image.',
+          );
+        break;
+      case 'photo':
+        if (!photo) {
+          fallbackToDigit(
+            'Uploaded photos are not kept in the link: upload the photo again. Showing the previous image.',
+          );
+        } else if (color === 'rgb') {
+          done({
+            stack: { data: photo.rgb, shape: [photo.h, photo.w, 3] },
+            title: `Photo "${photo.name}" (RGB)`,
+            channelNames: NAMES_RGB,
+          });
+        } else {
+          done({
+            stack: { data: photoGrey(photo), shape: [photo.h, photo.w, 1] },
+            title: `Photo "${photo.name}" (grey)`,
+            channelNames: ['grey'],
+          });
+        }
+        break;
+      case 'pattern':
+        done({
+          stack: patternImage(image.name, image.size),
+          title: `${PATTERN_LABELS[image.name]} pattern`,
+          channelNames: ['grey'],
+        });
+        break;
+      case 'custom':
+        done({
+          stack: { data: toHWC(image.values, image.h, image.w, image.c), shape: [image.h, image.w, image.c] },
+          title: `Custom ${image.w}×${image.h} input`,
+          channelNames:
+            image.c === 3 ? NAMES_RGB : Array.from({ length: image.c }, (_, i) => `channel ${i + 1}`),
+        });
+        break;
+    }
+    return () => {
+      alive = false;
+    };
+    // `key` captures everything about `image` that matters; the objects themselves change identity per render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, drawn, photo]);
+
+  return state;
+}
+
+/** URL custom images are channel after channel; the ops want channels last. */
+function toHWC(values: Float32Array, h: number, w: number, c: number): Float32Array {
+  if (c === 1) return values.slice();
+  const out = new Float32Array(h * w * c);
+  for (let ch = 0; ch < c; ch++)
+    for (let i = 0; i < h * w; i++) out[i * c + ch] = values[ch * h * w + i] ?? 0;
+  return out;
+}

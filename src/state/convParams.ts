@@ -1,0 +1,324 @@
+/**
+ * The typed URL codec for `#/convolution` and `#/pooling` (the contract in README):
+ *
+ *   image=mnist-test:<i> | mnist-test:random | drawn | photo | pattern:<name>[:<size>] | custom:<w>x<h>[x<c>]:<values>
+ *   kernel=<row-major numbers>  (k² numbers, or k²·C for a C-channel input, channel after channel)
+ *   stride=1–4  padding=0–3|same  dilation=1–3  bias=<x>  activation=none|relu|tanh|sigmoid  step=<n>
+ *   filters=1–16  color=rgb|grey  speed=<positions per second>
+ *   pooling only: pool=max|avg  size=2–4  poolStride=1–4   (without `kernel`, pooling works on the image)
+ *
+ * `input=drawn` is accepted as another spelling of `image=drawn`. Values that are malformed or out of
+ * range are reported in `errors` and replaced by the previous (or default) value, so a bad link never
+ * loses the current state.
+ */
+import type { Activation, Padding, PoolKind } from '../engine';
+
+export const PATTERNS = ['hlines', 'vlines', 'diagonal', 'checker', 'gradient', 'square', 'cross'] as const;
+export type PatternName = (typeof PATTERNS)[number];
+export const PATTERN_SIZES = [7, 14, 28] as const;
+
+export type ImageSource =
+  | { kind: 'mnist'; index: number | 'random' }
+  | { kind: 'drawn' }
+  | { kind: 'photo' }
+  | { kind: 'pattern'; name: PatternName; size: number }
+  | { kind: 'custom'; w: number; h: number; c: number; values: Float32Array };
+
+export type ConvSettings = {
+  image: ImageSource;
+  /** Raw kernel numbers; their count fixes the size once the input's channels are known (`resolveKernel`). */
+  kernel: number[] | null;
+  stride: number;
+  padding: Padding;
+  dilation: number;
+  bias: number;
+  activation: Activation;
+  step: number;
+  filters: number;
+  color: 'rgb' | 'grey';
+  speed: number;
+  pool: PoolKind;
+  size: number;
+  poolStride: number;
+};
+
+export const DEFAULT_KERNEL = [1, 0, -1, 1, 0, -1, 1, 0, -1];
+
+export const CONV_DEFAULTS: ConvSettings = {
+  image: { kind: 'mnist', index: 0 },
+  kernel: DEFAULT_KERNEL,
+  stride: 1,
+  padding: 0,
+  dilation: 1,
+  bias: 0,
+  activation: 'relu',
+  step: 0,
+  filters: 1,
+  color: 'grey',
+  speed: 4,
+  pool: 'max',
+  size: 2,
+  poolStride: 2,
+};
+
+export const SPEEDS = [1, 2, 4, 8, 16, 32, 64] as const;
+export const MAX_KERNEL = 7;
+export const MAX_FILTERS = 16;
+const MAX_CUSTOM_SIDE = 64;
+const MAX_ABS = 1000;
+
+export type ParseResult = { settings: ConvSettings; errors: string[] };
+
+/** A rejected value, with the message shown to the user. */
+type Bad = { bad: string };
+const fail = (bad: string): Bad => ({ bad });
+const isBad = (v: unknown): v is Bad => typeof v === 'object' && v !== null && 'bad' in v;
+
+const INT = /^-?\d+$/;
+const NUM = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i;
+
+function intIn(raw: string, lo: number, hi: number, what: string): number | Bad {
+  if (!INT.test(raw.trim())) return fail(`${what} must be a whole number from ${lo} to ${hi}, not "${raw}".`);
+  const v = Number(raw);
+  return v < lo || v > hi ? fail(`${what} must be from ${lo} to ${hi}, not ${v}.`) : v;
+}
+
+/** Parses one kernel cell as typed by a person: "−1" with a true minus sign and "0,5" are accepted. */
+export function parseNumber(raw: string): number | null {
+  const s = raw.trim().replace(/\u2212/g, '-');
+  if (!NUM.test(s)) return null;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : null;
+}
+
+function parseImage(raw: string): ImageSource | Bad {
+  const bad = (why: string) => fail(`image="${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}" ${why}`);
+  if (raw === 'drawn') return { kind: 'drawn' };
+  if (raw === 'photo') return { kind: 'photo' };
+  const [kind, a, b, ...rest] = raw.split(':');
+  if (kind === 'mnist-test') {
+    if (a === 'random') return { kind: 'mnist', index: 'random' };
+    const i = intIn(a ?? '', 0, 9999, 'The MNIST test digit number');
+    return isBad(i) ? bad(`is not a test digit: ${i.bad}`) : { kind: 'mnist', index: i };
+  }
+  if (kind === 'pattern') {
+    if (!(PATTERNS as readonly string[]).includes(a ?? '')) {
+      return bad(`names no pattern; choose one of ${PATTERNS.join(', ')}.`);
+    }
+    const size = b === undefined ? 28 : Number(b);
+    if (!(PATTERN_SIZES as readonly number[]).includes(size))
+      return bad(`has a size that is not 7, 14 or 28.`);
+    return { kind: 'pattern', name: a as PatternName, size };
+  }
+  if (kind === 'custom') {
+    const m = /^(\d+)x(\d+)(?:x(\d+))?$/.exec(a ?? '');
+    if (!m || b === undefined || rest.length > 0)
+      return bad('must look like custom:<w>x<h>:<comma-separated values>.');
+    const w = Number(m[1]);
+    const h = Number(m[2]);
+    const c = Number(m[3] ?? 1);
+    if (w < 1 || h < 1 || w > MAX_CUSTOM_SIDE || h > MAX_CUSTOM_SIDE || c < 1 || c > 16) {
+      return bad(`has a size outside 1–${MAX_CUSTOM_SIDE} (and 1–16 channels).`);
+    }
+    const parts = b.split(',');
+    if (parts.length !== w * h * c)
+      return bad(`has ${parts.length} values, but ${w}×${h}×${c} needs ${w * h * c}.`);
+    const values = new Float32Array(parts.length);
+    for (const [i, p] of parts.entries()) {
+      const v = parseNumber(p);
+      if (v === null || Math.abs(v) > MAX_ABS) return bad(`has value ${i + 1} "${p}" that is not a number.`);
+      values[i] = v;
+    }
+    return { kind: 'custom', w, h, c, values };
+  }
+  return bad(
+    'is not an image this page knows; use mnist-test:<0–9999>, drawn, pattern:<name> or custom:<w>x<h>:<values>.',
+  );
+}
+
+function parseKernel(raw: string): number[] | Bad {
+  const parts = raw.split(',');
+  if (parts.length > MAX_KERNEL * MAX_KERNEL * 16)
+    return fail(`kernel has ${parts.length} numbers, too many.`);
+  const out: number[] = [];
+  for (const [i, p] of parts.entries()) {
+    const v = parseNumber(p);
+    if (v === null) return fail(`kernel number ${i + 1} is "${p}", which is not a number.`);
+    if (Math.abs(v) > MAX_ABS)
+      return fail(`kernel number ${i + 1} (${v}) is too large; keep weights between −1000 and 1000.`);
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * The kernel's size and depth for an input with `channels` channels: k² numbers (the same weights on
+ * every channel) or k²·channels numbers (one k×k slice per channel). Returns a message when neither fits.
+ */
+export function resolveKernel(
+  values: number[],
+  channels: number,
+): { size: number; perChannel: boolean } | string {
+  for (let k = 1; k <= MAX_KERNEL; k++) if (k * k === values.length) return { size: k, perChannel: false };
+  if (channels > 1)
+    for (let k = 1; k <= MAX_KERNEL; k++)
+      if (k * k * channels === values.length) return { size: k, perChannel: true };
+  return (
+    `kernel has ${values.length} numbers; a square kernel of size 1–7 needs 1, 4, 9, 16, 25, 36 or 49` +
+    (channels > 1 ? ` (or that times ${channels}, one slice per channel)` : '') +
+    '.'
+  );
+}
+
+/** Reads the settings from the hash query. Bad values fall back to `prev` and are listed in `errors`. */
+export function parseConvParams(params: URLSearchParams, prev: ConvSettings = CONV_DEFAULTS): ParseResult {
+  const s: ConvSettings = { ...prev };
+  const errors: string[] = [];
+  const take = <T>(
+    key: string,
+    parse: (raw: string) => T | Bad,
+    apply: (v: T) => void,
+    fallback: () => void,
+  ) => {
+    const raw = params.get(key);
+    if (raw === null) return fallback();
+    const v = parse(raw);
+    if (isBad(v)) errors.push(v.bad);
+    else apply(v);
+  };
+  const imageKey = params.has('image') ? 'image' : 'input';
+  take(
+    imageKey,
+    parseImage,
+    (v) => (s.image = v),
+    () => (s.image = CONV_DEFAULTS.image),
+  );
+  take(
+    'kernel',
+    parseKernel,
+    (v) => (s.kernel = v),
+    () => (s.kernel = null),
+  );
+  take(
+    'stride',
+    (r) => intIn(r, 1, 4, 'stride'),
+    (v) => (s.stride = v),
+    () => (s.stride = CONV_DEFAULTS.stride),
+  );
+  take<Padding>(
+    'padding',
+    (r) => (r === 'same' ? 'same' : intIn(r, 0, 3, 'padding (or "same")')),
+    (v) => (s.padding = v),
+    () => (s.padding = CONV_DEFAULTS.padding),
+  );
+  take(
+    'dilation',
+    (r) => intIn(r, 1, 3, 'dilation'),
+    (v) => (s.dilation = v),
+    () => (s.dilation = CONV_DEFAULTS.dilation),
+  );
+  take(
+    'bias',
+    (r) => {
+      const v = parseNumber(r);
+      return v === null || Math.abs(v) > MAX_ABS
+        ? fail(`bias must be a number between −1000 and 1000, not "${r}".`)
+        : v;
+    },
+    (v) => (s.bias = v),
+    () => (s.bias = CONV_DEFAULTS.bias),
+  );
+  take<Activation>(
+    'activation',
+    (r) =>
+      r === 'none' || r === 'relu' || r === 'tanh' || r === 'sigmoid'
+        ? r
+        : fail(`activation must be none, relu, tanh or sigmoid, not "${r}".`),
+    (v) => (s.activation = v),
+    () => (s.activation = CONV_DEFAULTS.activation),
+  );
+  take(
+    'step',
+    (r) => intIn(r, 0, 1_000_000, 'step'),
+    (v) => (s.step = v),
+    () => (s.step = CONV_DEFAULTS.step),
+  );
+  take(
+    'filters',
+    (r) => intIn(r, 1, MAX_FILTERS, 'filters'),
+    (v) => (s.filters = v),
+    () => (s.filters = 1),
+  );
+  take<'rgb' | 'grey'>(
+    'color',
+    (r) => (r === 'rgb' || r === 'grey' ? r : fail(`color must be rgb or grey, not "${r}".`)),
+    (v) => (s.color = v),
+    () => (s.color = CONV_DEFAULTS.color),
+  );
+  take(
+    'speed',
+    (r) => {
+      const v = intIn(r, 1, 64, 'speed');
+      return typeof v === 'number' && !(SPEEDS as readonly number[]).includes(v)
+        ? fail(`speed must be one of ${SPEEDS.join(', ')}.`)
+        : v;
+    },
+    (v) => (s.speed = v),
+    () => (s.speed = CONV_DEFAULTS.speed),
+  );
+  take<PoolKind>(
+    'pool',
+    (r) => (r === 'max' || r === 'avg' ? r : fail(`pool must be max or avg, not "${r}".`)),
+    (v) => (s.pool = v),
+    () => (s.pool = CONV_DEFAULTS.pool),
+  );
+  take(
+    'size',
+    (r) => intIn(r, 2, 4, 'pool size'),
+    (v) => (s.size = v),
+    () => (s.size = CONV_DEFAULTS.size),
+  );
+  take(
+    'poolStride',
+    (r) => intIn(r, 1, 4, 'poolStride'),
+    (v) => (s.poolStride = v),
+    () => (s.poolStride = CONV_DEFAULTS.poolStride),
+  );
+  return { settings: s, errors };
+}
+
+function formatImage(img: ImageSource): string {
+  switch (img.kind) {
+    case 'mnist':
+      return `mnist-test:${img.index}`;
+    case 'drawn':
+    case 'photo':
+      return img.kind;
+    case 'pattern':
+      return `pattern:${img.name}:${img.size}`;
+    case 'custom':
+      return `custom:${img.w}x${img.h}${img.c > 1 ? `x${img.c}` : ''}:${Array.from(img.values).join(',')}`;
+  }
+}
+
+/** Writes settings back as a query; `area` decides whether the pooling keys are included. */
+export function encodeConvParams(s: ConvSettings, area: 'convolution' | 'pooling'): URLSearchParams {
+  const p = new URLSearchParams();
+  p.set('image', formatImage(s.image));
+  if (s.kernel) p.set('kernel', s.kernel.join(','));
+  p.set('stride', String(s.stride));
+  p.set('padding', String(s.padding));
+  p.set('dilation', String(s.dilation));
+  p.set('bias', String(s.bias));
+  p.set('activation', s.activation);
+  p.set('step', String(s.step));
+  if (s.filters !== 1) p.set('filters', String(s.filters));
+  if (s.image.kind === 'photo') p.set('color', s.color);
+  if (s.speed !== CONV_DEFAULTS.speed) p.set('speed', String(s.speed));
+  if (area === 'pooling') {
+    p.set('pool', s.pool);
+    p.set('size', String(s.size));
+    p.set('poolStride', String(s.poolStride));
+  }
+  return p;
+}
