@@ -1,0 +1,121 @@
+import { memo, useMemo } from 'react';
+import { extent, format, line, scaleLinear, scaleLog } from 'd3';
+import type { CurvePoint, EpochPoint } from './trainSession';
+
+export type CurveKind = 'loss' | 'accuracy';
+
+const W = 420;
+const H = 190;
+const M = { top: 10, right: 14, bottom: 34, left: 52 };
+
+/**
+ * Loss or accuracy against epochs. d3 computes scales and path strings; React owns the SVG.
+ * The thin line is every ~0.1 s of training, the dots are whole-epoch checks (validation and test).
+ */
+export const CurvesChart = memo(function CurvesChart({
+  kind,
+  curve,
+  epochs,
+  totalEpochs,
+}: {
+  kind: CurveKind;
+  curve: CurvePoint[];
+  epochs: EpochPoint[];
+  totalEpochs: number;
+}) {
+  const model = useMemo(() => {
+    const x = scaleLinear()
+      .domain([0, Math.max(1, totalEpochs)])
+      .range([M.left, W - M.right]);
+    const valueOf = (p: CurvePoint) => (kind === 'loss' ? p.loss : p.accuracy * 100);
+    let y;
+    if (kind === 'loss') {
+      const [lo = 0.01, hi = 2.5] = extent(curve, (p) => p.loss);
+      y = scaleLog()
+        .domain([Math.max(0.005, Math.min(lo, 0.05)), Math.max(hi, 0.5)])
+        .range([H - M.bottom, M.top])
+        .clamp(true);
+    } else {
+      const lo = Math.min(90, ...curve.map((p) => p.accuracy * 100));
+      y = scaleLinear()
+        .domain([Math.max(0, Math.floor(lo / 10) * 10), 100])
+        .range([H - M.bottom, M.top])
+        .clamp(true);
+    }
+    const path =
+      line<CurvePoint>()
+        .x((p) => x(p.epochFloat))
+        .y((p) => y(Math.max(valueOf(p), kind === 'loss' ? 1e-4 : 0)))(curve) ?? '';
+    const [d0 = 0, d1 = 1] = y.domain();
+    const yTicks =
+      kind === 'loss'
+        ? [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5].filter((t) => t >= d0 && t <= d1)
+        : y.ticks(5);
+    const fmtY = kind === 'loss' ? format('.2~g') : (v: number) => `${v}%`;
+    const xTicks = x.ticks(Math.min(10, Math.max(1, totalEpochs)));
+    const dots = epochs.map((e) => ({
+      x: x(e.epochFloat),
+      test: kind === 'loss' ? y(Math.max(e.testLoss, 1e-4)) : y(e.testAccuracy * 100),
+      val:
+        e.valAccuracy === null || e.valLoss === null
+          ? null
+          : kind === 'loss'
+            ? y(Math.max(e.valLoss, 1e-4))
+            : y(e.valAccuracy * 100),
+    }));
+    return { x, y, path, yTicks, xTicks, fmtY, dots };
+  }, [kind, curve, epochs, totalEpochs]);
+
+  const last = curve[curve.length - 1];
+  const title = kind === 'loss' ? 'Loss (lower is better)' : 'Accuracy (higher is better)';
+  const summary = last
+    ? `${title}: latest training ${kind === 'loss' ? last.loss.toFixed(3) : `${(last.accuracy * 100).toFixed(1)}%`}`
+    : `${title}: no training yet`;
+  return (
+    <figure
+      className="train-chart"
+      aria-label={summary}
+      data-testid={`curve-${kind}`}
+      data-points={curve.length}
+    >
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
+        {model.yTicks.map((t) => (
+          <g key={`y${t}`}>
+            <line x1={M.left} x2={W - M.right} y1={model.y(t)} y2={model.y(t)} className="train-grid" />
+            <text
+              x={M.left - 6}
+              y={model.y(t)}
+              className="train-tick"
+              textAnchor="end"
+              dominantBaseline="middle"
+            >
+              {model.fmtY(t)}
+            </text>
+          </g>
+        ))}
+        {model.xTicks.map((t) => (
+          <text key={`x${t}`} x={model.x(t)} y={H - M.bottom + 16} className="train-tick" textAnchor="middle">
+            {t}
+          </text>
+        ))}
+        <text x={(M.left + W - M.right) / 2} y={H - 4} className="train-axis-label" textAnchor="middle">
+          epochs (passes over the training digits)
+        </text>
+        <path d={model.path} className="train-line-train" />
+        {model.dots.map((d, i) => (
+          <g key={i}>
+            <circle cx={d.x} cy={d.test} r={5} className="train-dot-test" />
+            {d.val !== null && (
+              <rect x={d.x - 4} y={d.val - 4} width={8} height={8} className="train-dot-val" />
+            )}
+          </g>
+        ))}
+      </svg>
+      <figcaption className="train-chart-key">
+        <span className="train-key-train">— training batches</span>
+        <span className="train-key-test">● test set (10,000)</span>
+        <span className="train-key-val">■ validation</span>
+      </figcaption>
+    </figure>
+  );
+});

@@ -1,0 +1,190 @@
+import { memo, useMemo, useState } from 'react';
+import { Heatmap } from '../canvas/Heatmap';
+import { Panel } from '../canvas/Panel';
+import { cssColorOf, textColorOn, type ColorScale } from '../canvas/colorScales';
+import type { Mistake } from '../../engine/train/evaluate';
+
+type TestSet = { images: Uint8Array; labels: Uint8Array };
+const INK: ColorScale = { kind: 'sequential', domain: [0, 255] };
+
+/** One MNIST digit, ink on paper, clickable. */
+export const DigitButton = memo(function DigitButton({
+  set,
+  index,
+  caption,
+  onPick,
+  selected,
+}: {
+  set: TestSet;
+  index: number;
+  caption: string;
+  onPick: (index: number) => void;
+  selected: boolean;
+}) {
+  const pixels = useMemo(() => set.images.subarray(index * 784, index * 784 + 784), [set, index]);
+  return (
+    <button
+      type="button"
+      className={`train-digit${selected ? ' selected' : ''}`}
+      onClick={() => onPick(index)}
+      aria-label={`Test digit #${index}: ${caption}. Show its layers.`}
+    >
+      <Heatmap values={pixels} w={28} h={28} scale={INK} cellPx={2} label={`digit #${index}`} />
+      <span>{caption}</span>
+    </button>
+  );
+});
+
+export const ConfusionPanel = memo(function ConfusionPanel({
+  confusion,
+  predictions,
+  set,
+  epoch,
+  onPick,
+  picked,
+}: {
+  confusion: Int32Array | null;
+  predictions: Uint8Array | null;
+  set: TestSet | null;
+  epoch: number | null;
+  onPick: (index: number) => void;
+  picked: number | null;
+}) {
+  const [cell, setCell] = useState<{ label: number; predicted: number } | null>(null);
+  const maxOff = useMemo(() => {
+    let m = 1;
+    if (confusion) confusion.forEach((v, i) => (i % 11 === 0 ? null : (m = Math.max(m, v))));
+    return m;
+  }, [confusion]);
+  const cellDigits = useMemo(() => {
+    if (!cell || !predictions || !set) return [];
+    const out: number[] = [];
+    for (let i = 0; i < predictions.length && out.length < 40; i++) {
+      if (set.labels[i] === cell.label && predictions[i] === cell.predicted) out.push(i);
+    }
+    return out;
+  }, [cell, predictions, set]);
+  // Off-diagonal counts (mistakes) share one sequential scale so rare confusions still show.
+  const scale: ColorScale = { kind: 'sequential', domain: [0, maxOff] };
+  return (
+    <Panel
+      title={`Confusion matrix${epoch === null ? '' : ` · after epoch ${epoch + 1}`}`}
+      shape="10×10 · 10,000 test digits"
+      className="train-confusion"
+      testId="confusion"
+    >
+      {!confusion ? (
+        <p className="train-note">Filled in at the end of each epoch.</p>
+      ) : (
+        <>
+          <p className="train-note">
+            Rows: the true digit. Columns: the network&apos;s answer. The diagonal is right; darker cells off
+            it are the usual mix-ups. Click a cell to see those digits.
+          </p>
+          <table className="train-cm">
+            <thead>
+              <tr>
+                <th scope="col">true ↓ / said →</th>
+                {Array.from({ length: 10 }, (_, j) => (
+                  <th key={j} scope="col">
+                    {j}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: 10 }, (_, i) => (
+                <tr key={i}>
+                  <th scope="row">{i}</th>
+                  {Array.from({ length: 10 }, (_, j) => {
+                    const v = confusion[i * 10 + j] ?? 0;
+                    const diag = i === j;
+                    const isSel = cell?.label === i && cell.predicted === j;
+                    return (
+                      <td key={j}>
+                        <button
+                          type="button"
+                          className={`train-cm-cell${diag ? ' diag' : ''}${isSel ? ' selected' : ''}`}
+                          style={
+                            diag
+                              ? undefined
+                              : { background: cssColorOf(v, scale), color: textColorOn(v, scale) }
+                          }
+                          onClick={() => setCell({ label: i, predicted: j })}
+                          aria-label={`${v} digits that are ${i} and were read as ${j}`}
+                        >
+                          {v}
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {cell && set && (
+            <div className="train-cell-digits" data-testid="cell-digits">
+              <h3>
+                {cell.label === cell.predicted
+                  ? `${cell.label}s read correctly`
+                  : `${cell.label}s read as ${cell.predicted}`}{' '}
+                · {cellDigits.length}
+                {cellDigits.length === 40 ? '+' : ''} shown
+              </h3>
+              <div className="train-digit-row">
+                {cellDigits.map((i) => (
+                  <DigitButton
+                    key={i}
+                    set={set}
+                    index={i}
+                    caption={`#${i}`}
+                    onPick={onPick}
+                    selected={picked === i}
+                  />
+                ))}
+              </div>
+            </div>
+          )}
+        </>
+      )}
+    </Panel>
+  );
+});
+
+export const MistakesPanel = memo(function MistakesPanel({
+  mistakes,
+  set,
+  onPick,
+  picked,
+}: {
+  mistakes: Mistake[] | null;
+  set: TestSet | null;
+  onPick: (index: number) => void;
+  picked: number | null;
+}) {
+  return (
+    <Panel
+      title="Worst mistakes"
+      shape="most confident wrong answers"
+      className="train-mistakes"
+      testId="mistakes"
+    >
+      {!mistakes || !set ? (
+        <p className="train-note">Filled in at the end of each epoch.</p>
+      ) : (
+        <div className="train-digit-row">
+          {mistakes.slice(0, 16).map((m) => (
+            <DigitButton
+              key={m.index}
+              set={set}
+              index={m.index}
+              caption={`is ${m.label}, said ${m.predicted} (${Math.round((m.probs[m.predicted] ?? 0) * 100)}%)`}
+              onPick={onPick}
+              selected={picked === m.index}
+            />
+          ))}
+        </div>
+      )}
+    </Panel>
+  );
+});

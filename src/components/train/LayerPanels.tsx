@@ -1,0 +1,169 @@
+import { memo, useMemo } from 'react';
+import { ColorLegend } from '../canvas/ColorLegend';
+import { MapGrid } from './MapGrid';
+import { Panel } from '../canvas/Panel';
+import { chooseSharedScale, type ColorScale } from '../canvas/colorScales';
+import type { LayerSnapshot } from '../../engine/train/trainer';
+
+/** Splits channel-last [h, w, c] data into c maps of h×w. */
+function channels(s: LayerSnapshot): Float32Array[] {
+  const [h = 1, w = 1, c = 1] = s.shape;
+  const maps: Float32Array[] = [];
+  for (let k = 0; k < c; k++) {
+    const m = new Float32Array(h * w);
+    for (let i = 0; i < h * w; i++) m[i] = s.data[i * c + k] ?? 0;
+    maps.push(m);
+  }
+  return maps;
+}
+
+/** conv1 kernel [5, 5, 1, f] → f maps of 5×5. */
+function kernelMaps(s: LayerSnapshot): Float32Array[] {
+  const [kh = 5, kw = 5, , f = 1] = s.shape;
+  const maps: Float32Array[] = [];
+  for (let k = 0; k < f; k++) {
+    const m = new Float32Array(kh * kw);
+    for (let i = 0; i < kh * kw; i++) m[i] = s.data[i * f + k] ?? 0;
+    maps.push(m);
+  }
+  return maps;
+}
+
+export const FiltersPanel = memo(function FiltersPanel({ filters }: { filters: LayerSnapshot | null }) {
+  const maps = useMemo(() => (filters ? kernelMaps(filters) : []), [filters]);
+  const scale = useMemo<ColorScale>(() => chooseSharedScale(maps), [maps]);
+  return (
+    <Panel
+      title="conv1 filters"
+      shape={`${maps.length || 6} filters · 5×5`}
+      className="train-filters"
+      testId="filters"
+    >
+      <p className="train-note">
+        Each filter is 25 weights the network learns. Red pixels add ink, blue ones subtract it: watch them
+        turn into stroke and edge detectors.
+      </p>
+      <div className="train-map-row">
+        {maps.length > 0 ? (
+          <MapGrid
+            maps={maps}
+            w={5}
+            h={5}
+            scale={scale}
+            cellPx={12}
+            gap={6}
+            maxWidth={220}
+            label="conv1 filters"
+          />
+        ) : (
+          <span className="train-note">Press Train to see them.</span>
+        )}
+      </div>
+      {maps.length > 0 && <ColorLegend scale={scale} width={140} />}
+    </Panel>
+  );
+});
+
+function fmtShape(shape: number[]): string {
+  if (shape.length === 3) return `${shape[2]} maps · ${shape[0]}×${shape[1]}`;
+  return `${shape[0]} numbers`;
+}
+
+const LAYER_WORDS: Record<string, string> = {
+  input: 'the digit',
+  conv1: 'where each filter fires',
+  pool1: 'half size, strongest kept',
+  conv2: 'combinations of strokes',
+  pool2: 'half size again',
+  dense1: 'all maps mixed',
+  dense2: 'closer to a verdict',
+  output: 'probability of each digit',
+};
+
+/** One layer: feature maps as small heatmaps, vectors as one strip, the output as labelled bars. */
+const LayerRow = memo(function LayerRow({ layer }: { layer: LayerSnapshot }) {
+  const isMaps = layer.shape.length === 3;
+  const maps = useMemo(() => (isMaps ? channels(layer) : [layer.data]), [layer, isMaps]);
+  const scale = useMemo<ColorScale>(
+    () => (layer.name === 'input' ? { kind: 'sequential', domain: [0, 1] } : chooseSharedScale(maps)),
+    [maps, layer.name],
+  );
+  const [h = 1, w = 1] = layer.shape;
+  const cellPx = isMaps ? Math.max(1, Math.min(4, Math.floor(56 / Math.max(h, w)))) : 0;
+  if (layer.name === 'output') {
+    let best = 0;
+    layer.data.forEach((p, i) => {
+      if (p > (layer.data[best] ?? 0)) best = i;
+    });
+    return (
+      <div className="train-layer" data-layer="output">
+        <div className="train-layer-name">
+          output · 10 <span>{LAYER_WORDS.output}</span>
+        </div>
+        <div className="train-bars">
+          {Array.from(layer.data, (p, i) => (
+            <div
+              key={i}
+              className={`train-bar${i === best ? ' best' : ''}`}
+              title={`${i}: ${(p * 100).toFixed(1)}%`}
+            >
+              <div className="train-bar-fill" style={{ height: `${Math.max(1, p * 100)}%` }} />
+              <span>{i}</span>
+            </div>
+          ))}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="train-layer" data-layer={layer.name}>
+      <div className="train-layer-name">
+        {layer.name} · {fmtShape(layer.shape)} <span>{LAYER_WORDS[layer.name] ?? ''}</span>
+      </div>
+      <div className="train-map-row">
+        {isMaps ? (
+          <MapGrid maps={maps} w={w} h={h} scale={scale} cellPx={cellPx} label={layer.name} />
+        ) : (
+          <MapGrid
+            maps={[layer.data]}
+            w={Math.min(layer.data.length, 60)}
+            h={Math.ceil(layer.data.length / 60)}
+            scale={scale}
+            cellPx={8}
+            label={`${layer.name} values`}
+          />
+        )}
+      </div>
+    </div>
+  );
+});
+
+export const ActivationsPanel = memo(function ActivationsPanel({
+  layers,
+  digit,
+  label,
+}: {
+  layers: LayerSnapshot[];
+  digit: number | null;
+  label: number | null;
+}) {
+  return (
+    <Panel
+      title={digit === null ? 'What each layer sees' : `What each layer sees · test digit #${digit}`}
+      shape={label === null ? undefined : `a ${label}`}
+      className="train-activations"
+      testId="activations"
+    >
+      <p className="train-note">
+        Refreshed a few times a second while training. Click a digit in the mistakes or the confusion matrix
+        to look at it instead. White is zero; darker is a stronger signal.
+      </p>
+      {layers.length === 0 && <p className="train-note">Press Train to see the layers come alive.</p>}
+      <div className="train-layers">
+        {layers.map((l) => (
+          <LayerRow key={l.name} layer={l} />
+        ))}
+      </div>
+    </Panel>
+  );
+});

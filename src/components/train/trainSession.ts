@@ -1,0 +1,256 @@
+/**
+ * The page side of training: starts the worker (or the in-page fallback), turns its messages into one
+ * runtime store the panels read, and batches frequent updates to one store write per animation frame.
+ */
+import type { BackendName } from '../../engine';
+import type { TrainConfig } from '../../engine/train/config';
+import type { Mistake } from '../../engine/train/evaluate';
+import type { LayerSnapshot, TrainEvent } from '../../engine/train/trainer';
+import type { FromHost, ToHost } from '../../workers/trainProtocol';
+import { createStore } from '../../state/createStore';
+import { noteModelChanged } from '../../state/modelStore';
+
+export type Phase =
+  'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
+
+export type CurvePoint = { step: number; epochFloat: number; loss: number; accuracy: number };
+export type EpochPoint = {
+  epoch: number;
+  epochFloat: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  testAccuracy: number;
+  testLoss: number;
+};
+export type Progress = Extract<TrainEvent, { type: 'progress' }>;
+
+export type TrainRuntime = {
+  phase: Phase;
+  loading: { what: string; fraction: number } | null;
+  backend: BackendName | null;
+  backendReason: string;
+  inWorker: boolean;
+  progress: Progress | null;
+  curve: CurvePoint[];
+  epochs: EpochPoint[];
+  snapshot: { step: number; digit: number; filters: LayerSnapshot; layers: LayerSnapshot[] } | null;
+  lastEval: { epoch: number; confusion: Int32Array; predictions: Uint8Array; mistakes: Mistake[] } | null;
+  testSet: { images: Uint8Array; labels: Uint8Array } | null;
+  message: string | null;
+  warnings: string[];
+  savedAt: string | null;
+};
+
+const initial: TrainRuntime = {
+  phase: 'idle',
+  loading: null,
+  backend: null,
+  backendReason: '',
+  inWorker: true,
+  progress: null,
+  curve: [],
+  epochs: [],
+  snapshot: null,
+  lastEval: null,
+  testSet: null,
+  message: null,
+  warnings: [],
+  savedAt: null,
+};
+
+export const trainStore = createStore<TrainRuntime>(initial);
+
+/** Keeps the curve light enough to redraw every frame: thin to every other point past this length. */
+const MAX_CURVE_POINTS = 1500;
+
+type Connection = { send: (msg: ToHost) => void; close: () => void };
+
+let connection: Connection | null = null;
+let pending: Partial<TrainRuntime> = {};
+let pendingCurve: CurvePoint[] = [];
+let frame = 0;
+
+function flush(): void {
+  frame = 0;
+  const curveAdd = pendingCurve;
+  const patch = pending;
+  pending = {};
+  pendingCurve = [];
+  trainStore.set((s) => {
+    let curve = curveAdd.length ? s.curve.concat(curveAdd) : s.curve;
+    if (curve.length > MAX_CURVE_POINTS)
+      curve = curve.filter((_, i) => i % 2 === 0 || i === curve.length - 1);
+    return { ...s, ...patch, curve };
+  });
+}
+
+function schedule(patch: Partial<TrainRuntime>, point?: CurvePoint): void {
+  Object.assign(pending, patch);
+  if (point) pendingCurve.push(point);
+  if (!frame) frame = requestAnimationFrame(flush);
+}
+
+function now(patch: Partial<TrainRuntime> | ((s: TrainRuntime) => Partial<TrainRuntime>)): void {
+  if (frame) {
+    cancelAnimationFrame(frame);
+    flush();
+  }
+  trainStore.set((s) => ({ ...s, ...(typeof patch === 'function' ? patch(s) : patch) }));
+}
+
+function onEvent(e: TrainEvent): void {
+  switch (e.type) {
+    case 'progress': {
+      const epochFloat = e.epoch + e.batch / e.batchesPerEpoch;
+      schedule({ progress: e }, { step: e.step, epochFloat, loss: e.loss, accuracy: e.accuracy });
+      break;
+    }
+    case 'snapshot':
+      schedule({ snapshot: { step: e.step, digit: e.digit, filters: e.filters, layers: e.layers } });
+      break;
+    case 'epoch':
+      now((s) => ({
+        epochs: [
+          ...s.epochs,
+          {
+            epoch: e.epoch,
+            epochFloat: e.epoch + 1,
+            trainLoss: e.trainLoss,
+            trainAccuracy: e.trainAccuracy,
+            valLoss: e.valLoss,
+            valAccuracy: e.valAccuracy,
+            testAccuracy: e.testAccuracy,
+            testLoss: e.testLoss,
+          },
+        ],
+        lastEval: {
+          epoch: e.epoch,
+          confusion: e.confusion,
+          predictions: e.predictions,
+          mistakes: e.mistakes,
+        },
+      }));
+      break;
+    case 'diverged':
+      now({ phase: 'diverged', message: e.message });
+      break;
+    case 'done':
+      now((s) => ({
+        phase: e.reason === 'diverged' ? 'diverged' : e.reason === 'stopped' ? 'stopped' : 'done',
+        message:
+          s.phase === 'diverged'
+            ? s.message
+            : e.reason === 'stopped'
+              ? 'Stopped. The weights are kept.'
+              : null,
+      }));
+      break;
+  }
+}
+
+function onMessage(msg: FromHost): void {
+  switch (msg.type) {
+    case 'loading':
+      schedule({ loading: msg.fraction >= 1 ? null : { what: msg.what, fraction: msg.fraction } });
+      if (msg.fraction >= 1)
+        now({ phase: trainStore.get().phase === 'loading' ? 'ready' : trainStore.get().phase });
+      break;
+    case 'ready':
+      now({ backend: msg.backend, backendReason: msg.reason, inWorker: msg.inWorker });
+      break;
+    case 'testSet':
+      now({ testSet: { images: msg.images, labels: msg.labels } });
+      break;
+    case 'event':
+      onEvent(msg.event);
+      break;
+    case 'saved':
+      now({ savedAt: msg.meta.savedAt ?? null });
+      noteModelChanged(msg.meta);
+      break;
+    case 'warning':
+      now((s) => ({ warnings: [...s.warnings, msg.message] }));
+      break;
+    case 'backendSwitched':
+      now((s) => ({ warnings: [...s.warnings, msg.message], backend: msg.to }));
+      break;
+    case 'error':
+      now({ phase: 'error', message: msg.message, loading: null });
+      break;
+  }
+}
+
+async function connect(): Promise<Connection> {
+  try {
+    const worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<FromHost>) => onMessage(e.data);
+    worker.onerror = (e) => now({ phase: 'error', message: `The training worker failed: ${e.message}` });
+    return { send: (m) => worker.postMessage(m), close: () => worker.terminate() };
+  } catch {
+    // No module workers here: train on the page in short slices so it still responds between them.
+    const { createTrainHost } = await import('../../workers/trainHost');
+    const host = createTrainHost((m) => queueMicrotask(() => onMessage(m)), {
+      inWorker: false,
+      yieldNow: () => new Promise((r) => requestAnimationFrame(() => r())),
+    });
+    return { send: (m) => void host.handle(m), close: () => {} };
+  }
+}
+
+/** Starts the host and loads MNIST once per page. */
+export async function ensureSession(backend: TrainConfig['backend']): Promise<void> {
+  if (connection) return;
+  now({ phase: 'loading', loading: { what: 'the trainer', fraction: 0 } });
+  connection = await connect();
+  connection.send({
+    type: 'init',
+    mnistBaseUrl: new URL('data/mnist/', document.baseURI).href,
+    backend,
+  });
+}
+
+export function send(msg: ToHost): void {
+  connection?.send(msg);
+}
+
+export function startTraining(cfg: TrainConfig, probeDigit: number, panels: boolean): void {
+  now({
+    phase: 'training',
+    curve: [],
+    epochs: [],
+    progress: null,
+    lastEval: null,
+    message: null,
+    warnings: [],
+  });
+  send({ type: 'start', cfg, probeDigit, panels });
+}
+
+export function pauseTraining(): void {
+  send({ type: 'pause' });
+  now({ phase: 'paused' });
+}
+
+export function resumeTraining(): void {
+  send({ type: 'resume' });
+  now({ phase: 'training' });
+}
+
+export function stopTraining(): void {
+  send({ type: 'stop' });
+}
+
+/** Forgets this run's curves and panels (the saved model is handled by the caller). */
+export function resetRuntime(): void {
+  now({
+    phase: 'ready',
+    curve: [],
+    epochs: [],
+    progress: null,
+    lastEval: null,
+    snapshot: null,
+    message: null,
+  });
+}

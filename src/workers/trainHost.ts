@@ -1,0 +1,184 @@
+/**
+ * Runs the engine's Trainer behind the message protocol. The same code serves the Web Worker and the
+ * in-page fallback; only `post` and `yieldNow` differ. Loads MNIST itself (with loadMnistSplit), saves
+ * the model to IndexedDB after every epoch, and moves to another backend if the current one dies
+ * (a lost WebGL context), continuing from the last good step.
+ */
+import {
+  initBackend,
+  loadMnistSplit,
+  saveModel,
+  ModelStorageError,
+  type BackendName,
+  type MnistSet,
+} from '../engine';
+import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
+import { Trainer, type TrainEvent } from '../engine/train/trainer';
+import type { FromHost, ToHost } from './trainProtocol';
+
+export type Post = (msg: FromHost, transfer?: Transferable[]) => void;
+
+function transfersOf(e: TrainEvent): Transferable[] {
+  if (e.type === 'snapshot') return [e.filters.data.buffer, ...e.layers.map((l) => l.data.buffer)];
+  if (e.type === 'epoch')
+    return [e.confusion.buffer, e.predictions.buffer, ...e.mistakes.map((m) => m.probs.buffer)];
+  return [];
+}
+
+function errText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Creates a host; feed it every message from the page with `handle`. */
+export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow: () => Promise<void> }) {
+  let data: { train: MnistSet; test: MnistSet } | null = null;
+  let backend: BackendName = 'cpu';
+  let trainer: Trainer | null = null;
+  let cfg: TrainConfig | null = null;
+  let choice: TrainBackendChoice = 'auto';
+  let panels = true;
+  let probeDigit = 0;
+  let failNext = false;
+  let storageWarned = false;
+
+  async function init(mnistBaseUrl: string, wanted: TrainBackendChoice): Promise<void> {
+    choice = wanted;
+    const info = await initBackend(wanted === 'auto' ? null : wanted);
+    backend = info.name;
+    post({ type: 'ready', backend, reason: info.reason, inWorker: opts.inWorker });
+    post({ type: 'loading', what: 'MNIST test digits', fraction: 0 });
+    const test = await loadMnistSplit('test', {
+      baseUrl: mnistBaseUrl,
+      onProgress: (l, t) => post({ type: 'loading', what: 'MNIST test digits', fraction: t ? l / t : 0 }),
+    });
+    // A copy for the page (confusion-matrix digits, mistakes); the host keeps its own.
+    post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice() });
+    const train = await loadMnistSplit('train', {
+      baseUrl: mnistBaseUrl,
+      onProgress: (l, t) => post({ type: 'loading', what: 'MNIST training digits', fraction: t ? l / t : 0 }),
+    });
+    data = { train, test };
+    post({ type: 'loading', what: 'MNIST', fraction: 1 });
+  }
+
+  function emit(e: TrainEvent): void {
+    post({ type: 'event', event: e }, transfersOf(e));
+  }
+
+  function makeTrainer(c: TrainConfig, resume?: { weights: Float32Array[]; step: number }): Trainer {
+    if (!data) throw new Error('MNIST is not loaded yet.');
+    const t = new Trainer(c, data, {
+      onEvent: emit,
+      yieldNow: async () => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('CONTEXT_LOST_WEBGL (simulated)');
+        }
+        await opts.yieldNow();
+      },
+      reportEveryMs: opts.inWorker ? 100 : 25,
+      snapshotEveryMs: panels ? 250 : 0,
+      probeDigit,
+      ...(resume ? { initialWeights: resume.weights, startStep: resume.step } : {}),
+      afterEpoch: async (epoch, testAccuracy) => {
+        const meta = {
+          source: 'trained' as const,
+          testAccuracy,
+          epochs: epoch + 1,
+          savedAt: new Date().toISOString(),
+          config: c.arch,
+        };
+        try {
+          await saveModel(t.model, meta);
+          post({ type: 'saved', meta });
+        } catch (err) {
+          if (!storageWarned || !(err instanceof ModelStorageError))
+            post({ type: 'warning', message: errText(err) });
+          storageWarned = true;
+        }
+      },
+    });
+    return t;
+  }
+
+  async function run(c: TrainConfig): Promise<void> {
+    cfg = c;
+    trainer?.dispose();
+    trainer = makeTrainer(c);
+    for (;;) {
+      const current = trainer;
+      try {
+        await current.run();
+        return;
+      } catch (err) {
+        const good = current.lastGoodState;
+        const fallback: BackendName | null = backend === 'webgl' ? 'wasm' : backend === 'wasm' ? 'cpu' : null;
+        if (!good || !fallback || !cfg) throw err;
+        const from = backend;
+        current.dispose();
+        const info = await initBackend(fallback);
+        backend = info.name;
+        post({
+          type: 'backendSwitched',
+          from,
+          to: backend,
+          step: good.step,
+          message: `${from} stopped working (${errText(err)}). Training goes on with ${backend} from step ${good.step}; no weights were lost.`,
+        });
+        post({ type: 'ready', backend, reason: info.reason, inWorker: opts.inWorker });
+        trainer = makeTrainer(cfg, good);
+      }
+    }
+  }
+
+  async function handle(msg: ToHost): Promise<void> {
+    try {
+      switch (msg.type) {
+        case 'init':
+          await init(msg.mnistBaseUrl, msg.backend);
+          break;
+        case 'start':
+          panels = msg.panels;
+          probeDigit = msg.probeDigit;
+          if (msg.cfg.backend !== choice && msg.cfg.backend !== 'auto') {
+            choice = msg.cfg.backend;
+            const info = await initBackend(choice);
+            backend = info.name;
+            post({ type: 'ready', backend, reason: info.reason, inWorker: opts.inWorker });
+          }
+          await run(msg.cfg);
+          break;
+        case 'pause':
+          trainer?.pause();
+          break;
+        case 'resume':
+          trainer?.resume();
+          break;
+        case 'stop':
+          trainer?.stop();
+          break;
+        case 'setLr':
+          trainer?.setLearningRate(msg.lr);
+          break;
+        case 'probe':
+          probeDigit = msg.digit;
+          if (trainer) {
+            trainer.probeDigit = msg.digit;
+            if (!trainer.isRunning || trainer.isPaused) await trainer.emitSnapshot();
+          }
+          break;
+        case 'panels':
+          panels = msg.on;
+          if (trainer) trainer.snapshotEveryMs = msg.on ? 250 : 0;
+          break;
+        case 'simulateBackendLoss':
+          failNext = true;
+          break;
+      }
+    } catch (err) {
+      post({ type: 'error', message: errText(err) });
+    }
+  }
+
+  return { handle };
+}

@@ -1,0 +1,27 @@
+/** Messages between the Train page and the training host (a Web Worker, or the page itself as a fallback). */
+import type { BackendName } from '../engine/backend';
+import type { ModelMeta } from '../engine/model/modelIO';
+import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
+import type { TrainEvent } from '../engine/train/trainer';
+
+export type ToHost =
+  | { type: 'init'; mnistBaseUrl: string; backend: TrainBackendChoice }
+  | { type: 'start'; cfg: TrainConfig; probeDigit: number; panels: boolean }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' }
+  | { type: 'setLr'; lr: number }
+  | { type: 'probe'; digit: number }
+  | { type: 'panels'; on: boolean }
+  /** Test hook: behave as if the WebGL context were lost at the next step. */
+  | { type: 'simulateBackendLoss' };
+
+export type FromHost =
+  | { type: 'loading'; what: string; fraction: number }
+  | { type: 'ready'; backend: BackendName; reason: string; inWorker: boolean }
+  | { type: 'testSet'; images: Uint8Array; labels: Uint8Array }
+  | { type: 'event'; event: TrainEvent }
+  | { type: 'saved'; meta: ModelMeta }
+  | { type: 'warning'; message: string }
+  | { type: 'backendSwitched'; from: BackendName; to: BackendName; step: number; message: string }
+  | { type: 'error'; message: string };
