@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import {
   buildLeNet,
   LENET_DEFAULTS,
@@ -44,6 +45,8 @@ export type BenchApi = {
   /** Downloads, decompresses and parses one MNIST split without Cache Storage; returns ms and count. */
   loadMnist(split: MnistSplit): Promise<{ ms: number; count: number }>;
   numTensors(): number;
+  /** Threads the wasm backend runs on (1 = single-threaded). */
+  wasmThreads(): number;
   /** Disposes everything the hooks hold. */
   reset(): void;
 };
@@ -154,6 +157,7 @@ const api: BenchApi = {
     return { ms: performance.now() - t0, count: set.count };
   },
   numTensors: () => tf.memory().numTensors,
+  wasmThreads: () => (tf.getBackend() === 'wasm' ? getThreadsCount() : 1),
   reset: disposeAll,
 };
 

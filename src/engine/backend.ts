@@ -89,9 +89,10 @@ export function parseBackendName(value: string | null | undefined): BackendName 
  */
 export async function initBackend(override?: BackendName | null): Promise<BackendInfo> {
   const webgl = probeWebGL();
-  // The threaded wasm build spawns its pthread workers from a blob of its own source, which breaks
-  // once a bundler minifies it ("e is not defined" in every worker); until that is solved, stay on the
-  // single-threaded SIMD build, which is what the measurements in docs/BENCHMARKS.md used.
+  // Single-threaded SIMD on purpose (docs/BENCHMARKS.md, "Threads"). tfjs-backend-wasm 4.22 caps its
+  // thread pool at navigator.hardwareConcurrency / 2, so a 2-core laptop gets 1 thread even from the
+  // threaded build, and forcing 2 threads measured no faster. (The threaded build also needs its glue
+  // unminified for its pthread workers, or they die with "e is not defined"; the fix is documented there.)
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   const threads = 1;
   if (wasmPathsSet || typeof process !== 'undefined') {

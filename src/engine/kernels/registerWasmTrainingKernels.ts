@@ -6,39 +6,50 @@
  *    convolution (found by training LeNet-5 on wasm in node in every option: relu/tanh/sigmoid ×
  *    max/avg pooling × adam/sgd/momentum/rmsprop, through `minimize` and `fit`; it was the only gap);
  *  - its MaxPoolGrad loses the gradient of any window whose maximum is ≤ 0 (tanh + max pooling),
- *    which the comparison against the cpu backend in tests/unit/kernels caught.
+ *    which the comparison against the cpu backend in tests/unit/kernels caught;
+ *  - its Conv2DBackpropInput is a plain loop, a third of a LeNet step; stride 1 now runs on XNNPACK.
  */
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm';
+import { makeConv2dBackpropInputWasmConfig } from './conv2dBackpropInputWasm';
 import { maxPoolGradWasmConfig } from './maxPoolGradWasm';
 
-type Entry = {
-  config: KernelConfig;
-  /** 'add' fills a gap and defers to a kernel tfjs ships; 'replace' overrides a shipped kernel. */
-  mode: 'add' | 'replace';
-};
-
-const ENTRIES: readonly Entry[] = [
-  { config: conv2dBackpropFilterWasmConfig, mode: 'add' },
-  { config: maxPoolGradWasmConfig, mode: 'replace' },
-];
-
 /** The kernels this module puts on the wasm backend. */
-export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = ENTRIES.map((e) => e.config);
+export const WASM_TRAINING_KERNEL_NAMES = [
+  'Conv2DBackpropFilter',
+  'MaxPoolGrad',
+  'Conv2DBackpropInput',
+] as const;
+
+/** Built once around the shipped kernel, which it calls for the cases it does not rewrite. */
+let backpropInputConfig: KernelConfig | null = null;
+
+/**
+ * 'add' fills a gap and defers to a kernel tfjs already has; 'replace' overrides the shipped one.
+ * Either way a second call finds our kernel in place and does nothing.
+ */
+function ensure(config: KernelConfig, mode: 'add' | 'replace'): void {
+  const current = getKernel(config.kernelName, config.backendName);
+  if (current?.kernelFunc === config.kernelFunc) return;
+  if (current) {
+    if (mode === 'add') return;
+    unregisterKernel(config.kernelName, config.backendName);
+  }
+  registerKernel(config);
+}
 
 /**
  * Registers the training kernels for 'wasm'. Idempotent, and safe before (or without) the wasm
- * backend itself: the kernel registry is keyed by name only, and none of these kernels needs a
- * setup step. Returns nothing; nothing to dispose.
+ * backend itself: the kernel registry is keyed by name, and the engine runs a kernel's setup step
+ * when the backend starts. Returns nothing; nothing to dispose.
  */
 export function registerWasmTrainingKernels(): void {
-  for (const { config, mode } of ENTRIES) {
-    const current = getKernel(config.kernelName, config.backendName);
-    if (current?.kernelFunc === config.kernelFunc) continue;
-    if (current) {
-      if (mode === 'add') continue;
-      unregisterKernel(config.kernelName, config.backendName);
-    }
-    registerKernel(config);
+  ensure(conv2dBackpropFilterWasmConfig, 'add');
+  ensure(maxPoolGradWasmConfig, 'replace');
+  if (!backpropInputConfig) {
+    // Wraps the shipped kernel, so it waits until tfjs-backend-wasm has registered it.
+    const shipped = getKernel('Conv2DBackpropInput', 'wasm');
+    if (shipped) backpropInputConfig = makeConv2dBackpropInputWasmConfig(shipped);
   }
+  if (backpropInputConfig) ensure(backpropInputConfig, 'replace');
 }

@@ -1,9 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  registerWasmTrainingKernels,
-  WASM_TRAINING_KERNELS,
-} from '../../../src/engine/kernels/registerWasmTrainingKernels';
+import { registerWasmTrainingKernels } from '../../../src/engine/kernels/registerWasmTrainingKernels';
 import { expectNoLeaks } from '../../support/noLeaks';
 import { expectWasmGradsMatchCpu, gradsOn, seededInput, useBackend } from './backendCompare';
 
@@ -101,7 +98,7 @@ describe('wasm Conv2DBackpropFilter', () => {
       }
     };
     await expectNoLeaks(run, { backendData: true });
-    for (const config of WASM_TRAINING_KERNELS) tf.unregisterKernel(config.kernelName, config.backendName);
+    tf.unregisterKernel('Conv2DBackpropFilter', 'wasm');
     try {
       await expectNoLeaks(() => expect(run).toThrow(/Conv2DBackpropFilter/), { backendData: true });
     } finally {
@@ -117,5 +114,25 @@ describe('wasm Conv2DBackpropFilter', () => {
       registerWasmTrainingKernels();
     }).not.toThrow();
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBe(first);
+  });
+});
+
+describe('wasm Conv2DBackpropInput (XNNPACK rewrite for stride 1, shipped kernel otherwise)', () => {
+  it('is registered in place of the shipped kernel and keeps its setup step', () => {
+    registerWasmTrainingKernels();
+    const kernel = tf.getKernel('Conv2DBackpropInput', 'wasm');
+    expect(kernel?.kernelFunc.name).toBe('conv2dBackpropInput');
+    expect(kernel?.setupFunc).toBeTypeOf('function');
+  });
+
+  it('x=[1,3,3,1] k=2 s=1 p=valid, W=[[1,2],[3,4]], dy=1: each input cell sums the taps that saw it', async () => {
+    const x = { values: new Float32Array(9), shape: [1, 3, 3, 1] };
+    const w = { values: Float32Array.from([1, 2, 3, 4]), shape: [2, 2, 1, 1] };
+    const [dx] = await gradsOn(
+      'wasm',
+      (xt, wt) => tf.sum(tf.conv2d(xt as tf.Tensor4D, wt as tf.Tensor4D, 1, 'valid')),
+      [x, w],
+    );
+    expect(Array.from(dx ?? [])).toEqual([1, 3, 2, 4, 10, 6, 3, 7, 4]);
   });
 });
