@@ -7,9 +7,11 @@
  *    max/avg pooling × adam/sgd/momentum/rmsprop, through `minimize` and `fit`; it was the only gap);
  *  - its MaxPoolGrad loses the gradient of any window whose maximum is ≤ 0 (tanh + max pooling),
  *    which the comparison against the cpu backend in tests/unit/kernels caught;
- *  - its Conv2DBackpropInput is a plain loop, a third of a LeNet step; stride 1 now runs on XNNPACK.
+ *  - its Conv2DBackpropInput is a plain loop, a third of a LeNet step; stride 1 now runs on XNNPACK;
+ *  - its BatchMatMul is ~10× slower with a transposed operand, which every dense gradient uses.
  */
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { makeBatchMatMulWasmConfig } from './batchMatMulWasm';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm';
 import { makeConv2dBackpropInputWasmConfig } from './conv2dBackpropInputWasm';
 import { maxPoolGradWasmConfig } from './maxPoolGradWasm';
@@ -21,8 +23,12 @@ export const WASM_TRAINING_KERNEL_NAMES = [
   'Conv2DBackpropInput',
 ] as const;
 
-/** Built once around the shipped kernel, which it calls for the cases it does not rewrite. */
-let backpropInputConfig: KernelConfig | null = null;
+/** Built once around the shipped kernels, which they call for the cases they do not rewrite. */
+const wrappers = new Map<string, KernelConfig>();
+const WRAPPERS: [string, (shipped: KernelConfig) => KernelConfig][] = [
+  ['Conv2DBackpropInput', makeConv2dBackpropInputWasmConfig],
+  ['BatchMatMul', makeBatchMatMulWasmConfig],
+];
 
 /**
  * 'add' fills a gap and defers to a kernel tfjs already has; 'replace' overrides the shipped one.
@@ -46,10 +52,13 @@ function ensure(config: KernelConfig, mode: 'add' | 'replace'): void {
 export function registerWasmTrainingKernels(): void {
   ensure(conv2dBackpropFilterWasmConfig, 'add');
   ensure(maxPoolGradWasmConfig, 'replace');
-  if (!backpropInputConfig) {
-    // Wraps the shipped kernel, so it waits until tfjs-backend-wasm has registered it.
-    const shipped = getKernel('Conv2DBackpropInput', 'wasm');
-    if (shipped) backpropInputConfig = makeConv2dBackpropInputWasmConfig(shipped);
+  for (const [name, wrap] of WRAPPERS) {
+    if (!wrappers.has(name)) {
+      // A wrapper needs the shipped kernel, so it waits until tfjs-backend-wasm has registered it.
+      const shipped = getKernel(name, 'wasm');
+      if (shipped) wrappers.set(name, wrap(shipped));
+    }
+    const config = wrappers.get(name);
+    if (config) ensure(config, 'replace');
   }
-  if (backpropInputConfig) ensure(backpropInputConfig, 'replace');
 }
