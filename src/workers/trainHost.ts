@@ -19,6 +19,7 @@ import type { FromHost, ToHost } from './trainProtocol';
 export type Post = (msg: FromHost, transfer?: Transferable[]) => void;
 
 function transfersOf(e: TrainEvent): Transferable[] {
+  if (e.type === 'progress') return [e.stepLoss.buffer, e.stepAccuracy.buffer];
   if (e.type === 'snapshot') return [e.filters.data.buffer, ...e.layers.map((l) => l.data.buffer)];
   if (e.type === 'epoch')
     return [e.confusion.buffer, e.predictions.buffer, ...e.mistakes.map((m) => m.probs.buffer)];

@@ -71,6 +71,7 @@ let connection: Connection | null = null;
 let pending: Partial<TrainRuntime> = {};
 let pendingCurve: CurvePoint[] = [];
 let frame = 0;
+let bucket = { loss: 0, accuracy: 0, n: 0 };
 
 function flush(): void {
   frame = 0;
@@ -103,8 +104,27 @@ function now(patch: Partial<TrainRuntime> | ((s: TrainRuntime) => Partial<TrainR
 function onEvent(e: TrainEvent): void {
   switch (e.type) {
     case 'progress': {
-      const epochFloat = e.epoch + e.batch / e.batchesPerEpoch;
-      schedule({ progress: e }, { step: e.step, epochFloat, loss: e.loss, accuracy: e.accuracy });
+      // One curve point per K steps, K fixed by the run's length: the same seed draws the same curve
+      // however the steps were grouped into messages.
+      const k = Math.max(1, Math.ceil(e.totalSteps / 400));
+      const first = e.step - e.stepLoss.length;
+      for (let i = 0; i < e.stepLoss.length; i++) {
+        bucket.loss += e.stepLoss[i] ?? 0;
+        bucket.accuracy += e.stepAccuracy[i] ?? 0;
+        bucket.n++;
+        const step = first + i + 1;
+        if (step % k === 0 || step === e.totalSteps) {
+          const point = {
+            step,
+            epochFloat: step / e.batchesPerEpoch,
+            loss: bucket.loss / bucket.n,
+            accuracy: bucket.accuracy / bucket.n,
+          };
+          bucket = { loss: 0, accuracy: 0, n: 0 };
+          pendingCurve.push(point);
+        }
+      }
+      schedule({ progress: e });
       break;
     }
     case 'snapshot':
@@ -216,6 +236,7 @@ export function send(msg: ToHost): void {
 }
 
 export function startTraining(cfg: TrainConfig, probeDigit: number, panels: boolean): void {
+  bucket = { loss: 0, accuracy: 0, n: 0 };
   now({
     phase: 'training',
     curve: [],

@@ -34,6 +34,9 @@ export type TrainEvent =
       /** Mean loss and accuracy over the steps since the last progress event. */
       loss: number;
       accuracy: number;
+      /** Per step since the last event (steps step − n … step − 1): mean loss and accuracy of each batch. */
+      stepLoss: Float32Array;
+      stepAccuracy: Float32Array;
     }
   | { type: 'snapshot'; step: number; digit: number; filters: LayerSnapshot; layers: LayerSnapshot[] }
   | {
@@ -78,6 +81,12 @@ export type TrainerOptions = {
 type Position = { epoch: number; batch: number };
 
 const CLIP = 1e-7;
+/**
+ * A mean loss above this means the network is confidently wrong on most digits: guessing scores
+ * ln 10 ≈ 2.3, and with probabilities clipped at 1e-7 a blown-up network sits near −ln(1e-7) ≈ 16
+ * instead of reaching NaN. Either way the weights have flown off.
+ */
+export const DIVERGED_LOSS = 10;
 
 /** Splits the first `trainSize` digits of a seeded permutation into learn and validation indices. */
 export function splitIndices(cfg: TrainConfig, train: MnistSet): { learn: Int32Array; val: Int32Array } {
@@ -245,22 +254,39 @@ export class Trainer {
       while (this.pos.epoch < this.cfg.epochs) {
         this.order ??= this.epochOrder(this.pos.epoch);
         const t0 = this.now();
-        let acc: tf.Tensor1D = tf.zeros([2]);
+        const stats: tf.Tensor1D[] = [];
+        const sizes: number[] = [];
         let seen = 0;
-        while (this.now() - t0 < reportEvery && this.pos.batch < this.batchesPerEpoch) {
-          const s = this.trainStep(this.order, this.pos.batch);
-          const next = tf.add<tf.Tensor1D>(acc, s);
-          tf.dispose([acc, s]);
-          acc = next;
-          seen += Math.min(this.cfg.batchSize, this.order.length - this.pos.batch * this.cfg.batchSize);
+        // At least one step per group, then as many as fit in the report interval.
+        do {
+          stats.push(this.trainStep(this.order, this.pos.batch));
+          const size = Math.min(this.cfg.batchSize, this.order.length - this.pos.batch * this.cfg.batchSize);
+          sizes.push(size);
+          seen += size;
           this.pos.batch++;
-        }
-        const [lossSum = NaN, correct = 0] = await acc.data();
-        acc.dispose();
+        } while (this.now() - t0 < reportEvery && this.pos.batch < this.batchesPerEpoch);
+        // One readback for the whole group: [loss sum, correct] per step.
+        const all = tf.concat(stats);
+        tf.dispose(stats);
+        const flat = await all.data();
+        all.dispose();
+        const stepLoss = new Float32Array(sizes.length);
+        const stepAccuracy = new Float32Array(sizes.length);
+        let lossSum = 0;
+        let correct = 0;
+        sizes.forEach((n, i) => {
+          const l = flat[2 * i] ?? NaN;
+          const c = flat[2 * i + 1] ?? 0;
+          lossSum += l;
+          correct += c;
+          stepLoss[i] = l / n;
+          stepAccuracy[i] = c / n;
+        });
         const dt = this.now() - t0;
         this.activeMs += dt;
-        if (!Number.isFinite(lossSum)) {
-          this.restoreLastGood(lossSum);
+        const meanLoss = lossSum / Math.max(seen, 1);
+        if (!Number.isFinite(meanLoss) || meanLoss > DIVERGED_LOSS) {
+          this.restoreLastGood(meanLoss);
           endReason = 'diverged';
           break;
         }
@@ -285,6 +311,8 @@ export class Trainer {
           lr: this.currentLr(),
           loss: lossSum / Math.max(seen, 1),
           accuracy: correct / Math.max(seen, 1),
+          stepLoss,
+          stepAccuracy,
         });
         if (this.snapshotEveryMs > 0 && this.now() - lastSnap >= this.snapshotEveryMs) {
           lastSnap = this.now();
@@ -309,13 +337,17 @@ export class Trainer {
     this.opts.onEvent({ type: 'done', reason: endReason, step: this.step, elapsedMs: this.activeMs });
   }
 
-  private restoreLastGood(lossSum: number): void {
+  private restoreLastGood(meanLoss: number): void {
     const good = this.lastGood;
     if (good) writeWeights(this.model, good.weights);
     // Adam's running averages hold the bad values too: start the optimizer afresh.
     this.optimizer.dispose();
     this.optimizer = this.makeOptimizer();
-    const what = Number.isNaN(lossSum) ? 'not a number (NaN)' : 'infinite';
+    const what = Number.isNaN(meanLoss)
+      ? 'not a number (NaN)'
+      : Number.isFinite(meanLoss)
+        ? `${meanLoss.toFixed(1)} (a network that just guesses scores 2.3)`
+        : 'infinite';
     this.opts.onEvent({
       type: 'diverged',
       step: this.step,
