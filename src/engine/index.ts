@@ -10,6 +10,7 @@ export * from './model/modelIO';
 export * from './ops';
 export * from './preprocess';
 export * from './model/predict';
+export * from './softmax/softmaxRegression';
 export * from './train/config';
 export * from './train/evaluate';
 export * from './train/trainer';

@@ -1,13 +1,14 @@
 import { AREAS, type Area } from '../../state/hashRoute';
 import { AREA_ENTRIES } from './areas';
+import { t } from '../../i18n';
 
 export function NavBar({ current }: { current: Area }) {
   return (
     <header className="navbar">
-      <a className="brand" href="#/convolution" aria-label="CNN Studio home">
-        CNN&nbsp;Studio
+      <a className="brand" href="#/convolution" aria-label={t('shell.brandLabel')}>
+        {t('shell.brand')}
       </a>
-      <nav aria-label="Areas">
+      <nav aria-label={t('shell.navLabel')}>
         <ul>
           {AREAS.map((area) => (
             <li key={area}>

@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Area } from '../../state/hashRoute';
+import { t } from '../../i18n';
 
 export type AreaEntry = {
   title: string;
@@ -11,30 +12,30 @@ export type AreaEntry = {
 // Each area loads on first visit, so the Draw page never waits for the trainer's code.
 export const AREA_ENTRIES: Record<Area, AreaEntry> = {
   convolution: {
-    title: 'Convolution',
-    blurb: 'Slide a filter across an image',
+    title: t('shell.areas.convolution.title'),
+    blurb: t('shell.areas.convolution.blurb'),
     Component: lazy(() =>
       import('../convolution/ConvolutionArea').then((m) => ({ default: m.ConvolutionArea })),
     ),
   },
   pooling: {
-    title: 'Pooling',
-    blurb: 'Shrink a map, keep what matters',
+    title: t('shell.areas.pooling.title'),
+    blurb: t('shell.areas.pooling.blurb'),
     Component: lazy(() => import('../pooling/PoolingArea').then((m) => ({ default: m.PoolingArea }))),
   },
   train: {
-    title: 'Train',
-    blurb: 'Teach LeNet to read digits',
+    title: t('shell.areas.train.title'),
+    blurb: t('shell.areas.train.blurb'),
     Component: lazy(() => import('../train/TrainArea').then((m) => ({ default: m.TrainArea }))),
   },
   draw: {
-    title: 'Draw',
-    blurb: 'Draw a digit, watch every layer',
+    title: t('shell.areas.draw.title'),
+    blurb: t('shell.areas.draw.blurb'),
     Component: lazy(() => import('../draw/DrawArea').then((m) => ({ default: m.DrawArea }))),
   },
   learn: {
-    title: 'Learn',
-    blurb: 'Guided lessons',
+    title: t('shell.areas.learn.title'),
+    blurb: t('shell.areas.learn.blurb'),
     Component: lazy(() => import('../learn/LearnArea').then((m) => ({ default: m.LearnArea }))),
   },
 };

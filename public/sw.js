@@ -1,0 +1,152 @@
+/*
+ * CNN Studio service worker: after one online visit, the app runs with no network at all.
+ * - install: precaches the app shell, every built asset it can find by following index.html and the
+ *   chunks it imports (Vite hashes their names, so they never go stale), the MNIST files and the
+ *   pretrained model. Each file is fetched on its own; a missing one never blocks the install.
+ * - fetch: pages network-first (a new deploy shows up at once), MNIST's manifest network-first, every
+ *   other same-origin GET cache-first, filling the cache as it goes.
+ * Plain JS in public/ so that it is served as-is from the app's root. Registered by src/sw/.
+ */
+const CACHE = 'cnn-studio-app-v1';
+const SCOPE = self.registration.scope;
+// Hashed build outputs (Vite: name-XXXXXXXX.ext); only these are followed from inside scripts.
+const HASHED = /^[\w.-]+-[\w-]{8}\.(?:js|css|wasm)$/;
+const REF = /["'`]((?:\.{1,2}\/)?(?:assets\/)?[\w.-]+\.(?:js|css|wasm|svg|png|woff2?))["'`]/g;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(precache().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith('cnn-studio-app-') && key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const seen = new Set();
+  const queue = [
+    new URL('./', SCOPE).href,
+    new URL('index.html', SCOPE).href,
+    new URL('favicon.svg', SCOPE).href,
+  ];
+  while (queue.length > 0) {
+    const url = queue.shift();
+    if (seen.has(url) || !url.startsWith(SCOPE)) continue;
+    seen.add(url);
+    const res = await fetchOk(url);
+    if (!res) continue;
+    const type = res.headers.get('content-type') || '';
+    const scan = /html|javascript|css/.test(type);
+    const text = scan ? await res.clone().text() : '';
+    await cache.put(url, res);
+    if (!scan) continue;
+    if (type.includes('html')) {
+      for (const m of text.matchAll(/(?:src|href)="([^"]+)"/g)) queue.push(new URL(m[1], url).href);
+    } else {
+      for (const m of text.matchAll(REF)) {
+        const ref = m[1];
+        const name = ref.split('/').pop();
+        if (!HASHED.test(name)) continue;
+        queue.push(ref.startsWith('assets/') ? new URL(ref, SCOPE).href : new URL(ref, url).href);
+      }
+    }
+  }
+  await precacheMnist(cache);
+  await precacheModel(cache);
+}
+
+async function precacheMnist(cache) {
+  const manifestUrl = new URL('data/mnist/manifest.json', SCOPE).href;
+  const res = await fetchOk(manifestUrl);
+  if (!res) return;
+  const manifest = await res
+    .clone()
+    .json()
+    .catch(() => null);
+  await cache.put(manifestUrl, res);
+  if (!manifest || !manifest.files) return;
+  for (const entry of Object.values(manifest.files)) {
+    // The same URL the loader asks for (src/engine/data/download.ts), so the match is exact.
+    const url = new URL(`data/mnist/${entry.file}?v=${String(entry.sha256).slice(0, 16)}`, SCOPE).href;
+    if (await cache.match(url)) continue;
+    const file = await fetchOk(url);
+    if (file) await cache.put(url, file);
+  }
+}
+
+async function precacheModel(cache) {
+  const modelUrl = new URL('models/lenet5/model.json', SCOPE).href;
+  const res = await fetchOk(modelUrl);
+  if (!res) return;
+  const model = await res
+    .clone()
+    .json()
+    .catch(() => null);
+  await cache.put(modelUrl, res);
+  for (const group of (model && model.weightsManifest) || []) {
+    for (const path of group.paths || []) {
+      const url = new URL(path, modelUrl).href;
+      const file = await fetchOk(url);
+      if (file) await cache.put(url, file);
+    }
+  }
+}
+
+async function fetchOk(url) {
+  try {
+    const res = await fetch(url, { cache: 'no-cache' });
+    return res.ok && res.status === 200 ? res : null;
+  } catch {
+    return null;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || !req.url.startsWith(SCOPE) || req.headers.has('range')) return;
+  if (req.mode === 'navigate') {
+    event.respondWith(networkFirst(req, new URL('index.html', SCOPE).href));
+  } else if (req.url.includes('/data/mnist/manifest.json') || req.url.includes('/models/')) {
+    event.respondWith(networkFirst(req));
+  } else {
+    event.respondWith(cacheFirst(req));
+  }
+});
+
+async function networkFirst(req, fallbackUrl) {
+  const cache = await caches.open(CACHE);
+  try {
+    const res = await fetch(req);
+    if (res.ok && res.status === 200) await cache.put(req.url.split('#')[0], res.clone());
+    return res;
+  } catch (err) {
+    const hit =
+      (await cache.match(req, { ignoreSearch: req.mode === 'navigate' })) ||
+      (fallbackUrl && (await cache.match(fallbackUrl))) ||
+      (await cache.match(req, { ignoreSearch: true }));
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+async function cacheFirst(req) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(req);
+  if (hit) return hit;
+  try {
+    const res = await fetch(req);
+    if (res.ok && res.status === 200) await cache.put(req, res.clone());
+    return res;
+  } catch (err) {
+    const stale = await cache.match(req, { ignoreSearch: true });
+    if (stale) return stale;
+    throw err;
+  }
+}

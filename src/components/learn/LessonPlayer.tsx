@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { lessonPages, type LessonDef, type PanelParams } from '../../demos/lessons/types';
+import { LESSONS } from '../../demos/lessons/registry';
+import { formatHash } from '../../state/hashRoute';
+import { t, tx } from '../../i18n';
+import { learnParams, pageParams } from './lessonRoute';
+import { PANELS } from './panelRegistry';
+import { QuestionCard } from './QuestionCard';
+import { RichText } from './RichText';
+import { LearnScale } from './panels/common';
+import { usePresentation } from './usePresentation';
+
+/** Keys a presentation clicker sends (PageUp/PageDown) and the arrow keys move through the steps. */
+const NEXT_KEYS = new Set(['ArrowRight', 'PageDown']);
+const PREV_KEYS = new Set(['ArrowLeft', 'PageUp']);
+
+function typingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  return (
+    tag === 'INPUT' ||
+    tag === 'TEXTAREA' ||
+    tag === 'SELECT' ||
+    target.isContentEditable ||
+    target.getAttribute('role') === 'slider'
+  );
+}
+
+export function LessonPlayer({
+  lesson,
+  page,
+  present,
+  overrides,
+  navigate,
+}: {
+  lesson: LessonDef;
+  page: number;
+  present: boolean;
+  overrides: PanelParams;
+  navigate: (params: URLSearchParams, push: boolean) => void;
+}) {
+  const pages = useMemo(() => lessonPages(lesson), [lesson]);
+  const current = pages[page] ?? pages[0];
+  const stepsCount = lesson.steps.length;
+  const base = `lessons.${lesson.id}`;
+  const go = useCallback(
+    (p: number, opts: { present?: boolean } = {}) => {
+      if (p < 0 || p >= pages.length) return;
+      navigate(learnParams(lesson.id, p, { present: opts.present ?? present }), true);
+    },
+    [lesson.id, pages.length, present, navigate],
+  );
+  const setPresent = useCallback(
+    (on: boolean) => navigate(learnParams(lesson.id, page, { present: on, overrides }), false),
+    [lesson.id, page, overrides, navigate],
+  );
+  const { chromeVisible, enter, exit } = usePresentation(present, setPresent);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typingInto(e.target)) return;
+      if (NEXT_KEYS.has(e.key)) {
+        e.preventDefault();
+        go(page + 1);
+      } else if (PREV_KEYS.has(e.key)) {
+        e.preventDefault();
+        go(page - 1);
+      } else if (e.key === 'Escape' && present) {
+        exit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go, page, present, exit]);
+
+  if (!current) return null;
+  const setParam = (key: string, value: string | number) =>
+    navigate(learnParams(lesson.id, page, { present, overrides: { ...overrides, [key]: value } }), false);
+  const params = pageParams(current, overrides);
+  const panelKind = current.kind === 'step' ? current.step.panel : current.question.panel;
+  const Panel = panelKind ? PANELS[panelKind] : null;
+  const title =
+    current.kind === 'step'
+      ? tx(`${base}.steps.${current.step.id}.title`)
+      : `${t('learn.questionTitle')} ${current.index + 1}`;
+  const counter =
+    current.kind === 'step'
+      ? t('learn.stepOf', { n: page + 1, total: stepsCount })
+      : t('learn.questionOf', { n: current.index + 1, total: lesson.questions.length });
+  const nextLesson = LESSONS.find((l) => l.number === lesson.number + 1);
+  const last = page === pages.length - 1;
+  const stepHref = formatHash('learn', learnParams(lesson.id, page, { overrides }));
+  const chromeClass = `learn-chrome${present && !chromeVisible ? ' learn-chrome-hidden' : ''}`;
+
+  return (
+    <LearnScale.Provider value={present ? 1.5 : 1}>
+      <section
+        className={present ? 'learn-lesson learn-present' : 'learn-lesson'}
+        aria-labelledby="learn-lesson-title"
+        data-testid="lesson"
+        data-lesson={lesson.id}
+        data-page={page + 1}
+      >
+        <header className={`learn-head ${chromeClass}`}>
+          {!present && (
+            <a href={formatHash('learn')} className="learn-back">
+              ← {t('learn.allLessons')}
+            </a>
+          )}
+          <h1 id="learn-lesson-title" className="learn-lesson-title">
+            <span className="learn-kicker">{t('learn.lessonNumber', { n: lesson.number })}</span>{' '}
+            {tx(`${base}.title`)}
+          </h1>
+          <span className="learn-counter" aria-live="polite" data-testid="step-counter">
+            {counter}
+          </span>
+          <a href={stepHref} className="learn-steplink">
+            {t('learn.stepLink')}
+          </a>
+          {present ? (
+            <button type="button" className="secondary" onClick={exit}>
+              {t('learn.exitPresent')}
+            </button>
+          ) : (
+            <button type="button" onClick={enter} aria-label={t('learn.presentLabel')}>
+              {t('learn.present')}
+            </button>
+          )}
+        </header>
+        <div className="learn-body">
+          <article className="learn-text" data-testid="step-text">
+            <h2 className="learn-step-title">{title}</h2>
+            {current.kind === 'step' ? (
+              <RichText text={tx(`${base}.steps.${current.step.id}.body`)} />
+            ) : (
+              <QuestionCard
+                key={`${lesson.id}-${current.question.id}`}
+                lessonId={lesson.id}
+                question={current.question}
+              />
+            )}
+            {last && (
+              <p className="learn-end">
+                {nextLesson ? (
+                  <a href={formatHash('learn', learnParams(nextLesson.id, 0, { present }))}>
+                    {t('learn.nextLesson', { title: tx(`lessons.${nextLesson.id}.title`) })} →
+                  </a>
+                ) : (
+                  t('learn.finished')
+                )}
+              </p>
+            )}
+          </article>
+          <div className="learn-stage" data-testid="step-panel" data-panel={panelKind ?? 'none'}>
+            {Panel && (
+              <ErrorBoundary key={`${lesson.id}-${page}`} where={title}>
+                <Panel params={params} setParam={setParam} />
+              </ErrorBoundary>
+            )}
+          </div>
+        </div>
+        <nav className={`learn-nav ${chromeClass}`} aria-label={t('learn.stepsNav')}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => go(page - 1)}
+            disabled={page === 0}
+            aria-label={t('learn.prevLabel')}
+          >
+            ← {t('learn.prev')}
+          </button>
+          <ol className="learn-dots">
+            {pages.map((p, i) => {
+              const label =
+                p.kind === 'step'
+                  ? t('learn.goToStep', { n: i + 1, title: tx(`${base}.steps.${p.step.id}.title`) })
+                  : t('learn.goToQuestion', { n: p.index + 1 });
+              return (
+                <li key={i}>
+                  <button
+                    type="button"
+                    className={`learn-dot${p.kind === 'question' ? ' learn-dot-q' : ''}`}
+                    aria-label={label}
+                    aria-current={i === page ? 'step' : undefined}
+                    onClick={() => go(i)}
+                  >
+                    {p.kind === 'question' ? '?' : i + 1}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          <button
+            type="button"
+            onClick={() => go(page + 1)}
+            disabled={last}
+            aria-label={t('learn.nextLabel')}
+          >
+            {t('learn.next')} →
+          </button>
+          {!present && <span className="learn-muted learn-keys">{t('learn.keysHint')}</span>}
+        </nav>
+      </section>
+    </LearnScale.Provider>
+  );
+}

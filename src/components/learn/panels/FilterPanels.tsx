@@ -1,0 +1,324 @@
+import { useMemo, useState } from 'react';
+import { Heatmap } from '../../canvas/Heatmap';
+import { ColorLegend } from '../../canvas/ColorLegend';
+import { chooseScale, chooseSharedScale } from '../../canvas/colorScales';
+import { digitPixels, MNIST_COUNTS } from '../../../engine';
+import {
+  conv2d,
+  grid,
+  isKernelName,
+  KERNELS,
+  outputSize,
+  sumGrids,
+  syntheticPhoto,
+} from '../../../demos/lessons/shared/gridMath';
+import { t } from '../../../i18n';
+import { formatHash } from '../../../state/hashRoute';
+import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
+import { RgbCanvas } from './TensorPanels';
+
+/** The explorer's URL contract (issue 3): opens #/convolution on this digit with this filter. */
+export function explorerHref(digit: number, kernel: readonly number[]): string {
+  return formatHash('convolution', {
+    image: `mnist-test:${digit}`,
+    kernel: kernel.map((v) => Number(v.toFixed(4))).join(','),
+    stride: '1',
+    padding: '0',
+    dilation: '1',
+    bias: '0',
+    activation: 'none',
+  });
+}
+
+/** One digit through several hand-made 3×3 filters: a grid of maps, or the same maps as one volume. */
+export function DigitFiltersPanel({ params }: PanelProps) {
+  const mnist = useMnistTest();
+  const s = useLearnScale();
+  const digit = num(params, 'digit', 0, 0, MNIST_COUNTS.test - 1);
+  const names = String(params.filters ?? 'vertical')
+    .split(',')
+    .filter(isKernelName)
+    .slice(0, 8);
+  const hide = params.hide !== undefined;
+  const volume = params.view === 'volume';
+  const maps = useMemo(() => {
+    if (mnist.state !== 'ready') return [];
+    const input = grid(28, 28, digitPixels(mnist.set, digit));
+    return names.map((n) => conv2d(input, KERNELS[n], 3));
+    // names is rebuilt each render; its joined text is the real dependency.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mnist, digit, names.join(',')]);
+  if (mnist.state !== 'ready') return <DigitsPending state={mnist} />;
+  const scale = chooseSharedScale(maps.map((m) => m.values));
+  const first = names[0] ?? 'vertical';
+  const cell = Math.round((names.length > 2 && !volume ? 5 : 7) * s);
+  const shape = `[1, 26, 26, ${names.length}]`;
+  const title = hide ? t('panels.mysteryMap') : t('panels.filtersTitle', { n: names.length });
+  return (
+    <LearnPanel title={volume ? t('panels.volumeTitle') : title} shape={shape}>
+      {volume ? (
+        <div
+          className="learn-volume"
+          style={{ width: 26 * cell + names.length * 26 + 20, height: 26 * cell + names.length * 26 + 10 }}
+        >
+          {maps.map((m, i) => (
+            <div
+              key={i}
+              className="learn-volume-slice"
+              style={{ left: i * 26, top: (names.length - 1 - i) * 26 }}
+            >
+              <Heatmap
+                values={m.values}
+                w={m.w}
+                h={m.h}
+                scale={scale}
+                cellPx={cell}
+                label={t('panels.mapTitle', { name: t(`panels.filterNames.${names[i] ?? 'vertical'}`) })}
+              />
+            </div>
+          ))}
+        </div>
+      ) : (
+        <div className="learn-row">
+          {maps.map((m, i) => {
+            const name = names[i] ?? 'vertical';
+            const mapName = hide
+              ? t('panels.mysteryMap')
+              : t('panels.mapTitle', { name: t(`panels.filterNames.${name}`) });
+            return (
+              <figure key={name} className="learn-figure">
+                <Heatmap values={m.values} w={m.w} h={m.h} scale={scale} cellPx={cell} label={mapName} />
+                <figcaption>{mapName} · 26×26</figcaption>
+                {!hide && (
+                  <Heatmap
+                    values={KERNELS[name]}
+                    w={3}
+                    h={3}
+                    scale={chooseScale(KERNELS[name])}
+                    cellPx={Math.round(22 * s)}
+                    label={`${t('panels.kernel')}: ${t(`panels.filterNames.${name}`)}`}
+                  />
+                )}
+              </figure>
+            );
+          })}
+        </div>
+      )}
+      {volume && (
+        <p className="learn-shape-line">{t('panels.volumeShape', { h: 26, w: 26, c: names.length })}</p>
+      )}
+      <ColorLegend scale={scale} />
+      {!hide && (
+        <p>
+          <a href={explorerHref(digit, KERNELS[first])}>{t('panels.openExplorer')}</a>
+        </p>
+      )}
+    </LearnPanel>
+  );
+}
+
+type CalcKey = 'in' | 'k' | 's' | 'p' | 'd' | 'c';
+const LIMITS: Record<CalcKey, [min: number, max: number, fallback: number]> = {
+  in: [1, 64, 7],
+  k: [1, 9, 3],
+  s: [1, 5, 1],
+  p: [0, 4, 0],
+  d: [1, 3, 1],
+  c: [1, 3, 1],
+};
+
+/** Output size for any input, filter, stride, padding and dilation, with the formula filled in and the window positions drawn. */
+export function OutputSizePanel({ params, setParam }: PanelProps) {
+  const v = (k: CalcKey) => num(params, k, LIMITS[k][2], LIMITS[k][0], LIMITS[k][1]);
+  const [inSize, k, stride, pad, dil, ch] = [v('in'), v('k'), v('s'), v('p'), v('d'), v('c')];
+  const [error, setError] = useState<string | null>(null);
+  const hide = params.hide !== undefined;
+  const out = outputSize(inSize, k, { stride, padding: pad, dilation: dil });
+  const span = dil * (k - 1) + 1;
+  const padded = inSize + 2 * pad;
+  const labels: Record<CalcKey, string> = {
+    in: t('panels.inSize'),
+    k: t('panels.kSize'),
+    s: t('panels.strideLabel'),
+    p: t('panels.paddingLabel'),
+    d: t('panels.dilationLabel'),
+    c: t('panels.channelsLabel'),
+  };
+  const W = 640;
+  const cell = Math.min(30, (W - 20) / padded);
+  const rowsNeeded = Math.min(out, 12);
+  const substituted = `⌊(${inSize} + 2·${pad} − ${dil}·(${k}−1) − 1) / ${stride}⌋ + 1`;
+  return (
+    <LearnPanel title={t('panels.calcTitle')} shape={`${inSize}×${inSize}×${ch}`}>
+      <div className="learn-calc">
+        {(Object.keys(LIMITS) as CalcKey[]).map((key) => (
+          <label key={key} className="learn-control">
+            <span>{labels[key]}</span>
+            <input
+              type="number"
+              min={LIMITS[key][0]}
+              max={LIMITS[key][1]}
+              defaultValue={v(key)}
+              key={`${key}-${v(key)}`}
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                const [min, max] = LIMITS[key];
+                if (e.target.value === '' || !Number.isInteger(n) || n < min || n > max) {
+                  setError(t('panels.badSetting', { what: labels[key], min, max }));
+                  return;
+                }
+                setError(null);
+                setParam(key, n);
+              }}
+            />
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="learn-formula-line">{t('panels.formula')}</p>
+      <p className="learn-formula-line learn-big" aria-live="polite">
+        {substituted} = {hide ? t('panels.hidden') : out > 0 ? String(out) : '0'}
+      </p>
+      {out === 0 ? (
+        <p className="message error" role="alert">
+          {t('panels.noFit', { span, padded })}
+        </p>
+      ) : (
+        !hide && <p className="learn-big">{t('panels.outputIs', { out })}</p>
+      )}
+      {out > 0 && (
+        <svg
+          className="learn-svg"
+          width={W}
+          viewBox={`0 0 ${W} ${40 + rowsNeeded * 12}`}
+          role="img"
+          aria-label={hide ? t('panels.calcTitle') : t('panels.positionsTitle', { n: out })}
+        >
+          {Array.from({ length: padded }, (_, i) => {
+            const isPad = i < pad || i >= pad + inSize;
+            return (
+              <rect
+                key={i}
+                x={10 + i * cell}
+                y={4}
+                width={cell}
+                height={22}
+                fill={isPad ? '#d5dae0' : '#fff'}
+                stroke="#3b4450"
+                strokeDasharray={isPad ? '3 2' : undefined}
+              />
+            );
+          })}
+          {!hide &&
+            Array.from({ length: rowsNeeded }, (_, o) => {
+              const start = o * stride;
+              const y = 34 + o * 12;
+              return (
+                <g key={o}>
+                  <line
+                    x1={10 + start * cell + 2}
+                    x2={10 + (start + span) * cell - 2}
+                    y1={y}
+                    y2={y}
+                    stroke="#2166ac"
+                    strokeWidth={2}
+                  />
+                  {Array.from({ length: k }, (_, j) => (
+                    <circle key={j} cx={10 + (start + j * dil + 0.5) * cell} cy={y} r={3.5} fill="#b2182b" />
+                  ))}
+                </g>
+              );
+            })}
+        </svg>
+      )}
+    </LearnPanel>
+  );
+}
+
+const RGB_KERNELS: Record<'r' | 'g' | 'b', number[]> = {
+  r: [...KERNELS.vertical],
+  g: [...KERNELS.horizontal],
+  b: [0, 0, 0, 0, 1, 0, 0, 0, 0],
+};
+
+/** A 3×3×3 filter on the synthetic colour picture: one map per channel and their sum. */
+export function RgbConvPanel() {
+  const s = useLearnScale();
+  const photo = useMemo(() => syntheticPhoto(24), []);
+  const maps = useMemo(
+    () => ({
+      r: conv2d(photo.r, RGB_KERNELS.r, 3),
+      g: conv2d(photo.g, RGB_KERNELS.g, 3),
+      b: conv2d(photo.b, RGB_KERNELS.b, 3),
+    }),
+    [photo],
+  );
+  const sum = useMemo(() => sumGrids([maps.r, maps.g, maps.b]), [maps]);
+  const scale = chooseSharedScale([maps.r.values, maps.g.values, maps.b.values, sum.values]);
+  const cell = Math.round(5 * s);
+  const side = 24 - 3 + 1;
+  return (
+    <LearnPanel title={t('panels.rgbConvTitle')} shape={`24×24×3 → ${side}×${side}×1`}>
+      <p className="learn-caption">{t('panels.perChannel')}</p>
+      <div className="learn-row">
+        <figure className="learn-figure">
+          <RgbCanvas
+            r={photo.r.values}
+            g={photo.g.values}
+            b={photo.b.values}
+            size={24}
+            cellPx={cell}
+            label={t('panels.photoAlt')}
+          />
+          <figcaption>24×24×3</figcaption>
+        </figure>
+        {(['r', 'g', 'b'] as const).map((c) => {
+          const name = t('panels.channel', { name: t(`panels.channelNames.${c}`) });
+          return (
+            <figure key={c} className="learn-figure">
+              <Heatmap
+                values={RGB_KERNELS[c]}
+                w={3}
+                h={3}
+                scale={chooseScale(RGB_KERNELS[c])}
+                cellPx={Math.round(18 * s)}
+                showNumbers
+                decimals={0}
+                label={`${t('panels.kernel')} · ${name}`}
+              />
+              <Heatmap
+                values={maps[c].values}
+                w={side}
+                h={side}
+                scale={scale}
+                cellPx={cell}
+                label={`${name} ∗ ${t('panels.kernel')}`}
+              />
+              <figcaption>
+                {name} · {side}×{side}
+              </figcaption>
+            </figure>
+          );
+        })}
+        <figure className="learn-figure">
+          <Heatmap
+            values={sum.values}
+            w={side}
+            h={side}
+            scale={scale}
+            cellPx={cell}
+            label={t('panels.sumMap')}
+          />
+          <figcaption>
+            = {t('panels.sumMap')} · {side}×{side}
+          </figcaption>
+        </figure>
+      </div>
+      <ColorLegend scale={scale} />
+    </LearnPanel>
+  );
+}

@@ -1,0 +1,221 @@
+import { useMemo } from 'react';
+import { Heatmap } from '../../canvas/Heatmap';
+import { ColorLegend } from '../../canvas/ColorLegend';
+import { chooseSharedScale } from '../../canvas/colorScales';
+import {
+  digitPixels,
+  evaluateSoftmax,
+  SOFTMAX_DEFAULTS,
+  softmaxTemplate,
+  trainSoftmax,
+  type SoftmaxEvaluation,
+  type SoftmaxModel,
+  type SoftmaxProgress,
+} from '../../../engine';
+import { createStore, useStore } from '../../../state/createStore';
+import { getMnist } from '../../../state/mnistService';
+import { t } from '../../../i18n';
+import { DigitsPending, LearnPanel, str, useLearnScale, useMnistTest, type PanelProps } from './common';
+import { PIXELS } from './TensorPanels';
+
+type Run =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'training'; progress: SoftmaxProgress | null }
+  | { state: 'done'; model: SoftmaxModel; evaluation: SoftmaxEvaluation; seconds: number; examples: number }
+  | { state: 'error'; message: string };
+
+/** The trained one-layer net outlives the step that trained it, so later steps can show it. */
+const runStore = createStore<{ run: Run }>({ run: { state: 'idle' } });
+let controller: AbortController | null = null;
+
+async function startTraining(): Promise<void> {
+  controller?.abort();
+  const mine = new AbortController();
+  controller = mine;
+  runStore.set({ run: { state: 'loading' } });
+  try {
+    const [train, test] = await Promise.all([getMnist('train'), getMnist('test')]);
+    runStore.set({ run: { state: 'training', progress: null } });
+    const model = await trainSoftmax(train, {
+      ...SOFTMAX_DEFAULTS,
+      signal: mine.signal,
+      onProgress: (progress) => runStore.set({ run: { state: 'training', progress } }),
+    });
+    const evaluation = await evaluateSoftmax(model, test);
+    runStore.set({
+      run: {
+        state: 'done',
+        model,
+        evaluation,
+        seconds: model.ms / 1000,
+        examples: SOFTMAX_DEFAULTS.examples,
+      },
+    });
+  } catch (err) {
+    if (err instanceof Error && err.name === 'AbortError') {
+      runStore.set({ run: { state: 'idle' } });
+      return;
+    }
+    runStore.set({ run: { state: 'error', message: err instanceof Error ? err.message : String(err) } });
+  } finally {
+    if (controller === mine) controller = null;
+  }
+}
+
+const selectRun = (s: { run: Run }) => s.run;
+
+function TrainControls({ run }: { run: Run }) {
+  const busy = run.state === 'loading' || run.state === 'training';
+  const p = run.state === 'training' ? run.progress : null;
+  return (
+    <div className="learn-train" data-testid="softmax-train">
+      <div className="learn-row">
+        {busy ? (
+          <button type="button" className="secondary" onClick={() => controller?.abort()}>
+            {t('panels.stop')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => void startTraining()}>
+            {run.state === 'done' ? t('panels.retrain') : t('panels.train')}
+          </button>
+        )}
+        {run.state === 'loading' && <span>{t('learn.loadingDigits')}</span>}
+        {p && (
+          <>
+            <progress
+              max={p.steps}
+              value={p.step}
+              aria-label={t('panels.training', { done: p.step, total: p.steps })}
+            />
+            <span>
+              {t('panels.training', { done: p.step, total: p.steps })}
+              {p.secondsLeft !== null &&
+                ` · ${t('panels.eta', { s: Math.max(1, Math.round(p.secondsLeft)) })}`}
+            </span>
+          </>
+        )}
+      </div>
+      {run.state === 'idle' && <p className="learn-muted">{t('panels.notTrained')}</p>}
+      {run.state === 'done' && (
+        <p className="learn-big" data-testid="softmax-accuracy">
+          {t('panels.trainedOn', {
+            n: run.examples,
+            s: run.seconds.toFixed(1),
+            acc: (run.evaluation.accuracy * 100).toFixed(1),
+          })}
+        </p>
+      )}
+      {run.state === 'error' && (
+        <p className="message error" role="alert">
+          {t('panels.trainFailed', { message: run.message })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Templates({ model, digits, cellPx }: { model: SoftmaxModel; digits: number[]; cellPx: number }) {
+  const templates = useMemo(() => digits.map((d) => softmaxTemplate(model, d)), [model, digits]);
+  const scale = chooseSharedScale(templates);
+  return (
+    <>
+      <div className={digits.length > 5 ? 'learn-templates' : 'learn-row'}>
+        {templates.map((tpl, i) => (
+          <figure key={digits[i]} className="learn-figure">
+            <Heatmap
+              values={tpl}
+              w={28}
+              h={28}
+              scale={scale}
+              cellPx={cellPx}
+              label={t('panels.templateFor', { d: digits[i] ?? 0 })}
+            />
+            <figcaption className="learn-big">{digits[i]}</figcaption>
+          </figure>
+        ))}
+      </div>
+      <ColorLegend scale={scale} />
+    </>
+  );
+}
+
+const VIEWS = ['idea', 'train', 'templates', 'oneSeven'] as const;
+const ALL_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const ONE_SEVEN = [1, 7];
+
+export function SoftmaxPanel({ params }: PanelProps) {
+  const view = str(params, 'view', VIEWS, 'idea');
+  const run = useStore(runStore, selectRun);
+  const mnist = useMnistTest();
+  const s = useLearnScale();
+  if (view === 'idea') {
+    if (mnist.state !== 'ready') return <DigitsPending state={mnist} />;
+    return (
+      <LearnPanel title={t('panels.softmaxIdea')} shape="784 → 10">
+        <div className="learn-row">
+          <Heatmap
+            values={digitPixels(mnist.set, 0)}
+            w={28}
+            h={28}
+            scale={PIXELS}
+            cellPx={Math.round(7 * s)}
+            label="MNIST test digit #0"
+          />
+          <svg
+            className="learn-svg"
+            width={260}
+            height={200}
+            viewBox="0 0 260 200"
+            role="img"
+            aria-label="784 pixels, each connected to 10 outputs"
+          >
+            {ALL_DIGITS.map((d) => (
+              <g key={d}>
+                {[20, 60, 100, 140, 180].map((y) => (
+                  <line key={y} x1={10} y1={y} x2={200} y2={10 + d * 19} stroke="#92c5de" strokeWidth={0.8} />
+                ))}
+                <circle cx={212} cy={10 + d * 19} r={8} fill="#fff" stroke="#111418" />
+                <text x={228} y={15 + d * 19} fontSize="13" fill="#111418">
+                  {d}
+                </text>
+              </g>
+            ))}
+          </svg>
+        </div>
+        <p className="learn-formula-line">{t('panels.softmaxIdeaText')}</p>
+      </LearnPanel>
+    );
+  }
+  const model = run.state === 'done' ? run.model : null;
+  const title =
+    view === 'oneSeven'
+      ? t('panels.oneSevenTitle')
+      : view === 'templates'
+        ? t('panels.templatesTitle')
+        : t('panels.train');
+  const c = run.state === 'done' ? run.evaluation.confusion : null;
+  return (
+    <LearnPanel title={title} shape={view === 'oneSeven' ? '2 × 28×28' : '10 × 28×28'}>
+      <TrainControls run={run} />
+      {model && view !== 'oneSeven' && (
+        <Templates
+          model={model}
+          digits={ALL_DIGITS}
+          cellPx={Math.round((view === 'templates' ? 4 : 3) * s)}
+        />
+      )}
+      {model && view === 'oneSeven' && (
+        <>
+          <Templates model={model} digits={ONE_SEVEN} cellPx={Math.round(8 * s)} />
+          {c && (
+            <ul className="learn-big">
+              <li>{t('panels.confusion', { a: 7, b: 1, n: c[7 * 10 + 1] ?? 0 })}</li>
+              <li>{t('panels.confusion', { a: 1, b: 7, n: c[1 * 10 + 7] ?? 0 })}</li>
+            </ul>
+          )}
+        </>
+      )}
+    </LearnPanel>
+  );
+}

@@ -1,0 +1,295 @@
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { Heatmap } from '../../canvas/Heatmap';
+import { ColorLegend } from '../../canvas/ColorLegend';
+import type { ColorScale } from '../../canvas/colorScales';
+import { digitLabel, digitPixels, MNIST_COUNTS } from '../../../engine';
+import { syntheticPhoto } from '../../../demos/lessons/shared/gridMath';
+import { t } from '../../../i18n';
+import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
+
+export const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
+
+/** Scalar → vector → matrix → stack → batch, drawn as nested boxes of numbers (rank 0 to 4). */
+export function TensorLadderPanel({ params, setParam }: PanelProps) {
+  const rank = num(params, 'rank', 4, 0, 4);
+  const s = useLearnScale();
+  const names = [
+    t('panels.scalar'),
+    t('panels.vector'),
+    t('panels.matrix'),
+    t('panels.cube'),
+    t('panels.tensor4'),
+  ];
+  const shapes = ['[ ]', '[3]', '[2, 3]', '[3, 2, 3]', '[2, 3, 2, 3]'];
+  const cell = 22;
+  const colW = 170;
+  const drawMatrix = (x: number, y: number, key: string, fill: string) => (
+    <g key={key}>
+      {[0, 1].map((r) =>
+        [0, 1, 2].map((c) => (
+          <g key={`${r}${c}`}>
+            <rect x={x + c * cell} y={y + r * cell} width={cell} height={cell} fill={fill} stroke="#111418" />
+            <text
+              x={x + c * cell + cell / 2}
+              y={y + r * cell + 15}
+              textAnchor="middle"
+              fontSize="12"
+              fill="#111418"
+            >
+              {(r * 3 + c + 7) % 10}
+            </text>
+          </g>
+        )),
+      )}
+    </g>
+  );
+  const items = [
+    <g key="0">
+      <rect x={40} y={60} width={cell} height={cell} fill="#fff" stroke="#111418" />
+      <text x={51} y={75} textAnchor="middle" fontSize="12" fill="#111418">
+        7
+      </text>
+    </g>,
+    <g key="1">
+      {[7, 8, 9].map((v, i) => (
+        <g key={v}>
+          <rect x={30 + i * cell} y={60} width={cell} height={cell} fill="#fff" stroke="#111418" />
+          <text x={41 + i * cell} y={75} textAnchor="middle" fontSize="12" fill="#111418">
+            {v}
+          </text>
+        </g>
+      ))}
+    </g>,
+    drawMatrix(30, 50, 'm', '#fff'),
+    <g key="3">
+      {[2, 1, 0].map((d) => drawMatrix(20 + d * 12, 40 + d * 12, `c${d}`, d === 0 ? '#fff' : '#e8eef5'))}
+    </g>,
+    <g key="4">
+      {[1, 0].map((b) => (
+        <g key={b} transform={`translate(${b * 6}, ${b * 62 + 4}) scale(0.75)`}>
+          {[2, 1, 0].map((d) => drawMatrix(20 + d * 12, 40 + d * 12, `c${d}`, d === 0 ? '#fff' : '#e8eef5'))}
+        </g>
+      ))}
+    </g>,
+  ];
+  return (
+    <LearnPanel title={t('panels.ladderTitle')} shape={t('panels.rank', { n: rank })}>
+      <svg
+        width={colW * 5 * Math.min(s, 1.2)}
+        viewBox={`0 0 ${colW * 5} 200`}
+        role="img"
+        aria-label={names
+          .slice(0, rank + 1)
+          .map((n, i) => `${n}, shape ${shapes[i]}`)
+          .join('; ')}
+        className="learn-svg"
+      >
+        {items.map((item, i) => (
+          <g key={i} transform={`translate(${i * colW}, 0)`} opacity={i <= rank ? 1 : 0.12}>
+            <text x={colW / 2 - 10} y={18} textAnchor="middle" fontSize="14" fontWeight="700" fill="#111418">
+              {names[i]}
+            </text>
+            <text x={colW / 2 - 10} y={36} textAnchor="middle" fontSize="13" fill="#3b4450">
+              {t('panels.rank', { n: i })} · {shapes[i]}
+            </text>
+            <g transform="translate(0, 20)">{item}</g>
+          </g>
+        ))}
+      </svg>
+      <label className="learn-control">
+        {t('panels.showRank')}{' '}
+        <input type="range" min={0} max={4} value={rank} onChange={(e) => setParam('rank', e.target.value)} />
+        <output>{rank}</output>
+      </label>
+    </LearnPanel>
+  );
+}
+
+/** One MNIST digit as a 28×28 map, with the numbers of a 6×6 patch from its middle. */
+export function MnistDigitPanel({ params, setParam }: PanelProps) {
+  const mnist = useMnistTest();
+  const index = num(params, 'digit', 0, 0, MNIST_COUNTS.test - 1);
+  const s = useLearnScale();
+  const pixels = useMemo(
+    () => (mnist.state === 'ready' ? digitPixels(mnist.set, index) : null),
+    [mnist, index],
+  );
+  const patch = useMemo(() => {
+    if (!pixels) return null;
+    const out = new Float32Array(36);
+    for (let r = 0; r < 6; r++)
+      for (let c = 0; c < 6; c++) out[r * 6 + c] = pixels[(r + 11) * 28 + c + 11] ?? 0;
+    return out;
+  }, [pixels]);
+  if (mnist.state !== 'ready' || !pixels || !patch) return <DigitsPending state={mnist} />;
+  const label = digitLabel(mnist.set, index);
+  return (
+    <LearnPanel title={t('panels.digitTitle', { i: index, label })} shape={t('panels.digitShape')}>
+      <div className="learn-row">
+        <div>
+          <Heatmap
+            values={pixels}
+            w={28}
+            h={28}
+            scale={PIXELS}
+            cellPx={Math.round(10 * s)}
+            label={t('panels.digitTitle', { i: index, label })}
+            highlights={[{ row: 11, col: 11, rows: 6, cols: 6, color: '#d95f02', width: 2 }]}
+          />
+          <ColorLegend scale={PIXELS} />
+        </div>
+        <div>
+          <p className="learn-caption">{t('panels.pixelValues')}</p>
+          <Heatmap
+            values={patch}
+            w={6}
+            h={6}
+            scale={PIXELS}
+            cellPx={Math.round(40 * s)}
+            showNumbers
+            decimals={2}
+            label={t('panels.pixelValues')}
+          />
+        </div>
+      </div>
+      <label className="learn-control">
+        {t('panels.digitLabel')} #{' '}
+        <input
+          type="number"
+          min={0}
+          max={MNIST_COUNTS.test - 1}
+          value={index}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            if (Number.isInteger(v) && v >= 0 && v < MNIST_COUNTS.test) setParam('digit', v);
+          }}
+        />
+      </label>
+    </LearnPanel>
+  );
+}
+
+/** Draws three channel grids as a true-colour picture (a photo, not a value map, so no colour scale). */
+export const RgbCanvas = memo(function RgbCanvas({
+  r,
+  g,
+  b,
+  size,
+  cellPx,
+  label,
+}: {
+  r: Float32Array;
+  g: Float32Array;
+  b: Float32Array;
+  size: number;
+  cellPx: number;
+  label: string;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    const img = new ImageData(size, size);
+    for (let i = 0; i < size * size; i++) {
+      img.data[i * 4] = Math.round((r[i] ?? 0) * 255);
+      img.data[i * 4 + 1] = Math.round((g[i] ?? 0) * 255);
+      img.data[i * 4 + 2] = Math.round((b[i] ?? 0) * 255);
+      img.data[i * 4 + 3] = 255;
+    }
+    ctx.putImageData(img, 0, 0);
+  }, [r, g, b, size]);
+  return (
+    <canvas
+      ref={ref}
+      width={size}
+      height={size}
+      className="heatmap"
+      style={{ width: size * cellPx, height: size * cellPx }}
+      role="img"
+      aria-label={label}
+    />
+  );
+});
+
+export function RgbPhotoPanel() {
+  const photo = useMemo(() => syntheticPhoto(24), []);
+  const s = useLearnScale();
+  const channels = [
+    ['r', photo.r],
+    ['g', photo.g],
+    ['b', photo.b],
+  ] as const;
+  return (
+    <LearnPanel title={t('panels.photoTitle')} shape="24×24×3">
+      <div className="learn-row">
+        <figure className="learn-figure">
+          <RgbCanvas
+            r={photo.r.values}
+            g={photo.g.values}
+            b={photo.b.values}
+            size={24}
+            cellPx={Math.round(8 * s)}
+            label={t('panels.photoAlt')}
+          />
+          <figcaption>24×24×3</figcaption>
+        </figure>
+        {channels.map(([key, grid]) => {
+          const name = t('panels.channel', { name: t(`panels.channelNames.${key}`) });
+          return (
+            <figure key={key} className="learn-figure">
+              <Heatmap
+                values={grid.values}
+                w={24}
+                h={24}
+                scale={PIXELS}
+                cellPx={Math.round(6 * s)}
+                label={name}
+              />
+              <figcaption>{name} · 24×24</figcaption>
+            </figure>
+          );
+        })}
+      </div>
+      <ColorLegend scale={PIXELS} />
+    </LearnPanel>
+  );
+}
+
+export function BatchPanel({ params, setParam }: PanelProps) {
+  const mnist = useMnistTest();
+  const n = num(params, 'n', 8, 1, 16);
+  const s = useLearnScale();
+  const digits = useMemo(
+    () => (mnist.state === 'ready' ? Array.from({ length: n }, (_, i) => digitPixels(mnist.set, i)) : []),
+    [mnist, n],
+  );
+  if (mnist.state !== 'ready') return <DigitsPending state={mnist} />;
+  return (
+    <LearnPanel title={t('panels.batchTitle', { n })} shape={`[${n}, 28, 28, 1]`}>
+      <div className="learn-batch">
+        {digits.map((d, i) => (
+          <figure key={i} className="learn-figure">
+            <Heatmap
+              values={d}
+              w={28}
+              h={28}
+              scale={PIXELS}
+              cellPx={Math.round(3 * s)}
+              label={`Batch item ${i}, digit ${digitLabel(mnist.set, i)}`}
+            />
+            <figcaption>n = {i}</figcaption>
+          </figure>
+        ))}
+      </div>
+      <p className="learn-shape-line">
+        N × H × W × C = {n} × 28 × 28 × 1 = {(n * 784).toLocaleString('en-US')}
+      </p>
+      <label className="learn-control">
+        {t('panels.batchSize')}{' '}
+        <input type="range" min={1} max={16} value={n} onChange={(e) => setParam('n', e.target.value)} />
+        <output>{n}</output>
+      </label>
+      <ColorLegend scale={PIXELS} />
+    </LearnPanel>
+  );
+}

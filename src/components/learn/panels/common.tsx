@@ -1,0 +1,115 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Panel } from '../../canvas/Panel';
+import type { PanelParams } from '../../../demos/lessons/types';
+import { t } from '../../../i18n';
+import { getMnist } from '../../../state/mnistService';
+import type { MnistSet } from '../../../engine';
+import { exportElementPng } from '../exportPng';
+
+export type PanelProps = {
+  params: PanelParams;
+  /** Writes one panel setting into the URL, so the link keeps it. */
+  setParam: (key: string, value: string | number) => void;
+};
+
+/** 1 normally, larger in presentation mode: panels multiply their cell sizes by it. */
+export const LearnScale = createContext(1);
+export const useLearnScale = () => useContext(LearnScale);
+
+export function num(
+  params: PanelParams,
+  key: string,
+  fallback: number,
+  min = -Infinity,
+  max = Infinity,
+): number {
+  const v = Number(params[key]);
+  return Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
+}
+
+export function str<T extends string>(
+  params: PanelParams,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const v = String(params[key] ?? '');
+  return (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
+}
+
+/** A titled lesson panel with a "Download PNG" button that saves all of its pictures at once. */
+export function LearnPanel({
+  title,
+  shape,
+  children,
+  testId,
+}: {
+  title: string;
+  shape?: string;
+  children: ReactNode;
+  testId?: string;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const file = `${
+    title
+      .replace(/[^\w]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'panel'
+  }.png`;
+  return (
+    <div ref={ref} className="learn-panel-wrap">
+      <Panel
+        title={title}
+        shape={shape}
+        testId={testId ?? 'learn-panel'}
+        actions={
+          <button
+            type="button"
+            className="secondary"
+            aria-label={t('learn.downloadPngLabel', { what: title })}
+            onClick={() => {
+              if (ref.current)
+                void exportElementPng(ref.current, shape ? `${title} · ${shape}` : title, file);
+            }}
+          >
+            {t('learn.downloadPng')}
+          </button>
+        }
+      >
+        {children}
+      </Panel>
+    </div>
+  );
+}
+
+type DigitsState =
+  { state: 'loading' } | { state: 'ready'; set: MnistSet } | { state: 'error'; message: string };
+
+/** The MNIST test set from the shared service (downloaded once for the whole app). */
+export function useMnistTest(): DigitsState {
+  const [state, setState] = useState<DigitsState>({ state: 'loading' });
+  useEffect(() => {
+    let alive = true;
+    getMnist('test').then(
+      (set) => alive && setState({ state: 'ready', set }),
+      (err: unknown) =>
+        alive && setState({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return state;
+}
+
+/** What a panel shows while the digits load, or why they could not. */
+export function DigitsPending({ state }: { state: DigitsState }) {
+  if (state.state === 'error') {
+    return (
+      <p className="message error" role="alert">
+        {t('learn.digitsFailed', { message: state.message })}
+      </p>
+    );
+  }
+  return <p className="learn-muted">{t('learn.loadingDigits')}</p>;
+}

@@ -1,0 +1,556 @@
+/**
+ * Every user-visible sentence of the app shell and the lessons, in English. A translation is a file of
+ * the same shape (type `Messages` in ./index.ts). `{name}` marks a value filled in at run time.
+ * In lesson bodies a blank line starts a paragraph, `backticks` mark a formula and **stars** a new word.
+ */
+export const en = {
+  shell: {
+    brand: 'CNN\u00a0Studio',
+    brandLabel: 'CNN Studio home',
+    navLabel: 'Areas',
+    loadingArea: 'Loading {area}…',
+    areas: {
+      convolution: { title: 'Convolution', blurb: 'Slide a filter across an image' },
+      pooling: { title: 'Pooling', blurb: 'Shrink a map, keep what matters' },
+      train: { title: 'Train', blurb: 'Teach LeNet to read digits' },
+      draw: { title: 'Draw', blurb: 'Draw a digit, watch every layer' },
+      learn: { title: 'Learn', blurb: 'Guided lessons' },
+    },
+  },
+  learn: {
+    title: 'Learn',
+    intro:
+      'Ten short lessons on how a convolutional network sees. Each step has a live panel you can play with; each lesson ends with a question or two. Arrow keys or a presentation clicker move through the steps.',
+    lessonsLabel: 'Lessons',
+    lessonNumber: 'Lesson {n}',
+    start: 'Start lesson {n}',
+    stepOf: 'Step {n} of {total}',
+    questionOf: 'Question {n} of {total}',
+    prev: 'Previous',
+    next: 'Next',
+    prevLabel: 'Previous step (left arrow or Page Up)',
+    nextLabel: 'Next step (right arrow or Page Down)',
+    allLessons: 'All lessons',
+    nextLesson: 'Next lesson: {title}',
+    finished: 'You have finished the last lesson.',
+    present: 'Present',
+    presentLabel: 'Presentation mode: full screen, large type (Escape leaves)',
+    exitPresent: 'Leave presentation',
+    stepLink: 'Link to this step',
+    stepsNav: 'Steps of this lesson',
+    goToStep: 'Go to step {n}: {title}',
+    goToQuestion: 'Go to question {n}',
+    keysHint: '← → or Page Up / Page Down move through the steps.',
+    notFound: 'There is no lesson called “{id}”. Pick one from the list.',
+    predict: 'Predict first, then check.',
+    yourAnswer: 'Your answer',
+    check: 'Check',
+    tryAgain: 'Not quite. Have another look and try again.',
+    right: 'Right!',
+    revealed: 'The answer is {answer}.',
+    reveal: 'Show the answer',
+    notANumber: '“{value}” is not a number. Type digits, like 42 or 0.5.',
+    pickOne: 'Pick one of the answers first.',
+    questionTitle: 'Question',
+    downloadPng: 'Download PNG',
+    downloadPngLabel: 'Download {what} as a PNG image',
+    loadingDigits: 'Loading the MNIST digits…',
+    digitsFailed: 'The MNIST digits could not be loaded: {message}',
+  },
+  panels: {
+    scalar: 'a scalar',
+    vector: 'a vector',
+    matrix: 'a matrix',
+    cube: 'a stack of matrices',
+    tensor4: 'a batch of stacks',
+    ladderTitle: 'From a number to a 4-D tensor',
+    rank: 'rank {n}',
+    showRank: 'Show up to rank',
+    digitTitle: 'MNIST test digit #{i} (a {label})',
+    digitShape: '28×28×1',
+    digitLabel: 'Digit',
+    pixelValues: 'Pixel values (÷ 255) around the middle',
+    photoTitle: 'A colour picture as three channels',
+    photoAlt: 'A small synthetic picture: blue sky, yellow sun, green hills and a red house',
+    channel: '{name} channel',
+    channelNames: { r: 'Red', g: 'Green', b: 'Blue' },
+    batchTitle: 'A batch of {n} digits',
+    batchSize: 'Batch size N',
+    bellTitle: 'Two bell curves and their convolution',
+    bellPosition: 'Position t of the sliding bell',
+    fixed: 'f: fixed bell',
+    sliding: 'g: sliding bell',
+    product: 'f·g (shaded area = value at t)',
+    convCurve: '(f ∗ g)(t), drawn so far',
+    play: 'Play',
+    pause: 'Pause',
+    stepBack: 'Step back',
+    stepForward: 'Step forward',
+    speed: 'Speed',
+    position: 'Position',
+    areaAt: 'Shaded area at t = {t}: {value}',
+    grid1dTitle: 'The same idea on a row of numbers',
+    input: 'Input',
+    kernel: 'Kernel',
+    output: 'Output',
+    slideTitle: 'A 3×3 filter sliding over a 7×7 picture',
+    windowAt: 'Window at row {r}, column {c}',
+    maths: 'At this position',
+    sumLine: 'sum = {sum}',
+    hidden: '?',
+    filterNames: {
+      vertical: 'Vertical line',
+      horizontal: 'Horizontal line',
+      diagonal: 'Diagonal line',
+      blur: 'Blur',
+      sobelX: 'Edge (Sobel x)',
+      identity: 'Identity',
+    },
+    filtersTitle: '{n} filters on one digit',
+    mapTitle: '{name} map',
+    mysteryMap: 'Mystery map',
+    volumeTitle: 'The maps as one volume',
+    volumeShape: '[N, H, W, C] = [1, {h}, {w}, {c}]',
+    openExplorer: 'Open this in the Convolution explorer',
+    calcTitle: 'Output-size calculator',
+    inSize: 'Input size (height = width)',
+    kSize: 'Filter size k',
+    strideLabel: 'Stride s',
+    paddingLabel: 'Padding p',
+    dilationLabel: 'Dilation d',
+    channelsLabel: 'Input channels',
+    formula: 'out = ⌊(in + 2·p − d·(k−1) − 1) / s⌋ + 1',
+    outputIs: 'Output: {out}×{out}',
+    noFit:
+      'The filter does not fit: it spans {span} cells but the padded input is only {padded} wide. Use a smaller filter or dilation, or add padding.',
+    badSetting: '{what} must be a whole number from {min} to {max}; the last good value is kept.',
+    positionsTitle: 'Where the window lands ({n} positions per row)',
+    rgbConvTitle: 'One 3×3×3 filter on a colour picture',
+    perChannel: 'Each channel has its own 3×3 slice of the filter; the three results are added.',
+    sumMap: 'Sum of the three',
+    fnTitle: '{name}(x)',
+    fnNames: { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' },
+    fnFormula: {
+      relu: 'ReLU(x) = max(0, x)',
+      tanh: 'tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)',
+      sigmoid: 'σ(x) = 1 / (1 + e⁻ˣ)',
+    },
+    activation: 'Activation',
+    before: 'Before: vertical-line map',
+    after: 'After {name}',
+    poolTitle: '{kind} pooling, 2×2 window, stride 2',
+    poolKinds: { max: 'Max', avg: 'Average' },
+    poolKind: 'Pooling',
+    poolMaths: { max: 'max of {values} = {result}', avg: '({values}) ÷ 4 = {result}' },
+    pooledOnce: 'After one 2×2 pool',
+    pooledTwice: 'After two 2×2 pools',
+    original: 'The digit',
+    softmaxIdea: 'Every pixel votes for every digit',
+    softmaxIdeaText:
+      'score(digit) = Σ pixel × weight + bias, for each of the 10 digits; softmax turns the 10 scores into probabilities.',
+    train: 'Train the one-layer network',
+    retrain: 'Train again',
+    stop: 'Stop',
+    training: 'Training: {done} of {total} steps',
+    eta: 'about {s} s left',
+    trainedOn: 'Trained on {n} digits in {s} s: {acc}% of the 10,000 test digits right',
+    notTrained: 'Not trained yet: press “Train” (it takes a few seconds).',
+    templatesTitle: 'The ten weight images (class templates)',
+    templateFor: 'Weights of digit {d}',
+    oneSevenTitle: 'Ones and sevens',
+    confusion: '{a}s taken for {b}s: {n}',
+    trainFailed: 'Training stopped: {message}',
+    lenetTitle: 'LeNet-5, layer by layer',
+    layer: 'Layer',
+    shape: 'Output shape',
+    params: 'Weights',
+    total: 'Total',
+    layers: {
+      input: 'Input digit',
+      conv1: 'Convolution: 6 filters 5×5, padding 2',
+      pool1: 'Max pooling 2×2',
+      conv2: 'Convolution: 16 filters 5×5×6',
+      pool2: 'Max pooling 2×2',
+      flatten: 'Flatten',
+      dense1: 'Fully connected, 120',
+      dense2: 'Fully connected, 84',
+      output: 'Fully connected, 10 + softmax',
+    },
+    links: {
+      train: {
+        title: 'Train LeNet yourself',
+        text: 'A 10,000-digit run with a fixed seed: it gives the same curves every time.',
+        go: 'Open Train with these settings',
+      },
+      watch: {
+        title: 'Watch it learn',
+        text: 'While it trains, look at the conv1 filters change and the accuracy climb.',
+        go: 'Open Train',
+      },
+      draw: {
+        title: 'Draw a digit',
+        text: 'Draw with the mouse or a finger and watch every layer react.',
+        go: 'Open Draw',
+      },
+      explore: {
+        title: 'Slide a real filter',
+        text: 'Open the explorer on a test digit with the vertical-line filter.',
+        go: 'Open Convolution',
+      },
+    },
+  },
+  lessons: {
+    tensors: {
+      title: 'Images are 4-D tensors',
+      summary: 'A picture is a grid of numbers; colour and batches add more axes.',
+      steps: {
+        ladder: {
+          title: 'Numbers in boxes',
+          body: 'A single number, like 7, is a **scalar**. A list of numbers is a **vector**. A grid with rows and columns is a **matrix**.\n\nEach time we nest the boxes one level deeper we add an **axis**. The number of axes is the **rank**: a scalar has rank 0, a vector rank 1, a matrix rank 2.',
+        },
+        ladder4: {
+          title: 'Up to four axes',
+          body: 'Stack matrices and you get a cube (rank 3). Put several cubes side by side and you have rank 4.\n\nAny box of numbers with some rank is called a **tensor**. Its **shape** lists the length of each axis, like `[2, 3]` for 2 rows and 3 columns.',
+        },
+        gray: {
+          title: 'A greyscale digit',
+          body: 'This handwritten digit from MNIST is a 28×28 grid. Each cell is one **pixel**: 0 for white paper, 1 for full ink (the file stores 0–255, we divide by 255).\n\nA network also wants to know how many values sit in each pixel: here just one, so the shape is `28 × 28 × 1` (height × width × **channels**).',
+        },
+        rgb: {
+          title: 'A colour picture is three grids',
+          body: 'A colour screen mixes red, green and blue light. So a colour picture stores three numbers per pixel, one per **channel**.\n\nThis 24×24 picture is three 24×24 grids stacked: shape `24 × 24 × 3`. Dark in a channel map means a lot of that colour.',
+        },
+        batch: {
+          title: 'A batch: the fourth axis',
+          body: 'Networks look at many images at once, a **batch**, because computers are fast at doing the same sum many times.\n\nStack N images and the shape becomes `N × H × W × C`: number of images × height × width × channels. That is the 4-D tensor a convolutional network eats.',
+        },
+      },
+      questions: {
+        pixels: {
+          prompt: 'How many numbers does one 28×28 greyscale digit hold?',
+          explain: '28 rows × 28 columns × 1 channel = 784 numbers.',
+        },
+        batchShape: {
+          prompt:
+            'A batch of 32 colour photos, each 64 pixels tall and 64 wide. What is its shape (N × H × W × C)?',
+          options: { a: '64 × 64 × 3', b: '3 × 64 × 64 × 32', c: '32 × 64 × 64 × 3', d: '32 × 64 × 64 × 1' },
+          explain: 'N = 32 images, H = W = 64, and C = 3 channels for red, green and blue.',
+        },
+      },
+    },
+    'convolution-of-functions': {
+      title: 'Convolution of two functions',
+      summary: 'Slide one curve over another and measure how much they overlap.',
+      steps: {
+        bells: {
+          title: 'Two bell curves',
+          body: 'Here are two bell-shaped curves. The black one, f, stays put. The blue one, g, can slide left and right; t is where its centre is.\n\nDrag the slider or press Play to move it.',
+        },
+        overlap: {
+          title: 'Multiply where they overlap',
+          body: 'At every point we multiply the two heights: `f(x) · g(x)`. Where either curve is near zero, the product is near zero too.\n\nThe shaded area under the product measures how much the two curves overlap at this position t.',
+        },
+        curve: {
+          title: 'The convolution curve',
+          body: 'Write that area down for every position t and you draw a new curve, the **convolution** `(f ∗ g)(t) = ∫ f(x)·g(x − t) dx`.\n\nIt is highest where the bells sit on top of each other and fades as they move apart. The word comes from Latin *convolvere*, to roll together.',
+        },
+        grid: {
+          title: 'The same idea on a row of numbers',
+          body: 'Computers work with lists of numbers, not smooth curves. So the integral becomes a sum: slide a short list (the **kernel**) along a longer one, multiply the numbers that line up, and add.\n\n`out[i] = x[i]·k[0] + x[i+1]·k[1] + x[i+2]·k[2]`',
+        },
+        grid2d: {
+          title: '…and on a grid',
+          body: 'Pictures are 2-D, so the kernel becomes a small square that slides across rows and columns. This 3×3 blur kernel averages each 3×3 patch.\n\nThat sliding square is exactly what a convolutional network does: the next lesson looks at it closely.',
+        },
+      },
+      questions: {
+        peak: {
+          prompt: 'Before you press Play: where will the convolution curve be highest?',
+          options: {
+            a: 'When the sliding bell is far to the left',
+            b: 'When the two bells sit on top of each other (t = 0)',
+            c: 'It is the same everywhere',
+          },
+          explain:
+            'The product f·g is largest where both curves are high at the same place, which happens when their centres meet.',
+        },
+        sum: {
+          prompt: 'The kernel [1, 2, 1] sits over the numbers 3, 1, 0. What number goes into the output?',
+          explain: '3·1 + 1·2 + 0·1 = 3 + 2 + 0 = 5.',
+        },
+      },
+    },
+    'sliding-filter': {
+      title: 'A filter sliding across an image',
+      summary: 'At each stop: multiply, add, write one number into the map.',
+      steps: {
+        window: {
+          title: 'The window',
+          body: 'A **filter** (or kernel) is a small grid of weights, here 3×3. It starts in the top-left corner of the picture.\n\nThis filter has 2s down its middle column and −1s on the sides, so it likes vertical lines.',
+        },
+        dot: {
+          title: 'A dot product at each stop',
+          body: 'At each position we multiply every pixel under the window by the weight on top of it and add the nine products: a **dot product**.\n\n`sum = Σ pixel × weight`. A big sum means “this patch looks like my pattern”.',
+        },
+        fill: {
+          title: 'The activation map',
+          body: 'The window moves one step to the right, like a typewriter, then down a row. Each sum fills one cell of a new grid, the **activation map** (or feature map).\n\nA 7×7 picture with a 3×3 filter gives a 5×5 map: the filter fits 5 times across and 5 times down.',
+        },
+        digit: {
+          title: 'On a real digit',
+          body: 'The same vertical-line filter on a 28×28 digit. Red cells are where it found vertical strokes, blue where the ink runs the other way.\n\nOpen the explorer to watch the window move and see the numbers at every stop.',
+        },
+      },
+      questions: {
+        dotValue: {
+          prompt:
+            'The window (outlined) covers the middle of the vertical bar. Predict the sum: middle column 1, 1, 1 under weights 2; side columns 0.',
+          explain: 'Three products of 1 × 2 in the middle column, zeros on the sides: 2 + 2 + 2 = 6.',
+        },
+        whichFilter: {
+          prompt: 'Which filter made this mystery map?',
+          options: { a: 'Horizontal line', b: 'Vertical line', c: 'Blur' },
+          explain:
+            'The map lights up along the horizontal strokes of the digit, so the filter has its large weights along a row.',
+        },
+      },
+    },
+    'stride-padding': {
+      title: 'Stride, padding and dilation',
+      summary: 'How far the window jumps, what happens at the edges, and the size of the result.',
+      steps: {
+        basic: {
+          title: 'How big is the map?',
+          body: 'A 3×3 filter on a 7×7 input fits in 5 places across (starting at columns 1 to 5), so the map is 5×5.\n\nIn general: `out = in − k + 1`. Here `7 − 3 + 1 = 5`.',
+        },
+        mnist: {
+          title: 'An MNIST digit',
+          body: 'LeNet uses 5×5 filters on 28×28 digits: `28 − 5 + 1 = 24`, so every map is 24×24.\n\nEach layer shrinks the picture a little, because the window cannot hang off the edge.',
+        },
+        stride: {
+          title: 'Stride: bigger jumps',
+          body: 'The **stride** is how many cells the window jumps each time. With stride 3, a 3×3 filter on a 30×30×3 colour picture lands on 10 places across: the map is 10×10.\n\nThe depth 3 does not change the map size: the filter is 3×3×3 and adds the three channels together.',
+        },
+        padding: {
+          title: 'Padding: a frame of zeros',
+          body: '**Padding** adds a frame of zero cells around the input, so the window can sit on the edge pixels too.\n\nWith padding 1, a 3×3 filter keeps a 7×7 input at 7×7 (“same” size). The full formula: `out = ⌊(in + 2·p − d·(k−1) − 1) / s⌋ + 1`.',
+        },
+        dilation: {
+          title: 'Dilation: spread the filter out',
+          body: "**Dilation** spreads the filter's cells apart with gaps. A 3×3 filter with dilation 2 covers a 5×5 area but still has only 9 weights.\n\nThat lets a layer see a wider area without more weights: `7 − 2·(3−1) = 3`, so the map is 3×3.",
+        },
+      },
+      questions: {
+        size32: {
+          prompt: 'A 32×32 input, a 5×5 filter, stride 1, no padding. How wide is the map?',
+          explain: '32 − 5 + 1 = 28.',
+        },
+        size9: {
+          prompt: 'A 9×9 input, a 3×3 filter, stride 2, padding 1. How wide is the map?',
+          explain: '⌊(9 + 2·1 − 1·(3−1) − 1) / 2⌋ + 1 = ⌊8 / 2⌋ + 1 = 5.',
+        },
+      },
+    },
+    'filter-stack': {
+      title: 'Many filters make a volume',
+      summary: 'Each filter finds one pattern; their maps stack into a new tensor.',
+      steps: {
+        bank: {
+          title: 'One filter, one pattern',
+          body: 'A layer does not use one filter but many. Each one looks for its own pattern: vertical lines, horizontal lines, diagonals, blurry blobs.\n\nEach filter makes its own activation map of the same digit.',
+        },
+        volume: {
+          title: 'The maps are a new tensor',
+          body: 'Stack the maps and you get a volume: height × width × one **channel** per filter. With 4 filters on a 28×28 digit (no padding) the shape is `[1, 26, 26, 4]`.\n\nThe next layer treats these 4 maps the way the first layer treated the 3 colours of a photo.',
+        },
+        rgb: {
+          title: 'Colour input: sum over channels',
+          body: 'For a colour picture a filter is 3×3×3: one 3×3 slice per channel. Each slice runs over its own channel, and the three results are added (plus a **bias**, one extra number).\n\n`map = R ∗ k_R + G ∗ k_G + B ∗ k_B + bias`',
+        },
+      },
+      questions: {
+        shape: {
+          prompt: '8 filters of 3×3 run over one 28×28 grey digit with no padding. What shape comes out?',
+          options: { a: '[1, 28, 28, 8]', b: '[1, 26, 26, 8]', c: '[8, 3, 3, 1]' },
+          explain:
+            'Each map is 28 − 3 + 1 = 26 wide and tall, and there is one map per filter: [1, 26, 26, 8].',
+        },
+        weights: {
+          prompt:
+            'How many weights does one 3×3 filter for a colour (RGB) picture have, not counting the bias?',
+          explain: '3 × 3 cells × 3 channels = 27 weights.',
+        },
+      },
+    },
+    nonlinearities: {
+      title: 'Nonlinearities',
+      summary: 'ReLU, tanh and sigmoid bend the numbers after each convolution.',
+      steps: {
+        why: {
+          title: 'Why bend the numbers?',
+          body: 'Convolutions only multiply and add. Stack many of them and you still only multiply and add: the whole network would be one big convolution.\n\nSo after each one we pass every number through a simple curve, an **activation function**. Pick one to see its shape.',
+        },
+        relu: {
+          title: 'ReLU: keep the positives',
+          body: '**ReLU** keeps positive numbers and turns negatives into 0: `ReLU(x) = max(0, x)`.\n\nOn the map, every blue (negative) cell becomes white: only the places where the filter found its pattern survive. Most modern networks use ReLU because it is cheap and trains well.',
+        },
+        tanh: {
+          title: 'tanh: squash into −1…1',
+          body: '**tanh** squashes any number into the range −1 to 1, keeping its sign. Big values all end up close to ±1.\n\nThe 1998 LeNet used tanh-like squashing.',
+        },
+        sigmoid: {
+          title: 'Sigmoid: squash into 0…1',
+          body: 'The **sigmoid** `σ(x) = 1 / (1 + e⁻ˣ)` squashes every number into 0 to 1: 0 becomes 0.5, large positives nearly 1, large negatives nearly 0.\n\nThe map loses its white zeros: everything is shifted to around 0.5.',
+        },
+      },
+      questions: {
+        reluNeg: {
+          prompt: 'What is ReLU(−2.5)?',
+          explain: 'ReLU turns every negative number into 0.',
+        },
+        sigmoidZero: {
+          prompt: 'What is sigmoid(0)?',
+          options: { a: '0', b: '0.5', c: '1' },
+          explain: 'σ(0) = 1 / (1 + e⁰) = 1 / 2 = 0.5.',
+        },
+      },
+    },
+    pooling: {
+      title: 'Pooling',
+      summary: 'Shrink a map by keeping one number per window.',
+      steps: {
+        max: {
+          title: 'Max pooling',
+          body: '**Pooling** shrinks a map. A 2×2 window jumps 2 cells at a time (stride 2) and keeps one number per window. **Max pooling** keeps the largest.\n\nAn 8×8 map becomes 4×4: a quarter of the numbers. Step through the windows to see which cell wins.',
+        },
+        avg: {
+          title: 'Average pooling',
+          body: '**Average pooling** keeps the mean of the window instead: `(a + b + c + d) ÷ 4`.\n\nIt keeps a softer summary; max pooling keeps the strongest signal.',
+        },
+        digit: {
+          title: 'Pooling a digit',
+          body: 'A 28×28 digit pooled once is 14×14: still clearly the same digit, with a quarter of the numbers to process.\n\nThe network cares that a stroke is *about here*, not at exactly which pixel.',
+        },
+        lost: {
+          title: 'What is lost',
+          body: 'Pool again and we are at 7×7: the digit is blocky. The exact positions inside each window are gone for good, and no later layer can get them back.\n\nThat is the price of pooling; the gain is speed and a little tolerance to shifts.',
+        },
+      },
+      questions: {
+        size: {
+          prompt: 'The digit is 28×28. After one 2×2 pool with stride 2, how wide is it?',
+          explain: '28 ÷ 2 = 14: each window of 2 columns becomes one column.',
+        },
+        maxOf: {
+          prompt: 'The first window holds 0.1, 0.9, 0.3 and 0.2. What does max pooling keep?',
+          explain: 'The largest of the four: 0.9.',
+        },
+      },
+    },
+    'softmax-templates': {
+      title: 'Why ordinary networks struggle',
+      summary: 'Train a one-layer network here and look at what it learns.',
+      steps: {
+        idea: {
+          title: 'One layer, ten scores',
+          body: 'The simplest network connects every one of the 784 pixels straight to 10 outputs, one per digit. Each output adds up pixel × weight for all pixels, plus a bias.\n\n**Softmax** turns the 10 scores into probabilities that add up to 1: `p(d) = e^score(d) / Σ e^score`. This is **softmax regression**.',
+        },
+        train: {
+          title: 'Train it, right here',
+          body: "Press Train. The network sees digits in small batches and nudges its weights to make the right digit's score higher (**gradient descent**).\n\nIt runs on this computer, in a few seconds, and then checks itself on 10,000 digits it never saw.",
+        },
+        templates: {
+          title: 'Each digit gets one template',
+          body: "Each output's 784 weights can be drawn as a 28×28 picture. Red pixels push the score up, blue pull it down.\n\nEach picture is a blurry **template**: roughly an average of all the ways people write that digit. The network can only ask “does this digit cover my template?”",
+        },
+        oneSeven: {
+          title: 'Ones and sevens',
+          body: 'A 1 and a 7 share the long stroke. Since the 7-template must also accept sevens written without a clear top bar, the bar gets only weak weights, so some 7s score as 1s and some 1s as 7s.\n\nPeople just check for the top bar. A one-layer network has no “top bar” detector: only single pixels.',
+        },
+        conv: {
+          title: 'Filters learn parts, not whole digits',
+          body: 'A convolutional layer learns small filters (strokes, edges, corners) and reuses them everywhere in the picture. Later layers combine parts into digits.\n\nThese hand-made filters already show the idea; in Train you can watch LeNet learn its own.',
+        },
+      },
+      questions: {
+        weights: {
+          prompt:
+            'How many numbers does the one-layer network learn? (784 pixels connect to 10 outputs, plus one bias per output.)',
+          explain: '784 × 10 + 10 = 7,850.',
+        },
+        serif: {
+          prompt: 'Someone writes a 1 with a small flag at the top. What might the one-layer network answer?',
+          options: { a: '0', b: '7', c: '8' },
+          explain: 'The flag covers pixels that the 7-template rewards, so the 7 score rises.',
+        },
+      },
+    },
+    lenet: {
+      title: 'LeNet end to end',
+      summary: 'Convolution and pooling twice, then fully connected layers.',
+      steps: {
+        overview: {
+          title: 'The whole network',
+          body: 'LeNet-5 (Yann LeCun and colleagues, 1998) reads digits in stages. Follow the shapes down the table: each layer turns one tensor into the next.\n\n`28×28×1 → 28×28×6 → 14×14×6 → 10×10×16 → 5×5×16 → 120 → 84 → 10`',
+        },
+        features: {
+          title: 'Convolution, pooling, again',
+          body: 'The first convolution finds strokes with 6 filters; pooling halves the size. The second convolution combines strokes into parts (16 filters, each 5×5×6: it looks through all 6 maps at once); pooling halves again.\n\nThe picture shrinks while the number of channels grows.',
+        },
+        dense: {
+          title: 'Fully connected at the end',
+          body: "The 5×5×16 = 400 numbers are laid out in one row (**flatten**). Then come **fully connected** layers, like lesson 8's network but stacked: 120, then 84, then 10 outputs with softmax.\n\nThey decide which digit the parts add up to.",
+        },
+        params: {
+          title: 'Where the weights are',
+          body: 'Count the weights: the convolutions have few (filters are small and reused everywhere), the first dense layer has most.\n\nA filter with 5×5 weights + 1 bias, 6 of them: `6 × (5·5·1 + 1) = 156`.',
+        },
+      },
+      questions: {
+        conv2: {
+          prompt: 'conv2 runs 5×5 filters over the 14×14×6 maps with no padding. How wide are its maps?',
+          explain: '14 − 5 + 1 = 10.',
+        },
+        outputs: {
+          prompt: 'How many numbers come out of the last layer?',
+          options: { a: '84', b: '120', c: '10' },
+          explain: 'One probability for each digit 0–9.',
+        },
+      },
+    },
+    'train-and-draw': {
+      title: 'Train it yourself, then draw',
+      summary: 'Train LeNet in the browser, then watch it read your handwriting.',
+      steps: {
+        train: {
+          title: 'Train LeNet',
+          body: 'Everything from the last lessons comes together in Train. The link opens it with a fixed seed, so the whole class gets the same curves.\n\nPress Train and watch the accuracy climb; the loss (how wrong it is) drops.',
+        },
+        watch: {
+          title: 'Watch the filters',
+          body: 'While it trains, the conv1 filters start as noise and turn into stroke detectors, like the hand-made ones in lesson 3.\n\nThe confusion matrix shows which digits it still mixes up: compare with lesson 8.',
+        },
+        draw: {
+          title: 'Draw a digit',
+          body: 'In Draw, write a digit with the mouse or a finger. Your drawing is shrunk to 28×28, the same way MNIST was made, and you see every layer react.\n\nTry a 1 with a flag, a 7 without a bar, a digit drawn small in a corner.',
+        },
+        explore: {
+          title: 'Keep exploring',
+          body: 'The Convolution and Pooling areas let you set every number yourself: any filter, stride, padding and dilation, step by step.\n\nEvery setting is in the link, so you can send a classmate exactly what you see.',
+        },
+      },
+      questions: {
+        why99: {
+          prompt: 'LeNet gets about 99% of test digits right; the one-layer network about 92%. Why?',
+          options: {
+            a: 'Its filters find strokes anywhere in the picture, and later layers combine them into parts',
+            b: 'It trains for longer',
+            c: 'It looks at bigger pictures',
+          },
+          explain:
+            'Small shared filters detect parts wherever they appear; stacked layers combine parts into whole digits.',
+        },
+      },
+    },
+  },
+};

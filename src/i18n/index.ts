@@ -1,0 +1,54 @@
+import { en } from './en';
+
+/** A translation: the same shape as `en`, every leaf a string. */
+export type Messages = Widen<typeof en>;
+type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
+
+/** Every dotted path to a string in the English messages, e.g. `'learn.next'`. */
+export type MessageKey = Paths<typeof en>;
+type Paths<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}`;
+}[keyof T & string];
+
+export type Vars = Record<string, string | number>;
+
+let messages: Messages = en;
+
+/** Switches the language (a translation file of the same shape as en.ts). */
+export function setMessages(next: Messages): void {
+  messages = next;
+}
+
+function lookup(key: string): string | undefined {
+  let node: unknown = messages;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+function fill(text: string, vars?: Vars): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = vars[name];
+    return v === undefined ? whole : typeof v === 'number' ? v.toLocaleString('en-US') : v;
+  });
+}
+
+/** The message at `key` with `{name}` placeholders filled from `vars`. */
+export function t(key: MessageKey, vars?: Vars): string {
+  return fill(lookup(key) ?? key, vars);
+}
+
+/**
+ * For keys composed at run time (lesson and step ids). A missing key shows itself, so a gap in a
+ * translation is visible rather than blank; the lesson unit tests check that none is missing.
+ */
+export function tx(key: string, vars?: Vars): string {
+  return fill(lookup(key) ?? key, vars);
+}
+
+export function hasMessage(key: string): boolean {
+  return lookup(key) !== undefined;
+}
