@@ -1,8 +1,282 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FilterBank } from '../../engine';
+import { useStore } from '../../state/createStore';
+import {
+  drawParamsToSearch,
+  parseDrawParams,
+  BRUSH_MAX,
+  BRUSH_MIN,
+  type DrawParams,
+} from '../../state/drawParams';
+import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
+import type { ColorScale } from '../canvas/colorScales';
+import { ColorLegend } from '../canvas/ColorLegend';
+import { Heatmap } from '../canvas/Heatmap';
+import { Panel } from '../canvas/Panel';
+import { DrawCanvas } from './DrawCanvas';
+import { drawingStore } from './drawingStore';
+import type { ConvActivation } from './explorerLinks';
+import { percentile, recordLatency } from './latency';
+import { LayerPanels } from './LayerPanels';
+import { PredictionPanel } from './PredictionPanel';
+import { isBlank, type DrawAction, type StrokeAction } from './strokes';
+import { readDigitPhoto } from './upload';
+import { describeModel, useDrawModel } from './useDrawModel';
+import { usePredictor } from './usePredictor';
+import { WhatIfPanel, type Answer } from './WhatIfPanel';
+
+const PIXEL_SCALE: ColorScale = { kind: 'sequential', domain: [0, 1] };
+const EMPTY_28 = new Float32Array(784);
+
+/** `#/draw`: draw a digit, see what LeNet sees and answers, and what every layer makes of it. */
 export function DrawArea() {
+  const model = useDrawModel();
+  const session = model.state === 'ready' ? model.session : null;
+  const { params } = useHashRoute();
+  const setHash = useSetHashParams('draw');
+  const settings = parseDrawParams(params, session?.config.filters1 ?? 6);
+  const setSettings = (patch: Partial<DrawParams>) => setHash(drawParamsToSearch({ ...settings, ...patch }));
+
+  const actions = useStore(drawingStore, (s) => s.actions);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { result, request } = usePredictor(session, canvasRef);
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [banks, setBanks] = useState<{ conv1: FilterBank | null; conv2: FilterBank | null }>({
+    conv1: null,
+    conv2: null,
+  });
+  const [edits, setEdits] = useState<{ count: number; before: Answer }>({ count: 0, before: null });
+  const latencyRef = useRef<HTMLSpanElement>(null);
+  const skipActionPredict = useRef(false);
+
+  // The filters shown in "what if" and used by explorer links are the session's (edits included).
+  useEffect(() => {
+    if (!session) return;
+    let live = true;
+    void Promise.all([session.readFilters('conv1'), session.readFilters('conv2')]).then(([conv1, conv2]) => {
+      if (live) setBanks({ conv1, conv2 });
+    });
+    return () => {
+      live = false;
+    };
+  }, [session, edits.count]);
+
+  // Undo, Clear and uploads redraw the canvas (in DrawCanvas' effect, which runs first), then predict.
+  useEffect(() => {
+    if (skipActionPredict.current) {
+      skipActionPredict.current = false;
+      return;
+    }
+    request({ now: true });
+  }, [actions, request]);
+
+  // Runs after every child effect, so every panel canvas has been drawn by now.
+  useEffect(() => {
+    if (result?.strokeEndAt == null || !result.readout) return;
+    const ms = performance.now() - result.strokeEndAt;
+    recordLatency(ms);
+    const all = window.__cnnDraw?.latencies ?? [];
+    if (latencyRef.current) {
+      latencyRef.current.textContent = `Last update ${ms.toFixed(0)} ms after the stroke ended (95% of ${all.length} updates within ${percentile(all, 95).toFixed(0)} ms).`;
+    }
+  }, [result]);
+
+  const push = (a: DrawAction) => drawingStore.set({ actions: [...drawingStore.get().actions, a] });
+  const onStrokeEnd = (stroke: StrokeAction) => {
+    skipActionPredict.current = true;
+    push(stroke);
+    setMessage(null);
+    request({ strokeEnd: true });
+  };
+  const undo = () => drawingStore.set({ actions: drawingStore.get().actions.slice(0, -1) });
+  const clear = () => {
+    if (!isBlank(actions)) push({ kind: 'clear' });
+    setMessage(null);
+  };
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    setMessage({ kind: 'info', text: `Reading "${file.name}"…` });
+    const r = await readDigitPhoto(file);
+    if (!r.ok) {
+      setMessage({ kind: 'error', text: `${r.message} Your drawing is unchanged.` });
+      return;
+    }
+    push({ kind: 'image', ink: r.ink, name: file.name });
+    setMessage({
+      kind: 'info',
+      text: `Loaded "${file.name}": ${r.inverted ? 'dark ink on light paper was inverted, ' : ''}the background was removed. Undo brings back your drawing.`,
+    });
+  };
+
+  const editFilter = useCallback(
+    (weights: Float32Array, bias: number) => {
+      if (!session) return;
+      session.setConv1Filter(settings.filter, weights, bias);
+      setEdits((e) => ({
+        count: e.count + 1,
+        before:
+          e.count === 0 && result?.readout
+            ? { top: result.readout.top, confidence: result.readout.confidence }
+            : e.before,
+      }));
+      request({ now: true });
+    },
+    [session, settings.filter, result, request],
+  );
+  const resetModel = () => {
+    session?.reset();
+    setEdits((e) => ({ count: e.count + 1, before: null }));
+    setEditedFlag(false);
+    request({ now: true });
+  };
+  const [edited, setEditedFlag] = useState(false);
+  useEffect(() => {
+    setEditedFlag(false);
+    setEdits({ count: 0, before: null });
+  }, [session]);
+
+  const blank = isBlank(actions) || !result?.pre.box;
+  const readout = blank ? null : (result?.readout ?? null);
+  const now: Answer = readout ? { top: readout.top, confidence: readout.confidence } : null;
+  const activation = (session?.config.activation ?? 'relu') as ConvActivation;
+  const links = useMemo(
+    () => ({
+      conv1: banks.conv1,
+      conv2: banks.conv2,
+      activation,
+      pooling: session?.config.pooling ?? 'max',
+      channel: settings.channel,
+    }),
+    [banks, activation, session, settings.channel],
+  );
+
   return (
-    <section className="area-placeholder" aria-labelledby="draw-title">
-      <h1 id="draw-title">Draw</h1>
-      <p>This area is being built.</p>
-    </section>
+    <div className="draw-area">
+      <header className="draw-intro">
+        <h1>Draw a digit</h1>
+        <p data-testid="draw-model">
+          <strong>Model: </strong>
+          {model.state === 'ready'
+            ? describeModel(model)
+            : model.state === 'error'
+              ? `The model could not start: ${model.message}`
+              : 'Loading the model…'}
+          {model.state === 'ready' && model.note && <span className="draw-note"> {model.note}</span>}
+        </p>
+      </header>
+
+      <div className="draw-top">
+        <Panel title="Your drawing" shape="280×280 pixels" className="draw-pad">
+          <DrawCanvas
+            actions={actions}
+            brush={settings.brush}
+            canvasRef={canvasRef}
+            onInk={() => request()}
+            onStrokeEnd={onStrokeEnd}
+          />
+          <div className="draw-tools">
+            <label className="draw-brush">
+              Pen {settings.brush} px
+              <input
+                type="range"
+                min={BRUSH_MIN}
+                max={BRUSH_MAX}
+                value={settings.brush}
+                onChange={(e) => setSettings({ brush: e.currentTarget.valueAsNumber })}
+              />
+            </label>
+            <button type="button" className="secondary" onClick={undo} disabled={actions.length === 0}>
+              Undo
+            </button>
+            <button type="button" onClick={clear}>
+              Clear
+            </button>
+            <label className="draw-upload">
+              Upload a photo
+              <input
+                type="file"
+                accept="image/*"
+                onChange={(e) => {
+                  const input = e.currentTarget;
+                  void upload(input.files?.[0]).finally(() => (input.value = ''));
+                }}
+              />
+            </label>
+          </div>
+          {message && (
+            <p
+              className={`message ${message.kind === 'error' ? 'error' : ''}`}
+              role={message.kind === 'error' ? 'alert' : 'status'}
+              data-testid="draw-message"
+            >
+              {message.text}
+            </p>
+          )}
+        </Panel>
+
+        <Panel title="What the network sees" shape="28×28 pixels" className="draw-sees">
+          <Heatmap
+            values={result?.pre.box ? result.pre.pixels : EMPTY_28}
+            w={28}
+            h={28}
+            scale={PIXEL_SCALE}
+            cellPx={8}
+            label="The drawing as the network sees it"
+            testId="network-input"
+          />
+          <ColorLegend scale={PIXEL_SCALE} width={120} />
+          <p className="draw-note">
+            Like MNIST: cropped to the ink, longest side shrunk to 20 pixels, then moved so its centre of mass
+            sits in the middle of a 28×28 square.
+          </p>
+        </Panel>
+
+        <PredictionPanel readout={readout} blank={blank} />
+
+        <WhatIfPanel
+          bank={banks.conv1}
+          filter={settings.filter}
+          onFilter={(i) => setSettings({ filter: i })}
+          onEdit={(w, b) => {
+            setEditedFlag(true);
+            editFilter(w, b);
+          }}
+          onReset={resetModel}
+          edited={edited}
+          before={edits.before}
+          now={now}
+        />
+      </div>
+
+      <section className="draw-layers-section" aria-labelledby="draw-layers-title">
+        <div className="draw-layers-head">
+          <h2 id="draw-layers-title">What every layer makes of it</h2>
+          <label>
+            conv2 clicks open pool1 map{' '}
+            <select
+              value={settings.channel === 'auto' ? 'auto' : String(settings.channel)}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                setSettings({ channel: v === 'auto' ? 'auto' : Number(v) });
+              }}
+            >
+              <option value="auto">the one the filter weighs most</option>
+              {Array.from({ length: session?.config.filters1 ?? 6 }, (_, c) => (
+                <option key={c} value={c}>
+                  {c + 1}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="draw-latency" ref={latencyRef} data-testid="draw-latency" />
+        </div>
+        {readout ? (
+          <LayerPanels readout={readout} links={links} />
+        ) : (
+          <p className="draw-placeholder">Draw a digit and every layer of the network appears here.</p>
+        )}
+        {result?.error && <p className="message error">The network could not run: {result.error}</p>}
+      </section>
+    </div>
   );
 }

@@ -59,6 +59,30 @@ describe('predictLayers (one pass, every layer, plain snapshots)', () => {
   });
 });
 
+describe('forwardLeNet (fused ops on live weights) matches the layers probe', () => {
+  for (const [name, config] of [
+    ['relu + max', undefined],
+    ['tanh + avg (1998)', LENET_1998],
+  ] as const) {
+    it(`${name}: every layer of x=[1,28,28,1] within 1e-5`, async () => {
+      const model = buildLeNet(config, 9);
+      const ref = await predictLayers(buildProbe(model), digitLike());
+      const session = createDrawSession(model);
+      const fast = await expectNoLeaks(() => session.predict(digitLike()));
+      for (const layer of ['conv1', 'pool1', 'conv2', 'pool2', 'dense1', 'dense2', 'output'] as const) {
+        expect(fast.layers[layer].shape).toEqual(ref.layers[layer].shape);
+        const a = fast.layers[layer].data;
+        const b = ref.layers[layer].data;
+        let worst = 0;
+        for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
+        expect(worst, layer).toBeLessThan(1e-5);
+      }
+      session.dispose();
+      model.dispose();
+    });
+  }
+});
+
 describe('draw session ("what if" on a copy, never on the stored model)', () => {
   it('reads the config back from the layers (1998 preset: tanh, average pooling)', () => {
     const model = buildLeNet(LENET_1998, 2);

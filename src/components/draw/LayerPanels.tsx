@@ -1,0 +1,293 @@
+import { memo, useMemo } from 'react';
+import { filterSlice, type FilterBank, type LayerReadout, type ProbeLayer } from '../../engine';
+import { chooseScale, chooseSharedScale, type ColorScale } from '../canvas/colorScales';
+import { ColorLegend } from '../canvas/ColorLegend';
+import { Heatmap } from '../canvas/Heatmap';
+import { Panel } from '../canvas/Panel';
+import { buildMontage, mapAtCell, montageLayout, slotOrigin } from './montage';
+import {
+  channelOf,
+  conv1Link,
+  conv2Link,
+  poolLink,
+  strongestChannel,
+  type ConvActivation,
+} from './explorerLinks';
+import type { ConvChannel } from '../../state/drawParams';
+
+export type LayerLinks = {
+  conv1: FilterBank | null;
+  conv2: FilterBank | null;
+  activation: ConvActivation;
+  pooling: 'max' | 'avg';
+  channel: ConvChannel;
+};
+
+type MapsProps = {
+  name: ProbeLayer;
+  title: string;
+  what: string;
+  maps: Float32Array[];
+  size: number;
+  cellPx: number;
+  cols: number;
+  scale: ColorScale;
+  hrefOf?: (i: number) => string | null;
+  hint?: string;
+};
+
+const scaleCache = new Map<string, ColorScale>();
+
+/**
+ * The same scale with its ends rounded outwards to two significant digits, and the same object for
+ * the same ends: while a stroke grows, the legends (and their canvases) then stay put instead of
+ * being redrawn every frame, and the tick numbers are easier to read.
+ */
+export function steadyScale(scale: ColorScale): ColorScale {
+  const round = (v: number) => {
+    if (v === 0 || !Number.isFinite(v)) return v;
+    const step = 10 ** (Math.floor(Math.log10(Math.abs(v))) - 1);
+    return Math.sign(v) * Math.ceil(Math.abs(v) / step - 1e-9) * step;
+  };
+  const lo = Number(round(scale.domain[0]).toPrecision(2));
+  const hi = Number(round(scale.domain[1]).toPrecision(2));
+  const key = `${scale.kind}:${lo}:${hi}`;
+  let out = scaleCache.get(key);
+  if (!out) {
+    if (scaleCache.size > 500) scaleCache.clear();
+    out = { kind: scale.kind, domain: [lo, hi] };
+    scaleCache.set(key, out);
+  }
+  return out;
+}
+
+function go(href: string | null) {
+  if (href) window.location.hash = href;
+}
+
+const MapGrid = memo(function MapGrid(p: MapsProps) {
+  const gap = p.size >= 10 ? 2 : 1;
+  // The band under each row is just tall enough for the map numbers (about 16 px of text).
+  const L = montageLayout(p.size, p.maps.length, p.cols, gap, Math.ceil(17 / p.cellPx));
+  const values = buildMontage(p.maps, L);
+  const outlines = useMemo(
+    () =>
+      Array.from({ length: L.count }, (_, m) => ({
+        ...slotOrigin(m, L),
+        rows: L.size,
+        cols: L.size,
+        color: '#8a94a3',
+        width: 1,
+      })),
+    // L is rebuilt each render from these numbers; depending on them keeps the outlines stable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [L.count, L.size, L.cols, L.gap, L.band],
+  );
+  const open = p.hrefOf;
+  const heatmap = (
+    <Heatmap
+      values={values}
+      w={L.w}
+      h={L.h}
+      scale={p.scale}
+      cellPx={p.cellPx}
+      label={`${p.name}: ${p.maps.length} maps of ${p.size}×${p.size}, numbered left to right`}
+      highlights={outlines}
+      className="heatmap draw-montage"
+      {...(open
+        ? {
+            onCellClick: ({ row, col }: { row: number; col: number }) => {
+              const m = mapAtCell(row, col, L);
+              if (m !== null) go(open(m));
+            },
+          }
+        : {})}
+      testId={`${p.name}-maps`}
+    />
+  );
+  return (
+    <Panel
+      title={p.title}
+      shape={`${p.maps.length} maps · ${p.size}×${p.size}`}
+      className={`draw-layer draw-layer-${p.name}`}
+      testId={`layer-${p.name}`}
+    >
+      <p className="draw-what">{p.what}</p>
+
+      <div className="draw-montage-wrap" style={{ width: L.w * p.cellPx }}>
+        {heatmap}
+        {p.maps.map((_, m) => {
+          const o = slotOrigin(m, L);
+          return (
+            <span
+              key={m}
+              className="draw-map-number"
+              aria-hidden="true"
+              style={{
+                left: o.col * p.cellPx,
+                top: (o.row + L.size) * p.cellPx,
+                width: L.size * p.cellPx,
+              }}
+            >
+              {m + 1}
+            </span>
+          );
+        })}
+      </div>
+      <ColorLegend scale={p.scale} width={120} />
+      {p.hint && <p className="draw-hint">{p.hint}</p>}
+    </Panel>
+  );
+});
+
+const DenseGrid = memo(function DenseGrid({
+  name,
+  title,
+  values,
+  cols,
+  what,
+}: {
+  name: ProbeLayer;
+  title: string;
+  values: Float32Array;
+  cols: number;
+  what: string;
+}) {
+  const rows = Math.ceil(values.length / cols);
+  const scale = steadyScale(chooseScale(values));
+  return (
+    <Panel title={title} shape={`${values.length} numbers`} className="draw-layer" testId={`layer-${name}`}>
+      <p className="draw-what">{what}</p>
+      <Heatmap values={values} w={cols} h={rows} scale={scale} cellPx={12} label={`${name} activations`} />
+      <p className="draw-hint">
+        {rows} rows of {cols}, read left to right
+      </p>
+      <ColorLegend scale={scale} width={120} />
+    </Panel>
+  );
+});
+
+/** Every layer for the drawn digit, in network order, each titled with its shape. */
+export function LayerPanels({ readout, links }: { readout: LayerReadout; links: LayerLinks }) {
+  const { layers } = readout;
+  const split = (name: 'conv1' | 'pool1' | 'conv2' | 'pool2') => {
+    const [h = 0, w = 0, c = 0] = layers[name].shape;
+    return { maps: Array.from({ length: c }, (_, i) => channelOf(layers[name].data, h, w, c, i)), size: h };
+  };
+  const conv1 = split('conv1');
+  const pool1 = split('pool1');
+  const conv2 = split('conv2');
+  const pool2 = split('pool2');
+  const scales = {
+    conv1: steadyScale(chooseSharedScale(conv1.maps)),
+    pool1: steadyScale(chooseSharedScale(pool1.maps)),
+    conv2: steadyScale(chooseSharedScale(conv2.maps)),
+    pool2: steadyScale(chooseSharedScale(pool2.maps)),
+  };
+  const { conv1: bank1, conv2: bank2, activation, pooling, channel } = links;
+  const channelFor = useMemo(() => {
+    return (filter: number): number => {
+      if (!bank2) return 0;
+      if (channel !== 'auto') return Math.min(channel, bank2.shape[2] - 1);
+      return strongestChannel(
+        Array.from({ length: bank2.shape[2] }, (_, c) => filterSlice(bank2, filter, c)),
+      );
+    };
+  }, [bank2, channel]);
+
+  return (
+    <div className="draw-layers">
+      <MapGrid
+        name="conv1"
+        title="conv1"
+        what="Each of 6 filters slides over your digit; a dark cell means that filter's pattern is there."
+        {...conv1}
+        cellPx={4}
+        cols={6}
+        scale={scales.conv1}
+        hrefOf={(i) => (bank1 ? conv1Link(filterSlice(bank1, i), bank1.bias[i] ?? 0, activation) : null)}
+        hint="Click a map: its real filter slides over your digit in the Convolution explorer."
+      />
+      <MapGrid
+        name="pool1"
+        title="pool1"
+        what={`${pooling === 'max' ? 'Max' : 'Average'} pooling keeps one number per 2×2 block: half the size.`}
+        {...pool1}
+        cellPx={5}
+        cols={6}
+        scale={scales.pool1}
+        hrefOf={(i) => poolLink(conv1.maps[i] ?? new Float32Array(784), 28, 28, pooling)}
+        hint="Click a map to pool its conv1 map step by step."
+      />
+      <MapGrid
+        name="conv2"
+        title="conv2"
+        what="16 filters, each looking at all 6 pool1 maps at once, find combinations of strokes."
+        {...conv2}
+        cellPx={6}
+        cols={8}
+        scale={scales.conv2}
+        hrefOf={(i) => {
+          if (!bank2) return null;
+          const c = channelFor(i);
+          return conv2Link(filterSlice(bank2, i, c), pool1.maps[c] ?? new Float32Array(196));
+        }}
+        hint={`Click a map: the explorer takes one image, so it gets one of the 6 pool1 maps and that filter's 5×5 slice for it (the channel chosen below). The real map adds all 6 parts and the bias, then applies ${activation === 'relu' ? 'ReLU' : activation}.`}
+      />
+      <MapGrid
+        name="pool2"
+        title="pool2"
+        what="Pooled again: 16 maps of 5×5, which are flattened into 400 numbers."
+        {...pool2}
+        cellPx={7}
+        cols={8}
+        scale={scales.pool2}
+        hrefOf={(i) => poolLink(conv2.maps[i] ?? new Float32Array(100), 10, 10, pooling)}
+      />
+      <DenseGrid
+        name="dense1"
+        title="dense1"
+        values={layers.dense1.data}
+        cols={12}
+        what="Each number mixes all 400 pooled values."
+      />
+      <DenseGrid
+        name="dense2"
+        title="dense2"
+        values={layers.dense2.data}
+        cols={12}
+        what="Mixes the 120 numbers of dense1."
+      />
+      <OutputPanel probabilities={layers.output.data} top={readout.top} />
+    </div>
+  );
+}
+
+const OUTPUT_SCALE: ColorScale = { kind: 'sequential', domain: [0, 1] };
+
+function OutputPanel({ probabilities, top }: { probabilities: Float32Array; top: number }) {
+  const highlights = useMemo(
+    () => [{ row: 0, col: top, rows: 1, cols: 1, color: '#d4351c', width: 3 }],
+    [top],
+  );
+  return (
+    <Panel title="output" shape="10 numbers" className="draw-layer" testId="layer-output">
+      <p className="draw-what">One probability per digit; the red box is the answer.</p>
+      <Heatmap
+        values={probabilities}
+        w={10}
+        h={1}
+        scale={OUTPUT_SCALE}
+        cellPx={26}
+        label="output probabilities for digits 0 to 9"
+        highlights={highlights}
+      />
+      <div className="draw-output-labels" aria-hidden="true">
+        {Array.from({ length: 10 }, (_, d) => (
+          <span key={d}>{d}</span>
+        ))}
+      </div>
+      <ColorLegend scale={OUTPUT_SCALE} width={120} />
+    </Panel>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { buildLeNet, createDrawSession, type DrawSession, type ModelMeta } from '../../engine';
+import { loadCurrentModel, modelStore } from '../../state/modelStore';
+import { useStore } from '../../state/createStore';
+import { appStore } from '../../state/appStore';
+
+export type DrawModelSource = ModelMeta['source'] | 'untrained';
+
+export type DrawModel =
+  | { state: 'loading' }
+  | {
+      state: 'ready';
+      session: DrawSession;
+      source: DrawModelSource;
+      meta: ModelMeta | null;
+      note: string | null;
+    }
+  | { state: 'error'; message: string };
+
+/**
+ * The model Draw classifies with: the one trained in this browser if there is one, else the shipped
+ * pretrained LeNet-5 (`loadCurrentModel`). Draw works on a session copy of its weights, so "what if" edits
+ * never reach the stored model. Reloads when Train announces a new model. If nothing loads, Draw still
+ * works with untrained random weights and says so plainly.
+ */
+export function useDrawModel(): DrawModel {
+  const version = useStore(modelStore, (s) => s.version);
+  const backendReady = useStore(appStore, (s) => s.backend.state === 'ready');
+  const [model, setModel] = useState<DrawModel>({ state: 'loading' });
+
+  useEffect(() => {
+    if (!backendReady) return;
+    let cancelled = false;
+    let release: (() => void) | null = null;
+    void (async () => {
+      try {
+        let source;
+        let meta: ModelMeta | null = null;
+        let kind: DrawModelSource;
+        let note: string | null = null;
+        try {
+          const loaded = await loadCurrentModel();
+          source = loaded.model;
+          meta = loaded.meta;
+          kind = loaded.meta.source;
+        } catch (err) {
+          source = buildLeNet(undefined, 1);
+          kind = 'untrained';
+          note = `No trained or shipped model could be loaded (${err instanceof Error ? err.message : String(err)}).`;
+        }
+        if (cancelled) {
+          source.dispose();
+          return;
+        }
+        const session = createDrawSession(source);
+        const src = source;
+        release = () => {
+          session.dispose();
+          src.dispose();
+        };
+        setModel({ state: 'ready', session, source: kind, meta, note });
+      } catch (err) {
+        if (!cancelled)
+          setModel({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+      // Panels must not call into a session that is about to be freed.
+      setModel({ state: 'loading' });
+      release?.();
+    };
+  }, [version, backendReady]);
+
+  return model;
+}
+
+/** One plain sentence: which model is classifying, and how good it is. */
+export function describeModel(m: Extract<DrawModel, { state: 'ready' }>): string {
+  const acc = m.meta?.testAccuracy;
+  const accText =
+    acc !== undefined ? ` (${(acc * 100).toFixed(2)}% right on the 10,000 MNIST test digits)` : '';
+  switch (m.source) {
+    case 'trained':
+      return `The model you trained in this browser${accText}.`;
+    case 'pretrained':
+      return `The pretrained LeNet-5 that ships with CNN Studio${accText}. Train your own in Train and Draw will use it.`;
+    case 'imported':
+      return `An imported model${m.meta?.name ? ` (${m.meta.name})` : ''}${accText}.`;
+    default:
+      return 'An untrained LeNet-5 with random weights: its guesses are noise. Train one in Train.';
+  }
+}
