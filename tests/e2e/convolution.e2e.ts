@@ -107,7 +107,7 @@ describe('convolution explorer', () => {
       page.waitForEvent('download'),
       page.getByTestId('conv-output-csv').click(),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8')
+    const csv = readFileSync(await download.path(), 'utf8')
       .trim()
       .split('\n');
     expect(csv).toHaveLength(26);

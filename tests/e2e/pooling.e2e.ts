@@ -47,7 +47,7 @@ describe('pooling explorer', () => {
       page.waitForEvent('download'),
       page.getByTestId('pool-max-map-csv').click(),
     ]);
-    const rows = readFileSync((await download.path())!, 'utf8')
+    const rows = readFileSync(await download.path(), 'utf8')
       .trim()
       .split('\n');
     expect(rows).toHaveLength(14);
