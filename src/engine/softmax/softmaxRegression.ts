@@ -10,6 +10,9 @@
  */
 
 import * as tf from '@tensorflow/tfjs-core';
+// Gradients live in a side-effect module of tfjs-core; tfjs-layers loads it too, but this trainer must
+// not depend on that (it runs in node tests and could run in a worker without layers).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { makeBatch, makeImagesTensor } from '../data/batches';
 import { MNIST_CLASSES, MNIST_PIXELS, type MnistSet } from '../data/mnist';
 import { mulberry32, shuffledIndices } from '../data/random';
@@ -80,8 +83,12 @@ export async function trainSoftmax(
   const perEpoch = Math.ceil(examples / opts.batchSize);
   const steps = perEpoch * opts.epochs;
   const budget = opts.frameBudgetMs ?? 12;
-  const W = tf.variable(tf.zeros([MNIST_PIXELS, MNIST_CLASSES]), true, 'softmaxW');
-  const b = tf.variable(tf.zeros([MNIST_CLASSES]), true, 'softmaxB');
+  // A variable shares its initial tensor's data, so the zeros themselves can go at once.
+  const w0 = tf.zeros([MNIST_PIXELS, MNIST_CLASSES]);
+  const b0 = tf.zeros([MNIST_CLASSES]);
+  const W = tf.variable(w0, true, 'softmaxW');
+  const b = tf.variable(b0, true, 'softmaxB');
+  tf.dispose([w0, b0]);
   const optimizer = tf.train.sgd(opts.learningRate);
   const l2 = opts.l2 ?? 0;
   const t0 = performance.now();

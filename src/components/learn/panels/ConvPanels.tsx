@@ -12,6 +12,8 @@ import {
   convolveBells,
   isKernelName,
   KERNELS,
+  ROW_1D,
+  ROW_1D_KERNEL,
   windowProducts,
   type KernelName,
 } from '../../../demos/lessons/shared/gridMath';
@@ -138,8 +140,8 @@ export function BellConvPanel({ params, setParam }: PanelProps) {
   );
 }
 
-const ROW = [0, 1, 3, 1, 0, 0, 2, 2, 0];
-const ROW_KERNEL = [1, 2, 1];
+const ROW = ROW_1D;
+const ROW_KERNEL = ROW_1D_KERNEL;
 const ROW_SCALE: ColorScale = { kind: 'sequential', domain: [0, 8] };
 
 /** A 3-number kernel sliding along a row of 9 numbers; the output row fills as it goes. */

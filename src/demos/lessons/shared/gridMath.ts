@@ -239,6 +239,10 @@ export function convolveBells(t: number, sigmaF: number, sigmaG: number, lo = -8
   return sum;
 }
 
+/** Lesson 2's row of numbers and its little bell-shaped kernel. */
+export const ROW_1D: readonly number[] = [0, 1, 3, 1, 0, 0, 2, 2, 0];
+export const ROW_1D_KERNEL: readonly number[] = [1, 2, 1];
+
 /** 1-D discrete convolution (as CNNs compute it, no flip, no padding): out[i] = Σⱼ x[i + j]·k[j]. */
 export function conv1d(x: readonly number[], k: readonly number[]): number[] {
   const out: number[] = [];
