@@ -50,16 +50,18 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
     post({ type: 'loading', what: 'MNIST test digits', fraction: 0 });
     const test = await loadMnistSplit('test', {
       baseUrl: mnistBaseUrl,
-      onProgress: (l, t) => post({ type: 'loading', what: 'MNIST test digits', fraction: t ? l / t : 0 }),
+      onProgress: (l, t) =>
+        post({ type: 'loading', what: 'MNIST test digits', fraction: t ? Math.min(0.99, l / t) : 0 }),
     });
     // A copy for the page (confusion-matrix digits, mistakes); the host keeps its own.
     post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice() });
     const train = await loadMnistSplit('train', {
       baseUrl: mnistBaseUrl,
-      onProgress: (l, t) => post({ type: 'loading', what: 'MNIST training digits', fraction: t ? l / t : 0 }),
+      onProgress: (l, t) =>
+        post({ type: 'loading', what: 'MNIST training digits', fraction: t ? Math.min(0.99, l / t) : 0 }),
     });
     data = { train, test };
-    post({ type: 'loading', what: 'MNIST', fraction: 1 });
+    post({ type: 'dataReady' });
   }
 
   function emit(e: TrainEvent): void {

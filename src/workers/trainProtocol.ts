@@ -20,6 +20,8 @@ export type FromHost =
   | { type: 'loading'; what: string; fraction: number }
   | { type: 'ready'; backend: BackendName; reason: string; inWorker: boolean }
   | { type: 'testSet'; images: Uint8Array; labels: Uint8Array }
+  /** Both MNIST splits are in: training can start. */
+  | { type: 'dataReady' }
   | { type: 'event'; event: TrainEvent }
   | { type: 'saved'; meta: ModelMeta }
   | { type: 'warning'; message: string }

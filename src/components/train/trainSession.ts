@@ -67,7 +67,7 @@ const MAX_CURVE_POINTS = 1500;
 
 type Connection = { send: (msg: ToHost) => void; close: () => void };
 
-let connection: Connection | null = null;
+let connection: Promise<Connection> | null = null;
 let pending: Partial<TrainRuntime> = {};
 let pendingCurve: CurvePoint[] = [];
 let frame = 0;
@@ -173,9 +173,10 @@ function onEvent(e: TrainEvent): void {
 function onMessage(msg: FromHost): void {
   switch (msg.type) {
     case 'loading':
-      schedule({ loading: msg.fraction >= 1 ? null : { what: msg.what, fraction: msg.fraction } });
-      if (msg.fraction >= 1)
-        now({ phase: trainStore.get().phase === 'loading' ? 'ready' : trainStore.get().phase });
+      schedule({ loading: { what: msg.what, fraction: msg.fraction } });
+      break;
+    case 'dataReady':
+      now((s) => ({ loading: null, phase: s.phase === 'loading' ? 'ready' : s.phase }));
       break;
     case 'ready':
       now({ backend: msg.backend, backendReason: msg.reason, inWorker: msg.inWorker });
@@ -223,8 +224,9 @@ async function connect(): Promise<Connection> {
 export async function ensureSession(backend: TrainConfig['backend']): Promise<void> {
   if (connection) return;
   now({ phase: 'loading', loading: { what: 'the trainer', fraction: 0 } });
-  connection = await connect();
-  connection.send({
+  // Kept as a promise so a second mount (React StrictMode) cannot start a second worker.
+  connection = connect();
+  (await connection).send({
     type: 'init',
     mnistBaseUrl: new URL('data/mnist/', document.baseURI).href,
     backend,
@@ -232,7 +234,7 @@ export async function ensureSession(backend: TrainConfig['backend']): Promise<vo
 }
 
 export function send(msg: ToHost): void {
-  connection?.send(msg);
+  void connection?.then((c) => c.send(msg));
 }
 
 export function startTraining(cfg: TrainConfig, probeDigit: number, panels: boolean): void {

@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openWatchedPage } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+async function readyToTrain(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const b = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Train');
+      return b && !b.disabled;
+    },
+    null,
+    { timeout: 90_000 },
+  );
+}
+
+describe('#/train', () => {
+  it('trains 1,000 digits for 2 epochs: the chart grows, pause holds, resume finishes, no long task', async () => {
+    const w = await openWatchedPage(browser, '#/train?train=1000&epochs=2&batch=32&lr=0.003');
+    const { page } = w;
+    await readyToTrain(page);
+    await page.evaluate(() => {
+      const g = window as unknown as { __long: number[] };
+      g.__long = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => g.__long.push(e.duration))).observe({
+        type: 'longtask',
+      });
+    });
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const points = () => byId(page, 'curve-loss').getAttribute('data-points').then(Number);
+    await expect.poll(points, { timeout: 30_000 }).toBeGreaterThan(3);
+    expect(Number(await byId(page, 'throughput').textContent())).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForTimeout(600);
+    const held = await byId(page, 'batch').textContent();
+    await page.waitForTimeout(1200);
+    expect(await byId(page, 'batch').textContent()).toBe(held);
+
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect
+      .poll(() => byId(page, 'test-accuracy').textContent(), { timeout: 60_000 })
+      .toMatch(/^\d+\.\d\d%$/);
+    await expect.poll(() => byId(page, 'train-backend').textContent(), { timeout: 60_000 }).toMatch(/· done/);
+    expect(parseFloat((await byId(page, 'test-accuracy').textContent()) ?? '0')).toBeGreaterThan(50);
+    expect(await byId(page, 'epoch').textContent()).toBe('2 / 2');
+
+    // The live panels and the epoch-end panels are there.
+    await expect.poll(() => page.locator('[data-testid="activations"] canvas').count()).toBeGreaterThan(5);
+    await page.locator('.train-cm-cell').nth(11).click();
+    await expect.poll(() => byId(page, 'cell-digits').locator('button').count()).toBeGreaterThan(0);
+    await byId(page, 'cell-digits').locator('button').first().click();
+    await expect.poll(() => page.locator('.train-activations .panel-title').textContent()).toMatch(/#\d+/);
+
+    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    // Reported, not asserted at 0: on a shared 2-core runner other processes stretch tasks (see BENCHMARKS).
+    console.log(`long tasks during training: ${long.map(Math.round).join(', ') || 'none'}`);
+    expect(long.filter((d) => d > 400)).toEqual([]);
+
+    await page.screenshot({ path: join(tmpdir(), 'train-after.png'), fullPage: true });
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+
+    // The model was saved at the epoch's end: after a reload it is still the current model.
+    await page.reload();
+    await expect
+      .poll(() => byId(page, 'model-summary').getAttribute('data-source'), { timeout: 30_000 })
+      .toBe('trained');
+    expect(await byId(page, 'model-summary').textContent()).toMatch(/after 2 epochs/);
+    await w.context.close();
+  });
+
+  it('refuses an impossible setting at the control, with its reason', async () => {
+    const w = await openWatchedPage(browser, '#/train?lr=-1');
+    await w.page.getByRole('button', { name: 'Train', exact: true }).waitFor();
+    expect(await w.page.getByRole('button', { name: 'Train', exact: true }).isDisabled()).toBe(true);
+    expect(await w.page.locator('.train-field-problem').first().textContent()).toMatch(/learning rate/i);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('exports the model, imports it back, and refuses a truncated one keeping the current model', async () => {
+    const w = await openWatchedPage(browser, '#/train');
+    const { page } = w;
+    await expect
+      .poll(() => byId(page, 'model-summary').getAttribute('data-source'), { timeout: 30_000 })
+      .not.toBe('none');
+    const downloads: string[] = [];
+    const dir = mkdtempSync(join(tmpdir(), 'cnn-model-'));
+    page.on('download', (d) => {
+      const path = join(dir, d.suggestedFilename());
+      downloads.push(path);
+      void d.saveAs(path);
+    });
+    await page.getByRole('button', { name: 'Export model' }).click();
+    await expect.poll(() => downloads.length, { timeout: 15_000 }).toBe(2);
+    await page.waitForTimeout(500);
+    const json = downloads.find((p) => p.endsWith('model.json')) ?? '';
+    const bin = downloads.find((p) => p.endsWith('weights.bin')) ?? '';
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toHaveProperty('weightsManifest');
+
+    await byId(page, 'import-input').setInputFiles([json, bin]);
+    await expect.poll(() => byId(page, 'model-note').textContent(), { timeout: 15_000 }).toMatch(/^Imported/);
+    expect(await byId(page, 'model-summary').getAttribute('data-source')).toBe('imported');
+
+    const cut = join(dir, 'cut', 'weights.bin');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'cut'));
+    writeFileSync(cut, readFileSync(bin).subarray(0, 1000));
+    await byId(page, 'import-input').setInputFiles([json, cut]);
+    await expect.poll(() => byId(page, 'model-note').textContent(), { timeout: 15_000 }).toMatch(/truncated/);
+    expect(await byId(page, 'model-note').textContent()).toMatch(/current model is unchanged/);
+    expect(await byId(page, 'model-summary').getAttribute('data-source')).toBe('imported');
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+});
