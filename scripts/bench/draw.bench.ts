@@ -72,8 +72,13 @@ export const benchmark: Benchmark = {
         const warm = 4;
         for (let i = 0; i < strokes + warm; i++) {
           if (i % STROKES.length === 0) await page.getByRole('button', { name: 'Clear' }).click();
+          const before = await page.evaluate(() => window.__cnnDraw?.latencies.length ?? 0);
           await strokeOn(page, STROKES[i % STROKES.length] ?? []);
-          await page.waitForTimeout(120);
+          // One stroke at a time: wait for its answer so each latency belongs to one stroke.
+          await page.waitForFunction((n) => (window.__cnnDraw?.latencies.length ?? 0) > n, before, {
+            timeout: 15_000,
+          });
+          await page.waitForTimeout(60);
         }
         const all = await page.evaluate(() => window.__cnnDraw?.latencies ?? []);
         const times = all.slice(warm);

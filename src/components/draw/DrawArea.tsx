@@ -220,7 +220,7 @@ export function DrawArea() {
             w={28}
             h={28}
             scale={PIXEL_SCALE}
-            cellPx={8}
+            cellPx={7}
             label="The drawing as the network sees it"
             testId="network-input"
           />

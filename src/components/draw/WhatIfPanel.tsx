@@ -72,6 +72,7 @@ export function WhatIfPanel({
             type="button"
             className={i === filter ? 'draw-filter-pick selected' : 'draw-filter-pick secondary'}
             aria-pressed={i === filter}
+            aria-label={`Filter ${i + 1}`}
             onClick={() => onFilter(i)}
           >
             <Heatmap values={s} w={5} h={5} scale={scale} cellPx={6} label={`conv1 filter ${i + 1}`} />
@@ -85,7 +86,7 @@ export function WhatIfPanel({
           w={5}
           h={5}
           scale={scale}
-          cellPx={34}
+          cellPx={32}
           showNumbers
           decimals={2}
           label={`conv1 filter ${filter + 1} weights`}

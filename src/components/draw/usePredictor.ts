@@ -79,7 +79,8 @@ export function usePredictor(
   const request = useCallback(
     (opts: { now?: boolean; strokeEnd?: boolean } = {}) => {
       const st = s.current;
-      if (opts.strokeEnd) st.strokeEndAt = performance.now();
+      // Strokes ending while an answer is pending are timed from the earliest one: never flattering.
+      if (opts.strokeEnd && st.strokeEndAt === null) st.strokeEndAt = performance.now();
       if (opts.now || opts.strokeEnd) {
         if (st.raf) cancelAnimationFrame(st.raf);
         st.raf = 0;
