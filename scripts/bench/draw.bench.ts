@@ -87,7 +87,9 @@ export const benchmark: Benchmark = {
         ctx.log(
           `draw ${backend}: median ${median(times).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
         );
-        const note = `${times.length} strokes, headless Chromium, 1366×768`;
+        const note =
+          `${times.length} strokes, headless Chromium, 1366×768` +
+          (backend === 'webgl' ? '; WebGL is SwiftShader (software) here, so the app itself picks wasm' : '');
         rows.push({
           metric: 'stroke end → all panels (median)',
           backend,

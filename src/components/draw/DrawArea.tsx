@@ -45,7 +45,12 @@ export function DrawArea() {
     conv1: null,
     conv2: null,
   });
-  const [edits, setEdits] = useState<{ count: number; before: Answer }>({ count: 0, before: null });
+  // `version` re-reads the filters after each edit; `before` is the answer just before the first edit.
+  const [edits, setEdits] = useState<{ version: number; edited: boolean; before: Answer }>({
+    version: 0,
+    edited: false,
+    before: null,
+  });
   const latencyRef = useRef<HTMLSpanElement>(null);
   const skipActionPredict = useRef(false);
 
@@ -59,7 +64,7 @@ export function DrawArea() {
     return () => {
       live = false;
     };
-  }, [session, edits.count]);
+  }, [session, edits.version]);
 
   // Undo, Clear and uploads redraw the canvas (in DrawCanvas' effect, which runs first), then predict.
   useEffect(() => {
@@ -89,6 +94,18 @@ export function DrawArea() {
     request({ strokeEnd: true });
   };
   const undo = () => drawingStore.set({ actions: drawingStore.get().actions.slice(0, -1) });
+  // Ctrl+Z / ⌘Z undoes a stroke, except while typing a number into a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !e.shiftKey && !typing) {
+        e.preventDefault();
+        drawingStore.set({ actions: drawingStore.get().actions.slice(0, -1) });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const clear = () => {
     if (!isBlank(actions)) push({ kind: 'clear' });
     setMessage(null);
@@ -112,27 +129,22 @@ export function DrawArea() {
     (weights: Float32Array, bias: number) => {
       if (!session) return;
       session.setConv1Filter(settings.filter, weights, bias);
-      setEdits((e) => ({
-        count: e.count + 1,
-        before:
-          e.count === 0 && result?.readout
-            ? { top: result.readout.top, confidence: result.readout.confidence }
-            : e.before,
-      }));
+      const current = result?.readout
+        ? { top: result.readout.top, confidence: result.readout.confidence }
+        : null;
+      setEdits((e) => ({ version: e.version + 1, edited: true, before: e.edited ? e.before : current }));
       request({ now: true });
     },
     [session, settings.filter, result, request],
   );
   const resetModel = () => {
     session?.reset();
-    setEdits((e) => ({ count: e.count + 1, before: null }));
-    setEditedFlag(false);
+    setEdits((e) => ({ version: e.version + 1, edited: false, before: null }));
     request({ now: true });
   };
-  const [edited, setEditedFlag] = useState(false);
+  // A new model (trained, imported) starts unedited.
   useEffect(() => {
-    setEditedFlag(false);
-    setEdits({ count: 0, before: null });
+    setEdits((e) => ({ version: e.version + 1, edited: false, before: null }));
   }, [session]);
 
   const blank = isBlank(actions) || !result?.pre.box;
@@ -237,12 +249,9 @@ export function DrawArea() {
           bank={banks.conv1}
           filter={settings.filter}
           onFilter={(i) => setSettings({ filter: i })}
-          onEdit={(w, b) => {
-            setEditedFlag(true);
-            editFilter(w, b);
-          }}
+          onEdit={editFilter}
           onReset={resetModel}
-          edited={edited}
+          edited={edits.edited}
           before={edits.before}
           now={now}
         />
