@@ -142,7 +142,15 @@ function makeContext(browser: Browser, baseUrl: string, quick: boolean): BenchCo
   };
 }
 
-type Section = { name: string; description: string; date: string; rows: BenchRow[]; error?: string };
+type Section = {
+  name: string;
+  description: string;
+  date: string;
+  /** 1-minute load average when the benchmark started: above the core count, expect low numbers. */
+  load?: number;
+  rows: BenchRow[];
+  error?: string;
+};
 type Machine = Record<string, string>;
 
 function machineInfo(browserVersion: string): Machine {
@@ -209,12 +217,9 @@ function renderResults(machine: Machine, sections: Section[]): string {
   for (const [k, v] of Object.entries(machine)) out.push(`| ${k} | ${v} |`);
   out.push('', '## Results', '');
   for (const s of sections) {
-    out.push(
-      `### ${s.name}`,
-      '',
-      `${s.description} Measured ${s.date.slice(0, 16).replace('T', ' ')} UTC.`,
-      '',
-    );
+    const load = s.load === undefined ? '' : `, load average ${s.load} on ${os.cpus().length} cores`;
+    const when = s.date.slice(0, 16).replace('T', ' ');
+    out.push(`### ${s.name}`, '', `${s.description} Measured ${when} UTC${load}.`, '');
     if (s.error) out.push(`**Failed:** ${s.error}`, '');
     if (s.rows.length === 0) continue;
     out.push('| metric | backend | value | target | met | note |', '| --- | --- | ---: | --- | --- | --- |');
@@ -282,12 +287,13 @@ async function main(): Promise<void> {
     for (const b of chosen) {
       console.log(`▶ ${b.name}`);
       const date = new Date().toISOString();
+      const load = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
       try {
-        sections.push({ name: b.name, description: b.description, date, rows: await b.run(ctx) });
+        sections.push({ name: b.name, description: b.description, date, load, rows: await b.run(ctx) });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         console.error(`  ✗ ${b.name}: ${message}`);
-        sections.push({ name: b.name, description: b.description, date, rows: [], error: message });
+        sections.push({ name: b.name, description: b.description, date, load, rows: [], error: message });
       }
     }
     console.log('');
