@@ -8,6 +8,10 @@
  * Plain JS in public/ so that it is served as-is from the app's root. Registered by src/sw/.
  */
 const CACHE = 'cnn-studio-app-v1';
+// Static hosts often send `Vary: Origin`; module scripts are requested with an Origin header and the
+// precache without one, so matching must ignore Vary or nothing would be found offline.
+const MATCH = { ignoreVary: true };
+const MATCH_ANY_QUERY = { ignoreVary: true, ignoreSearch: true };
 const SCOPE = self.registration.scope;
 // Hashed build outputs (Vite: name-XXXXXXXX.ext); only these are followed from inside scripts.
 const HASHED = /^[\w.-]+-[\w-]{8}\.(?:js|css|wasm)$/;
@@ -75,7 +79,7 @@ async function precacheMnist(cache) {
   for (const entry of Object.values(manifest.files)) {
     // The same URL the loader asks for (src/engine/data/download.ts), so the match is exact.
     const url = new URL(`data/mnist/${entry.file}?v=${String(entry.sha256).slice(0, 16)}`, SCOPE).href;
-    if (await cache.match(url)) continue;
+    if (await cache.match(url, MATCH)) continue;
     const file = await fetchOk(url);
     if (file) await cache.put(url, file);
   }
@@ -128,9 +132,9 @@ async function networkFirst(req, fallbackUrl) {
     return res;
   } catch (err) {
     const hit =
-      (await cache.match(req, { ignoreSearch: req.mode === 'navigate' })) ||
-      (fallbackUrl && (await cache.match(fallbackUrl))) ||
-      (await cache.match(req, { ignoreSearch: true }));
+      (await cache.match(req, req.mode === 'navigate' ? MATCH_ANY_QUERY : MATCH)) ||
+      (fallbackUrl && (await cache.match(fallbackUrl, MATCH))) ||
+      (await cache.match(req, MATCH_ANY_QUERY));
     if (hit) return hit;
     throw err;
   }
@@ -138,14 +142,14 @@ async function networkFirst(req, fallbackUrl) {
 
 async function cacheFirst(req) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(req);
+  const hit = await cache.match(req, MATCH);
   if (hit) return hit;
   try {
     const res = await fetch(req);
     if (res.ok && res.status === 200) await cache.put(req, res.clone());
     return res;
   } catch (err) {
-    const stale = await cache.match(req, { ignoreSearch: true });
+    const stale = await cache.match(req, MATCH_ANY_QUERY);
     if (stale) return stale;
     throw err;
   }

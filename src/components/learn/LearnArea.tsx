@@ -43,10 +43,7 @@ export function LearnArea() {
       <ol className="learn-cards" aria-label={t('learn.lessonsLabel')}>
         {LESSONS.map((l) => (
           <li key={l.id} className="learn-card">
-            <a
-              href={formatHash('learn', learnParams(l.id, 0))}
-              aria-label={t('learn.start', { n: l.number }) + `: ${tx(`lessons.${l.id}.title`)}`}
-            >
+            <a href={formatHash('learn', learnParams(l.id, 0))}>
               <span className="learn-kicker">{t('learn.lessonNumber', { n: l.number })}</span>
               <span className="learn-card-title">{tx(`lessons.${l.id}.title`)}</span>
               <span className="learn-card-summary">{tx(`lessons.${l.id}.summary`)}</span>

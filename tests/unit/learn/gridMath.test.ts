@@ -93,13 +93,17 @@ describe('the lessons’ questions agree with the maths they show', () => {
     const a = question('pooling', 'size');
     const b = question('pooling', 'maxOf');
     expect(a.kind === 'number' && a.answer).toBe(pool2d(grid(28, 28), 2, 2, 'max').w);
-    expect(b.kind === 'number' && b.answer).toBeCloseTo(pool2d(poolingPattern(), 2, 2, 'max').values[0] ?? NaN, 6);
+    expect(b.kind === 'number' && b.answer).toBeCloseTo(
+      pool2d(poolingPattern(), 2, 2, 'max').values[0] ?? NaN,
+      6,
+    );
   });
 });
 
 describe('bells and the synthetic photo', () => {
   it('convolution of two unit bells: √π·e^(−t²/4), highest at t = 0', () => {
-    for (const t of [-3, -1, 0, 1.5]) expect(convolveBells(t, 1, 1)).toBeCloseTo(Math.sqrt(Math.PI) * Math.exp(-(t * t) / 4), 3);
+    for (const t of [-3, -1, 0, 1.5])
+      expect(convolveBells(t, 1, 1)).toBeCloseTo(Math.sqrt(Math.PI) * Math.exp(-(t * t) / 4), 3);
   });
 
   it('photo is 3 channels of 24×24 in [0,1], not grey (channels differ)', () => {

@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openWatchedPage } from '../support/browser';
+import { LESSONS } from '../../src/demos/lessons/registry';
+import { lessonPages, type QuestionDef } from '../../src/demos/lessons/types';
+
+// Screenshots to look at (not compared): every step at 1366×768, and each lesson in presentation mode.
+const SHOTS = process.env.LEARN_SHOTS ?? join(tmpdir(), 'cnn-studio-learn-shots');
+mkdirSync(SHOTS, { recursive: true });
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const pageNumber = async (page: Page) => Number(await page.getByTestId('lesson').getAttribute('data-page'));
+
+/** Waits until the step's panel has drawn (no "Loading the MNIST digits…") and nothing crashed. */
+async function expectPanelReady(page: Page, where: string): Promise<void> {
+  await expect.poll(() => page.getByText('Loading the MNIST digits…').count(), { timeout: 30_000 }).toBe(0);
+  expect(await page.locator('.error-box').count(), `${where}: a panel crashed`).toBe(0);
+  expect((await page.getByTestId('step-text').innerText()).length, `${where}: no text`).toBeGreaterThan(40);
+}
+
+/** Answers by keyboard alone: a wrong answer first (must say "Not quite"), then the right one. */
+async function answerByKeyboard(page: Page, q: QuestionDef): Promise<void> {
+  const feedback = page.getByTestId('feedback');
+  if (q.kind === 'choice') {
+    const radios = page.getByTestId('question').getByRole('radio');
+    const wrong = q.options.findIndex((o) => o !== q.answer);
+    const right = q.options.indexOf(q.answer);
+    await radios.first().focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < wrong; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab'); // → Check
+    await page.keyboard.press('Enter');
+    await expect.poll(() => feedback.innerText()).toMatch(/Not quite/);
+    await page.keyboard.press('Shift+Tab'); // back to the chosen radio
+    const moves = right - wrong;
+    for (let i = 0; i < Math.abs(moves); i++) await page.keyboard.press(moves > 0 ? 'ArrowDown' : 'ArrowUp');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+  } else {
+    const box = page.getByTestId('question').getByRole('textbox');
+    await box.focus();
+    await page.keyboard.type('seven');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => feedback.innerText()).toMatch(/not a number/);
+    await box.fill('');
+    await page.keyboard.type(String(q.answer + 1));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => feedback.innerText()).toMatch(/Not quite/);
+    await box.fill('');
+    await page.keyboard.type(String(q.answer));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // leave the text box so the arrow keys move through steps again
+  }
+  await expect.poll(() => feedback.innerText()).toMatch(/^Right!/);
+}
+
+describe('Learn: every lesson by keyboard', () => {
+  it('lists the ten lessons and opens one', async () => {
+    const w = await openWatchedPage(browser, '#/learn');
+    const cards = w.page.locator('.learn-card a');
+    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(10);
+    await cards.nth(3).focus();
+    await w.page.keyboard.press('Enter');
+    await w.page.getByTestId('lesson').waitFor();
+    expect(w.page.url()).toMatch(/#\/learn\?lesson=stride-padding&step=1$/);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  for (const lesson of LESSONS) {
+    it(`lesson ${lesson.number} (${lesson.id}): walks every step with → / PageDown, answers its questions`, async () => {
+      const w = await openWatchedPage(browser, `#/learn?lesson=${lesson.id}&step=1`);
+      const { page } = w;
+      await page.getByTestId('lesson').waitFor({ timeout: 30_000 });
+      const pages = lessonPages(lesson);
+      for (let i = 0; i < pages.length; i++) {
+        const p = pages[i];
+        if (!p) break;
+        expect(await pageNumber(page)).toBe(i + 1);
+        expect(page.url()).toContain(`lesson=${lesson.id}&step=${i + 1}`);
+        await expectPanelReady(page, `${lesson.id} step ${i + 1}`);
+        if (p.kind === 'question') await answerByKeyboard(page, p.question);
+        await page.screenshot({ path: join(SHOTS, `${lesson.id}-${i + 1}.png`) });
+        if (i < pages.length - 1) {
+          await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'PageDown');
+          await expect.poll(() => pageNumber(page)).toBe(i + 2);
+        }
+      }
+      // On the last page, Next is disabled and ← / PageUp go back.
+      expect(await page.getByRole('button', { name: /^Next step/ }).isDisabled()).toBe(true);
+      await page.keyboard.press('PageUp');
+      await expect.poll(() => pageNumber(page)).toBe(pages.length - 1);
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => pageNumber(page)).toBe(Math.max(1, pages.length - 2));
+      expect(w.errors).toEqual([]);
+      expect(w.foreignRequests).toEqual([]);
+      await w.context.close();
+    });
+  }
+
+  it('a step link restores its exact panel state (lesson 2 at t = 1.5)', async () => {
+    const w = await openWatchedPage(browser, '#/learn?lesson=convolution-of-functions&step=2&t=1.5');
+    await w.page.getByTestId('lesson').waitFor({ timeout: 30_000 });
+    expect(await w.page.getByTestId('step-panel').innerText()).toContain('t = 1.5');
+    // Moving the scrubber writes the new state into the link.
+    await w.page.getByRole('button', { name: 'Step forward' }).click();
+    await expect.poll(() => w.page.url()).toMatch(/t=1\.6/);
+    await w.context.close();
+  });
+
+  it('softmax regression trains in the tab in a few seconds, with a progress bar', async () => {
+    const w = await openWatchedPage(browser, '#/learn?lesson=softmax-templates&step=2');
+    await w.page.getByTestId('lesson').waitFor({ timeout: 30_000 });
+    const t0 = Date.now();
+    await w.page.getByRole('button', { name: 'Train the one-layer network', exact: true }).click();
+    await w.page.locator('progress').first().waitFor({ timeout: 60_000 });
+    const result = w.page.getByTestId('softmax-accuracy');
+    await result.waitFor({ timeout: 90_000 });
+    const seconds = (Date.now() - t0) / 1000;
+    const acc = Number(/([\d.]+)% of the 10,000/.exec(await result.innerText())?.[1]);
+    console.log(
+      `softmax regression: ${acc}% test accuracy, ${seconds.toFixed(1)} s from click (incl. 9.6 MB download)`,
+    );
+    expect(acc).toBeGreaterThan(85);
+    // Ten templates appear, one per digit.
+    expect(await w.page.getByRole('img', { name: /^Weights of digit \d/ }).count()).toBe(10);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('Learn: presentation mode', () => {
+  it('present=1 fills the screen with large type; a clicker (PageDown) moves on; controls hide and come back; Escape leaves', async () => {
+    const w = await openWatchedPage(browser, '#/learn?lesson=sliding-filter&step=1');
+    const { page } = w;
+    await page.getByTestId('lesson').waitFor({ timeout: 30_000 });
+    const bodySize = async () =>
+      page
+        .locator('.learn-text p')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const normal = await bodySize();
+    await page.getByRole('button', { name: /^Present:/ }).click();
+    await expect.poll(() => page.url()).toContain('present=1');
+    await expect.poll(() => page.locator('.learn-present').count()).toBe(1);
+    expect(await page.locator('.navbar').isVisible()).toBe(false);
+    expect(await bodySize()).toBeGreaterThan(normal * 1.3);
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => pageNumber(page)).toBe(2);
+    expect(page.url()).toContain('present=1');
+    // No input for a while: the controls fade; a mouse move brings them back.
+    await page.mouse.move(10, 10);
+    await expect
+      .poll(() => page.locator('.learn-nav.learn-chrome-hidden').count(), { timeout: 6000 })
+      .toBe(1);
+    await page.mouse.move(300, 300);
+    await expect.poll(() => page.locator('.learn-nav.learn-chrome-hidden').count()).toBe(0);
+    await page.getByRole('button', { name: 'Leave presentation' }).click();
+    await expect.poll(() => page.url()).not.toContain('present=1');
+    expect(await page.locator('.navbar').isVisible()).toBe(true);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('screenshots of every lesson in presentation mode (1366×768), no horizontal scroll', async () => {
+    const w = await openWatchedPage(browser, '#/learn');
+    for (const lesson of LESSONS) {
+      await w.page.evaluate((id) => {
+        window.location.hash = `#/learn?lesson=${id}&step=2&present=1`;
+      }, lesson.id);
+      await w.page.locator(`[data-lesson="${lesson.id}"].learn-present`).waitFor({ timeout: 30_000 });
+      await expectPanelReady(w.page, lesson.id);
+      await w.page.waitForTimeout(300);
+      await w.page.screenshot({ path: join(SHOTS, `present-${lesson.id}.png`) });
+      const overflow = await w.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, lesson.id).toBeLessThanOrEqual(0);
+    }
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('Learn: offline', () => {
+  it('after one online load, a reload with the network blocked still runs every lesson (and trains lesson 8)', async () => {
+    // ?sw=1: the service worker registers in automated browsers only when asked (see src/sw/).
+    const w = await openWatchedPage(browser, '?sw=1#/learn');
+    const { page, context } = w;
+    await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      async () => {
+        await navigator.serviceWorker.ready;
+        return navigator.serviceWorker.controller !== null;
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.learn-card').count()).toBe(10);
+    for (const lesson of LESSONS) {
+      for (const [i, p] of lessonPages(lesson).entries()) {
+        await page.evaluate(
+          ([id, step]) => {
+            window.location.hash = `#/learn?lesson=${id}&step=${step}`;
+          },
+          [lesson.id, String(i + 1)] as const,
+        );
+        await page.locator(`[data-lesson="${lesson.id}"][data-page="${i + 1}"]`).waitFor({ timeout: 30_000 });
+        await expectPanelReady(page, `offline ${lesson.id} step ${i + 1} (${p.kind})`);
+      }
+    }
+    await page.evaluate(() => {
+      window.location.hash = '#/learn?lesson=softmax-templates&step=2';
+    });
+    await page.getByRole('button', { name: 'Train the one-layer network', exact: true }).click();
+    await page.getByTestId('softmax-accuracy').waitFor({ timeout: 90_000 });
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await context.close();
+  });
+});
