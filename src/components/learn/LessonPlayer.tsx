@@ -94,7 +94,7 @@ export function LessonPlayer({
   const chromeClass = `learn-chrome${present && !chromeVisible ? ' learn-chrome-hidden' : ''}`;
 
   return (
-    <LearnScale.Provider value={present ? 1.5 : 1}>
+    <LearnScale.Provider value={present ? 1.3 : 1}>
       <section
         className={present ? 'learn-lesson learn-present' : 'learn-lesson'}
         aria-labelledby="learn-lesson-title"

@@ -146,7 +146,7 @@ export function OutputSizePanel({ params, setParam }: PanelProps) {
   };
   const W = 640;
   const cell = Math.min(30, (W - 20) / padded);
-  const rowsNeeded = Math.min(out, 12);
+  const rowsNeeded = hide ? 0 : Math.min(out, 12);
   const substituted = `⌊(${inSize} + 2·${pad} − ${dil}·(${k}−1) − 1) / ${stride}⌋ + 1`;
   return (
     <LearnPanel title={t('panels.calcTitle')} shape={`${inSize}×${inSize}×${ch}`}>

@@ -21,8 +21,8 @@ export function TensorLadderPanel({ params, setParam }: PanelProps) {
     t('panels.tensor4'),
   ];
   const shapes = ['[ ]', '[3]', '[2, 3]', '[3, 2, 3]', '[2, 3, 2, 3]'];
-  const cell = 22;
-  const colW = 170;
+  const cell = 28;
+  const colW = 180;
   const drawMatrix = (x: number, y: number, key: string, fill: string) => (
     <g key={key}>
       {[0, 1].map((r) =>
@@ -46,7 +46,7 @@ export function TensorLadderPanel({ params, setParam }: PanelProps) {
   const items = [
     <g key="0">
       <rect x={40} y={60} width={cell} height={cell} fill="#fff" stroke="#111418" />
-      <text x={51} y={75} textAnchor="middle" fontSize="12" fill="#111418">
+      <text x={54} y={79} textAnchor="middle" fontSize="15" fill="#111418">
         7
       </text>
     </g>,
@@ -54,7 +54,7 @@ export function TensorLadderPanel({ params, setParam }: PanelProps) {
       {[7, 8, 9].map((v, i) => (
         <g key={v}>
           <rect x={30 + i * cell} y={60} width={cell} height={cell} fill="#fff" stroke="#111418" />
-          <text x={41 + i * cell} y={75} textAnchor="middle" fontSize="12" fill="#111418">
+          <text x={44 + i * cell} y={79} textAnchor="middle" fontSize="15" fill="#111418">
             {v}
           </text>
         </g>
@@ -66,7 +66,7 @@ export function TensorLadderPanel({ params, setParam }: PanelProps) {
     </g>,
     <g key="4">
       {[1, 0].map((b) => (
-        <g key={b} transform={`translate(${b * 6}, ${b * 62 + 4}) scale(0.75)`}>
+        <g key={b} transform={`translate(${b * 8}, ${b * 80 + 8}) scale(0.7)`}>
           {[2, 1, 0].map((d) => drawMatrix(20 + d * 12, 40 + d * 12, `c${d}`, d === 0 ? '#fff' : '#e8eef5'))}
         </g>
       ))}
@@ -76,7 +76,7 @@ export function TensorLadderPanel({ params, setParam }: PanelProps) {
     <LearnPanel title={t('panels.ladderTitle')} shape={t('panels.rank', { n: rank })}>
       <svg
         width={colW * 5 * Math.min(s, 1.2)}
-        viewBox={`0 0 ${colW * 5} 200`}
+        viewBox={`0 0 ${colW * 5} 230`}
         role="img"
         aria-label={names
           .slice(0, rank + 1)
@@ -86,10 +86,10 @@ export function TensorLadderPanel({ params, setParam }: PanelProps) {
       >
         {items.map((item, i) => (
           <g key={i} transform={`translate(${i * colW}, 0)`} opacity={i <= rank ? 1 : 0.12}>
-            <text x={colW / 2 - 10} y={18} textAnchor="middle" fontSize="14" fontWeight="700" fill="#111418">
+            <text x={colW / 2 - 10} y={18} textAnchor="middle" fontSize="16" fontWeight="700" fill="#111418">
               {names[i]}
             </text>
-            <text x={colW / 2 - 10} y={36} textAnchor="middle" fontSize="13" fill="#3b4450">
+            <text x={colW / 2 - 10} y={38} textAnchor="middle" fontSize="15" fill="#3b4450">
               {t('panels.rank', { n: i })} · {shapes[i]}
             </text>
             <g transform="translate(0, 20)">{item}</g>
