@@ -50,7 +50,7 @@ export const benchmark: Benchmark = {
     const windowMs = ctx.quick ? 4000 : 12000;
     const rate: Record<'shown' | 'hidden', number | null> = { shown: null, hidden: null };
     for (const mode of ['hidden', 'shown'] as const) {
-      const p = await ctx.openPage({ hash: `#/train${mode === 'hidden' ? '?panels=0' : ''}` });
+      const p = await ctx.openPage({ hash: `train${mode === 'hidden' ? '?panels=0' : ''}` });
       try {
         await clickTrainWhenReady(p.page);
         const longTasks = await watchLongTasks(p.page);
@@ -95,7 +95,7 @@ export const benchmark: Benchmark = {
       });
       return rows;
     }
-    const p = await ctx.openPage({ hash: '#/train' });
+    const p = await ctx.openPage({ hash: 'train' });
     try {
       await clickTrainWhenReady(p.page);
       const t0 = Date.now();

@@ -16,6 +16,9 @@ import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
 import { Trainer, type TrainEvent } from '../engine/train/trainer';
 import type { FromHost, ToHost } from './trainProtocol';
 
+/** Live layer refreshes: about three a second is lively to watch and costs the trainer little. */
+const SNAPSHOT_MS = 350;
+
 export type Post = (msg: FromHost, transfer?: Transferable[]) => void;
 
 function transfersOf(e: TrainEvent): Transferable[] {
@@ -80,7 +83,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
         await opts.yieldNow();
       },
       reportEveryMs: opts.inWorker ? 100 : 25,
-      snapshotEveryMs: panels ? 250 : 0,
+      snapshotEveryMs: panels ? SNAPSHOT_MS : 0,
       probeDigit,
       ...(resume ? { initialWeights: resume.weights, startStep: resume.step } : {}),
       afterEpoch: async (epoch, testAccuracy) => {
@@ -172,7 +175,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           break;
         case 'panels':
           panels = msg.on;
-          if (trainer) trainer.snapshotEveryMs = msg.on ? 250 : 0;
+          if (trainer) trainer.snapshotEveryMs = msg.on ? SNAPSHOT_MS : 0;
           break;
         case 'simulateBackendLoss':
           failNext = true;

@@ -29,7 +29,9 @@ function fmtTime(ms: number): string {
 export function TrainArea() {
   const { params } = useHashRoute();
   const setParams = useSetHashParams('train');
-  const { cfg, problems } = useMemo(() => parseTrainParams(params), [params]);
+  // Keyed by the query text: the route object is new on every render, the settings are not.
+  const query = params.toString();
+  const { cfg, problems } = useMemo(() => parseTrainParams(new URLSearchParams(query)), [query]);
   const rt = useStore(trainStore, (s) => s);
   const [panels, setPanels] = useState(params.get('panels') !== '0');
   const [picked, setPicked] = useState<number | null>(null);

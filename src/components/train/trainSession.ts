@@ -87,15 +87,32 @@ function flush(): void {
   });
 }
 
+/** Live numbers and curves repaint at most this often: enough to look live, cheap for the page. */
+const FLUSH_MS = 200;
+let lastFlush = 0;
+
 function schedule(patch: Partial<TrainRuntime>, point?: CurvePoint): void {
   Object.assign(pending, patch);
   if (point) pendingCurve.push(point);
-  if (!frame) frame = requestAnimationFrame(flush);
+  if (frame) return;
+  const wait = Math.max(0, lastFlush + FLUSH_MS - performance.now());
+  frame = requestAnimationFrame(() => {
+    if (wait > 0) {
+      frame = window.setTimeout(() => requestAnimationFrame(flushNow), wait);
+    } else flushNow();
+  });
+}
+
+function flushNow(): void {
+  lastFlush = performance.now();
+  flush();
 }
 
 function now(patch: Partial<TrainRuntime> | ((s: TrainRuntime) => Partial<TrainRuntime>)): void {
   if (frame) {
+    // frame holds either a rAF id or a timeout id; cancelling both is harmless.
     cancelAnimationFrame(frame);
+    clearTimeout(frame);
     flush();
   }
   trainStore.set((s) => ({ ...s, ...(typeof patch === 'function' ? patch(s) : patch) }));
