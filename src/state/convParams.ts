@@ -4,14 +4,18 @@
  *   image=mnist-test:<i> | mnist-test:random | drawn | photo | pattern:<name>[:<size>] | custom:<w>x<h>[x<c>]:<values>
  *   kernel=<row-major numbers>  (k² numbers, or k²·C for a C-channel input, channel after channel)
  *   stride=1–4  padding=0–3|same  dilation=1–3  bias=<x>  activation=none|relu|tanh|sigmoid  step=<n>
- *   filters=1–16  color=rgb|grey  speed=<positions per second>
+ *   filters=<n> | <slot>,<slot>,…  color=rgb|grey  speed=<positions per second>
+ *     a bank of up to 16 filters: a count (your kernel, then classic presets), or one slot per filter,
+ *     each `kernel` (the one being edited: its numbers are `kernel=`), a preset name (`sobel-x`) or
+ *     its own numbers joined by `_` (`1_0_-1_2_0_-2_1_0_-1`)
  *   pooling only: pool=max|avg  size=2–4  poolStride=1–4   (without `kernel`, pooling works on the image)
+ *     channel=0–15: which channel of a colour image the step view follows (every channel is pooled)
  *
  * `input=drawn` is accepted as another spelling of `image=drawn`. Values that are malformed or out of
  * range are reported in `errors` and replaced by the previous (or default) value, so a bad link never
  * loses the current state.
  */
-import type { Activation, Padding, PoolKind } from '../engine';
+import { KERNEL_PRESETS, type Activation, type KernelPreset, type Padding, type PoolKind } from '../engine';
 
 export const PATTERNS = ['hlines', 'vlines', 'diagonal', 'checker', 'gradient', 'square', 'cross'] as const;
 export type PatternName = (typeof PATTERNS)[number];
@@ -24,6 +28,32 @@ export type ImageSource =
   | { kind: 'pattern'; name: PatternName; size: number }
   | { kind: 'custom'; w: number; h: number; c: number; values: Float32Array };
 
+/**
+ * One filter of the bank: 'kernel' is the selected one (edited, its numbers in `kernel=`); a preset is
+ * built at the kernel's size (a `random` preset is seeded by its slot); or explicit numbers.
+ */
+export type FilterSlot = 'kernel' | KernelPreset | number[];
+
+/** The classic presets that follow your kernel when the bank is given as a count (`filters=16`). */
+export const BANK_ORDER: readonly KernelPreset[] = [
+  'horizontal',
+  'vertical',
+  'diagonal',
+  'antidiagonal',
+  'sobel-x',
+  'sobel-y',
+  'box-blur',
+  'gaussian',
+  'sharpen',
+  'emboss',
+  'identity',
+];
+
+/** The bank `filters=<count>` stands for: your kernel, the classic presets, then seeded random ones. */
+export function defaultBank(count: number): FilterSlot[] {
+  return Array.from({ length: count }, (_, i) => (i === 0 ? 'kernel' : (BANK_ORDER[i - 1] ?? 'random')));
+}
+
 export type ConvSettings = {
   image: ImageSource;
   /** Raw kernel numbers; their count fixes the size once the input's channels are known (`resolveKernel`). */
@@ -34,12 +64,15 @@ export type ConvSettings = {
   bias: number;
   activation: Activation;
   step: number;
-  filters: number;
+  /** The filter bank, 1–16 slots, exactly one of them 'kernel'. */
+  filters: FilterSlot[];
   color: 'rgb' | 'grey';
   speed: number;
   pool: PoolKind;
   size: number;
   poolStride: number;
+  /** Pooling a colour image: the channel shown step by step. */
+  channel: number;
 };
 
 export const DEFAULT_KERNEL = [1, 0, -1, 1, 0, -1, 1, 0, -1];
@@ -53,12 +86,13 @@ export const CONV_DEFAULTS: ConvSettings = {
   bias: 0,
   activation: 'relu',
   step: 0,
-  filters: 1,
+  filters: ['kernel'],
   color: 'grey',
   speed: 4,
   pool: 'max',
   size: 2,
   poolStride: 2,
+  channel: 0,
 };
 
 export const SPEEDS = [1, 2, 4, 8, 16, 32, 64] as const;
@@ -134,6 +168,56 @@ function parseImage(raw: string): ImageSource | Bad {
   return bad(
     'is not an image this page knows; use mnist-test:<0–9999>, drawn, pattern:<name> or custom:<w>x<h>:<values>.',
   );
+}
+
+const sameSlot = (a: FilterSlot, b: FilterSlot) =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
+
+/** A count (`16`) or a list of slots (`kernel,sobel-x,1_0_-1_…`); see the module comment. */
+function parseFilters(raw: string): FilterSlot[] | Bad {
+  if (INT.test(raw.trim())) {
+    const n = intIn(raw, 1, MAX_FILTERS, 'filters');
+    return isBad(n) ? n : defaultBank(n);
+  }
+  const parts = raw.split(',');
+  if (parts.length > MAX_FILTERS)
+    return fail(`filters lists ${parts.length} filters; the bank holds 1 to 16.`);
+  const slots: FilterSlot[] = [];
+  for (const [i, p] of parts.entries()) {
+    if (p === 'kernel' || (KERNEL_PRESETS as readonly string[]).includes(p)) {
+      slots.push(p as FilterSlot);
+      continue;
+    }
+    const nums = p.split('_').map(parseNumber);
+    const ok = nums.every((v): v is number => v !== null && Math.abs(v) <= MAX_ABS);
+    // k×k numbers, or k×k×3 for a filter with one slice per colour channel.
+    const square = (m: number) => Math.round(Math.sqrt(m)) ** 2 === m && m <= MAX_KERNEL ** 2;
+    if (
+      !ok ||
+      nums.length === 0 ||
+      !(square(nums.length) || (nums.length % 3 === 0 && square(nums.length / 3)))
+    ) {
+      return fail(
+        `filter ${i + 1} in filters is "${p.length > 30 ? p.slice(0, 30) + '…' : p}": use kernel, a preset ` +
+          `(${KERNEL_PRESETS.join(', ')}) or k×k numbers (k from 1 to 7) joined by _.`,
+      );
+    }
+    slots.push(nums);
+  }
+  const own = slots.filter((x) => x === 'kernel').length;
+  if (own > 1) return fail('filters names "kernel" more than once; only one filter is being edited.');
+  if (own === 0) {
+    if (slots.length >= MAX_FILTERS) return fail('filters has 16 filters and no "kernel" slot for yours.');
+    slots.unshift('kernel');
+  }
+  return slots;
+}
+
+function formatFilters(slots: FilterSlot[]): string | null {
+  const plain = defaultBank(slots.length);
+  if (slots.every((x, i) => sameSlot(x, plain[i] as FilterSlot)))
+    return slots.length === 1 ? null : String(slots.length);
+  return slots.map((x) => (Array.isArray(x) ? x.join('_') : x)).join(',');
 }
 
 function parseKernel(raw: string): number[] | Bad {
@@ -245,9 +329,9 @@ export function parseConvParams(params: URLSearchParams, prev: ConvSettings = CO
   );
   take(
     'filters',
-    (r) => intIn(r, 1, MAX_FILTERS, 'filters'),
+    parseFilters,
     (v) => (s.filters = v),
-    () => (s.filters = 1),
+    () => (s.filters = CONV_DEFAULTS.filters),
   );
   take<'rgb' | 'grey'>(
     'color',
@@ -284,6 +368,12 @@ export function parseConvParams(params: URLSearchParams, prev: ConvSettings = CO
     (v) => (s.poolStride = v),
     () => (s.poolStride = CONV_DEFAULTS.poolStride),
   );
+  take(
+    'channel',
+    (r) => intIn(r, 0, 15, 'channel'),
+    (v) => (s.channel = v),
+    () => (s.channel = CONV_DEFAULTS.channel),
+  );
   return { settings: s, errors };
 }
 
@@ -312,13 +402,15 @@ export function encodeConvParams(s: ConvSettings, area: 'convolution' | 'pooling
   p.set('bias', String(s.bias));
   p.set('activation', s.activation);
   p.set('step', String(s.step));
-  if (s.filters !== 1) p.set('filters', String(s.filters));
+  const filters = formatFilters(s.filters);
+  if (filters) p.set('filters', filters);
   if (s.image.kind === 'photo') p.set('color', s.color);
   if (s.speed !== CONV_DEFAULTS.speed) p.set('speed', String(s.speed));
   if (area === 'pooling') {
     p.set('pool', s.pool);
     p.set('size', String(s.size));
     p.set('poolStride', String(s.poolStride));
+    if (s.channel !== 0) p.set('channel', String(s.channel));
   }
   return p;
 }

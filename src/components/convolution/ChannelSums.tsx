@@ -21,16 +21,25 @@ import { fmtNum } from './format';
 export const ChannelSums = memo(function ChannelSums({
   input,
   kernel,
+  filter,
   params,
   channelNames,
 }: {
   input: MapStack;
   kernel: ConvKernel;
+  /** Which filter of the kernel to take apart. */
+  filter: number;
   params: ConvParams;
   channelNames: string[];
 }) {
-  const maps = useMemo(() => conv2dChannelSums(input, kernel, params, 0), [input, kernel, params]);
-  const bias = typeof params.bias === 'number' ? params.bias : (params.bias[0] ?? 0);
+  const { stride, padding, dilation } = params;
+  // The per-channel sums do not depend on the bias or the activation, so a bias change reuses them.
+  const maps = useMemo(
+    () =>
+      conv2dChannelSums(input, kernel, { stride, padding, dilation, bias: 0, activation: 'none' }, filter),
+    [input, kernel, stride, padding, dilation, filter],
+  );
+  const bias = typeof params.bias === 'number' ? params.bias : (params.bias[filter] ?? 0);
   const total = useMemo(() => {
     const t = new Float32Array(maps[0]?.length ?? 0);
     for (const m of maps) for (let i = 0; i < t.length; i++) t[i] = (t[i] ?? 0) + (m[i] ?? 0);

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ACTIVATIONS,
   channelPlane,
@@ -22,7 +22,7 @@ import type { HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Panel } from '../canvas/Panel';
 import { PlayerControls } from '../player/PlayerControls';
 import { usePlayer, usePlayerKeys } from '../player/usePlayer';
-import { bankFilters, expandToChannels } from './bank';
+import { expandToChannels, matchPreset, resizeBank, resolveBank, selectFilter, tidyWeights } from './bank';
 import { ChannelSums } from './ChannelSums';
 import { ConvMaths } from './ConvMaths';
 import { FilterBank } from './FilterBank';
@@ -102,6 +102,7 @@ export function ConvolutionArea() {
           kernelValues={kv}
           n={n}
           setError={setUiError}
+          setPreset={setPreset}
         />
       )}
     </div>
@@ -160,7 +161,7 @@ function ConvControls({
   };
   const applyPreset = (p: KernelPreset, n: number) => {
     setPreset(p);
-    guarded({ kernel: Array.from(presetKernel(p, n, Math.floor(Math.random() * 1e6))) }, n);
+    guarded({ kernel: tidyWeights(presetKernel(p, n, Math.floor(Math.random() * 1e6))) }, n);
   };
   const num = (label: string, key: 'stride' | 'dilation', lo: number, hi: number) => (
     <label>
@@ -207,26 +208,7 @@ function ConvControls({
             </option>
           ))}
         </select>
-        <label>
-          bias{' '}
-          <input
-            className="conv-num"
-            key={settings.bias}
-            defaultValue={settings.bias}
-            inputMode="decimal"
-            aria-label="Bias"
-            onBlur={(e) => {
-              const v = Number(e.target.value.replace('−', '-'));
-              if (e.target.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 1000) {
-                setError(
-                  `Bias "${e.target.value}" is not a number between −1000 and 1000; it stays ${settings.bias}.`,
-                );
-                e.target.value = String(settings.bias);
-              } else guarded({ bias: v });
-            }}
-            onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-          />
-        </label>
+        <BiasInput bias={settings.bias} onBias={(bias) => guarded({ bias })} onError={setError} />
         <label>
           activation{' '}
           <select
@@ -272,6 +254,7 @@ function ConvWorkspace({
   kernelValues,
   n,
   setError,
+  setPreset,
 }: {
   input: ConvInput;
   settings: ConvSettings;
@@ -279,6 +262,7 @@ function ConvWorkspace({
   kernelValues: number[];
   n: number;
   setError: (m: string | null) => void;
+  setPreset: (p: KernelPreset | '') => void;
 }) {
   const x = input.stack;
   const channels = x.shape[2];
@@ -293,17 +277,21 @@ function ConvWorkspace({
     [settings.stride, settings.padding, settings.dilation, settings.bias, settings.activation],
   );
   const kernelKey = kernelValues.join(',');
+  const filtersKey = JSON.stringify(settings.filters);
   const bank = useMemo(
     () =>
-      bankFilters(
+      resolveBank(
+        settings.filters,
         kernelValues.slice(0, kernelValues.length === n * n * channels ? n * n * channels : n * n),
         n,
-        settings.filters,
+        channels,
       ),
-    // kernelKey stands for kernelValues' contents.
+    // kernelKey and filtersKey stand for the contents of kernelValues and settings.filters, which are
+    // new arrays after every URL change even when nothing in them changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [kernelKey, n, channels, settings.filters],
+    [kernelKey, n, channels, filtersKey],
   );
+  const sel = bank.selected;
   const kernel = useMemo(
     () =>
       kernelFromFilters(
@@ -314,12 +302,20 @@ function ConvWorkspace({
       ),
     [bank, n, channels],
   );
-  const geometry = useMemo(() => convGeometry(x, kernel, params), [x, kernel, params]);
+  // The geometry (and so the padded input) depends on sizes, stride, padding and dilation only: a bias
+  // or activation change must not redraw the input.
+  const { stride, padding, dilation } = settings;
+  const geometry = useMemo(
+    () => convGeometry(x, { ...kernel, shape: [n, n, channels, 1] }, { stride, padding, dilation }),
+    // kernel is read for its size only, which n and channels stand for.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [x, n, channels, stride, padding, dilation],
+  );
   const output = useMemo(
     () => (geometry.empty ? null : conv2d(x, kernel, params)),
     [geometry, x, kernel, params],
   );
-  const main = useMemo(() => (output ? channelPlane(output, 0) : null), [output]);
+  const main = useMemo(() => (output ? channelPlane(output, sel) : null), [output, sel]);
   const padded = useMemo(() => displayPlane(padInput(x, geometry)), [x, geometry]);
   const oh = geometry.h.outSize;
   const ow = geometry.w.outSize;
@@ -336,28 +332,32 @@ function ConvWorkspace({
   const oy = Math.floor(pos / Math.max(1, ow));
   const ox = pos % Math.max(1, ow);
   const step = useMemo(
-    () => (output ? convStep(x, kernel, params, 0, oy, ox) : null),
-    [output, x, kernel, params, oy, ox],
+    () => (output ? convStep(x, kernel, params, sel, oy, ox) : null),
+    [output, x, kernel, params, sel, oy, ox],
   );
 
+  // Keyed by where the window is, not by the step's numbers, so a bias change keeps the input as drawn.
+  const win = step?.window;
   const inputHighlights = useMemo<HeatmapHighlight[]>(() => {
-    if (!step) return [];
-    const hl: HeatmapHighlight[] = [{ ...step.window, color: WINDOW, width: 3 }];
-    if (settings.dilation > 1) {
-      for (const c of step.cells.filter((c) => c.channel === 0)) {
-        hl.push({
-          row: c.py,
-          col: c.px,
-          rows: 1,
-          cols: 1,
-          color: WINDOW,
-          width: 2,
-          fill: 'rgba(240,140,0,0.25)',
-        });
-      }
+    if (!win) return [];
+    const hl: HeatmapHighlight[] = [{ ...win, color: WINDOW, width: 3 }];
+    if (dilation > 1) {
+      for (let ky = 0; ky < n; ky++)
+        for (let kx = 0; kx < n; kx++)
+          hl.push({
+            row: win.row + ky * dilation,
+            col: win.col + kx * dilation,
+            rows: 1,
+            cols: 1,
+            color: WINDOW,
+            width: 2,
+            fill: 'rgba(240,140,0,0.25)',
+          });
     }
     return hl;
-  }, [step, settings.dilation]);
+    // win is read through its four numbers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [win?.row, win?.col, win?.rows, win?.cols, dilation, n]);
   const outHighlights = useMemo<HeatmapHighlight[]>(
     () => [{ row: oy, col: ox, rows: 1, cols: 1, color: WINDOW, width: 3 }],
     [oy, ox],
@@ -366,11 +366,38 @@ function ConvWorkspace({
     () => ({ row: geometry.h.padBefore, col: geometry.w.padBefore, rows: x.shape[0], cols: x.shape[1] }),
     [geometry, x],
   );
-  const inputScale = useMemo(() => chooseScale(x.data, undefined), [x]);
+  const inputScale = useMemo(
+    () => (channels > 1 ? chooseScale(padded) : chooseScale(x.data, undefined)),
+    [x, padded, channels],
+  );
+  // kernelKey stands for kernelValues' contents (see above).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const kernelScale = useMemo(() => chooseScale(kernelValues.concat([-1e-9])), [kernelKey]);
   const outScale = useMemo(() => (main ? chooseScale(main) : chooseScale([])), [main]);
-  const onOutCell = (cell: { row: number; col: number } | null) => {
-    if (cell) update({ step: cell.row * ow + cell.col });
-  };
+  const onOutCell = useCallback(
+    (cell: { row: number; col: number } | null) => {
+      if (cell) update({ step: cell.row * ow + cell.col });
+    },
+    [update, ow],
+  );
+  const filtersRef = useRef({ slots: settings.filters, bank, n });
+  filtersRef.current = { slots: settings.filters, bank, n };
+  // Stable callbacks, so the bank's memo holds when only the maps change.
+  const onSelectFilter = useCallback(
+    (j: number) => {
+      const { slots, bank: b, n: size } = filtersRef.current;
+      const next = selectFilter(slots, b, size, j);
+      if (!next) return;
+      setError(null);
+      setPreset(matchPreset(next.kernel, size, j) ?? '');
+      update(next);
+    },
+    [update, setError, setPreset],
+  );
+  const onCount = useCallback(
+    (count: number) => update({ filters: resizeBank(filtersRef.current.slots, count) }),
+    [update],
+  );
   const setKernelCell = (slice: number, i: number, v: number) => {
     const next = kernelValues.slice();
     next[slice * n * n + i] = v;
@@ -390,6 +417,13 @@ function ConvWorkspace({
           showing the last one.
         </p>
       )}
+      {bank.problems.length > 0 && (
+        <div className="message conv-messages" data-testid="bank-note">
+          {bank.problems.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+        </div>
+      )}
       <PlayerControls player={player} speeds={SPEEDS} describe={describe} label="Convolution" />
       <div className="conv-main">
         <MapPanel
@@ -399,7 +433,7 @@ function ConvWorkspace({
           w={geometry.paddedW}
           h={geometry.paddedH}
           maxPx={290}
-          scale={channels > 1 ? chooseScale(padded) : inputScale}
+          scale={inputScale}
           highlights={inputHighlights}
           inner={inner}
           fileStem="conv-input"
@@ -408,7 +442,7 @@ function ConvWorkspace({
           focusCell={step ? { row: step.window.row, col: step.window.col } : undefined}
         />
         <Panel
-          title="Kernel"
+          title={bank.filters.length > 1 ? `Kernel of filter ${sel + 1}` : 'Kernel'}
           shape={`${n}×${n}${perChannel ? `×${channels}` : ''}`}
           testId="conv-kernel"
           className="conv-kernel"
@@ -426,7 +460,7 @@ function ConvWorkspace({
               />
             </div>
           ))}
-          <ColorLegend scale={chooseScale(kernelValues.concat([-1e-9]))} width={140} />
+          <ColorLegend scale={kernelScale} width={140} />
           <p className="conv-words small">
             Click a number to change it.{' '}
             {channels > 1 && !perChannel
@@ -438,7 +472,7 @@ function ConvWorkspace({
         {output && main ? (
           <MapPanel
             title="Output"
-            subtitle={`activation map after ${ACT_LABEL[settings.activation]}`}
+            subtitle={`activation map${bank.filters.length > 1 ? ` of filter ${sel + 1}` : ''} after ${ACT_LABEL[settings.activation]}`}
             values={main}
             w={ow}
             h={oh}
@@ -472,17 +506,64 @@ function ConvWorkspace({
         )}
       </div>
       {output && channels > 1 && (
-        <ChannelSums input={x} kernel={kernel} params={params} channelNames={input.channelNames} />
+        <ChannelSums
+          input={x}
+          kernel={kernel}
+          filter={sel}
+          params={params}
+          channelNames={input.channelNames}
+        />
       )}
       {output && (
         <FilterBank
           output={output}
           names={bank.names}
-          count={settings.filters}
-          onCount={(filters) => update({ filters })}
+          selected={sel}
+          onSelect={onSelectFilter}
+          onCount={onCount}
         />
       )}
     </>
+  );
+}
+
+/**
+ * The bias as typed text. It is not re-created when the bias changes elsewhere (link, Back button):
+ * its text is refreshed in place, unless the user is typing in it.
+ */
+function BiasInput({
+  bias,
+  onBias,
+  onError,
+}: {
+  bias: number;
+  onBias: (bias: number) => void;
+  onError: (m: string | null) => void;
+}) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el && document.activeElement !== el) el.value = String(bias);
+  }, [bias]);
+  return (
+    <label>
+      bias{' '}
+      <input
+        ref={ref}
+        className="conv-num"
+        defaultValue={bias}
+        inputMode="decimal"
+        aria-label="Bias"
+        onBlur={(e) => {
+          const v = Number(e.target.value.replace('−', '-'));
+          if (e.target.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 1000) {
+            onError(`Bias "${e.target.value}" is not a number between −1000 and 1000; it stays ${bias}.`);
+            e.target.value = String(bias);
+          } else if (v !== bias) onBias(v);
+        }}
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      />
+    </label>
   );
 }
 

@@ -1,31 +1,90 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { channelPlane, type MapStack } from '../../engine';
 import { chooseSharedScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
-import { downloadCanvasPng, downloadCsv, mapsToCsv } from '../canvas/download';
-import { Heatmap } from '../canvas/Heatmap';
+import { downloadBlob, downloadCsv, mapsToCsv } from '../canvas/download';
 import { Panel } from '../canvas/Panel';
 import { fitCell } from './MapPanel';
+import { cancelPaint, paintPixels, queuePaint } from './paintQueue';
+
+const COUNTS = [1, 2, 4, 6, 8, 12, 16];
+
+let paints = 0;
+const versions = new WeakMap<object, number>();
+/** A number per output drawn, so a test can tell which output the canvases show. */
+function versionOf(planes: object): number {
+  let v = versions.get(planes);
+  if (v === undefined) versions.set(planes, (v = ++paints));
+  return v;
+}
 
 /**
  * Every filter's activation map side by side (one shared colour scale, so they can be compared),
- * and the same stack drawn as a volume with its tensor shape, N × H × W × C.
+ * and the same stack drawn as a volume with its tensor shape, N × H × W × C. Clicking a map makes
+ * that filter the one in the sliding-window view above, where it can be edited.
+ *
+ * The maps are drawn in one animation-frame job; `data-version` (set at render) and `data-painted`
+ * (set after the draw) let a benchmark see the moment every map of a given output is on the canvas.
  */
 export const FilterBank = memo(function FilterBank({
   output,
   names,
+  selected,
+  onSelect,
   onCount,
-  count,
 }: {
   output: MapStack;
   names: string[];
-  count: number;
+  selected: number;
+  onSelect: (filter: number) => void;
   onCount: (n: number) => void;
 }) {
   const [h, w, c] = output.shape;
   const planes = useMemo(() => Array.from({ length: c }, (_, i) => channelPlane(output, i)), [output, c]);
   const scale = useMemo(() => chooseSharedScale(planes), [planes]);
+  const version = versionOf(planes);
   const cellPx = fitCell(w, h, c > 8 ? 92 : 120, 12);
+  const root = useRef<HTMLElement>(null);
+  const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
+
+  useEffect(() => {
+    const key = canvases.current;
+    queuePaint(key, () => {
+      planes.forEach((values, i) => {
+        const canvas = key[i];
+        if (canvas) paintPixels(canvas, values, w, h, scale);
+      });
+      root.current?.setAttribute('data-painted', String(version));
+    });
+    return () => cancelPaint(key);
+  }, [planes, scale, w, h, version]);
+
+  const savePng = () => {
+    // One picture of the whole bank, each map scaled up with hard pixel edges and numbered.
+    const cols = Math.min(c, 4);
+    const rows = Math.ceil(c / cols);
+    const cell = Math.max(4, Math.floor(160 / Math.max(w, h)));
+    const gap = 24;
+    const out = document.createElement('canvas');
+    out.width = cols * (w * cell + gap);
+    out.height = rows * (h * cell + gap);
+    const ctx = out.getContext('2d');
+    if (!ctx) return;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.imageSmoothingEnabled = false;
+    ctx.fillStyle = '#111';
+    ctx.font = '600 14px system-ui, sans-serif';
+    canvases.current.slice(0, c).forEach((canvas, i) => {
+      if (!canvas) return;
+      const x = (i % cols) * (w * cell + gap);
+      const y = Math.floor(i / cols) * (h * cell + gap);
+      ctx.fillText(`${i + 1}. ${names[i] ?? ''}`, x, y + 16);
+      ctx.drawImage(canvas, x, y + 20, w * cell, h * cell);
+    });
+    out.toBlob((blob) => blob && downloadBlob(blob, 'filter-bank.png'), 'image/png');
+  };
+
   return (
     <Panel
       title={`Filter bank · ${c} filter${c > 1 ? 's' : ''} → ${c} activation map${c > 1 ? 's' : ''}`}
@@ -37,11 +96,12 @@ export const FilterBank = memo(function FilterBank({
           <label className="conv-inline">
             filters{' '}
             <select
-              value={count}
+              value={COUNTS.includes(c) ? c : ''}
               onChange={(e) => onCount(Number(e.target.value))}
               aria-label="Number of filters"
             >
-              {[1, 2, 4, 6, 8, 12, 16].map((n) => (
+              {!COUNTS.includes(c) && <option value="">{c}</option>}
+              {COUNTS.map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
@@ -60,39 +120,27 @@ export const FilterBank = memo(function FilterBank({
           >
             CSV
           </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              downloadCanvasPng(
-                document.querySelector<HTMLElement>('[data-testid="filter-bank"]'),
-                'filter-bank.png',
-              )
-            }
-          >
+          <button type="button" className="secondary" onClick={savePng}>
             PNG
           </button>
         </>
       }
     >
-      <div className="conv-bank-body">
-        <div className="conv-bank-grid">
-          {planes.map((values, i) => (
-            <figure key={i} className="conv-bank-item">
-              <Heatmap
-                values={values}
-                w={w}
-                h={h}
-                scale={scale}
-                cellPx={cellPx}
-                label={names[i] ?? `filter ${i}`}
-              />
-              <figcaption>
-                {i + 1}. {names[i]}
-              </figcaption>
-            </figure>
-          ))}
-        </div>
+      <div
+        className="conv-bank-body"
+        ref={root as React.RefObject<HTMLDivElement>}
+        data-version={version}
+        data-testid="filter-bank-maps"
+      >
+        <BankGrid
+          canvases={canvases}
+          names={names}
+          selected={selected}
+          onSelect={onSelect}
+          w={w}
+          h={h}
+          cellPx={cellPx}
+        />
         <div
           className="conv-volume"
           aria-label={`The stack as a 4-D tensor: 1 image × ${h} rows × ${w} columns × ${c} channels`}
@@ -101,7 +149,7 @@ export const FilterBank = memo(function FilterBank({
             {planes.slice(0, 16).map((_, i) => (
               <div
                 key={i}
-                className="conv-volume-slab"
+                className={`conv-volume-slab${i === selected ? ' is-selected' : ''}`}
                 style={{ left: i * 5, top: (Math.min(c, 16) - 1 - i) * 5 }}
               />
             ))}
@@ -117,5 +165,59 @@ export const FilterBank = memo(function FilterBank({
         </div>
       </div>
     </Panel>
+  );
+});
+
+/**
+ * The grid of maps. Its markup depends only on names, sizes and the selection, so a new output (a
+ * bias change, say) re-renders none of it: only the canvases are repainted.
+ */
+const BankGrid = memo(function BankGrid({
+  canvases,
+  names,
+  selected,
+  onSelect,
+  w,
+  h,
+  cellPx,
+}: {
+  canvases: React.RefObject<(HTMLCanvasElement | null)[]>;
+  names: string[];
+  selected: number;
+  onSelect: (filter: number) => void;
+  w: number;
+  h: number;
+  cellPx: number;
+}) {
+  return (
+    <div className="conv-bank-grid" role="group" aria-label="Filters: choose one to slide and edit">
+      {names.map((name, i) => (
+        <button
+          type="button"
+          key={i}
+          className={`conv-bank-item${i === selected ? ' is-selected' : ''}`}
+          aria-pressed={i === selected}
+          data-testid={`bank-${i}`}
+          onClick={() => onSelect(i)}
+          title={i === selected ? 'This filter is in the sliding view above' : 'Slide and edit this filter'}
+        >
+          <canvas
+            ref={(el) => {
+              canvases.current[i] = el;
+            }}
+            className="conv-bank-map"
+            width={w}
+            height={h}
+            style={{ width: w * cellPx, height: h * cellPx }}
+            role="img"
+            aria-label={`activation map of filter ${i + 1}, ${name}: ${h}×${w}`}
+          />
+          <span className="conv-bank-caption">
+            {i + 1}. {name}
+            {i === selected && <b> ✎ editing</b>}
+          </span>
+        </button>
+      ))}
+    </div>
   );
 });

@@ -1,28 +1,23 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { chooseScale, cssColorOf, textColorOn } from '../canvas/colorScales';
 import { parseNumber } from '../../state/convParams';
 import { fmtNum } from './format';
 
-/**
- * The kernel as a grid of editable numbers (click a cell, type, press Enter or leave the cell).
- * Cells are coloured with the same diverging scale as the maps; the cell under the current step's
- * focus is outlined. A typed value that is not a number is refused and the cell keeps its value.
- */
-export function KernelEditor({
-  values,
-  size,
-  onChange,
-  onError,
-  label,
-  cellPx,
-}: {
+type KernelEditorProps = {
   values: ArrayLike<number>;
   size: number;
   onChange: (index: number, value: number) => void;
   onError: (message: string | null) => void;
   label: string;
   cellPx: number;
-}) {
+};
+
+/**
+ * The kernel as a grid of editable numbers (click a cell, type, press Enter or leave the cell).
+ * Cells are coloured with the same diverging scale as the maps; the cell under the current step's
+ * focus is outlined. A typed value that is not a number is refused and the cell keeps its value.
+ */
+function KernelEditorView({ values, size, onChange, onError, label, cellPx }: KernelEditorProps) {
   const scale = useMemo(() => chooseScale(Array.from(values).concat([-1e-9])), [values]);
   const cells = [];
   for (let i = 0; i < size * size; i++) {
@@ -73,3 +68,17 @@ export function KernelEditor({
     </div>
   );
 }
+
+/**
+ * Re-renders only when the numbers, size or look change. The callbacks are left out on purpose: the
+ * parent's callbacks act on the weights shown, so one from a render with equal weights does the same
+ * thing, and comparing them would re-render every cell on each URL change (a bias change, say).
+ */
+function sameKernel(a: KernelEditorProps, b: KernelEditorProps): boolean {
+  if (a.size !== b.size || a.cellPx !== b.cellPx || a.label !== b.label) return false;
+  if (a.values.length !== b.values.length) return false;
+  for (let i = 0; i < a.values.length; i++) if (a.values[i] !== b.values[i]) return false;
+  return true;
+}
+
+export const KernelEditor = memo(KernelEditorView, sameKernel);

@@ -1,39 +1,137 @@
-import { presetKernel, PRESET_LABELS, type KernelPreset } from '../../engine';
+import { KERNEL_PRESETS, presetKernel, PRESET_LABELS, type KernelPreset } from '../../engine';
+import { defaultBank, type FilterSlot } from '../../state/convParams';
 
-/** The filters added after the user's own kernel when the bank grows (same size as the kernel). */
-const BANK_ORDER: KernelPreset[] = [
-  'horizontal',
-  'vertical',
-  'diagonal',
-  'antidiagonal',
-  'sobel-x',
-  'sobel-y',
-  'box-blur',
-  'gaussian',
-  'sharpen',
-  'emboss',
-  'identity',
-];
+export type Bank = {
+  names: string[];
+  /** One n×n (or n×n×C, channel-major) array per filter. */
+  filters: Float32Array[];
+  /** Index of the filter being edited: the one in the sliding-window view. */
+  selected: number;
+  /** Slots that had to be adapted to the kernel's size or the input's channels, in words. */
+  problems: string[];
+};
 
-/** `count` filters of size n×n: the user's kernel first, then classic presets, then seeded random ones. */
-export function bankFilters(
-  own: ArrayLike<number>,
-  n: number,
-  count: number,
-): { names: string[]; filters: Float32Array[] } {
-  const names = ['your kernel'];
-  const filters: Float32Array[] = [Float32Array.from(own)];
-  for (let i = 1; i < count; i++) {
-    const preset = BANK_ORDER[i - 1];
-    if (preset) {
-      names.push(PRESET_LABELS[preset]);
-      filters.push(presetKernel(preset, n));
-    } else {
-      names.push(`random #${i}`);
-      filters.push(presetKernel('random', n, i));
-    }
+/** Float32 weights as short decimals for the URL (1/9 → 0.1111111, not 0.1111111119389534). */
+export function tidyWeights(values: ArrayLike<number>): number[] {
+  return Array.from(values, (v) => Number(Math.fround(v).toPrecision(7)));
+}
+
+function presetValues(p: KernelPreset, n: number, slot: number): Float32Array {
+  // A random slot is seeded by its position, so the same link always shows the same filters.
+  return presetKernel(p, n, slot);
+}
+
+/** The preset that `values` is at this slot, if any (an n×n kernel only). */
+export function matchPreset(values: ArrayLike<number>, n: number, slot: number): KernelPreset | null {
+  if (values.length !== n * n) return null;
+  for (const p of KERNEL_PRESETS) {
+    const ref = presetValues(p, n, slot);
+    let same = true;
+    for (let i = 0; i < ref.length && same; i++)
+      same = Math.abs((ref[i] ?? 0) - (values[i] ?? 0)) <= 1e-6 * Math.max(1, Math.abs(ref[i] ?? 0));
+    if (same) return p;
   }
-  return { names, filters };
+  return null;
+}
+
+/** Puts a k×k kernel in the middle of an n×n one (zeros around it), or keeps the middle n×n of it. */
+export function centreResize(values: ArrayLike<number>, k: number, n: number): Float32Array {
+  const out = new Float32Array(n * n);
+  const off = Math.floor((k - n) / 2);
+  for (let r = 0; r < n; r++)
+    for (let c = 0; c < n; c++) {
+      const sr = r + off;
+      const sc = c + off;
+      if (sr >= 0 && sr < k && sc >= 0 && sc < k) out[r * n + c] = values[sr * k + sc] ?? 0;
+    }
+  return out;
+}
+
+function presetName(p: KernelPreset, slot: number): string {
+  return p === 'random' ? `random #${slot}` : PRESET_LABELS[p];
+}
+
+/** Numbers of a slot made to fit an n×n kernel on `channels` channels (`problem` says what changed). */
+function fitNumbers(
+  values: number[],
+  n: number,
+  channels: number,
+  slot: number,
+): { values: Float32Array; problem: string | null } {
+  if (values.length === n * n || values.length === n * n * channels)
+    return { values: Float32Array.from(values), problem: null };
+  const slices = Math.round(Math.sqrt(values.length)) ** 2 === values.length ? 1 : 3;
+  const k = Math.round(Math.sqrt(values.length / slices));
+  const parts: Float32Array[] = [];
+  const use = slices === channels ? slices : 1;
+  for (let s = 0; s < use; s++) parts.push(centreResize(values.slice(s * k * k, (s + 1) * k * k), k, n));
+  const out = new Float32Array(parts.length * n * n);
+  parts.forEach((p, s) => out.set(p, s * n * n));
+  const what =
+    slices !== use
+      ? `has one slice per colour channel but this input has ${channels}; its first slice is used`
+      : '';
+  const size = k !== n ? `is ${k}×${k}; it is ${k < n ? 'padded with zeros' : 'cut'} to ${n}×${n}` : '';
+  return { values: out, problem: `Filter ${slot + 1} ${[size, what].filter(Boolean).join(', and ')}.` };
+}
+
+/**
+ * The bank's filters, all n×n like the kernel being edited (`own`, in slot 'kernel'): presets are
+ * built at that size, explicit numbers are fitted to it.
+ */
+export function resolveBank(slots: FilterSlot[], own: ArrayLike<number>, n: number, channels: number): Bank {
+  const names: string[] = [];
+  const filters: Float32Array[] = [];
+  const problems: string[] = [];
+  let selected = 0;
+  slots.forEach((slot, i) => {
+    if (slot === 'kernel') {
+      selected = i;
+      const p = matchPreset(own, n, i);
+      names.push(p ? presetName(p, i) : 'your kernel');
+      filters.push(Float32Array.from(own));
+    } else if (Array.isArray(slot)) {
+      const fit = fitNumbers(slot, n, channels, i);
+      if (fit.problem) problems.push(fit.problem);
+      const p = matchPreset(fit.values, n, i);
+      names.push(p ? presetName(p, i) : 'custom');
+      filters.push(fit.values);
+    } else {
+      names.push(presetName(slot, i));
+      filters.push(presetValues(slot, n, i));
+    }
+  });
+  return { names, filters, selected, problems };
+}
+
+/**
+ * Makes filter `next` the one being edited: its weights move into `kernel`, and the filter edited so
+ * far keeps its weights in its slot (as a preset name when it is one, else as numbers).
+ */
+export function selectFilter(
+  slots: FilterSlot[],
+  bank: Bank,
+  n: number,
+  next: number,
+): { filters: FilterSlot[]; kernel: number[] } | null {
+  const cur = slots.indexOf('kernel');
+  const values = bank.filters[next];
+  if (next === cur || !values || cur < 0) return null;
+  const own = bank.filters[cur] ?? new Float32Array(n * n);
+  const out = slots.slice();
+  out[cur] = matchPreset(own, n, cur) ?? tidyWeights(own);
+  out[next] = 'kernel';
+  return { filters: out, kernel: tidyWeights(values) };
+}
+
+/** A bank of `count` filters: slots are added as `filters=<count>` would add them; yours is always kept. */
+export function resizeBank(slots: FilterSlot[], count: number): FilterSlot[] {
+  const plain = defaultBank(count);
+  const out = plain.map((p, i) =>
+    i < slots.length ? (slots[i] as FilterSlot) : p === 'kernel' ? 'random' : p,
+  );
+  if (!out.includes('kernel')) out[count - 1] = 'kernel';
+  return out;
 }
 
 /** Repeats an n×n slice for every channel (channel-major), unless it already has one slice per channel. */

@@ -23,6 +23,7 @@ import { useConvInput, type ConvInput } from '../convolution/useConvInput';
 import { useConvSettings } from '../convolution/useConvSettings';
 import { PlayerControls } from '../player/PlayerControls';
 import { usePlayer, usePlayerKeys } from '../player/usePlayer';
+import { PoolChannels } from './PoolChannels';
 import { PoolMaths } from './PoolMaths';
 
 const WINDOW = '#f08c00';
@@ -35,10 +36,10 @@ function sourceOf(input: ConvInput, s: ConvSettings): Source | string {
   const x = input.stack;
   const [h, w, c] = x.shape;
   if (!s.kernel) {
-    const plane = c === 1 ? x.data : channelPlane(x, 0);
+    // Every channel is pooled, each on its own; the step view follows one of them.
     return {
-      map: { data: plane, shape: [h, w, 1] },
-      title: c === 1 ? input.title : `${input.title}, ${input.channelNames[0]} channel`,
+      map: { data: x.data, shape: [h, w, c] },
+      title: c === 1 ? input.title : `${input.title}, ${c} channels (${input.channelNames.join(', ')})`,
       kernel: null,
     };
   }
@@ -135,6 +136,22 @@ export function PoolingArea() {
           </label>
           {pick('window', 'size', 2, 4)}
           {pick('stride', 'poolStride', 1, 4)}
+          {source && typeof source !== 'string' && source.map.shape[2] > 1 && input && (
+            <label>
+              follow{' '}
+              <select
+                value={Math.min(settings.channel, source.map.shape[2] - 1)}
+                aria-label="Channel to follow"
+                onChange={(e) => guarded({ channel: Number(e.target.value) })}
+              >
+                {input.channelNames.map((name, i) => (
+                  <option key={name} value={i}>
+                    {name} channel
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </fieldset>
       </div>
       {messages.length > 0 && (
@@ -164,6 +181,9 @@ function PoolWorkspace({
   update: (p: Partial<ConvSettings>) => void;
 }) {
   const x = source.map;
+  const channels = x.shape[2];
+  const ch = Math.min(settings.channel, channels - 1);
+  const plane = useMemo(() => (channels === 1 ? x.data : channelPlane(x, ch)), [x, ch, channels]);
   const params = useMemo<PoolParams>(
     () => ({ kind: settings.pool, size: settings.size, stride: settings.poolStride }),
     [settings.pool, settings.size, settings.poolStride],
@@ -192,13 +212,22 @@ function PoolWorkspace({
   const oy = Math.floor(pos / Math.max(1, ow));
   const ox = pos % Math.max(1, ow);
   const maxStep = useMemo(
-    () => (g.empty ? null : poolStep(x, { ...params, kind: 'max' }, 0, oy, ox)),
-    [g.empty, x, params, oy, ox],
+    () => (g.empty ? null : poolStep(x, { ...params, kind: 'max' }, ch, oy, ox)),
+    [g.empty, x, params, ch, oy, ox],
   );
   const avgStep = useMemo(
-    () => (g.empty ? null : poolStep(x, { ...params, kind: 'avg' }, 0, oy, ox)),
-    [g.empty, x, params, oy, ox],
+    () => (g.empty ? null : poolStep(x, { ...params, kind: 'avg' }, ch, oy, ox)),
+    [g.empty, x, params, ch, oy, ox],
   );
+  const maxPlane = useMemo(
+    () => (maxMap ? (channels === 1 ? maxMap.data : channelPlane(maxMap, ch)) : null),
+    [maxMap, ch, channels],
+  );
+  const avgPlane = useMemo(
+    () => (avgMap ? (channels === 1 ? avgMap.data : channelPlane(avgMap, ch)) : null),
+    [avgMap, ch, channels],
+  );
+  const chName = channels > 1 ? `${input.channelNames[ch] ?? `channel ${ch}`} channel · ` : '';
   const scale = useMemo(() => chooseSharedScale([x.data]), [x]);
   const srcHighlights = useMemo<HeatmapHighlight[]>(() => {
     if (!maxStep) return [];
@@ -223,8 +252,10 @@ function PoolWorkspace({
       <div className="pool-main">
         <MapPanel
           title={source.kernel ? 'Map to pool' : 'Image to pool'}
-          subtitle={source.title}
-          values={x.data}
+          subtitle={
+            channels > 1 ? `${source.title} · following the ${input.channelNames[ch]} channel` : source.title
+          }
+          values={plane}
           w={w}
           h={h}
           maxPx={290}
@@ -238,12 +269,12 @@ function PoolWorkspace({
               : undefined
           }
         />
-        {maxMap && avgMap ? (
+        {maxMap && avgMap && maxPlane && avgPlane ? (
           <>
             <MapPanel
               title={`Max pool${shown === 'max' ? ' (chosen)' : ''}`}
-              subtitle={`${settings.size}×${settings.size} window, stride ${settings.poolStride}`}
-              values={maxMap.data}
+              subtitle={`${chName}${settings.size}×${settings.size} window, stride ${settings.poolStride}`}
+              values={maxPlane}
               w={ow}
               h={oh}
               maxPx={210}
@@ -259,8 +290,8 @@ function PoolWorkspace({
             />
             <MapPanel
               title={`Average pool${shown === 'avg' ? ' (chosen)' : ''}`}
-              subtitle={`${settings.size}×${settings.size} window, stride ${settings.poolStride}`}
-              values={avgMap.data}
+              subtitle={`${chName}${settings.size}×${settings.size} window, stride ${settings.poolStride}`}
+              values={avgPlane}
               w={ow}
               h={oh}
               maxPx={210}
@@ -287,6 +318,16 @@ function PoolWorkspace({
         )}
         {maxStep && avgStep && <PoolMaths max={maxStep} avg={avgStep} size={settings.size} />}
       </div>
+      {maxMap && avgMap && channels > 1 && (
+        <PoolChannels
+          source={x}
+          max={maxMap}
+          avg={avgMap}
+          names={input.channelNames}
+          following={ch}
+          scale={scale}
+        />
+      )}
       {maxMap && (
         <StrideComparison
           input={input}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONV_DEFAULTS,
+  defaultBank,
   encodeConvParams,
   parseConvParams,
   parseNumber,
@@ -39,11 +40,12 @@ describe('convolution URL codec', () => {
       bias: -0.125,
       activation: 'sigmoid',
       step: 12,
-      filters: 16,
+      filters: defaultBank(16),
       speed: 16,
       pool: 'avg',
       size: 3,
       poolStride: 1,
+      channel: 2,
     };
     const back = parse(encodeConvParams(s, 'pooling').toString());
     expect(back.errors).toEqual([]);
@@ -84,9 +86,14 @@ describe('convolution URL codec', () => {
     ['image=pattern:zigzag', /no pattern/],
     ['step=-3', /step/],
     ['filters=17', /filters/],
+    ['filters=kernel,kernel', /more than once/],
+    ['filters=kernel,blurry', /filter 2 in filters is "blurry"/],
+    ['filters=kernel,1_2', /filter 2/],
+    ['filters=' + new Array(17).fill('identity').join(','), /holds 1 to 16/],
     ['pool=min', /pool/],
     ['size=5', /pool size/],
     ['poolStride=0', /poolStride/],
+    ['channel=16', /channel/],
   ])('rejects %s with a message and keeps the previous value', (q, message) => {
     const prev: ConvSettings = {
       ...CONV_DEFAULTS,
@@ -117,5 +124,34 @@ describe('convolution URL codec', () => {
     expect(resolveKernel(new Array<number>(49).fill(0), 3)).toEqual({ size: 7, perChannel: false });
     expect(resolveKernel(new Array<number>(27).fill(0), 1)).toMatch(/27 numbers/);
     expect(resolveKernel(new Array<number>(64).fill(0), 1)).toMatch(/size 1–7/);
+  });
+
+  it('reads filters=<count> as your kernel then the classic presets, and writes it back as a count', () => {
+    const { settings, errors } = parse('filters=4');
+    expect(errors).toEqual([]);
+    expect(settings.filters).toEqual(['kernel', 'horizontal', 'vertical', 'diagonal']);
+    expect(encodeConvParams(settings, 'convolution').get('filters')).toBe('4');
+    expect(parse('filters=16').settings.filters.slice(12)).toEqual(['random', 'random', 'random', 'random']);
+    expect(encodeConvParams(CONV_DEFAULTS, 'convolution').has('filters')).toBe(false);
+  });
+
+  it('round-trips a bank given slot by slot: presets, numbers (k×k and k×k×3) and the edited kernel', () => {
+    const q = 'filters=sobel-x,kernel,1_0_-1_2_0_-2_1_0_-1,random,' + new Array(12).fill(0.5).join('_');
+    const { settings, errors } = parse(q);
+    expect(errors).toEqual([]);
+    expect(settings.filters).toEqual([
+      'sobel-x',
+      'kernel',
+      [1, 0, -1, 2, 0, -2, 1, 0, -1],
+      'random',
+      new Array(12).fill(0.5),
+    ]);
+    const back = encodeConvParams(settings, 'convolution');
+    expect(back.get('filters')).toBe(q.slice('filters='.length));
+    expect(parse(back.toString()).settings.filters).toEqual(settings.filters);
+  });
+
+  it('puts your kernel first when the list does not name it (filters=sobel-x,gaussian → 3 filters)', () => {
+    expect(parse('filters=sobel-x,gaussian').settings.filters).toEqual(['kernel', 'sobel-x', 'gaussian']);
   });
 });
