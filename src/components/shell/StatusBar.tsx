@@ -3,6 +3,7 @@ import { label } from '../../engine/backend';
 import { appStore, type AppState } from '../../state/appStore';
 import { useStore } from '../../state/createStore';
 import { retryMnist, startMnist } from '../../state/mnistService';
+import { t } from '../../i18n';
 
 const selectBackend = (s: AppState) => s.backend;
 const selectData = (s: AppState) => s.data;
@@ -13,10 +14,10 @@ export function StatusBar() {
   // The test digits (1.6 MB) load as soon as the app shows, so this item always says where MNIST stands.
   useEffect(startMnist, []);
   return (
-    <footer className="statusbar" aria-label="Status">
+    <footer className="statusbar" aria-label={t('shell.status.label')}>
       <div className="status-item" data-testid="backend-status">
-        <span className="status-key">Compute</span>
-        {backend.state === 'starting' && <span>starting…</span>}
+        <span className="status-key">{t('shell.status.compute')}</span>
+        {backend.state === 'starting' && <span>{t('shell.status.starting')}</span>}
         {backend.state === 'error' && <span className="status-bad">{backend.message}</span>}
         {backend.state === 'ready' && (
           <>
@@ -28,12 +29,16 @@ export function StatusBar() {
         )}
       </div>
       <div className="status-item" data-testid="data-status">
-        <span className="status-key">MNIST</span>
-        {data.state === 'idle' && <span>not loaded yet</span>}
+        <span className="status-key">{t('shell.status.mnist')}</span>
+        {data.state === 'idle' && <span>{t('shell.status.notLoaded')}</span>}
         {data.state === 'loading' && (
           <>
             <span>{data.what}</span>
-            <progress max={1} value={data.fraction} aria-label={`Loading ${data.what}`} />
+            <progress
+              max={1}
+              value={data.fraction}
+              aria-label={t('shell.status.loading', { what: data.what })}
+            />
             <span>{Math.round(data.fraction * 100)}%</span>
           </>
         )}
@@ -44,7 +49,7 @@ export function StatusBar() {
               {data.message}
             </span>
             <button type="button" onClick={retryMnist}>
-              Try again
+              {t('shell.status.retry')}
             </button>
           </>
         )}

@@ -116,3 +116,42 @@ describe('bells and the synthetic photo', () => {
     expect(Array.from(p.r.values)).not.toEqual(Array.from(p.b.values));
   });
 });
+
+describe('lesson maths = the explorer engine’s maths (src/engine/ops)', () => {
+  it('x=[7,7,1] bar k=[3,3,1,1] vertical s=1 p=0: every cell equal', async () => {
+    const { conv2d: engineConv, kernelFromFilters, stackPlanes } = await import('../../../src/engine/ops');
+    const x = barPattern();
+    const mine = conv2d(x, KERNELS.vertical, 3);
+    const theirs = engineConv(stackPlanes([x.values], 7, 7), kernelFromFilters([KERNELS.vertical], 3, 3, 1), {
+      stride: 1,
+      padding: 0,
+      dilation: 1,
+      bias: 0,
+      activation: 'none',
+    });
+    expect(theirs.shape).toEqual([5, 5, 1]);
+    expect(Array.from(theirs.data)).toEqual(Array.from(mine.values));
+  });
+
+  it('x=[9,9,1] k=3 s=2 p=1 d=1 and x=[7,7,1] k=3 d=2: same sizes and values', async () => {
+    const { conv2d: engineConv, kernelFromFilters, stackPlanes } = await import('../../../src/engine/ops');
+    const x = grid(
+      9,
+      9,
+      Array.from({ length: 81 }, (_, i) => ((i * 7) % 11) / 10),
+    );
+    for (const s of [
+      { stride: 2, padding: 1, dilation: 1 },
+      { stride: 1, padding: 0, dilation: 2 },
+    ]) {
+      const mine = conv2d(x, KERNELS.sobelX, 3, s);
+      const theirs = engineConv(stackPlanes([x.values], 9, 9), kernelFromFilters([KERNELS.sobelX], 3, 3, 1), {
+        ...s,
+        bias: 0,
+        activation: 'none',
+      });
+      expect(theirs.shape.slice(0, 2)).toEqual([mine.h, mine.w]);
+      Array.from(theirs.data).forEach((v, i) => expect(v).toBeCloseTo(mine.values[i] ?? NaN, 5));
+    }
+  });
+});

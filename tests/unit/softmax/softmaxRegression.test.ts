@@ -2,7 +2,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MnistSet } from '../../../src/engine/data/mnist';
-import { evaluateSoftmax, softmaxTemplate, trainSoftmax } from '../../../src/engine/softmax/softmaxRegression';
+import {
+  evaluateSoftmax,
+  softmaxTemplate,
+  trainSoftmax,
+} from '../../../src/engine/softmax/softmaxRegression';
 import { loadMnistNode } from '../../../scripts/lib/mnistNode';
 import { expectNoLeaks } from '../../support/noLeaks';
 

@@ -249,7 +249,7 @@ export function PoolGridPanel({ params, setParam }: PanelProps) {
         fps={2}
         setFrame={(f) => setParam('pos', f)}
         label={t('panels.position')}
-        valueText={t('panels.windowAt', { r: row + 1, c: col + 1 })}
+        valueText={t('panels.windowAt', { r: row, c: col })}
       />
     </LearnPanel>
   );

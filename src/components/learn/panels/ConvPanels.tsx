@@ -18,6 +18,8 @@ import {
   type KernelName,
 } from '../../../demos/lessons/shared/gridMath';
 import { t } from '../../../i18n';
+import { convStep, kernelFromFilters, stackPlanes } from '../../../engine';
+import { ConvMaths } from '../../convolution/ConvMaths';
 import { LearnPanel, num, useLearnScale, type PanelProps } from './common';
 import { PlayerControls } from './Player';
 
@@ -299,13 +301,30 @@ export function SlideGridPanel({ params, setParam }: PanelProps) {
           <ColorLegend scale={outScale} width={150} />
         </figure>
       </div>
+      {params.maths !== undefined && !hide && (
+        // The Convolution explorer's own maths panel, fed by the engine's step-able conv: the same
+        // code and wording as #/convolution, so the lesson and the explorer never disagree.
+        <ConvMaths
+          step={convStep(
+            stackPlanes([input.values], 7, 7),
+            kernelFromFilters([kernel], 3, 3, 1),
+            { stride: 1, padding: 0, dilation: 1, bias: 0, activation: 'none' },
+            0,
+            row,
+            col,
+          )}
+          size={3}
+          channelNames={['grey']}
+          activation="none"
+        />
+      )}
       <PlayerControls
         frame={pos}
         count={count}
         fps={3}
         setFrame={(f) => setParam('pos', f)}
         label={t('panels.position')}
-        valueText={t('panels.windowAt', { r: row + 1, c: col + 1 })}
+        valueText={t('panels.windowAt', { r: row, c: col })}
       />
     </LearnPanel>
   );

@@ -6,7 +6,7 @@ export const slidingFilterLesson: LessonDef = {
   number: 3,
   steps: [
     { id: 'window', panel: 'slideGrid', params: { pos: 0, kernel: 'vertical' } },
-    { id: 'dot', panel: 'slideGrid', params: { pos: 7, kernel: 'vertical' } },
+    { id: 'dot', panel: 'slideGrid', params: { pos: 7, kernel: 'vertical', maths: 1 } },
     { id: 'fill', panel: 'slideGrid', params: { pos: 24, kernel: 'vertical' } },
     { id: 'digit', panel: 'digitFilters', params: { filters: 'vertical', digit: 0 } },
   ],
