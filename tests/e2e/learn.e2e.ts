@@ -139,6 +139,30 @@ describe('Learn: every lesson by keyboard', () => {
   });
 });
 
+describe('Learn: fits school screens', () => {
+  it('every page of every lesson at 1280×720 has no horizontal scroll', async () => {
+    const w = await openWatchedPage(browser, '#/learn', { viewport: { width: 1280, height: 720 } });
+    for (const lesson of LESSONS) {
+      for (let i = 1; i <= lessonPages(lesson).length; i++) {
+        await w.page.evaluate(
+          ([id, step]) => {
+            window.location.hash = `#/learn?lesson=${id}&step=${step}`;
+          },
+          [lesson.id, String(i)] as const,
+        );
+        await w.page.locator(`[data-lesson="${lesson.id}"][data-page="${i}"]`).waitFor({ timeout: 30_000 });
+        await expectPanelReady(w.page, `${lesson.id} step ${i}`);
+        const overflow = await w.page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${lesson.id} step ${i}`).toBeLessThanOrEqual(0);
+      }
+    }
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('Learn: presentation mode', () => {
   it('present=1 fills the screen with large type; a clicker (PageDown) moves on; controls hide and come back; Escape leaves', async () => {
     const w = await openWatchedPage(browser, '#/learn?lesson=sliding-filter&step=1');
@@ -165,7 +189,8 @@ describe('Learn: presentation mode', () => {
       .toBe(1);
     await page.mouse.move(300, 300);
     await expect.poll(() => page.locator('.learn-nav.learn-chrome-hidden').count()).toBe(0);
-    await page.getByRole('button', { name: 'Leave presentation' }).click();
+    expect(await page.getByRole('button', { name: 'Leave presentation' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
     await expect.poll(() => page.url()).not.toContain('present=1');
     expect(await page.locator('.navbar').isVisible()).toBe(true);
     expect(w.errors).toEqual([]);
