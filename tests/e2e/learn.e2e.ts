@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -134,6 +134,24 @@ describe('Learn: every lesson by keyboard', () => {
     expect(acc).toBeGreaterThan(85);
     // Ten templates appear, one per digit.
     expect(await w.page.getByRole('img', { name: /^Weights of digit \d/ }).count()).toBe(10);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('Learn: PNG export', () => {
+  it('"Download PNG" saves the whole panel (maps and SVG plots) as one PNG', async () => {
+    const w = await openWatchedPage(browser, '#/learn?lesson=convolution-of-functions&step=2');
+    await w.page.getByTestId('lesson').waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.getByRole('button', { name: /^Download PNG/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('two-bell-curves-and-their-convolution.png');
+    const path = await download.path();
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(5000);
     expect(w.errors).toEqual([]);
     await w.context.close();
   });

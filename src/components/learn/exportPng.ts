@@ -44,6 +44,8 @@ export async function exportElementPng(root: HTMLElement, title: string, filenam
 function svgImage(svg: SVGSVGElement, w: number, h: number): Promise<HTMLImageElement | null> {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  // Page CSS does not travel with the copy, so give it the page's font.
+  copy.setAttribute('font-family', getComputedStyle(svg).fontFamily);
   copy.setAttribute('width', String(w));
   copy.setAttribute('height', String(h));
   const text = new XMLSerializer().serializeToString(copy);
