@@ -168,6 +168,9 @@ export const en = {
     oneSevenTitle: 'Ones and sevens',
     confusion: '{a}s taken for {b}s: {n}',
     trainFailed: 'Training stopped: {message}',
+    drawTitle: 'Draw a digit: LeNet reads it live',
+    clear: 'Clear',
+    modelLoading: 'Loading the trained network…',
     lenetTitle: 'LeNet-5, layer by layer',
     layer: 'Layer',
     shape: 'Output shape',
@@ -540,7 +543,7 @@ export const en = {
         },
         draw: {
           title: 'Draw a digit',
-          body: 'In Draw, write a digit with the mouse or a finger. Your drawing is shrunk to 28×28, the same way MNIST was made, and you see every layer react.\n\nTry a 1 with a flag, a 7 without a bar, a digit drawn small in a corner.',
+          body: 'Write a digit in the box with the mouse or a finger. It is shrunk to 28×28, the same way MNIST was made, and LeNet answers as you draw. Draw shows what every layer makes of it.\n\nTry a 1 with a flag, a 7 without a bar, a digit drawn small in a corner.',
         },
         explore: {
           title: 'Keep exploring',

@@ -53,6 +53,12 @@ describe('axe-core: no serious or critical violations', () => {
     });
   }
 
+  it('#/learn lesson 10, the embedded Draw panel', async () => {
+    expect(await seriousViolations('#/learn?lesson=train-and-draw&step=3', '[data-testid=lesson]')).toEqual(
+      [],
+    );
+  });
+
   for (const lesson of LESSONS) {
     it(`#/learn lesson ${lesson.number} (${lesson.id}): first step, a question, presentation mode`, async () => {
       const question = lessonPages(lesson).findIndex((p) => p.kind === 'question') + 1;

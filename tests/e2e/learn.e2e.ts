@@ -139,6 +139,29 @@ describe('Learn: every lesson by keyboard', () => {
   });
 });
 
+describe('Learn: embedded Draw panel (lesson 10)', () => {
+  it('a vertical stroke drawn with the mouse is read as a 1 by the shipped LeNet', async () => {
+    const w = await openWatchedPage(browser, '#/learn?lesson=train-and-draw&step=3');
+    const canvas = w.page.locator('canvas[aria-label="Drawing canvas"]');
+    await canvas.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => w.page.getByText(/pretrained|trained in this browser/).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no canvas box');
+    const x = box.x + box.width / 2;
+    await w.page.mouse.move(x, box.y + box.height * 0.2);
+    await w.page.mouse.down();
+    for (let i = 1; i <= 20; i++) await w.page.mouse.move(x, box.y + box.height * (0.2 + (0.6 * i) / 20));
+    await w.page.mouse.up();
+    await expect
+      .poll(() => w.page.getByTestId('prediction').first().textContent(), { timeout: 10_000 })
+      .toBe('1');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('Learn: PNG export', () => {
   it('"Download PNG" saves the whole panel (maps and SVG plots) as one PNG', async () => {
     const w = await openWatchedPage(browser, '#/learn?lesson=convolution-of-functions&step=2');

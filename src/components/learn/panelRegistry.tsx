@@ -12,6 +12,7 @@ import {
 } from './panels/ActivationPoolPanels';
 import { SoftmaxPanel } from './panels/SoftmaxPanel';
 import { AreaLinksPanel, LenetPanel } from './panels/LenetPanels';
+import { DrawMiniPanel } from './panels/DrawMiniPanel';
 
 /** Panel kind (named in lesson definitions) → the React panel that shows it. */
 export const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
@@ -32,4 +33,5 @@ export const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
   softmax: SoftmaxPanel,
   lenet: LenetPanel,
   areaLinks: AreaLinksPanel,
+  drawMini: DrawMiniPanel,
 };

@@ -23,6 +23,7 @@ export const PANEL_KINDS = [
   'softmax',
   'lenet',
   'areaLinks',
+  'drawMini',
 ] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 

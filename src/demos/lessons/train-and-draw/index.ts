@@ -7,7 +7,7 @@ export const trainAndDrawLesson: LessonDef = {
   steps: [
     { id: 'train', panel: 'areaLinks', params: { which: 'train' } },
     { id: 'watch', panel: 'areaLinks', params: { which: 'watch' } },
-    { id: 'draw', panel: 'areaLinks', params: { which: 'draw' } },
+    { id: 'draw', panel: 'drawMini' },
     { id: 'explore', panel: 'areaLinks', params: { which: 'explore' } },
   ],
   questions: [
