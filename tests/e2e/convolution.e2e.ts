@@ -202,4 +202,46 @@ describe('convolution explorer', () => {
       await w.context.close();
     }
   });
+
+  it('filters=16: clicking filter 6 (Sobel x) makes it the sliding filter, kept in the URL; a reload restores it', async () => {
+    const w = await openWatchedPage(browser, `${CONTRACT}&step=0&filters=16`);
+    const { page } = w;
+    await page.getByTestId('maths-sum').waitFor({ timeout: 30_000 });
+    const maps = page.getByTestId('filter-bank-maps');
+    // Every map of the current output has been drawn.
+    await expect
+      .poll(
+        async () => (await maps.getAttribute('data-painted')) === (await maps.getAttribute('data-version')),
+      )
+      .toBe(true);
+    expect(await page.getByTestId('bank-0').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('bank-5').click();
+    await expect.poll(() => page.getByTestId('conv-kernel').textContent()).toContain('Kernel of filter 6');
+    const url = decodeURIComponent(page.url());
+    expect(url).toContain('kernel=-1,0,1,-2,0,2,-1,0,1');
+    const filters = new URLSearchParams(url.split('?')[1]).get('filters')?.split(',') ?? [];
+    expect(filters).toHaveLength(16);
+    expect(filters[0]).toBe('1_0_-1_1_0_-1_1_0_-1');
+    expect(filters[5]).toBe('kernel');
+    expect(await page.getByTestId('bank-5').getAttribute('aria-pressed')).toBe('true');
+    // The maths panel now multiplies by Sobel x: top-left weight −1 (digit 0 is blank there: 0×−1).
+    expect(await page.getByTestId('product-0-0').textContent()).toMatch(/×−1/);
+
+    // Editing the selected filter changes only kernel=, the selection stays.
+    const cell = page.getByTestId('kcell-4');
+    await cell.fill('3');
+    await cell.press('Enter');
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('kernel=-1,0,1,-2,3,2,-1,0,1');
+    expect(await page.getByTestId('bank-5').getAttribute('aria-pressed')).toBe('true');
+
+    await page.reload();
+    await page.getByTestId('maths-sum').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('bank-5').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('bank-0').textContent()).toContain('custom');
+    // Back to filter 1: the original kernel returns to the sliding view.
+    await page.getByTestId('bank-0').click();
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('kernel=1,0,-1,1,0,-1,1,0,-1');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
 });

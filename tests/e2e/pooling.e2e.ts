@@ -93,4 +93,47 @@ describe('pooling explorer', () => {
     expect(w.errors).toEqual([]);
     await w.context.close();
   });
+
+  it('pools every channel of an RGB image (custom 8×8×3), follows the green one, CSV of the followed channel', async () => {
+    // Planar values: red = column/7, green = a checkerboard, blue = row/7.
+    const red: number[] = [];
+    const green: number[] = [];
+    const blue: number[] = [];
+    for (let y = 0; y < 8; y++)
+      for (let x = 0; x < 8; x++) {
+        red.push(Number((x / 7).toFixed(2)));
+        green.push((x + y) % 2);
+        blue.push(Number((y / 7).toFixed(2)));
+      }
+    const image = `custom:8x8x3:${[...red, ...green, ...blue].join(',')}`;
+    const w = await openWatchedPage(
+      browser,
+      `#/pooling?image=${image}&pool=max&size=2&poolStride=2&step=5&channel=1`,
+    );
+    const { page } = w;
+    await page.getByTestId('pool-max').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('pool-channels').textContent()).toContain('8×8×3 → 4×4×3');
+    // Green checkerboard: every 2×2 window has max 1 and average 0.5.
+    expect(num(await page.getByTestId('pool-max').textContent())).toBe(1);
+    expect(num(await page.getByTestId('pool-avg').textContent())).toBe(0.5);
+    // The red channel at output (1, 1): columns 2 and 3 → max 3/7.
+    await page.getByLabel('Channel to follow').selectOption('0');
+    await expect.poll(async () => num(await page.getByTestId('pool-max').textContent())).toBeCloseTo(0.43, 2);
+    expect(page.url()).not.toContain('channel='); // 0 is the default, left out of the link
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('pool-max-map-csv').click(),
+    ]);
+    const rows = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\n');
+    expect(rows).toHaveLength(4);
+    rows.forEach((line) =>
+      line
+        .split(',')
+        .forEach((v, c) => expect(Number(v)).toBeCloseTo(Number(((2 * c + 1) / 7).toFixed(2)), 5)),
+    );
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
 });

@@ -1,16 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
-  ACTIVATIONS,
   channelPlane,
   conv2d,
   convGeometry,
   convStep,
   formulaText,
   kernelFromFilters,
-  KERNEL_PRESETS,
   padInput,
-  presetKernel,
-  PRESET_LABELS,
   type ConvParams,
   type KernelPreset,
   type MapStack,
@@ -22,18 +18,17 @@ import type { HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Panel } from '../canvas/Panel';
 import { PlayerControls } from '../player/PlayerControls';
 import { usePlayer, usePlayerKeys } from '../player/usePlayer';
-import { expandToChannels, matchPreset, resizeBank, resolveBank, selectFilter, tidyWeights } from './bank';
+import { expandToChannels, matchPreset, resizeBank, resolveBank, selectFilter } from './bank';
 import { ChannelSums } from './ChannelSums';
 import { ConvMaths } from './ConvMaths';
 import { FilterBank } from './FilterBank';
-import { InputChooser } from './InputChooser';
+import { ACT_LABEL, ConvControls } from './ConvControls';
 import { KernelEditor } from './KernelEditor';
 import { MapPanel } from './MapPanel';
 import { useConvInput, type ConvInput } from './useConvInput';
 import { useConvSettings } from './useConvSettings';
 
 const WINDOW = '#f08c00';
-const ACT_LABEL = { none: 'none', relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' } as const;
 
 /** The mean over channels, for drawing a multi-channel input as one map. */
 function displayPlane(x: MapStack): Float32Array {
@@ -117,132 +112,6 @@ function Messages({ list }: { list: (string | null)[] }) {
       {shown.map((m, i) => (
         <p key={i}>{m}</p>
       ))}
-    </div>
-  );
-}
-
-function ConvControls({
-  settings,
-  update,
-  size,
-  input,
-  preset,
-  setPreset,
-  setError,
-}: {
-  settings: ConvSettings;
-  update: (p: Partial<ConvSettings>) => void;
-  size: number;
-  input: ConvInput | null;
-  preset: KernelPreset | '';
-  setPreset: (p: KernelPreset) => void;
-  setError: (m: string | null) => void;
-}) {
-  // Settings that leave no room for the window are refused here, with the reason, before the URL changes.
-  const guarded = (patch: Partial<ConvSettings>, kernelSize = size) => {
-    if (input) {
-      const s = { ...settings, ...patch };
-      const k = {
-        data: new Float32Array(kernelSize * kernelSize),
-        shape: [kernelSize, kernelSize, 1, 1],
-      } as const;
-      const g = convGeometry(
-        { ...input.stack, shape: [input.stack.shape[0], input.stack.shape[1], 1] },
-        { ...k, shape: [...k.shape] },
-        s,
-      );
-      if (g.empty) {
-        setError(`Not changed: ${g.empty}`);
-        return;
-      }
-    }
-    setError(null);
-    update(patch);
-  };
-  const applyPreset = (p: KernelPreset, n: number) => {
-    setPreset(p);
-    guarded({ kernel: tidyWeights(presetKernel(p, n, Math.floor(Math.random() * 1e6))) }, n);
-  };
-  const num = (label: string, key: 'stride' | 'dilation', lo: number, hi: number) => (
-    <label>
-      {label}{' '}
-      <select
-        value={settings[key]}
-        onChange={(e) => guarded({ [key]: Number(e.target.value) })}
-        aria-label={label}
-      >
-        {Array.from({ length: hi - lo + 1 }, (_, i) => lo + i).map((v) => (
-          <option key={v}>{v}</option>
-        ))}
-      </select>
-    </label>
-  );
-  return (
-    <div className="conv-controls">
-      <InputChooser settings={settings} update={(p) => guarded(p)} onError={setError} />
-      <fieldset className="conv-group">
-        <legend>Kernel</legend>
-        <label>
-          size{' '}
-          <select
-            value={size}
-            aria-label="Kernel size"
-            onChange={(e) => applyPreset(preset || 'vertical', Number(e.target.value))}
-          >
-            {[1, 2, 3, 4, 5, 6, 7].map((k) => (
-              <option key={k} value={k}>
-                {k}×{k}
-              </option>
-            ))}
-          </select>
-        </label>
-        <select
-          value={preset}
-          aria-label="Kernel preset"
-          onChange={(e) => e.target.value && applyPreset(e.target.value as KernelPreset, size)}
-        >
-          <option value="">preset…</option>
-          {KERNEL_PRESETS.map((p) => (
-            <option key={p} value={p}>
-              {PRESET_LABELS[p]}
-            </option>
-          ))}
-        </select>
-        <BiasInput bias={settings.bias} onBias={(bias) => guarded({ bias })} onError={setError} />
-        <label>
-          activation{' '}
-          <select
-            value={settings.activation}
-            aria-label="Activation"
-            onChange={(e) => guarded({ activation: e.target.value as ConvSettings['activation'] })}
-          >
-            {ACTIVATIONS.map((a) => (
-              <option key={a} value={a}>
-                {ACT_LABEL[a]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </fieldset>
-      <fieldset className="conv-group">
-        <legend>Sliding</legend>
-        {num('stride', 'stride', 1, 4)}
-        <label>
-          padding{' '}
-          <select
-            value={String(settings.padding)}
-            aria-label="padding"
-            onChange={(e) =>
-              guarded({ padding: e.target.value === 'same' ? 'same' : Number(e.target.value) })
-            }
-          >
-            {['0', '1', '2', '3', 'same'].map((v) => (
-              <option key={v}>{v}</option>
-            ))}
-          </select>
-        </label>
-        {num('dilation', 'dilation', 1, 3)}
-      </fieldset>
     </div>
   );
 }
@@ -358,6 +227,12 @@ function ConvWorkspace({
     // win is read through its four numbers.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [win?.row, win?.col, win?.rows, win?.cols, dilation, n]);
+  const inputFocus = useMemo(
+    () => (win ? { row: win.row, col: win.col } : undefined),
+    // win is read through its two numbers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [win?.row, win?.col],
+  );
   const outHighlights = useMemo<HeatmapHighlight[]>(
     () => [{ row: oy, col: ox, rows: 1, cols: 1, color: WINDOW, width: 3 }],
     [oy, ox],
@@ -439,7 +314,7 @@ function ConvWorkspace({
           fileStem="conv-input"
           testId="conv-input"
           offset={geometry.h.padBefore}
-          focusCell={step ? { row: step.window.row, col: step.window.col } : undefined}
+          focusCell={inputFocus}
         />
         <Panel
           title={bank.filters.length > 1 ? `Kernel of filter ${sel + 1}` : 'Kernel'}
@@ -524,46 +399,6 @@ function ConvWorkspace({
         />
       )}
     </>
-  );
-}
-
-/**
- * The bias as typed text. It is not re-created when the bias changes elsewhere (link, Back button):
- * its text is refreshed in place, unless the user is typing in it.
- */
-function BiasInput({
-  bias,
-  onBias,
-  onError,
-}: {
-  bias: number;
-  onBias: (bias: number) => void;
-  onError: (m: string | null) => void;
-}) {
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (el && document.activeElement !== el) el.value = String(bias);
-  }, [bias]);
-  return (
-    <label>
-      bias{' '}
-      <input
-        ref={ref}
-        className="conv-num"
-        defaultValue={bias}
-        inputMode="decimal"
-        aria-label="Bias"
-        onBlur={(e) => {
-          const v = Number(e.target.value.replace('−', '-'));
-          if (e.target.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 1000) {
-            onError(`Bias "${e.target.value}" is not a number between −1000 and 1000; it stays ${bias}.`);
-            e.target.value = String(bias);
-          } else if (v !== bias) onBias(v);
-        }}
-        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-      />
-    </label>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import {
   PATTERN_SIZES,
   PATTERNS,
@@ -11,16 +11,14 @@ import { loadPhoto, photoStore } from './photo';
 
 type Kind = ImageSource['kind'];
 
-/** Where the input image comes from: an MNIST test digit, the drawn digit, a photo, a pattern. */
-export function InputChooser({
-  settings,
-  update,
-  onError,
-}: {
+type InputChooserProps = {
   settings: ConvSettings;
   update: (patch: Partial<ConvSettings>) => void;
   onError: (message: string | null) => void;
-}) {
+};
+
+/** Where the input image comes from: an MNIST test digit, the drawn digit, a photo, a pattern. */
+function InputChooserView({ settings, update, onError }: InputChooserProps) {
   const img = settings.image;
   const [busy, setBusy] = useState(false);
   const setKind = (kind: Kind) => {
@@ -139,3 +137,16 @@ export function InputChooser({
     </fieldset>
   );
 }
+
+/**
+ * Only the image and colour settings are shown here; `useConvSettings` keeps the image object the
+ * same while its link text is unchanged, so other changes (bias, step) skip this group.
+ */
+export const InputChooser = memo(
+  InputChooserView,
+  (a, b) =>
+    a.settings.image === b.settings.image &&
+    a.settings.color === b.settings.color &&
+    a.update === b.update &&
+    a.onError === b.onError,
+);

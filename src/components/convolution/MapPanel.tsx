@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { downloadCanvasPng, downloadCsv, mapsToCsv } from '../canvas/download';
@@ -42,7 +42,7 @@ export function fitCell(w: number, h: number, maxPx: number, most = 52): number 
  * A titled map with its legend, the value under the pointer (as text, not only colour) and
  * Download CSV / PNG buttons. Numbers are printed in the cells whenever the cells are big enough.
  */
-export function MapPanel(p: MapPanelProps) {
+export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
   const scale = useMemo(() => p.scale ?? chooseScale(p.values), [p.scale, p.values]);
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
   const wrap = useRef<HTMLDivElement>(null);
@@ -119,4 +119,4 @@ export function MapPanel(p: MapPanelProps) {
       {p.children}
     </Panel>
   );
-}
+});

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { CONV_DEFAULTS, encodeConvParams, parseConvParams, type ConvSettings } from '../../state/convParams';
+import {
+  CONV_DEFAULTS,
+  encodeConvParams,
+  parseConvParams,
+  type ConvSettings,
+  type ImageSource,
+} from '../../state/convParams';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 
 /**
@@ -11,7 +17,10 @@ export function useConvSettings(area: 'convolution' | 'pooling') {
   const setParams = useSetHashParams(area);
   const lastGood = useRef<ConvSettings>(CONV_DEFAULTS);
   const query = params.toString();
-  const parsed = useMemo(() => parseConvParams(new URLSearchParams(query), lastGood.current), [query]);
+  const parsed = useMemo(() => {
+    const next = parseConvParams(new URLSearchParams(query), lastGood.current);
+    return { ...next, settings: keepUnchanged(lastGood.current, next.settings) };
+  }, [query]);
   useEffect(() => {
     lastGood.current = parsed.settings;
   }, [parsed]);
@@ -23,4 +32,27 @@ export function useConvSettings(area: 'convolution' | 'pooling') {
     [setParams, area],
   );
   return { settings: parsed.settings, urlErrors: parsed.errors, update };
+}
+
+const sameNumbers = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
+
+function sameImage(a: ImageSource, b: ImageSource): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'custom' && b.kind === 'custom')
+    return a.w === b.w && a.h === b.h && a.c === b.c && sameNumbers(a.values, b.values);
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Every URL change parses the whole query again, which makes new image, kernel and filter objects
+ * even when their text did not change. Reusing the previous objects then lets memoised panels (and
+ * `useMemo`s keyed on them) skip work when only, say, the bias moved.
+ */
+function keepUnchanged(prev: ConvSettings, next: ConvSettings): ConvSettings {
+  const out = { ...next };
+  if (sameImage(prev.image, next.image)) out.image = prev.image;
+  if (prev.kernel && next.kernel && sameNumbers(prev.kernel, next.kernel)) out.kernel = prev.kernel;
+  if (JSON.stringify(prev.filters) === JSON.stringify(next.filters)) out.filters = prev.filters;
+  return out;
 }

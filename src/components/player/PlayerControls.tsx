@@ -1,20 +1,18 @@
+import { memo } from 'react';
 import type { Player } from './usePlayer';
 
 /**
  * Play/pause, step back/forward, first/last, a scrubber over every position and a speed choice.
  * `describe` turns a position into words ("row 2, column 3").
  */
-export function PlayerControls({
-  player,
-  speeds,
-  describe,
-  label,
-}: {
+type PlayerControlsProps = {
   player: Player;
   speeds: readonly number[];
   describe: (position: number) => string;
   label: string;
-}) {
+};
+
+function PlayerControlsView({ player, speeds, describe, label }: PlayerControlsProps) {
   const { position, count, playing } = player;
   return (
     <div className="player" role="group" aria-label={`${label} animation`} data-testid="player">
@@ -91,3 +89,20 @@ export function PlayerControls({
     </div>
   );
 }
+
+/**
+ * The player object is new on every render of its owner; what it shows is its position, count,
+ * state and speed, and its actions read the owner's latest values through a ref (see usePlayer).
+ * Comparing those keeps the bar still while other settings (a bias, a kernel) change.
+ */
+export const PlayerControls = memo(
+  PlayerControlsView,
+  (a, b) =>
+    a.player.position === b.player.position &&
+    a.player.count === b.player.count &&
+    a.player.playing === b.player.playing &&
+    a.player.speed === b.player.speed &&
+    a.speeds === b.speeds &&
+    a.label === b.label &&
+    a.describe(a.player.position) === b.describe(b.player.position),
+);

@@ -1,0 +1,254 @@
+import { memo, useCallback, useEffect, useRef } from 'react';
+import {
+  ACTIVATIONS,
+  convGeometry,
+  KERNEL_PRESETS,
+  presetKernel,
+  PRESET_LABELS,
+  type Activation,
+  type KernelPreset,
+  type Padding,
+} from '../../engine';
+import type { ConvSettings } from '../../state/convParams';
+import { tidyWeights } from './bank';
+import { InputChooser } from './InputChooser';
+import type { ConvInput } from './useConvInput';
+
+export const ACT_LABEL = { none: 'none', relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' } as const;
+
+type Guarded = (patch: Partial<ConvSettings>, kernelSize?: number) => void;
+
+/**
+ * The convolution's settings: input, kernel (size, preset, bias, activation) and sliding (stride,
+ * padding, dilation). Each group is memoised on its own values, so a change elsewhere (the bias, the
+ * step) re-renders only the group that shows it.
+ */
+export function ConvControls({
+  settings,
+  update,
+  size,
+  input,
+  preset,
+  setPreset,
+  setError,
+}: {
+  settings: ConvSettings;
+  update: (p: Partial<ConvSettings>) => void;
+  size: number;
+  input: ConvInput | null;
+  preset: KernelPreset | '';
+  setPreset: (p: KernelPreset) => void;
+  setError: (m: string | null) => void;
+}) {
+  // Read through a ref so that `guarded` is one function for the component's life.
+  const live = useRef({ settings, input, size });
+  live.current = { settings, input, size };
+  // Settings that leave no room for the window are refused here, with the reason, before the URL changes.
+  const guarded = useCallback<Guarded>(
+    (patch, kernelSize) => {
+      const { settings: now, input: inp, size: n } = live.current;
+      const k = kernelSize ?? n;
+      if (inp) {
+        const g = convGeometry(
+          { ...inp.stack, shape: [inp.stack.shape[0], inp.stack.shape[1], 1] },
+          { data: new Float32Array(k * k), shape: [k, k, 1, 1] },
+          { ...now, ...patch },
+        );
+        if (g.empty) {
+          setError(`Not changed: ${g.empty}`);
+          return;
+        }
+      }
+      setError(null);
+      update(patch);
+    },
+    [update, setError],
+  );
+  const applyPreset = useCallback(
+    (p: KernelPreset, n: number) => {
+      setPreset(p);
+      guarded({ kernel: tidyWeights(presetKernel(p, n, Math.floor(Math.random() * 1e6))) }, n);
+    },
+    [guarded, setPreset],
+  );
+  return (
+    <div className="conv-controls">
+      <InputChooser settings={settings} update={guarded} onError={setError} />
+      <KernelGroup
+        size={size}
+        preset={preset}
+        bias={settings.bias}
+        activation={settings.activation}
+        guarded={guarded}
+        applyPreset={applyPreset}
+        setError={setError}
+      />
+      <SlidingGroup
+        stride={settings.stride}
+        padding={settings.padding}
+        dilation={settings.dilation}
+        guarded={guarded}
+      />
+    </div>
+  );
+}
+
+const KernelGroup = memo(function KernelGroup({
+  size,
+  preset,
+  bias,
+  activation,
+  guarded,
+  applyPreset,
+  setError,
+}: {
+  size: number;
+  preset: KernelPreset | '';
+  bias: number;
+  activation: Activation;
+  guarded: Guarded;
+  applyPreset: (p: KernelPreset, n: number) => void;
+  setError: (m: string | null) => void;
+}) {
+  return (
+    <fieldset className="conv-group">
+      <legend>Kernel</legend>
+      <label>
+        size{' '}
+        <select
+          value={size}
+          aria-label="Kernel size"
+          onChange={(e) => applyPreset(preset || 'vertical', Number(e.target.value))}
+        >
+          {[1, 2, 3, 4, 5, 6, 7].map((k) => (
+            <option key={k} value={k}>
+              {k}×{k}
+            </option>
+          ))}
+        </select>
+      </label>
+      <select
+        value={preset}
+        aria-label="Kernel preset"
+        onChange={(e) => e.target.value && applyPreset(e.target.value as KernelPreset, size)}
+      >
+        <option value="">preset…</option>
+        {KERNEL_PRESETS.map((p) => (
+          <option key={p} value={p}>
+            {PRESET_LABELS[p]}
+          </option>
+        ))}
+      </select>
+      <BiasInput bias={bias} onBias={(b) => guarded({ bias: b })} onError={setError} />
+      <label>
+        activation{' '}
+        <select
+          value={activation}
+          aria-label="Activation"
+          onChange={(e) => guarded({ activation: e.target.value as Activation })}
+        >
+          {ACTIVATIONS.map((a) => (
+            <option key={a} value={a}>
+              {ACT_LABEL[a]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+});
+
+const SlidingGroup = memo(function SlidingGroup({
+  stride,
+  padding,
+  dilation,
+  guarded,
+}: {
+  stride: number;
+  padding: Padding;
+  dilation: number;
+  guarded: Guarded;
+}) {
+  const range = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  return (
+    <fieldset className="conv-group">
+      <legend>Sliding</legend>
+      <label>
+        stride{' '}
+        <select
+          value={stride}
+          onChange={(e) => guarded({ stride: Number(e.target.value) })}
+          aria-label="stride"
+        >
+          {range(1, 4).map((v) => (
+            <option key={v}>{v}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        padding{' '}
+        <select
+          value={String(padding)}
+          aria-label="padding"
+          onChange={(e) => guarded({ padding: e.target.value === 'same' ? 'same' : Number(e.target.value) })}
+        >
+          {['0', '1', '2', '3', 'same'].map((v) => (
+            <option key={v}>{v}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        dilation{' '}
+        <select
+          value={dilation}
+          onChange={(e) => guarded({ dilation: Number(e.target.value) })}
+          aria-label="dilation"
+        >
+          {range(1, 3).map((v) => (
+            <option key={v}>{v}</option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+});
+
+/**
+ * The bias as typed text. It is not re-created when the bias changes elsewhere (link, Back button):
+ * its text is refreshed in place, unless the user is typing in it.
+ */
+function BiasInput({
+  bias,
+  onBias,
+  onError,
+}: {
+  bias: number;
+  onBias: (bias: number) => void;
+  onError: (m: string | null) => void;
+}) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el && document.activeElement !== el) el.value = String(bias);
+  }, [bias]);
+  return (
+    <label>
+      bias{' '}
+      <input
+        ref={ref}
+        className="conv-num"
+        defaultValue={bias}
+        inputMode="decimal"
+        aria-label="Bias"
+        onBlur={(e) => {
+          const v = Number(e.target.value.replace('−', '-'));
+          if (e.target.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 1000) {
+            onError(`Bias "${e.target.value}" is not a number between −1000 and 1000; it stays ${bias}.`);
+            e.target.value = String(bias);
+          } else if (v !== bias) onBias(v);
+        }}
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      />
+    </label>
+  );
+}
