@@ -169,6 +169,7 @@ export const en = {
     confusion: '{a}s taken for {b}s: {n}',
     trainFailed: 'Training stopped: {message}',
     drawTitle: 'Draw a digit: LeNet reads it live',
+    lenetLiveTitle: 'Test digit #{i} (a {label}) through LeNet-5',
     clear: 'Clear',
     modelLoading: 'Loading the trained network…',
     lenetTitle: 'LeNet-5, layer by layer',
@@ -511,6 +512,10 @@ export const en = {
         dense: {
           title: 'Fully connected at the end',
           body: "The 5×5×16 = 400 numbers are laid out in one row (**flatten**). Then come **fully connected** layers, like lesson 8's network but stacked: 120, then 84, then 10 outputs with softmax.\n\nThey decide which digit the parts add up to.",
+        },
+        live: {
+          title: 'Watch it read a digit',
+          body: 'Here is the real network, trained on 60,000 digits, reading a test digit it never saw. Follow it down: 6 stroke maps, pooled; 16 part maps, pooled; 400 numbers; 120; 84; and 10 probabilities.\n\nChange the digit number to try others. Dark cells in a map mean “my pattern is here”.',
         },
         params: {
           title: 'Where the weights are',

@@ -13,6 +13,7 @@ import {
 import { SoftmaxPanel } from './panels/SoftmaxPanel';
 import { AreaLinksPanel, LenetPanel } from './panels/LenetPanels';
 import { DrawMiniPanel } from './panels/DrawMiniPanel';
+import { LenetLivePanel } from './panels/LenetLivePanel';
 
 /** Panel kind (named in lesson definitions) → the React panel that shows it. */
 export const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
@@ -34,4 +35,5 @@ export const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
   lenet: LenetPanel,
   areaLinks: AreaLinksPanel,
   drawMini: DrawMiniPanel,
+  lenetLive: LenetLivePanel,
 };

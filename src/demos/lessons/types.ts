@@ -24,6 +24,7 @@ export const PANEL_KINDS = [
   'lenet',
   'areaLinks',
   'drawMini',
+  'lenetLive',
 ] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 

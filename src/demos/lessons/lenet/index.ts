@@ -6,8 +6,9 @@ export const lenetLesson: LessonDef = {
   number: 9,
   steps: [
     { id: 'overview', panel: 'lenet', params: { focus: 'all' } },
-    { id: 'features', panel: 'lenet', params: { focus: 'conv' } },
+    { id: 'features', panel: 'lenetLive', params: { digit: 0 } },
     { id: 'dense', panel: 'lenet', params: { focus: 'dense' } },
+    { id: 'live', panel: 'lenetLive', params: { digit: 8 } },
     { id: 'params', panel: 'lenet', params: { focus: 'params' } },
   ],
   questions: [

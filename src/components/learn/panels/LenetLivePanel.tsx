@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useState } from 'react';
+import { digitLabel, digitPixels, MNIST_COUNTS, type LayerReadout } from '../../../engine';
+import { Heatmap } from '../../canvas/Heatmap';
+import { LayerPanels } from '../../draw/LayerPanels';
+import { PredictionPanel } from '../../draw/PredictionPanel';
+import { describeModel, useDrawModel } from '../../draw/useDrawModel';
+import { t } from '../../../i18n';
+import { DigitsPending, LearnPanel, num, useMnistTest, type PanelProps } from './common';
+import { PIXELS } from './TensorPanels';
+
+/**
+ * One MNIST test digit through the real LeNet-5 (the Draw area's model session and its layer panels):
+ * every layer's maps and numbers, then the answer.
+ */
+export function LenetLivePanel({ params, setParam }: PanelProps) {
+  const mnist = useMnistTest();
+  const model = useDrawModel();
+  const session = model.state === 'ready' ? model.session : null;
+  const digit = num(params, 'digit', 0, 0, MNIST_COUNTS.test - 1);
+  const pixels = useMemo(
+    () => (mnist.state === 'ready' ? digitPixels(mnist.set, digit) : null),
+    [mnist, digit],
+  );
+  const [readout, setReadout] = useState<LayerReadout | null>(null);
+  useEffect(() => {
+    if (!session || !pixels) return;
+    let live = true;
+    session.predict(pixels).then(
+      (r) => live && setReadout(r),
+      () => live && setReadout(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [session, pixels]);
+  if (mnist.state !== 'ready' || !pixels) return <DigitsPending state={mnist} />;
+  const label = digitLabel(mnist.set, digit);
+  return (
+    <LearnPanel title={t('panels.lenetLiveTitle', { i: digit, label })} shape="28×28×1 → 10">
+      <div className="learn-row">
+        <Heatmap
+          values={pixels}
+          w={28}
+          h={28}
+          scale={PIXELS}
+          cellPx={5}
+          label={t('panels.digitTitle', { i: digit, label })}
+        />
+        <label className="learn-control">
+          {t('panels.digitLabel')} #{' '}
+          <input
+            type="number"
+            min={0}
+            max={MNIST_COUNTS.test - 1}
+            value={digit}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (Number.isInteger(v) && v >= 0 && v < MNIST_COUNTS.test) setParam('digit', v);
+            }}
+          />
+        </label>
+      </div>
+      {readout && session && (
+        <LayerPanels
+          readout={readout}
+          // No filter links: the explorer links open on the drawn digit, not on this test digit.
+          links={{
+            conv1: null,
+            conv2: null,
+            activation: session.config.activation,
+            pooling: session.config.pooling,
+            channel: 'auto',
+          }}
+        />
+      )}
+      {/* Top to bottom like the network itself: the answer comes last. */}
+      <PredictionPanel readout={readout} blank={false} />
+      <p className="learn-muted">
+        {model.state === 'ready'
+          ? describeModel(model)
+          : model.state === 'error'
+            ? model.message
+            : t('panels.modelLoading')}
+      </p>
+    </LearnPanel>
+  );
+}
