@@ -110,5 +110,8 @@ export function buildProbe(model: tfl.LayersModel): tfl.LayersModel {
 
 /** Number of trainable parameters, for "this network has N numbers to learn". */
 export function countParams(model: tfl.LayersModel): number {
-  return model.trainableWeights.reduce((sum, w) => sum + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
+  return model.trainableWeights.reduce(
+    (sum, w) => sum + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1),
+    0,
+  );
 }
