@@ -71,6 +71,7 @@ export function ConvolutionArea() {
 
   return (
     <div className="conv-area">
+      <h1 className="visually-hidden">Convolution explorer: a filter sliding across an image</h1>
       <ConvControls
         settings={settings}
         update={update}

@@ -108,6 +108,7 @@ export function PoolingArea() {
 
   return (
     <div className="conv-area">
+      <h1 className="visually-hidden">Pooling explorer: shrink a map by keeping one number per window</h1>
       <div className="conv-controls">
         <InputChooser settings={settings} update={guarded} onError={setUiError} />
         <fieldset className="conv-group">

@@ -128,6 +128,7 @@ export function TrainArea() {
           <div
             className="train-progress"
             role="progressbar"
+            aria-label="Training progress"
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={Math.round(fraction * 100)}
