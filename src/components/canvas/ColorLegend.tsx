@@ -14,14 +14,17 @@ export const ColorLegend = memo(function ColorLegend({
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [lo, hi] = scale.domain;
+  const kind = scale.kind;
+  // The bar's colours depend only on the kind of map, not on the numbers at its ends.
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
+    const unit: ColorScale = { kind, domain: [0, 1] };
     for (let x = 0; x < width; x++) {
-      ctx.fillStyle = cssColorOf(lo + ((hi - lo) * x) / (width - 1), scale);
+      ctx.fillStyle = cssColorOf(x / (width - 1), unit);
       ctx.fillRect(x, 0, 1, 14);
     }
-  }, [scale, width, lo, hi]);
+  }, [kind, width]);
   const signed = scale.kind === 'diverging';
   const words = signed
     ? `Colour key: blue is negative down to ${formatCell(lo, 2)}, white is zero, red is positive up to ${formatCell(hi, 2)}`
