@@ -3,7 +3,15 @@
  * the same shape (type `Messages` in ./index.ts). `{name}` marks a value filled in at run time.
  * In lesson bodies a blank line starts a paragraph, `backticks` mark a formula and **stars** a new word.
  */
+import { conv } from './areas/conv';
+import { player } from './areas/player';
+
+/**
+ * Areas keep their text in ./areas/<area>.ts, nested here so `MessageKey` still sees every path.
+ */
 export const en = {
+  conv,
+  player,
   shell: {
     brand: 'CNN\u00a0Studio',
     brandLabel: 'CNN Studio home',

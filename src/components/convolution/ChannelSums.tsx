@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { t } from '../../i18n';
 import {
   conv2dChannelSums,
   convGeometry,
@@ -41,10 +42,10 @@ export const ChannelSums = memo(function ChannelSums({
   );
   const bias = typeof params.bias === 'number' ? params.bias : (params.bias[filter] ?? 0);
   const total = useMemo(() => {
-    const t = new Float32Array(maps[0]?.length ?? 0);
-    for (const m of maps) for (let i = 0; i < t.length; i++) t[i] = (t[i] ?? 0) + (m[i] ?? 0);
-    for (let i = 0; i < t.length; i++) t[i] = (t[i] ?? 0) + bias;
-    return t;
+    const sum = new Float32Array(maps[0]?.length ?? 0);
+    for (const m of maps) for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] ?? 0) + (m[i] ?? 0);
+    for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] ?? 0) + bias;
+    return sum;
   }, [maps, bias]);
   const scale = useMemo(() => chooseSharedScale([...maps, total]), [maps, total]);
   const g = convGeometry(input, kernel, params);
@@ -53,7 +54,7 @@ export const ChannelSums = memo(function ChannelSums({
   const cellPx = fitCell(ow, oh, 130, 12);
   return (
     <Panel
-      title={`One filter on ${maps.length} channels: each channel's map, then their sum + bias`}
+      title={t('conv.sums.title', { n: String(maps.length) })}
       shape={`${maps.length} × ${oh}×${ow} → ${oh}×${ow}`}
       testId="channel-sums"
       actions={
@@ -64,18 +65,18 @@ export const ChannelSums = memo(function ChannelSums({
             downloadCsv(
               mapsToCsv([
                 ...maps.map((values, i) => ({
-                  name: channelNames[i] ?? `channel ${i}`,
+                  name: channelNames[i] ?? t('conv.input.channel', { n: String(i) }),
                   values,
                   w: ow,
                   h: oh,
                 })),
-                { name: 'sum + bias', values: total, w: ow, h: oh },
+                { name: t('conv.sums.sumName'), values: total, w: ow, h: oh },
               ]),
               'channel-sums.csv',
             )
           }
         >
-          CSV
+          {t('conv.map.csv')}
         </button>
       }
     >
@@ -88,7 +89,7 @@ export const ChannelSums = memo(function ChannelSums({
               h={oh}
               scale={scale}
               cellPx={cellPx}
-              label={`${channelNames[i]} channel map`}
+              label={t('conv.sums.channelMap', { channel: channelNames[i] ?? '' })}
             />
             <figcaption>
               {i > 0 ? '+ ' : ''}
@@ -96,7 +97,7 @@ export const ChannelSums = memo(function ChannelSums({
             </figcaption>
           </figure>
         ))}
-        <div className="conv-op">+ bias {fmtNum(bias)} =</div>
+        <div className="conv-op">{t('conv.sums.plusBias', { bias: fmtNum(bias) })}</div>
         <figure className="conv-bank-item">
           <Heatmap
             values={total}
@@ -104,9 +105,9 @@ export const ChannelSums = memo(function ChannelSums({
             h={oh}
             scale={scale}
             cellPx={cellPx}
-            label="sum of channel maps plus bias"
+            label={t('conv.sums.totalLabel')}
           />
-          <figcaption>sum + bias (before activation)</figcaption>
+          <figcaption>{t('conv.sums.totalCaption')}</figcaption>
         </figure>
         <ColorLegend scale={scale} width={140} />
       </div>

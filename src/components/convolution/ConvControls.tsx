@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useRef } from 'react';
+import { t } from '../../i18n';
 import {
   ACTIVATIONS,
   convGeometry,
@@ -14,7 +15,12 @@ import { tidyWeights } from './bank';
 import { InputChooser } from './InputChooser';
 import type { ConvInput } from './useConvInput';
 
-export const ACT_LABEL = { none: 'none', relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' } as const;
+export const ACT_LABEL = {
+  none: t('conv.act.none'),
+  relu: t('conv.act.relu'),
+  tanh: t('conv.act.tanh'),
+  sigmoid: t('conv.act.sigmoid'),
+} as const;
 
 type Guarded = (patch: Partial<ConvSettings>, kernelSize?: number) => void;
 
@@ -55,7 +61,7 @@ export function ConvControls({
           { ...now, ...patch },
         );
         if (g.empty) {
-          setError(`Not changed: ${g.empty}`);
+          setError(t('conv.notChanged', { reason: g.empty }));
           return;
         }
       }
@@ -112,12 +118,12 @@ const KernelGroup = memo(function KernelGroup({
 }) {
   return (
     <fieldset className="conv-group">
-      <legend>Kernel</legend>
+      <legend>{t('conv.kernel.legend')}</legend>
       <label>
-        size{' '}
+        {t('conv.kernel.size')}{' '}
         <select
           value={size}
-          aria-label="Kernel size"
+          aria-label={t('conv.kernel.sizeLabel')}
           onChange={(e) => applyPreset(preset || 'vertical', Number(e.target.value))}
         >
           {[1, 2, 3, 4, 5, 6, 7].map((k) => (
@@ -129,10 +135,10 @@ const KernelGroup = memo(function KernelGroup({
       </label>
       <select
         value={preset}
-        aria-label="Kernel preset"
+        aria-label={t('conv.kernel.presetLabel')}
         onChange={(e) => e.target.value && applyPreset(e.target.value as KernelPreset, size)}
       >
-        <option value="">preset…</option>
+        <option value="">{t('conv.kernel.preset')}</option>
         {KERNEL_PRESETS.map((p) => (
           <option key={p} value={p}>
             {PRESET_LABELS[p]}
@@ -141,10 +147,10 @@ const KernelGroup = memo(function KernelGroup({
       </select>
       <BiasInput bias={bias} onBias={(b) => guarded({ bias: b })} onError={setError} />
       <label>
-        activation{' '}
+        {t('conv.kernel.activation')}{' '}
         <select
           value={activation}
-          aria-label="Activation"
+          aria-label={t('conv.kernel.activationLabel')}
           onChange={(e) => guarded({ activation: e.target.value as Activation })}
         >
           {ACTIVATIONS.map((a) => (
@@ -172,13 +178,13 @@ const SlidingGroup = memo(function SlidingGroup({
   const range = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
   return (
     <fieldset className="conv-group">
-      <legend>Sliding</legend>
+      <legend>{t('conv.sliding.legend')}</legend>
       <label>
-        stride{' '}
+        {t('conv.sliding.stride')}{' '}
         <select
           value={stride}
           onChange={(e) => guarded({ stride: Number(e.target.value) })}
-          aria-label="stride"
+          aria-label={t('conv.sliding.stride')}
         >
           {range(1, 4).map((v) => (
             <option key={v}>{v}</option>
@@ -186,10 +192,10 @@ const SlidingGroup = memo(function SlidingGroup({
         </select>
       </label>
       <label>
-        padding{' '}
+        {t('conv.sliding.padding')}{' '}
         <select
           value={String(padding)}
-          aria-label="padding"
+          aria-label={t('conv.sliding.padding')}
           onChange={(e) => guarded({ padding: e.target.value === 'same' ? 'same' : Number(e.target.value) })}
         >
           {['0', '1', '2', '3', 'same'].map((v) => (
@@ -198,11 +204,11 @@ const SlidingGroup = memo(function SlidingGroup({
         </select>
       </label>
       <label>
-        dilation{' '}
+        {t('conv.sliding.dilation')}{' '}
         <select
           value={dilation}
           onChange={(e) => guarded({ dilation: Number(e.target.value) })}
-          aria-label="dilation"
+          aria-label={t('conv.sliding.dilation')}
         >
           {range(1, 3).map((v) => (
             <option key={v}>{v}</option>
@@ -233,17 +239,17 @@ function BiasInput({
   }, [bias]);
   return (
     <label>
-      bias{' '}
+      {t('conv.kernel.bias')}{' '}
       <input
         ref={ref}
         className="conv-num"
         defaultValue={bias}
         inputMode="decimal"
-        aria-label="Bias"
+        aria-label={t('conv.kernel.biasLabel')}
         onBlur={(e) => {
           const v = Number(e.target.value.replace('−', '-'));
           if (e.target.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 1000) {
-            onError(`Bias "${e.target.value}" is not a number between −1000 and 1000; it stays ${bias}.`);
+            onError(t('conv.kernel.badBias', { text: e.target.value, bias: String(bias) }));
             e.target.value = String(bias);
           } else if (v !== bias) onBias(v);
         }}

@@ -1,13 +1,7 @@
 import { activationFormula, type Activation, type ConvStep } from '../../engine';
+import { t } from '../../i18n';
 import { Panel } from '../canvas/Panel';
 import { fmtNum } from './format';
-
-const ACT_NAME: Record<Activation, string> = {
-  none: 'no activation',
-  relu: 'ReLU',
-  tanh: 'tanh',
-  sigmoid: 'sigmoid',
-};
 
 /**
  * The arithmetic at the current position with the real numbers: input × weight = product for every
@@ -32,15 +26,12 @@ export function ConvMaths({
   const act = activationFormula(activation);
   return (
     <Panel
-      title="The maths here"
-      shape={`row ${step.oy}, col ${step.ox}`}
+      title={t('conv.maths.title')}
+      shape={t('conv.maths.shape', { row: String(step.oy), col: String(step.ox) })}
       testId="conv-maths"
       className="conv-maths"
     >
-      <p className="conv-words">
-        Multiply each input number under the window by the kernel weight on top of it, then add everything up.
-        A big sum means “this patch looks like the kernel”.
-      </p>
+      <p className="conv-words">{t('conv.maths.words')}</p>
       {listAll ? (
         <div className="conv-products" style={{ gridTemplateColumns: `repeat(${size}, minmax(0, 1fr))` }}>
           {step.cells.map((c) => (
@@ -48,7 +39,11 @@ export function ConvMaths({
               key={`${c.ky}-${c.kx}`}
               className={`conv-product${c.isPadding ? ' is-padding' : ''}`}
               data-testid={`product-${c.ky}-${c.kx}`}
-              title={c.isPadding ? 'padding (a zero outside the image)' : `input row ${c.iy}, col ${c.ix}`}
+              title={
+                c.isPadding
+                  ? t('conv.maths.paddingCell')
+                  : t('conv.maths.inputCell', { row: String(c.iy), col: String(c.ix) })
+              }
             >
               <span>
                 {fmtNum(c.x, 2)}×{fmtNum(c.w, 2)}
@@ -61,7 +56,8 @@ export function ConvMaths({
         <ul className="conv-chsums">
           {perChannel.map((s, ch) => (
             <li key={ch}>
-              {channelNames[ch]}: {size * size} products add up to <b>{fmtNum(s)}</b>
+              {t('conv.maths.channelSum', { channel: channelNames[ch] ?? '', count: String(size * size) })}
+              <b>{fmtNum(s)}</b>
             </li>
           ))}
         </ul>
@@ -69,30 +65,26 @@ export function ConvMaths({
       <table className="conv-sum">
         <tbody>
           <tr>
-            <th scope="row">sum of {step.cells.length} products</th>
+            <th scope="row">{t('conv.maths.sumOf', { n: String(step.cells.length) })}</th>
             <td data-testid="maths-sum">{fmtNum(step.sum, 4)}</td>
           </tr>
           <tr>
-            <th scope="row">+ bias</th>
+            <th scope="row">{t('conv.maths.plusBias')}</th>
             <td data-testid="maths-bias">{fmtNum(step.bias, 4)}</td>
           </tr>
           <tr>
-            <th scope="row">= before activation</th>
+            <th scope="row">{t('conv.maths.before')}</th>
             <td data-testid="maths-pre">{fmtNum(step.preActivation, 4)}</td>
           </tr>
           <tr className="conv-out-row">
-            <th scope="row">→ {act}</th>
+            <th scope="row">{t('conv.maths.arrow', { act })}</th>
             <td data-testid="maths-out">{fmtNum(step.output, 4)}</td>
           </tr>
         </tbody>
       </table>
       <p className="conv-words small">
-        {activation === 'relu' &&
-          'ReLU keeps positive sums and turns negative ones into 0: “only report matches”. '}
-        {activation === 'tanh' && 'tanh squeezes any sum into −1…1. '}
-        {activation === 'sigmoid' && 'sigmoid squeezes any sum into 0…1. '}
-        {activation === 'none' && `With ${ACT_NAME.none} the sum passes straight through. `}
-        Cells marked ░ are padding: zeros outside the picture.
+        {t(`conv.maths.${activation}`)}
+        {t('conv.maths.paddingNote')}
       </p>
     </Panel>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { t } from '../../i18n';
 import {
   channelPlane,
   conv2d,
@@ -61,7 +62,7 @@ export function ConvolutionArea() {
   let kv = kernelValues;
   let n: number;
   if (typeof resolved === 'string') {
-    kernelError = `${resolved} Keeping the previous kernel.`;
+    kernelError = t('conv.keepKernel', { problem: resolved });
     kv = lastKernel.current.values;
     n = lastKernel.current.size;
   } else {
@@ -71,7 +72,7 @@ export function ConvolutionArea() {
 
   return (
     <div className="conv-area">
-      <h1 className="visually-hidden">Convolution explorer: a filter sliding across an image</h1>
+      <h1 className="visually-hidden">{t('conv.heading')}</h1>
       <ConvControls
         settings={settings}
         update={update}
@@ -83,13 +84,13 @@ export function ConvolutionArea() {
       />
       <Messages
         list={[
-          ...urlErrors.map((e) => `Link problem: ${e} Kept the previous value.`),
+          ...urlErrors.map((e) => t('conv.linkProblem', { problem: e })),
           kernelError,
           inputError,
           uiError,
         ]}
       />
-      {loading && !input && <p className="loading">Loading the MNIST test digits…</p>}
+      {loading && !input && <p className="loading">{t('conv.loadingMnist')}</p>}
       {input && (
         <ConvWorkspace
           input={input}
@@ -284,13 +285,13 @@ function ConvWorkspace({
   const kcell = Math.max(34, Math.min(58, Math.floor((slices > 1 ? 150 : 230) / n)));
   const stepOutOfRange = settings.step >= count && output;
 
-  const describe = (p: number) => `output row ${Math.floor(p / Math.max(1, ow))}, col ${p % Math.max(1, ow)}`;
+  const describe = (p: number) =>
+    t('conv.describe', { row: String(Math.floor(p / Math.max(1, ow))), col: String(p % Math.max(1, ow)) });
   return (
     <>
       {stepOutOfRange && (
         <p className="message" data-testid="step-note">
-          The link asks for step {settings.step}, but this output has only {count} positions (0–{count - 1});
-          showing the last one.
+          {t('conv.stepNote', { step: String(settings.step), count: String(count), last: String(count - 1) })}
         </p>
       )}
       {bank.problems.length > 0 && (
@@ -300,11 +301,19 @@ function ConvWorkspace({
           ))}
         </div>
       )}
-      <PlayerControls player={player} speeds={SPEEDS} describe={describe} label="Convolution" />
+      <PlayerControls player={player} speeds={SPEEDS} describe={describe} label={t('conv.playerLabel')} />
       <div className="conv-main">
         <MapPanel
-          title={`Input${geometry.h.padBefore + geometry.w.padBefore + geometry.h.padAfter > 0 ? ' + padding' : ''}`}
-          subtitle={`${input.title}${channels > 1 ? ` · mean of ${channels} channels shown` : ''}`}
+          title={
+            geometry.h.padBefore + geometry.w.padBefore + geometry.h.padAfter > 0
+              ? t('conv.panels.inputPadded')
+              : t('conv.panels.input')
+          }
+          subtitle={
+            channels > 1
+              ? t('conv.panels.meanShown', { title: input.title, channels: String(channels) })
+              : input.title
+          }
           values={padded}
           w={geometry.paddedW}
           h={geometry.paddedH}
@@ -318,7 +327,11 @@ function ConvWorkspace({
           focusCell={inputFocus}
         />
         <Panel
-          title={bank.filters.length > 1 ? `Kernel of filter ${sel + 1}` : 'Kernel'}
+          title={
+            bank.filters.length > 1
+              ? t('conv.kernel.titleOf', { n: String(sel + 1) })
+              : t('conv.kernel.title')
+          }
           shape={`${n}×${n}${perChannel ? `×${channels}` : ''}`}
           testId="conv-kernel"
           className="conv-kernel"
@@ -330,7 +343,11 @@ function ConvWorkspace({
                 values={kernelValues.slice(s * n * n, (s + 1) * n * n)}
                 size={n}
                 cellPx={kcell}
-                label={slices > 1 ? `Kernel, ${input.channelNames[s]} channel` : 'Kernel'}
+                label={
+                  slices > 1
+                    ? t('conv.kernel.sliceLabel', { channel: input.channelNames[s] ?? '' })
+                    : t('conv.kernel.title')
+                }
                 onChange={(i, v) => setKernelCell(s, i, v)}
                 onError={setError}
               />
@@ -338,17 +355,24 @@ function ConvWorkspace({
           ))}
           <ColorLegend scale={kernelScale} width={140} />
           <p className="conv-words small">
-            Click a number to change it.{' '}
+            {t('conv.kernel.clickToChange')}{' '}
             {channels > 1 && !perChannel
-              ? `The same ${n}×${n} weights are used on each of the ${channels} channels, so the kernel is ${n}×${n}×${channels}. `
+              ? t('conv.kernel.sameOnEach', { n: String(n), channels: String(channels) })
               : ''}
-            Positive weights (red) reward ink under them, negative ones (blue) punish it.
+            {t('conv.kernel.signs')}
           </p>
         </Panel>
         {output && main ? (
           <MapPanel
-            title="Output"
-            subtitle={`activation map${bank.filters.length > 1 ? ` of filter ${sel + 1}` : ''} after ${ACT_LABEL[settings.activation]}`}
+            title={t('conv.panels.output')}
+            subtitle={
+              bank.filters.length > 1
+                ? t('conv.panels.outputSubtitleOf', {
+                    n: String(sel + 1),
+                    act: ACT_LABEL[settings.activation],
+                  })
+                : t('conv.panels.outputSubtitle', { act: ACT_LABEL[settings.activation] })
+            }
             values={main}
             w={ow}
             h={oh}
@@ -365,7 +389,7 @@ function ConvWorkspace({
             <OutputFormula geometry={geometry} />
           </MapPanel>
         ) : (
-          <Panel title="Output" shape="empty" testId="conv-output">
+          <Panel title={t('conv.panels.output')} shape={t('conv.panels.empty')} testId="conv-output">
             <p className="message error" role="alert">
               {geometry.empty}
             </p>
@@ -407,10 +431,11 @@ function OutputFormula({ geometry }: { geometry: ReturnType<typeof convGeometry>
   return (
     <div className="conv-formula" data-testid="output-formula">
       <div>
-        <b>Output size</b> = ⌊(in + 2·pad − dil·(k−1) − 1) / stride⌋ + 1
+        <b>{t('conv.panels.outputSize')}</b>
+        {t('conv.panels.outputFormula')}
       </div>
-      <div>height: {formulaText(geometry.h)}</div>
-      <div>width: {formulaText(geometry.w)}</div>
+      <div>{t('conv.panels.height', { text: formulaText(geometry.h) })}</div>
+      <div>{t('conv.panels.width', { text: formulaText(geometry.w) })}</div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
+import { t } from '../../i18n';
 import { channelPlane, type MapStack } from '../../engine';
 import { chooseSharedScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
@@ -87,18 +88,18 @@ export const FilterBank = memo(function FilterBank({
 
   return (
     <Panel
-      title={`Filter bank · ${c} filter${c > 1 ? 's' : ''} → ${c} activation map${c > 1 ? 's' : ''}`}
+      title={t(c > 1 ? 'conv.bank.titleMany' : 'conv.bank.title', { c: String(c) })}
       shape={`1×${h}×${w}×${c}`}
       testId="filter-bank"
       className="conv-bank"
       actions={
         <>
           <label className="conv-inline">
-            filters{' '}
+            {t('conv.bank.filters')}{' '}
             <select
               value={COUNTS.includes(c) ? c : ''}
               onChange={(e) => onCount(Number(e.target.value))}
-              aria-label="Number of filters"
+              aria-label={t('conv.bank.count')}
             >
               {!COUNTS.includes(c) && <option value="">{c}</option>}
               {COUNTS.map((n) => (
@@ -113,15 +114,22 @@ export const FilterBank = memo(function FilterBank({
             className="secondary"
             onClick={() =>
               downloadCsv(
-                mapsToCsv(planes.map((values, i) => ({ name: names[i] ?? `filter ${i}`, values, w, h }))),
+                mapsToCsv(
+                  planes.map((values, i) => ({
+                    name: names[i] ?? t('conv.bank.filterName', { n: String(i) }),
+                    values,
+                    w,
+                    h,
+                  })),
+                ),
                 'filter-bank.csv',
               )
             }
           >
-            CSV
+            {t('conv.map.csv')}
           </button>
           <button type="button" className="secondary" onClick={savePng}>
-            PNG
+            {t('conv.map.png')}
           </button>
         </>
       }
@@ -143,7 +151,7 @@ export const FilterBank = memo(function FilterBank({
         />
         <div
           className="conv-volume"
-          aria-label={`The stack as a 4-D tensor: 1 image × ${h} rows × ${w} columns × ${c} channels`}
+          aria-label={t('conv.bank.volumeLabel', { h: String(h), w: String(w), c: String(c) })}
         >
           <div className="conv-volume-stack" style={{ height: 70 + Math.min(c, 16) * 5 }}>
             {planes.slice(0, 16).map((_, i) => (
@@ -155,11 +163,9 @@ export const FilterBank = memo(function FilterBank({
             ))}
           </div>
           <p>
-            <b>
-              N×H×W×C = 1×{h}×{w}×{c}
-            </b>
-            <br />1 image (N), {h} rows (H), {w} columns (W), one channel (C) per filter. Computers store
-            pictures as these 4-D blocks of numbers (tensors).
+            <b>{t('conv.bank.volumeShape', { h: String(h), w: String(w), c: String(c) })}</b>
+            <br />
+            {t('conv.bank.volumeWords', { h: String(h), w: String(w) })}
           </p>
           <ColorLegend scale={scale} width={150} />
         </div>
@@ -190,7 +196,7 @@ const BankGrid = memo(function BankGrid({
   cellPx: number;
 }) {
   return (
-    <div className="conv-bank-grid" role="group" aria-label="Filters: choose one to slide and edit">
+    <div className="conv-bank-grid" role="group" aria-label={t('conv.bank.gridLabel')}>
       {names.map((name, i) => (
         <button
           type="button"
@@ -199,7 +205,7 @@ const BankGrid = memo(function BankGrid({
           aria-pressed={i === selected}
           data-testid={`bank-${i}`}
           onClick={() => onSelect(i)}
-          title={i === selected ? 'This filter is in the sliding view above' : 'Slide and edit this filter'}
+          title={i === selected ? t('conv.bank.inView') : t('conv.bank.slideThis')}
         >
           <canvas
             ref={(el) => {
@@ -210,11 +216,11 @@ const BankGrid = memo(function BankGrid({
             height={h}
             style={{ width: w * cellPx, height: h * cellPx }}
             role="img"
-            aria-label={`activation map of filter ${i + 1}, ${name}: ${h}×${w}`}
+            aria-label={t('conv.bank.mapLabel', { n: String(i + 1), name, h: String(h), w: String(w) })}
           />
           <span className="conv-bank-caption">
             {i + 1}. {name}
-            {i === selected && <b> ✎ editing</b>}
+            {i === selected && <b>{t('conv.bank.editing')}</b>}
           </span>
         </button>
       ))}

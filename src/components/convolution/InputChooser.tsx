@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { t } from '../../i18n';
 import {
   PATTERN_SIZES,
   PATTERNS,
@@ -42,22 +43,22 @@ function InputChooserView({ settings, update, onError }: InputChooserProps) {
   };
   return (
     <fieldset className="conv-group">
-      <legend>Input image</legend>
+      <legend>{t('conv.input.legend')}</legend>
       <select
         value={img.kind}
         onChange={(e) => setKind(e.target.value as Kind)}
-        aria-label="Input image source"
+        aria-label={t('conv.input.source')}
       >
-        <option value="mnist">MNIST test digit</option>
-        <option value="drawn">My drawn digit</option>
-        <option value="photo">Uploaded photo</option>
-        <option value="pattern">Pattern</option>
-        {img.kind === 'custom' && <option value="custom">From the link</option>}
+        <option value="mnist">{t('conv.input.mnist')}</option>
+        <option value="drawn">{t('conv.input.drawn')}</option>
+        <option value="photo">{t('conv.input.photo')}</option>
+        <option value="pattern">{t('conv.input.pattern')}</option>
+        {img.kind === 'custom' && <option value="custom">{t('conv.input.custom')}</option>}
       </select>
       {img.kind === 'mnist' && (
         <>
           <label>
-            #{' '}
+            {t('conv.input.number')}{' '}
             <input
               type="number"
               min={0}
@@ -65,14 +66,13 @@ function InputChooserView({ settings, update, onError }: InputChooserProps) {
               className="conv-num"
               key={String(img.index)}
               defaultValue={typeof img.index === 'number' ? img.index : 0}
-              aria-label="MNIST test digit number (0–9999)"
+              aria-label={t('conv.input.numberLabel')}
               onChange={(e) => {
                 const v = Number(e.target.value);
                 if (e.target.value !== '' && Number.isInteger(v) && v >= 0 && v <= 9999) {
                   onError(null);
                   update({ image: { kind: 'mnist', index: v } });
-                } else
-                  onError(`Digit number must be a whole number from 0 to 9999, not "${e.target.value}".`);
+                } else onError(t('conv.input.badNumber', { text: e.target.value }));
               }}
             />
           </label>
@@ -81,7 +81,7 @@ function InputChooserView({ settings, update, onError }: InputChooserProps) {
             className="secondary"
             onClick={() => update({ image: { kind: 'mnist', index: 'random' } })}
           >
-            Random
+            {t('conv.input.random')}
           </button>
         </>
       )}
@@ -89,7 +89,7 @@ function InputChooserView({ settings, update, onError }: InputChooserProps) {
         <>
           <select
             value={img.name}
-            aria-label="Pattern"
+            aria-label={t('conv.input.patternLabel')}
             onChange={(e) => update({ image: { ...img, name: e.target.value as PatternName }, step: 0 })}
           >
             {PATTERNS.map((p) => (
@@ -100,7 +100,7 @@ function InputChooserView({ settings, update, onError }: InputChooserProps) {
           </select>
           <select
             value={img.size}
-            aria-label="Pattern size"
+            aria-label={t('conv.input.patternSize')}
             onChange={(e) => update({ image: { ...img, size: Number(e.target.value) }, step: 0 })}
           >
             {PATTERN_SIZES.map((s) => (
@@ -114,15 +114,15 @@ function InputChooserView({ settings, update, onError }: InputChooserProps) {
       {img.kind === 'photo' && (
         <select
           value={settings.color}
-          aria-label="Photo colours"
+          aria-label={t('conv.input.colours')}
           onChange={(e) => update({ color: e.target.value as 'rgb' | 'grey', step: 0 })}
         >
-          <option value="grey">grey (1 channel)</option>
-          <option value="rgb">RGB (3 channels)</option>
+          <option value="grey">{t('conv.input.grey')}</option>
+          <option value="rgb">{t('conv.input.rgb')}</option>
         </select>
       )}
       <label className="conv-upload">
-        <span className="button-like">{busy ? 'Reading…' : 'Upload photo'}</span>
+        <span className="button-like">{busy ? t('conv.input.reading') : t('conv.input.upload')}</span>
         <input
           type="file"
           accept="image/*"

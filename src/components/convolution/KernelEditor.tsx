@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { t } from '../../i18n';
 import { chooseScale, cssColorOf, textColorOn } from '../canvas/colorScales';
 import { parseNumber } from '../../state/convParams';
 import { fmtNum } from './format';
@@ -26,7 +27,12 @@ function KernelEditorView({ values, size, onChange, onError, label, cellPx }: Ke
       const parsed = parseNumber(el.value);
       if (parsed === null || Math.abs(parsed) > 1000) {
         onError(
-          `Kernel cell (row ${Math.floor(i / size)}, col ${i % size}): "${el.value}" is not a number between −1000 and 1000; it keeps ${fmtNum(v)}.`,
+          t('conv.kernel.badCell', {
+            row: String(Math.floor(i / size)),
+            col: String(i % size),
+            text: el.value,
+            value: fmtNum(v),
+          }),
         );
         el.value = fmtNum(v);
         return;
@@ -40,7 +46,11 @@ function KernelEditorView({ values, size, onChange, onError, label, cellPx }: Ke
         className="conv-kcell"
         defaultValue={fmtNum(v)}
         inputMode="decimal"
-        aria-label={`${label} weight row ${Math.floor(i / size)}, column ${i % size}`}
+        aria-label={t('conv.kernel.cellLabel', {
+          label,
+          row: String(Math.floor(i / size)),
+          col: String(i % size),
+        })}
         data-testid={`kcell-${i}`}
         style={{
           background: cssColorOf(v, scale),

@@ -1,4 +1,5 @@
 import { memo, useMemo, useRef, useState } from 'react';
+import { t } from '../../i18n';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { downloadCanvasPng, downloadCsv, mapsToCsv } from '../canvas/download';
@@ -76,14 +77,14 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
             }
             data-testid={`${p.testId}-csv`}
           >
-            CSV
+            {t('conv.map.csv')}
           </button>
           <button
             type="button"
             className="secondary"
             onClick={() => downloadCanvasPng(wrap.current, `${p.fileStem}.png`)}
           >
-            PNG
+            {t('conv.map.png')}
           </button>
         </>
       }
@@ -108,12 +109,15 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
       </div>
       <div className="conv-readout" data-testid={`${p.testId}-readout`} aria-live="polite">
         {shown
-          ? `row ${shown.row - off}, col ${shown.col - off}: ${
-              p.filled !== undefined && shown.row * p.w + shown.col >= p.filled
-                ? 'not computed yet'
-                : fmtNum(p.values[shown.row * p.w + shown.col] ?? 0)
-            }`
-          : 'point at a cell to read its value'}
+          ? t('conv.map.readout', {
+              row: String(shown.row - off),
+              col: String(shown.col - off),
+              value:
+                p.filled !== undefined && shown.row * p.w + shown.col >= p.filled
+                  ? t('conv.map.notComputed')
+                  : fmtNum(p.values[shown.row * p.w + shown.col] ?? 0),
+            })
+          : t('conv.map.pointAt')}
       </div>
       <ColorLegend scale={scale} width={Math.min(160, Math.max(110, p.w * cellPx))} />
       {p.children}

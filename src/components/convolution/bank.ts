@@ -1,4 +1,5 @@
 import { KERNEL_PRESETS, presetKernel, PRESET_LABELS, type KernelPreset } from '../../engine';
+import { t } from '../../i18n';
 import { defaultBank, type FilterSlot } from '../../state/convParams';
 
 export type Bank = {
@@ -48,7 +49,7 @@ export function centreResize(values: ArrayLike<number>, k: number, n: number): F
 }
 
 function presetName(p: KernelPreset, slot: number): string {
-  return p === 'random' ? `random #${slot}` : PRESET_LABELS[p];
+  return p === 'random' ? t('conv.bank.random', { n: String(slot) }) : PRESET_LABELS[p];
 }
 
 /** Numbers of a slot made to fit an n×n kernel on `channels` channels (`problem` says what changed). */
@@ -67,12 +68,10 @@ function fitNumbers(
   for (let s = 0; s < use; s++) parts.push(centreResize(values.slice(s * k * k, (s + 1) * k * k), k, n));
   const out = new Float32Array(parts.length * n * n);
   parts.forEach((p, s) => out.set(p, s * n * n));
-  const what =
-    slices !== use
-      ? `has one slice per colour channel but this input has ${channels}; its first slice is used`
-      : '';
-  const size = k !== n ? `is ${k}×${k}; it is ${k < n ? 'padded with zeros' : 'cut'} to ${n}×${n}` : '';
-  return { values: out, problem: `Filter ${slot + 1} ${[size, what].filter(Boolean).join(', and ')}.` };
+  const what = slices !== use ? t('conv.bank.oneSlice', { channels: String(channels) }) : '';
+  const size = k !== n ? t(k < n ? 'conv.bank.padded' : 'conv.bank.cut', { k: String(k), n: String(n) }) : '';
+  const problem = [size, what].filter(Boolean).join(t('conv.bank.and'));
+  return { values: out, problem: t('conv.bank.problem', { n: String(slot + 1), what: problem }) };
 }
 
 /**
@@ -88,13 +87,13 @@ export function resolveBank(slots: FilterSlot[], own: ArrayLike<number>, n: numb
     if (slot === 'kernel') {
       selected = i;
       const p = matchPreset(own, n, i);
-      names.push(p ? presetName(p, i) : 'your kernel');
+      names.push(p ? presetName(p, i) : t('conv.bank.yourKernel'));
       filters.push(Float32Array.from(own));
     } else if (Array.isArray(slot)) {
       const fit = fitNumbers(slot, n, channels, i);
       if (fit.problem) problems.push(fit.problem);
       const p = matchPreset(fit.values, n, i);
-      names.push(p ? presetName(p, i) : 'custom');
+      names.push(p ? presetName(p, i) : t('conv.bank.custom'));
       filters.push(fit.values);
     } else {
       names.push(presetName(slot, i));

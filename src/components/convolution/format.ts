@@ -1,3 +1,5 @@
+import { t } from '../../i18n';
+
 /** Numbers for people: up to 3 decimals, a true minus sign, no "-0". */
 export function fmtNum(v: number, decimals = 3): string {
   if (!Number.isFinite(v)) return String(v);
@@ -5,5 +7,4 @@ export function fmtNum(v: number, decimals = 3): string {
   return (Object.is(r, -0) ? 0 : r).toString().replace('-', '−');
 }
 
-export const PADDING_WORDS =
-  'padding adds a border of zeros around the input so the window can reach the edges';
+export const PADDING_WORDS = t('conv.paddingWords');

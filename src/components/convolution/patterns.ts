@@ -1,14 +1,15 @@
 import type { MapStack } from '../../engine';
+import { t } from '../../i18n';
 import type { PatternName } from '../../state/convParams';
 
 export const PATTERN_LABELS: Record<PatternName, string> = {
-  hlines: 'Horizontal lines',
-  vlines: 'Vertical lines',
-  diagonal: 'Diagonal line',
-  checker: 'Checkerboard',
-  gradient: 'Gradient',
-  square: 'Square',
-  cross: 'Cross',
+  hlines: t('conv.patterns.hlines'),
+  vlines: t('conv.patterns.vlines'),
+  diagonal: t('conv.patterns.diagonal'),
+  checker: t('conv.patterns.checker'),
+  gradient: t('conv.patterns.gradient'),
+  square: t('conv.patterns.square'),
+  cross: t('conv.patterns.cross'),
 };
 
 /** Synthetic test images, n×n grey in [0, 1], shaped so each classic filter has something to find. */

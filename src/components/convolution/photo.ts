@@ -1,4 +1,5 @@
 import { createStore } from '../../state/createStore';
+import { t } from '../../i18n';
 
 /** The last uploaded photo, already downscaled: RGB planes in [0, 1]. Never in the URL (too big). */
 export type Photo = { name: string; w: number; h: number; rgb: Float32Array };
@@ -64,23 +65,17 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  * the file is not an image, is damaged, or is far too large; nothing is changed in that case.
  */
 export async function loadPhoto(file: File): Promise<Photo> {
-  const what = `"${file.name}"`;
   if (file.type && !file.type.startsWith('image/')) {
-    throw new Error(
-      `${what} is not a picture (it is ${file.type}). Choose a PNG, JPEG, GIF, BMP or WebP image.`,
-    );
+    throw new Error(t('conv.photo.notPicture', { name: file.name, type: file.type }));
   }
   const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
   const size = imageHeaderSize(head);
   if (!size) {
-    throw new Error(
-      `${what} is not an image this page can read. Choose a PNG, JPEG, GIF, BMP or WebP image.`,
-    );
+    throw new Error(t('conv.photo.unreadable', { name: file.name }));
   }
   if (size.w < 1 || size.h < 1 || size.w > MAX_SIDE || size.h > MAX_SIDE || size.w * size.h > MAX_PIXELS) {
     throw new Error(
-      `${what} is ${fmt(size.w)}×${fmt(size.h)} pixels, too large to open safely here. ` +
-        `Use an image under ${fmt(MAX_SIDE)} pixels a side (a phone photo is fine).`,
+      t('conv.photo.tooLarge', { name: file.name, w: fmt(size.w), h: fmt(size.h), max: fmt(MAX_SIDE) }),
     );
   }
   const scale = PHOTO_SIDE / Math.max(size.w, size.h);
@@ -90,13 +85,11 @@ export async function loadPhoto(file: File): Promise<Photo> {
   try {
     bitmap = await createImageBitmap(file, { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' });
   } catch {
-    throw new Error(
-      `${what} looks like a ${size.format} image but could not be decoded: the file may be damaged.`,
-    );
+    throw new Error(t('conv.photo.damaged', { name: file.name, format: size.format }));
   }
   const canvas = new OffscreenCanvas(w, h);
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('This browser cannot read image pixels (no 2-D canvas).');
+  if (!ctx) throw new Error(t('conv.photo.noCanvas'));
   ctx.drawImage(bitmap, 0, 0);
   bitmap.close();
   const px = ctx.getImageData(0, 0, w, h).data;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { t } from '../../i18n';
 import { digitLabel, digitPixels, type MapStack } from '../../engine';
 import type { ConvSettings, ImageSource } from '../../state/convParams';
 import { lastDrawnDigit } from '../../state/lastDrawnDigit';
@@ -21,7 +22,12 @@ function sourceKey(img: ImageSource, color: string): string {
   return JSON.stringify(img);
 }
 
-const NAMES_RGB = ['red', 'green', 'blue'];
+const NAMES_GREY = [t('conv.input.channels.grey')];
+const NAMES_RGB = [
+  t('conv.input.channels.red'),
+  t('conv.input.channels.green'),
+  t('conv.input.channels.blue'),
+];
 
 /**
  * Turns the image setting into pixels. MNIST digits load asynchronously; while they load, or when
@@ -60,8 +66,8 @@ export function useConvInput(
                     ...s,
                     input: {
                       stack: { data: digitPixels(set, 0), shape: [28, 28, 1] },
-                      title: `MNIST test digit #0 (a ${digitLabel(set, 0)})`,
-                      channelNames: ['grey'],
+                      title: t('conv.input.titles.mnist', { index: '0', label: String(digitLabel(set, 0)) }),
+                      channelNames: NAMES_GREY,
                     },
                   },
             ),
@@ -80,12 +86,15 @@ export function useConvInput(
           .then((set) =>
             done({
               stack: { data: digitPixels(set, index), shape: [28, 28, 1] },
-              title: `MNIST test digit #${index} (a ${digitLabel(set, index)})`,
-              channelNames: ['grey'],
+              title: t('conv.input.titles.mnist', {
+                index: String(index),
+                label: String(digitLabel(set, index)),
+              }),
+              channelNames: NAMES_GREY,
             }),
           )
           .catch((e: unknown) =>
-            fail(`The MNIST test digits could not be loaded: ${e instanceof Error ? e.message : String(e)}`),
+            fail(t('conv.input.mnistFailed', { reason: e instanceof Error ? e.message : String(e) })),
           );
         break;
       }
@@ -93,46 +102,43 @@ export function useConvInput(
         if (drawn)
           done({
             stack: { data: drawn.slice(), shape: [28, 28, 1] },
-            title: 'Your drawn digit',
-            channelNames: ['grey'],
+            title: t('conv.input.titles.drawn'),
+            channelNames: NAMES_GREY,
           });
-        else
-          fallbackToDigit(
-            'Nothing has been drawn yet: draw a digit in the Draw area first. Showing the previous image.',
-          );
+        else fallbackToDigit(t('conv.input.nothingDrawn'));
         break;
       case 'photo':
         if (!photo) {
-          fallbackToDigit(
-            'Uploaded photos are not kept in the link: upload the photo again. Showing the previous image.',
-          );
+          fallbackToDigit(t('conv.input.photoNotKept'));
         } else if (color === 'rgb') {
           done({
             stack: { data: photo.rgb, shape: [photo.h, photo.w, 3] },
-            title: `Photo "${photo.name}" (RGB)`,
+            title: t('conv.input.titles.photoRgb', { name: photo.name }),
             channelNames: NAMES_RGB,
           });
         } else {
           done({
             stack: { data: photoGrey(photo), shape: [photo.h, photo.w, 1] },
-            title: `Photo "${photo.name}" (grey)`,
-            channelNames: ['grey'],
+            title: t('conv.input.titles.photoGrey', { name: photo.name }),
+            channelNames: NAMES_GREY,
           });
         }
         break;
       case 'pattern':
         done({
           stack: patternImage(image.name, image.size),
-          title: `${PATTERN_LABELS[image.name]} pattern`,
-          channelNames: ['grey'],
+          title: t('conv.input.titles.pattern', { name: PATTERN_LABELS[image.name] }),
+          channelNames: NAMES_GREY,
         });
         break;
       case 'custom':
         done({
           stack: { data: toHWC(image.values, image.h, image.w, image.c), shape: [image.h, image.w, image.c] },
-          title: `Custom ${image.w}×${image.h} input`,
+          title: t('conv.input.titles.custom', { w: String(image.w), h: String(image.h) }),
           channelNames:
-            image.c === 3 ? NAMES_RGB : Array.from({ length: image.c }, (_, i) => `channel ${i + 1}`),
+            image.c === 3
+              ? NAMES_RGB
+              : Array.from({ length: image.c }, (_, i) => t('conv.input.channel', { n: String(i + 1) })),
         });
         break;
     }

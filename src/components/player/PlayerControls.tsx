@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { t } from '../../i18n';
 import type { Player } from './usePlayer';
 
 /**
@@ -15,13 +16,13 @@ type PlayerControlsProps = {
 function PlayerControlsView({ player, speeds, describe, label }: PlayerControlsProps) {
   const { position, count, playing } = player;
   return (
-    <div className="player" role="group" aria-label={`${label} animation`} data-testid="player">
+    <div className="player" role="group" aria-label={t('player.groupLabel', { label })} data-testid="player">
       <button
         type="button"
         className="secondary"
         onClick={() => player.step(-count)}
-        aria-label="First position (Home)"
-        title="First (Home)"
+        aria-label={t('player.first')}
+        title={t('player.firstTitle')}
       >
         |◀
       </button>
@@ -29,25 +30,25 @@ function PlayerControlsView({ player, speeds, describe, label }: PlayerControlsP
         type="button"
         className="secondary"
         onClick={() => player.step(-1)}
-        aria-label="Step back (←)"
-        title="Back (←)"
+        aria-label={t('player.back')}
+        title={t('player.backTitle')}
       >
         ◀
       </button>
       <button
         type="button"
         onClick={player.toggle}
-        aria-label={playing ? 'Pause (space)' : 'Play (space)'}
+        aria-label={playing ? t('player.pause') : t('player.play')}
         data-testid="play"
       >
-        {playing ? '❚❚ Pause' : '▶ Play'}
+        {playing ? t('player.pauseButton') : t('player.playButton')}
       </button>
       <button
         type="button"
         className="secondary"
         onClick={() => player.step(1)}
-        aria-label="Step forward (→)"
-        title="Forward (→)"
+        aria-label={t('player.forward')}
+        title={t('player.forwardTitle')}
       >
         ▶
       </button>
@@ -55,8 +56,8 @@ function PlayerControlsView({ player, speeds, describe, label }: PlayerControlsP
         type="button"
         className="secondary"
         onClick={() => player.step(count)}
-        aria-label="Last position (End)"
-        title="Last (End)"
+        aria-label={t('player.last')}
+        title={t('player.lastTitle')}
       >
         ▶|
       </button>
@@ -70,18 +71,18 @@ function PlayerControlsView({ player, speeds, describe, label }: PlayerControlsP
           player.pause();
           player.seek(Number(e.target.value));
         }}
-        aria-label="Position of the window"
+        aria-label={t('player.scrub')}
         aria-valuetext={describe(position)}
       />
       <span className="player-pos" data-testid="player-position">
-        {position + 1} / {count} · {describe(position)}
+        {t('player.position', { n: String(position + 1), count: String(count), where: describe(position) })}
       </span>
       <label className="player-speed">
-        speed{' '}
+        {t('player.speed')}{' '}
         <select value={player.speed} onChange={(e) => player.setSpeed(Number(e.target.value))}>
           {speeds.map((s) => (
             <option key={s} value={s}>
-              {s}/s
+              {t('player.perSecond', { n: String(s) })}
             </option>
           ))}
         </select>

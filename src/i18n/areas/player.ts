@@ -1,0 +1,20 @@
+/** The play/step/scrub bar shared by the explorers (src/components/player). */
+export const player = {
+  groupLabel: '{label} animation',
+  first: 'First position (Home)',
+  firstTitle: 'First (Home)',
+  back: 'Step back (←)',
+  backTitle: 'Back (←)',
+  pause: 'Pause (space)',
+  play: 'Play (space)',
+  pauseButton: '❚❚ Pause',
+  playButton: '▶ Play',
+  forward: 'Step forward (→)',
+  forwardTitle: 'Forward (→)',
+  last: 'Last position (End)',
+  lastTitle: 'Last (End)',
+  scrub: 'Position of the window',
+  position: '{n} / {count} · {where}',
+  speed: 'speed',
+  perSecond: '{n}/s',
+};
