@@ -5,6 +5,7 @@
  */
 import { conv } from './areas/conv';
 import { player } from './areas/player';
+import { pool } from './areas/pool';
 
 /**
  * Areas keep their text in ./areas/<area>.ts, nested here so `MessageKey` still sees every path.
@@ -12,6 +13,7 @@ import { player } from './areas/player';
 export const en = {
   conv,
   player,
+  pool,
   shell: {
     brand: 'CNN\u00a0Studio',
     brandLabel: 'CNN Studio home',

@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { t } from '../../i18n';
 import { channelPlane, type MapStack } from '../../engine';
 import type { ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
@@ -31,7 +32,7 @@ export const PoolChannels = memo(function PoolChannels({
   const rows = useMemo(
     () =>
       Array.from({ length: c }, (_, i) => ({
-        name: names[i] ?? `channel ${i}`,
+        name: names[i] ?? t('conv.input.channel', { n: String(i) }),
         src: channelPlane(source, i),
         max: channelPlane(max, i),
         avg: channelPlane(avg, i),
@@ -42,7 +43,7 @@ export const PoolChannels = memo(function PoolChannels({
   const outPx = fitCell(ow, oh, 112, 14);
   return (
     <Panel
-      title={`Every channel pooled on its own: ${c} channels in, ${c} channels out`}
+      title={t('pool.channels.title', { c: String(c) })}
       shape={`${h}×${w}×${c} → ${oh}×${ow}×${c}`}
       testId="pool-channels"
       actions={
@@ -53,57 +54,55 @@ export const PoolChannels = memo(function PoolChannels({
             downloadCsv(
               mapsToCsv(
                 rows.flatMap((r) => [
-                  { name: `${r.name} max`, values: r.max, w: ow, h: oh },
-                  { name: `${r.name} avg`, values: r.avg, w: ow, h: oh },
+                  { name: t('pool.channels.csvMax', { name: r.name }), values: r.max, w: ow, h: oh },
+                  { name: t('pool.channels.csvAvg', { name: r.name }), values: r.avg, w: ow, h: oh },
                 ]),
               ),
               'pooled-channels.csv',
             )
           }
         >
-          CSV
+          {t('conv.map.csv')}
         </button>
       }
     >
-      <p className="conv-words small">
-        Pooling never mixes channels: the window takes the max (or average) of the red numbers for the red
-        output, of the green numbers for the green output, and so on. Only the width and height shrink.
-      </p>
+      <p className="conv-words small">{t('pool.channels.words')}</p>
       <div className="pool-channels">
         {rows.map((r, i) => (
           <figure key={r.name} className={`conv-bank-item${i === following ? ' is-chosen' : ''}`}>
             <figcaption>
               <b>{r.name}</b>
-              {i === following ? ' (followed above)' : ''} · {h}×{w} → {oh}×{ow}
+              {i === following ? t('pool.channels.followed') : ''}
+              {t('pool.channels.sizes', { h: String(h), w: String(w), oh: String(oh), ow: String(ow) })}
             </figcaption>
             <div className="pool-channels-row">
               <Mini
-                label="in"
+                label={t('pool.channels.in')}
                 values={r.src}
                 w={w}
                 h={h}
                 px={srcPx}
                 scale={scale}
-                what={`${r.name} channel`}
+                what={t('pool.channels.inLabel', { name: r.name })}
               />
               <span aria-hidden="true">→</span>
               <Mini
-                label="max"
+                label={t('pool.channels.max')}
                 values={r.max}
                 w={ow}
                 h={oh}
                 px={outPx}
                 scale={scale}
-                what={`${r.name}, max pooled`}
+                what={t('pool.channels.maxLabel', { name: r.name })}
               />
               <Mini
-                label="avg"
+                label={t('pool.channels.avg')}
                 values={r.avg}
                 w={ow}
                 h={oh}
                 px={outPx}
                 scale={scale}
-                what={`${r.name}, average pooled`}
+                what={t('pool.channels.avgLabel', { name: r.name })}
               />
             </div>
           </figure>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { t } from '../../i18n';
 import {
   channelPlane,
   conv2d,
@@ -39,7 +40,14 @@ function sourceOf(input: ConvInput, s: ConvSettings): Source | string {
     // Every channel is pooled, each on its own; the step view follows one of them.
     return {
       map: { data: x.data, shape: [h, w, c] },
-      title: c === 1 ? input.title : `${input.title}, ${c} channels (${input.channelNames.join(', ')})`,
+      title:
+        c === 1
+          ? input.title
+          : t('pool.sourceChannels', {
+              title: input.title,
+              c: String(c),
+              names: input.channelNames.join(', '),
+            }),
       kernel: null,
     };
   }
@@ -57,7 +65,7 @@ function sourceOf(input: ConvInput, s: ConvSettings): Source | string {
   if (g.empty) return g.empty;
   return {
     map: conv2d(x, k, params),
-    title: `activation map of ${input.title} (${r.size}×${r.size} kernel, ${s.activation})`,
+    title: t('pool.sourceMap', { title: input.title, k: String(r.size), act: s.activation }),
     kernel: { values: s.kernel, size: r.size },
   };
 }
@@ -73,7 +81,7 @@ export function PoolingArea() {
   const source = useMemo(() => (input ? sourceOf(input, settings) : null), [input, settings]);
   const sourceError = typeof source === 'string' ? source : null;
   const messages = [
-    ...urlErrors.map((e) => `Link problem: ${e} Kept the previous value.`),
+    ...urlErrors.map((e) => t('conv.linkProblem', { problem: e })),
     inputError,
     uiError,
     sourceError,
@@ -84,7 +92,7 @@ export function PoolingArea() {
       const s = { ...settings, ...patch };
       const g = poolGeometry(source.map, { kind: s.pool, size: s.size, stride: s.poolStride });
       if (g.empty && ('size' in patch || 'poolStride' in patch)) {
-        setUiError(`Not changed: ${g.empty}`);
+        setUiError(t('conv.notChanged', { reason: g.empty }));
         return;
       }
     }
@@ -108,46 +116,46 @@ export function PoolingArea() {
 
   return (
     <div className="conv-area">
-      <h1 className="visually-hidden">Pooling explorer: shrink a map by keeping one number per window</h1>
+      <h1 className="visually-hidden">{t('pool.heading')}</h1>
       <div className="conv-controls">
         <InputChooser settings={settings} update={guarded} onError={setUiError} />
         <fieldset className="conv-group">
-          <legend>Pooling</legend>
+          <legend>{t('pool.controls.legend')}</legend>
           <label>
-            pool{' '}
+            {t('pool.controls.pool')}{' '}
             <select
               value={settings.kernel ? 'map' : 'image'}
-              aria-label="What to pool"
+              aria-label={t('pool.controls.what')}
               onChange={(e) => guarded({ kernel: e.target.value === 'map' ? DEFAULT_KERNEL : null, step: 0 })}
             >
-              <option value="image">the image itself</option>
-              <option value="map">a convolution’s activation map</option>
+              <option value="image">{t('pool.controls.image')}</option>
+              <option value="map">{t('pool.controls.map')}</option>
             </select>
           </label>
           <label>
-            kind{' '}
+            {t('pool.controls.kind')}{' '}
             <select
               value={settings.pool}
-              aria-label="Pooling kind"
+              aria-label={t('pool.controls.kindLabel')}
               onChange={(e) => guarded({ pool: e.target.value as 'max' | 'avg' })}
             >
-              <option value="max">max</option>
-              <option value="avg">average</option>
+              <option value="max">{t('pool.controls.max')}</option>
+              <option value="avg">{t('pool.controls.avg')}</option>
             </select>
           </label>
-          {pick('window', 'size', 2, 4)}
-          {pick('stride', 'poolStride', 1, 4)}
+          {pick(t('pool.controls.window'), 'size', 2, 4)}
+          {pick(t('pool.controls.stride'), 'poolStride', 1, 4)}
           {source && typeof source !== 'string' && source.map.shape[2] > 1 && input && (
             <label>
-              follow{' '}
+              {t('pool.controls.follow')}{' '}
               <select
                 value={Math.min(settings.channel, source.map.shape[2] - 1)}
-                aria-label="Channel to follow"
+                aria-label={t('pool.controls.followLabel')}
                 onChange={(e) => guarded({ channel: Number(e.target.value) })}
               >
                 {input.channelNames.map((name, i) => (
                   <option key={name} value={i}>
-                    {name} channel
+                    {t('pool.controls.channelOption', { name })}
                   </option>
                 ))}
               </select>
@@ -162,7 +170,7 @@ export function PoolingArea() {
           ))}
         </div>
       )}
-      {loading && !input && <p className="loading">Loading the MNIST test digits…</p>}
+      {loading && !input && <p className="loading">{t('conv.loadingMnist')}</p>}
       {source && typeof source !== 'string' && input && (
         <PoolWorkspace source={source} input={input} settings={settings} update={update} />
       )}
@@ -228,7 +236,12 @@ function PoolWorkspace({
     () => (avgMap ? (channels === 1 ? avgMap.data : channelPlane(avgMap, ch)) : null),
     [avgMap, ch, channels],
   );
-  const chName = channels > 1 ? `${input.channelNames[ch] ?? `channel ${ch}`} channel · ` : '';
+  const chName =
+    channels > 1
+      ? t('pool.panels.channelPrefix', {
+          channel: input.channelNames[ch] ?? t('conv.input.channel', { n: String(ch) }),
+        })
+      : '';
   const scale = useMemo(() => chooseSharedScale([x.data]), [x]);
   const srcHighlights = useMemo<HeatmapHighlight[]>(() => {
     if (!maxStep) return [];
@@ -244,17 +257,25 @@ function PoolWorkspace({
   );
   const onOut = (cell: { row: number; col: number } | null) =>
     cell && update({ step: cell.row * ow + cell.col });
-  const describe = (p: number) => `output row ${Math.floor(p / Math.max(1, ow))}, col ${p % Math.max(1, ow)}`;
+  const describe = (p: number) =>
+    t('conv.describe', { row: String(Math.floor(p / Math.max(1, ow))), col: String(p % Math.max(1, ow)) });
   const [h, w] = x.shape;
   const shown = settings.pool;
+  const windowStride = t('pool.panels.windowStride', {
+    prefix: chName,
+    k: String(settings.size),
+    s: String(settings.poolStride),
+  });
   return (
     <>
-      <PlayerControls player={player} speeds={SPEEDS} describe={describe} label="Pooling" />
+      <PlayerControls player={player} speeds={SPEEDS} describe={describe} label={t('pool.playerLabel')} />
       <div className="pool-main">
         <MapPanel
-          title={source.kernel ? 'Map to pool' : 'Image to pool'}
+          title={source.kernel ? t('pool.panels.mapToPool') : t('pool.panels.imageToPool')}
           subtitle={
-            channels > 1 ? `${source.title} · following the ${input.channelNames[ch]} channel` : source.title
+            channels > 1
+              ? t('pool.panels.following', { title: source.title, channel: input.channelNames[ch] ?? '' })
+              : source.title
           }
           values={plane}
           w={w}
@@ -273,8 +294,8 @@ function PoolWorkspace({
         {maxMap && avgMap && maxPlane && avgPlane ? (
           <>
             <MapPanel
-              title={`Max pool${shown === 'max' ? ' (chosen)' : ''}`}
-              subtitle={`${chName}${settings.size}×${settings.size} window, stride ${settings.poolStride}`}
+              title={shown === 'max' ? t('pool.panels.maxPoolChosen') : t('pool.panels.maxPool')}
+              subtitle={windowStride}
               values={maxPlane}
               w={ow}
               h={oh}
@@ -290,8 +311,8 @@ function PoolWorkspace({
               className={shown === 'max' ? 'is-chosen' : ''}
             />
             <MapPanel
-              title={`Average pool${shown === 'avg' ? ' (chosen)' : ''}`}
-              subtitle={`${chName}${settings.size}×${settings.size} window, stride ${settings.poolStride}`}
+              title={shown === 'avg' ? t('pool.panels.avgPoolChosen') : t('pool.panels.avgPool')}
+              subtitle={windowStride}
               values={avgPlane}
               w={ow}
               h={oh}
@@ -307,13 +328,13 @@ function PoolWorkspace({
               className={shown === 'avg' ? 'is-chosen' : ''}
             >
               <div className="conv-formula" data-testid="pool-formula">
-                <div>height: {formulaText(g.h)}</div>
-                <div>width: {formulaText(g.w)}</div>
+                <div>{t('conv.panels.height', { text: formulaText(g.h) })}</div>
+                <div>{t('conv.panels.width', { text: formulaText(g.w) })}</div>
               </div>
             </MapPanel>
           </>
         ) : (
-          <Panel title="Output" shape="empty" testId="pool-max-map">
+          <Panel title={t('conv.panels.output')} shape={t('conv.panels.empty')} testId="pool-max-map">
             <p className="message error">{g.empty}</p>
           </Panel>
         )}
@@ -382,15 +403,11 @@ function StrideComparison({
   const [ih, iw] = [x.shape[0], x.shape[1]];
   const [oh, ow] = [result.g.h.outSize, result.g.w.outSize];
   return (
-    <Panel
-      title="The alternative: a convolution that takes steps of 2"
-      shape={`${ih}×${iw} → ${oh}×${ow}`}
-      testId="pool-compare"
-    >
+    <Panel title={t('pool.compare.title')} shape={`${ih}×${iw} → ${oh}×${ow}`} testId="pool-compare">
       <div className="pool-compare">
         <MapPanel
-          title="Conv, stride 2"
-          subtitle={`${n}×${n} kernel, padding ${settings.padding}`}
+          title={t('pool.compare.mapTitle')}
+          subtitle={t('pool.compare.mapSubtitle', { n: String(n), padding: String(settings.padding) })}
           values={result.map.data}
           w={ow}
           h={oh}
@@ -400,28 +417,38 @@ function StrideComparison({
         />
         <div>
           <p>
-            <b>Pooling:</b>{' '}
+            <b>{t('pool.compare.pooling')}</b>{' '}
             {hasKernel
-              ? `convolution (stride ${settings.stride}) ${ih}×${iw} → ${sourceShape[0]}×${sourceShape[1]}, then `
-              : `${ih}×${iw} image → `}
-            {settings.pool} pool {settings.size}×{settings.size}, stride {settings.poolStride} →{' '}
+              ? t('pool.compare.afterConv', {
+                  stride: String(settings.stride),
+                  ih: String(ih),
+                  iw: String(iw),
+                  h: String(sourceShape[0]),
+                  w: String(sourceShape[1]),
+                })
+              : t('pool.compare.fromImage', { ih: String(ih), iw: String(iw) })}
+            {t('pool.compare.poolStep', {
+              kind: settings.pool,
+              k: String(settings.size),
+              s: String(settings.poolStride),
+            })}
             <b>
               {pooledShape[0]}×{pooledShape[1]}
             </b>
-            . Pooling has no weights to learn.
+            {t('pool.compare.noWeights')}
           </p>
           <p>
-            <b>Stride-2 convolution:</b> {ih}×{iw} →{' '}
+            <b>{t('pool.compare.strided')}</b>
+            {t('pool.compare.stridedFrom', { ih: String(ih), iw: String(iw) })}
             <b>
               {oh}×{ow}
-            </b>{' '}
-            in one step (height {formulaText(result.g.h)}). It shrinks the map too, but with {n * n * c}{' '}
-            weights + 1 bias that training can tune, so the network learns
-            <i> how</i> to shrink. Many modern networks use this instead of pooling.
+            </b>
+            {t('pool.compare.stridedWords', { formula: formulaText(result.g.h), weights: String(n * n * c) })}
+            <i>{t('pool.compare.how')}</i>
+            {t('pool.compare.stridedEnd')}
           </p>
           <p className="conv-words small">
-            Each step of 2 halves the width and height, so the map keeps about ¼ of its cells (
-            {fmtNum((oh * ow) / (ih * iw), 2)} here).
+            {t('pool.compare.quarter', { ratio: fmtNum((oh * ow) / (ih * iw), 2) })}
           </p>
         </div>
       </div>
