@@ -4,6 +4,7 @@
  * In lesson bodies a blank line starts a paragraph, `backticks` mark a formula and **stars** a new word.
  */
 import { conv } from './areas/conv';
+import { draw } from './areas/draw';
 import { player } from './areas/player';
 import { pool } from './areas/pool';
 
@@ -12,6 +13,7 @@ import { pool } from './areas/pool';
  */
 export const en = {
   conv,
+  draw,
   player,
   pool,
   shell: {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { t } from '../../i18n';
 import type { FilterBank } from '../../engine';
 import { useStore } from '../../state/createStore';
 import {
@@ -82,7 +83,11 @@ export function DrawArea() {
     recordLatency(ms);
     const all = window.__cnnDraw?.latencies ?? [];
     if (latencyRef.current) {
-      latencyRef.current.textContent = `Last update ${ms.toFixed(0)} ms after the stroke ended (95% of ${all.length} updates within ${percentile(all, 95).toFixed(0)} ms).`;
+      latencyRef.current.textContent = t('draw.latency', {
+        ms: ms.toFixed(0),
+        n: String(all.length),
+        p95: percentile(all, 95).toFixed(0),
+      });
     }
   }, [result]);
 
@@ -112,16 +117,16 @@ export function DrawArea() {
   };
   const upload = async (file: File | undefined) => {
     if (!file) return;
-    setMessage({ kind: 'info', text: `Reading "${file.name}"…` });
+    setMessage({ kind: 'info', text: t('draw.upload.reading', { name: file.name }) });
     const r = await readDigitPhoto(file);
     if (!r.ok) {
-      setMessage({ kind: 'error', text: `${r.message} Your drawing is unchanged.` });
+      setMessage({ kind: 'error', text: t('draw.upload.unchanged', { message: r.message }) });
       return;
     }
     push({ kind: 'image', ink: r.ink, name: file.name });
     setMessage({
       kind: 'info',
-      text: `Loaded "${file.name}": ${r.inverted ? 'dark ink on light paper was inverted, ' : ''}the background was removed. Undo brings back your drawing.`,
+      text: t(r.inverted ? 'draw.upload.loadedInverted' : 'draw.upload.loaded', { name: file.name }),
     });
   };
 
@@ -165,20 +170,20 @@ export function DrawArea() {
   return (
     <div className="draw-area">
       <header className="draw-intro">
-        <h1>Draw a digit</h1>
+        <h1>{t('draw.heading')}</h1>
         <p data-testid="draw-model">
-          <strong>Model: </strong>
+          <strong>{t('draw.model')}</strong>
           {model.state === 'ready'
             ? describeModel(model)
             : model.state === 'error'
-              ? `The model could not start: ${model.message}`
-              : 'Loading the model…'}
+              ? t('draw.modelFailed', { message: model.message })
+              : t('draw.loadingModel')}
           {model.state === 'ready' && model.note && <span className="draw-note"> {model.note}</span>}
         </p>
       </header>
 
       <div className="draw-top">
-        <Panel title="Your drawing" shape="280×280 pixels" className="draw-pad">
+        <Panel title={t('draw.pad.title')} shape={t('draw.pad.shape')} className="draw-pad">
           <DrawCanvas
             actions={actions}
             brush={settings.brush}
@@ -188,7 +193,7 @@ export function DrawArea() {
           />
           <div className="draw-tools">
             <label className="draw-brush">
-              Pen {settings.brush} px
+              {t('draw.pad.pen', { n: String(settings.brush) })}
               <input
                 type="range"
                 min={BRUSH_MIN}
@@ -198,13 +203,13 @@ export function DrawArea() {
               />
             </label>
             <button type="button" className="secondary" onClick={undo} disabled={actions.length === 0}>
-              Undo
+              {t('draw.pad.undo')}
             </button>
             <button type="button" onClick={clear}>
-              Clear
+              {t('draw.pad.clear')}
             </button>
             <label className="draw-upload">
-              Upload a photo
+              {t('draw.pad.upload')}
               <input
                 type="file"
                 accept="image/*"
@@ -226,21 +231,18 @@ export function DrawArea() {
           )}
         </Panel>
 
-        <Panel title="What the network sees" shape="28×28 pixels" className="draw-sees">
+        <Panel title={t('draw.sees.title')} shape={t('draw.sees.shape')} className="draw-sees">
           <Heatmap
             values={result?.pre.box ? result.pre.pixels : EMPTY_28}
             w={28}
             h={28}
             scale={PIXEL_SCALE}
             cellPx={7}
-            label="The drawing as the network sees it"
+            label={t('draw.sees.label')}
             testId="network-input"
           />
           <ColorLegend scale={PIXEL_SCALE} width={120} />
-          <p className="draw-note">
-            Like MNIST: cropped to the ink, longest side shrunk to 20 pixels, then moved so its centre of mass
-            sits in the middle of a 28×28 square.
-          </p>
+          <p className="draw-note">{t('draw.sees.note')}</p>
         </Panel>
 
         <PredictionPanel readout={readout} blank={blank} />
@@ -259,9 +261,9 @@ export function DrawArea() {
 
       <section className="draw-layers-section" aria-labelledby="draw-layers-title">
         <div className="draw-layers-head">
-          <h2 id="draw-layers-title">What every layer makes of it</h2>
+          <h2 id="draw-layers-title">{t('draw.layersTitle')}</h2>
           <label>
-            conv2 clicks open pool1 map{' '}
+            {t('draw.conv2Channel')}{' '}
             <select
               value={settings.channel === 'auto' ? 'auto' : String(settings.channel)}
               onChange={(e) => {
@@ -269,7 +271,7 @@ export function DrawArea() {
                 setSettings({ channel: v === 'auto' ? 'auto' : Number(v) });
               }}
             >
-              <option value="auto">the one the filter weighs most</option>
+              <option value="auto">{t('draw.strongest')}</option>
               {Array.from({ length: session?.config.filters1 ?? 6 }, (_, c) => (
                 <option key={c} value={c}>
                   {c + 1}
@@ -282,9 +284,9 @@ export function DrawArea() {
         {readout ? (
           <LayerPanels readout={readout} links={links} />
         ) : (
-          <p className="draw-placeholder">Draw a digit and every layer of the network appears here.</p>
+          <p className="draw-placeholder">{t('draw.placeholder')}</p>
         )}
-        {result?.error && <p className="message error">The network could not run: {result.error}</p>}
+        {result?.error && <p className="message error">{t('draw.runFailed', { error: result.error })}</p>}
       </section>
     </div>
   );

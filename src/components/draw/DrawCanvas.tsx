@@ -1,4 +1,5 @@
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import { t } from '../../i18n';
 import { CANVAS_PX, drawSegment, renderActions, type DrawAction, type StrokeAction } from './strokes';
 
 /**
@@ -75,7 +76,7 @@ export function DrawCanvas({
       className="draw-canvas"
       width={CANVAS_PX}
       height={CANVAS_PX}
-      aria-label="Drawing canvas"
+      aria-label={t('draw.pad.canvas')}
       role="img"
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}

@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { t } from '../../i18n';
 import { filterSlice, type FilterBank, type LayerReadout, type ProbeLayer } from '../../engine';
 import { chooseScale, chooseSharedScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
@@ -91,7 +92,7 @@ const MapGrid = memo(function MapGrid(p: MapsProps) {
       h={L.h}
       scale={p.scale}
       cellPx={p.cellPx}
-      label={`${p.name}: ${p.maps.length} maps of ${p.size}×${p.size}, numbered left to right`}
+      label={t('draw.layers.mapsLabel', { name: p.name, count: String(p.maps.length), size: String(p.size) })}
       highlights={outlines}
       className="heatmap draw-montage"
       {...(open
@@ -108,7 +109,7 @@ const MapGrid = memo(function MapGrid(p: MapsProps) {
   return (
     <Panel
       title={p.title}
-      shape={`${p.maps.length} maps · ${p.size}×${p.size}`}
+      shape={t('draw.layers.mapsShape', { count: String(p.maps.length), size: String(p.size) })}
       className={`draw-layer draw-layer-${p.name}`}
       testId={`layer-${p.name}`}
     >
@@ -156,12 +157,22 @@ const DenseGrid = memo(function DenseGrid({
   const rows = Math.ceil(values.length / cols);
   const scale = steadyScale(chooseScale(values));
   return (
-    <Panel title={title} shape={`${values.length} numbers`} className="draw-layer" testId={`layer-${name}`}>
+    <Panel
+      title={title}
+      shape={t('draw.layers.numbers', { n: String(values.length) })}
+      className="draw-layer"
+      testId={`layer-${name}`}
+    >
       <p className="draw-what">{what}</p>
-      <Heatmap values={values} w={cols} h={rows} scale={scale} cellPx={12} label={`${name} activations`} />
-      <p className="draw-hint">
-        {rows} rows of {cols}, read left to right
-      </p>
+      <Heatmap
+        values={values}
+        w={cols}
+        h={rows}
+        scale={scale}
+        cellPx={12}
+        label={t('draw.layers.activations', { name })}
+      />
+      <p className="draw-hint">{t('draw.layers.rowsOf', { rows: String(rows), cols: String(cols) })}</p>
       <ColorLegend scale={scale} width={120} />
     </Panel>
   );
@@ -200,29 +211,29 @@ export function LayerPanels({ readout, links }: { readout: LayerReadout; links: 
       <MapGrid
         name="conv1"
         title="conv1"
-        what="Each of 6 filters slides over your digit; a dark cell means that filter's pattern is there."
+        what={t('draw.layers.conv1')}
         {...conv1}
         cellPx={4}
         cols={6}
         scale={scales.conv1}
         hrefOf={(i) => (bank1 ? conv1Link(filterSlice(bank1, i), bank1.bias[i] ?? 0, activation) : null)}
-        hint="Click a map: its real filter slides over your digit in the Convolution explorer."
+        hint={t('draw.layers.conv1Hint')}
       />
       <MapGrid
         name="pool1"
         title="pool1"
-        what={`${pooling === 'max' ? 'Max' : 'Average'} pooling keeps one number per 2×2 block: half the size.`}
+        what={pooling === 'max' ? t('draw.layers.pool1Max') : t('draw.layers.pool1Avg')}
         {...pool1}
         cellPx={5}
         cols={6}
         scale={scales.pool1}
         hrefOf={(i) => poolLink(conv1.maps[i] ?? new Float32Array(784), 28, 28, pooling)}
-        hint="Click a map to pool its conv1 map step by step."
+        hint={t('draw.layers.pool1Hint')}
       />
       <MapGrid
         name="conv2"
         title="conv2"
-        what="16 filters, each looking at all 6 pool1 maps at once, find combinations of strokes."
+        what={t('draw.layers.conv2')}
         {...conv2}
         cellPx={6}
         cols={8}
@@ -232,12 +243,12 @@ export function LayerPanels({ readout, links }: { readout: LayerReadout; links: 
           const c = channelFor(i);
           return conv2Link(filterSlice(bank2, i, c), pool1.maps[c] ?? new Float32Array(196));
         }}
-        hint={`Click a map: the explorer takes one image, so it gets one of the 6 pool1 maps and that filter's 5×5 slice for it (the channel chosen below). The real map adds all 6 parts and the bias, then applies ${activation === 'relu' ? 'ReLU' : activation}.`}
+        hint={t('draw.layers.conv2Hint', { act: activation === 'relu' ? t('conv.act.relu') : activation })}
       />
       <MapGrid
         name="pool2"
         title="pool2"
-        what="Pooled again: 16 maps of 5×5, which are flattened into 400 numbers."
+        what={t('draw.layers.pool2')}
         {...pool2}
         cellPx={7}
         cols={8}
@@ -249,14 +260,14 @@ export function LayerPanels({ readout, links }: { readout: LayerReadout; links: 
         title="dense1"
         values={layers.dense1.data}
         cols={12}
-        what="Each number mixes all 400 pooled values."
+        what={t('draw.layers.dense1')}
       />
       <DenseGrid
         name="dense2"
         title="dense2"
         values={layers.dense2.data}
         cols={12}
-        what="Mixes the 120 numbers of dense1."
+        what={t('draw.layers.dense2')}
       />
       <OutputPanel probabilities={layers.output.data} top={readout.top} />
     </div>
@@ -271,15 +282,20 @@ function OutputPanel({ probabilities, top }: { probabilities: Float32Array; top:
     [top],
   );
   return (
-    <Panel title="output" shape="10 numbers" className="draw-layer" testId="layer-output">
-      <p className="draw-what">One probability per digit; the red box is the answer.</p>
+    <Panel
+      title={t('draw.layers.outputTitle')}
+      shape={t('draw.layers.outputShape')}
+      className="draw-layer"
+      testId="layer-output"
+    >
+      <p className="draw-what">{t('draw.layers.outputWhat')}</p>
       <Heatmap
         values={probabilities}
         w={10}
         h={1}
         scale={OUTPUT_SCALE}
         cellPx={26}
-        label="output probabilities for digits 0 to 9"
+        label={t('draw.layers.outputLabel')}
         highlights={highlights}
       />
       <div className="draw-output-labels" aria-hidden="true">

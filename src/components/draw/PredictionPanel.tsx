@@ -1,4 +1,5 @@
 import type { LayerReadout } from '../../engine';
+import { t } from '../../i18n';
 import { Panel } from '../canvas/Panel';
 
 const pct = (p: number) => `${(p * 100).toFixed(p >= 0.995 || p < 0.1 ? 1 : 0)}%`;
@@ -10,8 +11,8 @@ export function PredictionPanel({ readout, blank }: { readout: LayerReadout | nu
   const conf = readout?.confidence ?? 0;
   return (
     <Panel
-      title="The network's answer"
-      shape="10 probabilities"
+      title={t('draw.answer.title')}
+      shape={t('draw.answer.shape')}
       className="draw-prediction"
       testId="prediction-panel"
     >
@@ -19,10 +20,10 @@ export function PredictionPanel({ readout, blank }: { readout: LayerReadout | nu
         {blank || !readout ? (
           <>
             <span className="draw-digit draw-digit-empty" data-testid="prediction">
-              draw a digit
+              {t('draw.answer.empty')}
             </span>
             <span className="draw-confidence" data-testid="confidence">
-              —
+              {t('draw.answer.none')}
             </span>
           </>
         ) : (
@@ -31,18 +32,14 @@ export function PredictionPanel({ readout, blank }: { readout: LayerReadout | nu
               {top}
             </span>
             <span className="draw-confidence">
-              <span data-testid="confidence">{pct(conf)}</span> sure
+              <span data-testid="confidence">{pct(conf)}</span>
+              {t('draw.answer.sure')}
             </span>
           </>
         )}
       </div>
-      {!blank && readout && conf < 0.6 && (
-        <p className="draw-unsure">
-          Not sure: this does not look much like any one digit the network learned. The bars show its honest
-          doubt.
-        </p>
-      )}
-      <ol className="draw-bars" aria-label="Probability of each digit">
+      {!blank && readout && conf < 0.6 && <p className="draw-unsure">{t('draw.answer.unsure')}</p>}
+      <ol className="draw-bars" aria-label={t('draw.answer.bars')}>
         {Array.from({ length: 10 }, (_, d) => {
           const p = probs?.[d] ?? 0;
           return (
@@ -56,9 +53,7 @@ export function PredictionPanel({ readout, blank }: { readout: LayerReadout | nu
           );
         })}
       </ol>
-      <p className="draw-note">
-        Softmax turns the last layer&apos;s ten scores into probabilities that add up to 100%.
-      </p>
+      <p className="draw-note">{t('draw.answer.softmax')}</p>
     </Panel>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { t } from '../../i18n';
 import { filterSlice, type FilterBank } from '../../engine';
 import { chooseSharedScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
@@ -44,8 +45,8 @@ export function WhatIfPanel({
   );
   if (!bank || !weights) {
     return (
-      <Panel title="What if? Change a filter" className="draw-whatif">
-        <p>Waiting for the model…</p>
+      <Panel title={t('draw.whatIf.titleWaiting')} className="draw-whatif">
+        <p>{t('draw.whatIf.waiting')}</p>
       </Panel>
     );
   }
@@ -56,26 +57,34 @@ export function WhatIfPanel({
     next[cell.row * 5 + cell.col] = v;
     onEdit(next, bias);
   };
-  const pct = (a: NonNullable<Answer>) => `${a.top} (${Math.round(a.confidence * 100)}%)`;
+  const pct = (a: NonNullable<Answer>) =>
+    t('draw.whatIf.answer', { digit: String(a.top), pct: String(Math.round(a.confidence * 100)) });
 
   return (
     <Panel
-      title="What if? Change a conv1 filter"
-      shape={`filter ${filter + 1} of ${count} · 5×5`}
+      title={t('draw.whatIf.title')}
+      shape={t('draw.whatIf.shape', { n: String(filter + 1), count: String(count) })}
       className="draw-whatif"
       testId="whatif"
     >
-      <div className="draw-filter-picker" role="group" aria-label="Pick a conv1 filter">
+      <div className="draw-filter-picker" role="group" aria-label={t('draw.whatIf.picker')}>
         {slices.map((s, i) => (
           <button
             key={i}
             type="button"
             className={i === filter ? 'draw-filter-pick selected' : 'draw-filter-pick secondary'}
             aria-pressed={i === filter}
-            aria-label={`Filter ${i + 1}`}
+            aria-label={t('draw.whatIf.filter', { n: String(i + 1) })}
             onClick={() => onFilter(i)}
           >
-            <Heatmap values={s} w={5} h={5} scale={scale} cellPx={6} label={`conv1 filter ${i + 1}`} />
+            <Heatmap
+              values={s}
+              w={5}
+              h={5}
+              scale={scale}
+              cellPx={6}
+              label={t('draw.whatIf.filterMap', { n: String(i + 1) })}
+            />
             <span>{i + 1}</span>
           </button>
         ))}
@@ -89,14 +98,14 @@ export function WhatIfPanel({
           cellPx={32}
           showNumbers
           decimals={2}
-          label={`conv1 filter ${filter + 1} weights`}
+          label={t('draw.whatIf.weightsMap', { n: String(filter + 1) })}
           highlights={highlights}
           onCellClick={setCell}
           testId="whatif-kernel"
         />
         <div className="draw-whatif-controls">
           <label>
-            Weight at row {cell.row + 1}, column {cell.col + 1}
+            {t('draw.whatIf.weightAt', { row: String(cell.row + 1), col: String(cell.col + 1) })}
             <input
               type="number"
               step="0.1"
@@ -105,12 +114,12 @@ export function WhatIfPanel({
                 const v = e.currentTarget.valueAsNumber;
                 if (Number.isFinite(v)) setValue(v);
               }}
-              aria-label="Selected weight"
+              aria-label={t('draw.whatIf.selected')}
             />
           </label>
           <div className="draw-whatif-buttons">
             <button type="button" className="secondary" onClick={() => onEdit(new Float32Array(25), 0)}>
-              Zero this filter
+              {t('draw.whatIf.zero')}
             </button>
             <button
               type="button"
@@ -122,23 +131,23 @@ export function WhatIfPanel({
                 )
               }
             >
-              Flip its sign
+              {t('draw.whatIf.flip')}
             </button>
             <button type="button" onClick={onReset} disabled={!edited}>
-              Reset model
+              {t('draw.whatIf.reset')}
             </button>
           </div>
           <p className="draw-whatif-status" data-testid="whatif-status">
             {edited
               ? before && now
-                ? `Before your edit: ${pct(before)} → now: ${pct(now)}`
-                : 'Edited: the maps below use your filter.'
-              : 'The real trained filter. Click a cell, then change its number.'}
+                ? t('draw.whatIf.beforeNow', { before: pct(before), now: pct(now) })
+                : t('draw.whatIf.edited')
+              : t('draw.whatIf.real')}
           </p>
         </div>
       </div>
-      <ColorLegend scale={scale} width={120} title="Weights" />
-      <p className="draw-note">Only Draw&apos;s copy changes; the saved model stays as it was.</p>
+      <ColorLegend scale={scale} width={120} title={t('draw.whatIf.legend')} />
+      <p className="draw-note">{t('draw.whatIf.note')}</p>
     </Panel>
   );
 }

@@ -1,4 +1,5 @@
 import { imageSizeProblem, inkBoundingBox, photoToInk, readImageHeader } from '../../engine';
+import { t } from '../../i18n';
 import { inkToImageData } from './strokes';
 
 /** Photos are shrunk to at most this many pixels a side before the ink is found: plenty for a digit. */
@@ -17,18 +18,18 @@ export async function readDigitPhoto(file: File): Promise<UploadResult> {
   if (!header) {
     return {
       ok: false,
-      message: `"${file.name}" is not an image this page can read. Use a PNG, JPEG, GIF, BMP or WebP photo of one digit.`,
+      message: t('draw.upload.unreadable', { name: file.name }),
     };
   }
   const tooBig = imageSizeProblem(header);
-  if (tooBig) return { ok: false, message: `"${file.name}": ${tooBig}` };
+  if (tooBig) return { ok: false, message: t('draw.upload.tooBig', { name: file.name, problem: tooBig }) };
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
     return {
       ok: false,
-      message: `"${file.name}" looks like a ${header.type.toUpperCase()} file but could not be decoded: it is probably damaged.`,
+      message: t('draw.upload.damaged', { name: file.name, type: header.type.toUpperCase() }),
     };
   }
   const s = Math.min(1, WORK_SIDE / Math.max(bitmap.width, bitmap.height));
@@ -38,7 +39,7 @@ export async function readDigitPhoto(file: File): Promise<UploadResult> {
   const ctx = work.getContext('2d');
   if (!ctx) {
     bitmap.close();
-    return { ok: false, message: 'This browser cannot read image pixels here.' };
+    return { ok: false, message: t('draw.upload.noCanvas') };
   }
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(bitmap, 0, 0, w, h);
@@ -48,7 +49,7 @@ export async function readDigitPhoto(file: File): Promise<UploadResult> {
   if (!box) {
     return {
       ok: false,
-      message: `No digit found in "${file.name}": the picture looks like plain paper. Try a darker pen or a closer photo.`,
+      message: t('draw.upload.blank', { name: file.name }),
     };
   }
   // Crop to the digit with a margin, so it fills the drawing canvas instead of sitting small in a corner.

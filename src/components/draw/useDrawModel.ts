@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { t } from '../../i18n';
 import { buildLeNet, createDrawSession, type DrawSession, type ModelMeta } from '../../engine';
 import { loadCurrentModel, modelStore } from '../../state/modelStore';
 import { useStore } from '../../state/createStore';
@@ -46,7 +47,7 @@ export function useDrawModel(): DrawModel {
         } catch (err) {
           source = buildLeNet(undefined, 1);
           kind = 'untrained';
-          note = `No trained or shipped model could be loaded (${err instanceof Error ? err.message : String(err)}).`;
+          note = t('draw.noModel', { reason: err instanceof Error ? err.message : String(err) });
         }
         if (cancelled) {
           source.dispose();
@@ -78,16 +79,17 @@ export function useDrawModel(): DrawModel {
 /** One plain sentence: which model is classifying, and how good it is. */
 export function describeModel(m: Extract<DrawModel, { state: 'ready' }>): string {
   const acc = m.meta?.testAccuracy;
-  const accText =
-    acc !== undefined ? ` (${(acc * 100).toFixed(2)}% right on the 10,000 MNIST test digits)` : '';
+  const accText = acc !== undefined ? t('draw.describe.accuracy', { pct: (acc * 100).toFixed(2) }) : '';
   switch (m.source) {
     case 'trained':
-      return `The model you trained in this browser${accText}.`;
+      return t('draw.describe.trained', { acc: accText });
     case 'pretrained':
-      return `The pretrained LeNet-5 that ships with CNN Studio${accText}. Train your own in Train and Draw will use it.`;
+      return t('draw.describe.pretrained', { acc: accText });
     case 'imported':
-      return `An imported model${m.meta?.name ? ` (${m.meta.name})` : ''}${accText}.`;
+      return m.meta?.name
+        ? t('draw.describe.importedNamed', { name: m.meta.name, acc: accText })
+        : t('draw.describe.imported', { acc: accText });
     default:
-      return 'An untrained LeNet-5 with random weights: its guesses are noise. Train one in Train.';
+      return t('draw.describe.untrained');
   }
 }
