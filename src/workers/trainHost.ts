@@ -16,8 +16,11 @@ import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
 import { Trainer, type TrainEvent } from '../engine/train/trainer';
 import type { FromHost, ToHost } from './trainProtocol';
 
-/** Live layer refreshes: about three a second is lively to watch and costs the trainer little. */
-const SNAPSHOT_MS = 350;
+/**
+ * Live layer refreshes: twice a second is lively to watch, and each one costs the trainer a probe pass
+ * and the page a repaint (the page paints them in the same frame as the curves, see trainSession).
+ */
+const SNAPSHOT_MS = 500;
 
 export type Post = (msg: FromHost, transfer?: Transferable[]) => void;
 

@@ -59,15 +59,22 @@ describe('#/train', () => {
 
     // The live panels and the epoch-end panels are there.
     await expect.poll(() => page.locator('[data-testid="activations"] canvas').count()).toBeGreaterThan(5);
+    // Every layer of maps has its colour key (the output is labelled bars).
+    const mapRows = await page.locator('.train-layer:not([data-layer="output"])').count();
+    expect(mapRows).toBeGreaterThan(4);
+    expect(await page.locator('.train-layer .legend').count()).toBe(mapRows);
+    expect(await byId(page, 'reset-note').textContent()).toMatch(/Reset.*clears.*saved.*stays/s);
     await page.locator('.train-cm-cell').nth(11).click();
     await expect.poll(() => byId(page, 'cell-digits').locator('button').count()).toBeGreaterThan(0);
     await byId(page, 'cell-digits').locator('button').first().click();
     await expect.poll(() => page.locator('.train-activations .panel-title').textContent()).toMatch(/#\d+/);
 
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    // Reported, not asserted at 0: on a shared 2-core runner other processes stretch tasks (see BENCHMARKS).
+    // Relaxed against the bench's 0: on a shared 2-core runner other processes stretch the odd task
+    // (see BENCHMARKS), but a panel that really blocks the page shows up as several or as a long one.
     console.log(`long tasks during training: ${long.map(Math.round).join(', ') || 'none'}`);
-    expect(long.filter((d) => d > 400)).toEqual([]);
+    expect(long.length).toBeLessThanOrEqual(2);
+    expect(long.filter((d) => d > 150)).toEqual([]);
 
     await page.screenshot({ path: join(tmpdir(), 'train-after.png'), fullPage: true });
     expect(w.errors).toEqual([]);

@@ -133,6 +133,7 @@ const LayerRow = memo(function LayerRow({ layer }: { layer: LayerSnapshot }) {
             label={`${layer.name} values`}
           />
         )}
+        <ColorLegend scale={scale} width={120} />
       </div>
     </div>
   );
@@ -156,7 +157,7 @@ export const ActivationsPanel = memo(function ActivationsPanel({
     >
       <p className="train-note">
         Refreshed a few times a second while training. Click a digit in the mistakes or the confusion matrix
-        to look at it instead. White is zero; darker is a stronger signal.
+        to look at it instead. Each row has its own colour key: white is zero, darker is a stronger signal.
       </p>
       {layers.length === 0 && <p className="train-note">Press Train to see the layers come alive.</p>}
       <div className="train-layers">

@@ -34,24 +34,62 @@ export function mapGridPixels(
   layout: MapGridLayout,
 ): ImageData {
   const img = new ImageData(layout.width, layout.height);
-  img.data.fill(255);
+  // Whole pixels at a time (RGBA as one 32-bit word): this runs for every layer a few times a second,
+  // so one word per pixel and one copy per repeated row instead of a byte loop with divisions.
+  const out = new Uint32Array(img.data.buffer);
+  out.fill(0xffffffff);
   const tile = new Uint8ClampedArray(w * h * 4);
+  const tileWords = new Uint32Array(tile.buffer);
+  // Byte order of the platform, so that "opaque" sets the alpha byte whichever end it is.
+  const opaque = new Uint32Array(new Uint8ClampedArray([0, 0, 0, 255]).buffer)[0] ?? 0;
+  const rowPx = w * cellPx;
   maps.forEach((values, m) => {
     heatmapPixels(values, w, h, scale, tile);
-    const x0 = (m % layout.cols) * (w * cellPx + gap);
+    const x0 = (m % layout.cols) * (rowPx + gap);
     const y0 = Math.floor(m / layout.cols) * (h * cellPx + gap);
-    for (let r = 0; r < h * cellPx; r++) {
-      const src = Math.floor(r / cellPx) * w;
-      let dst = ((y0 + r) * layout.width + x0) * 4;
-      for (let c = 0; c < w * cellPx; c++, dst += 4) {
-        const s = (src + Math.floor(c / cellPx)) * 4;
-        img.data[dst] = tile[s] ?? 0;
-        img.data[dst + 1] = tile[s + 1] ?? 0;
-        img.data[dst + 2] = tile[s + 2] ?? 0;
+    for (let y = 0; y < h; y++) {
+      const first = (y0 + y * cellPx) * layout.width + x0;
+      let d = first;
+      for (let x = 0; x < w; x++) {
+        const px = (tileWords[y * w + x] ?? 0) | opaque;
+        for (let k = 0; k < cellPx; k++) out[d++] = px;
       }
+      for (let r = 1; r < cellPx; r++) out.copyWithin(first + r * layout.width, first, first + rowPx);
     }
   });
   return img;
+}
+
+/** Pending canvas paints, one per canvas (a newer paint replaces an older one). */
+const paints = new Map<HTMLCanvasElement, () => void>();
+let paintFrame = 0;
+/** Milliseconds of painting per frame before the rest waits for the next one. */
+const PAINT_BUDGET_MS = 8;
+
+function runPaints(): void {
+  paintFrame = 0;
+  const t0 = performance.now();
+  for (const [canvas, paint] of paints) {
+    paints.delete(canvas);
+    paint();
+    if (paints.size && performance.now() - t0 > PAINT_BUDGET_MS) {
+      paintFrame = requestAnimationFrame(runPaints);
+      return;
+    }
+  }
+}
+
+/**
+ * Paints every layer in the next animation frame, all of them when they fit in the budget (the usual
+ * case: a refresh takes a millisecond or two), spread over several frames when they don't (the very
+ * first refresh, before the browser has compiled this code, or a busy laptop): no paint makes a long task.
+ */
+function queuePaint(canvas: HTMLCanvasElement, paint: () => void): () => void {
+  paints.set(canvas, paint);
+  paintFrame ||= requestAnimationFrame(runPaints);
+  return () => {
+    if (paints.get(canvas) === paint) paints.delete(canvas);
+  };
 }
 
 export const MapGrid = memo(function MapGrid({
@@ -77,12 +115,15 @@ export const MapGrid = memo(function MapGrid({
   const layout = mapGridLayout(maps.length, w, h, cellPx, gap, maxWidth);
   useEffect(() => {
     const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx || maps.length === 0) return;
-    const l = mapGridLayout(maps.length, w, h, cellPx, gap, maxWidth);
-    if (canvas.width !== l.width) canvas.width = l.width;
-    if (canvas.height !== l.height) canvas.height = l.height;
-    ctx.putImageData(mapGridPixels(maps, w, h, scale, cellPx, gap, l), 0, 0);
+    if (!canvas || maps.length === 0) return;
+    return queuePaint(canvas, () => {
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      const l = mapGridLayout(maps.length, w, h, cellPx, gap, maxWidth);
+      if (canvas.width !== l.width) canvas.width = l.width;
+      if (canvas.height !== l.height) canvas.height = l.height;
+      ctx.putImageData(mapGridPixels(maps, w, h, scale, cellPx, gap, l), 0, 0);
+    });
   }, [maps, w, h, scale, cellPx, gap, maxWidth]);
   return (
     <canvas

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useStore } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { formatTrainParams, parseTrainParams } from '../../state/trainParams';
 import type { TrainConfig } from '../../engine/train/config';
+import type { LayerSnapshot } from '../../engine/train/trainer';
 import { label as backendLabel } from '../../engine/backend';
 import { CurvesChart } from './CurvesChart';
 import { ActivationsPanel, FiltersPanel } from './LayerPanels';
@@ -26,6 +27,9 @@ function fmtTime(ms: number): string {
   return s >= 60 ? `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
 }
 
+/** One empty list for "no snapshot yet", so the memoised panel is not re-rendered for a new []. */
+const NO_LAYERS: LayerSnapshot[] = [];
+
 export function TrainArea() {
   const { params } = useHashRoute();
   const setParams = useSetHashParams('train');
@@ -33,6 +37,11 @@ export function TrainArea() {
   const query = params.toString();
   const { cfg, problems } = useMemo(() => parseTrainParams(new URLSearchParams(query)), [query]);
   const rt = useStore(trainStore, (s) => s);
+  // The layer maps and the epoch-end panels (confusion matrix, 24 mistakes) are the heavy renders:
+  // deferred, React renders them in interruptible slices after the numbers and curves, so a refresh
+  // never blocks the page for long even when the laptop is busy.
+  const snapshot = useDeferredValue(rt.snapshot);
+  const lastEval = useDeferredValue(rt.lastEval);
   const [panels, setPanels] = useState(params.get('panels') !== '0');
   const [picked, setPicked] = useState<number | null>(null);
   const busy = rt.phase === 'training' || rt.phase === 'paused';
@@ -68,7 +77,7 @@ export function TrainArea() {
   const p = rt.progress;
   const lastEpoch = rt.epochs[rt.epochs.length - 1];
   const fraction = p ? p.step / Math.max(1, p.totalSteps) : rt.phase === 'done' ? 1 : 0;
-  const snapshotLabel = rt.snapshot && rt.testSet ? (rt.testSet.labels[rt.snapshot.digit] ?? null) : null;
+  const snapshotLabel = snapshot && rt.testSet ? (rt.testSet.labels[snapshot.digit] ?? null) : null;
 
   return (
     <section className="train-area" aria-labelledby="train-title">
@@ -110,10 +119,16 @@ export function TrainArea() {
             className="secondary"
             disabled={busy || rt.phase === 'loading' || rt.phase === 'idle'}
             onClick={resetRuntime}
+            aria-describedby="train-reset-note"
           >
             Reset
           </button>
         </div>
+        <p className="train-note" id="train-reset-note" data-testid="reset-note">
+          <strong>Reset</strong> clears the curves, numbers and mistakes on this page. The model saved in this
+          browser stays (Draw keeps using it). <strong>Train</strong> always starts again from new random
+          weights picked by the seed.
+        </p>
         {problemList.length > 0 && (
           <p className="message error" role="alert">
             Cannot train yet: {problemList[0]}
@@ -211,10 +226,10 @@ export function TrainArea() {
 
         {panels && (
           <div className="train-live">
-            <FiltersPanel filters={rt.snapshot?.filters ?? null} />
+            <FiltersPanel filters={snapshot?.filters ?? null} />
             <ActivationsPanel
-              layers={rt.snapshot?.layers ?? []}
-              digit={rt.snapshot?.digit ?? null}
+              layers={snapshot?.layers ?? NO_LAYERS}
+              digit={snapshot?.digit ?? null}
               label={snapshotLabel}
             />
           </div>
@@ -222,15 +237,15 @@ export function TrainArea() {
 
         <div className="train-eval">
           <ConfusionPanel
-            confusion={rt.lastEval?.confusion ?? null}
-            predictions={rt.lastEval?.predictions ?? null}
+            confusion={lastEval?.confusion ?? null}
+            predictions={lastEval?.predictions ?? null}
             set={rt.testSet}
-            epoch={rt.lastEval?.epoch ?? null}
+            epoch={lastEval?.epoch ?? null}
             onPick={pick}
             picked={picked}
           />
           <MistakesPanel
-            mistakes={rt.lastEval?.mistakes ?? null}
+            mistakes={lastEval?.mistakes ?? null}
             set={rt.testSet}
             onPick={pick}
             picked={picked}

@@ -87,8 +87,12 @@ function flush(): void {
   });
 }
 
-/** Live numbers and curves repaint at most this often: enough to look live, cheap for the page. */
-const FLUSH_MS = 200;
+/**
+ * Live numbers, curves and layer maps repaint together at most this often (about 3 times a second).
+ * Every painted frame costs the compositor tens of milliseconds of CPU without a GPU (SwiftShader), CPU
+ * the training worker would otherwise use on a 2-core laptop, so frames are few and carry everything.
+ */
+const FLUSH_MS = 300;
 let lastFlush = 0;
 
 function schedule(patch: Partial<TrainRuntime>, point?: CurvePoint): void {

@@ -88,6 +88,9 @@ const CLIP = 1e-7;
  */
 export const DIVERGED_LOSS = 10;
 
+/** How often (ms of wall time) the known-good weights are copied out of the model. */
+const LAST_GOOD_EVERY_MS = 500;
+
 /** Splits the first `trainSize` digits of a seeded permutation into learn and validation indices. */
 export function splitIndices(cfg: TrainConfig, train: MnistSet): { learn: Int32Array; val: Int32Array } {
   const all = shuffledIndices(train.count, mulberry32(cfg.seed ^ 0x5eed));
@@ -245,6 +248,7 @@ export class Trainer {
     this.stopped = false;
     const reportEvery = this.opts.reportEveryMs ?? 100;
     let lastSnap = -Infinity;
+    let lastGoodAt = -Infinity;
     let endReason: 'finished' | 'stopped' | 'diverged' = 'finished';
     this.lastGood ??= { weights: await readWeights(this.model), step: this.step };
     try {
@@ -290,7 +294,12 @@ export class Trainer {
           endReason = 'diverged';
           break;
         }
-        this.lastGood = { weights: await readWeights(this.model), step: this.step };
+        // Reading every weight back each group costs the trainer a little; twice a second keeps the
+        // fallback (divergence, a lost backend) at most half a second of training behind.
+        if (this.now() - lastGoodAt >= LAST_GOOD_EVERY_MS || this.pos.batch >= this.batchesPerEpoch) {
+          lastGoodAt = this.now();
+          this.lastGood = { weights: await readWeights(this.model), step: this.step };
+        }
         epochLoss += lossSum;
         epochCorrect += correct;
         epochSeen += seen;
