@@ -3,6 +3,7 @@
  * the same shape (type `Messages` in ./index.ts). `{name}` marks a value filled in at run time.
  * In lesson bodies a blank line starts a paragraph, `backticks` mark a formula and **stars** a new word.
  */
+import { canvas } from './areas/canvas';
 import { conv } from './areas/conv';
 import { draw } from './areas/draw';
 import { player } from './areas/player';
@@ -12,6 +13,7 @@ import { pool } from './areas/pool';
  * Areas keep their text in ./areas/<area>.ts, nested here so `MessageKey` still sees every path.
  */
 export const en = {
+  canvas,
   conv,
   draw,
   player,

@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
+import { t } from '../../i18n';
 import { cssColorOf, type ColorScale } from './colorScales';
 import { formatCell } from './drawHeatmap';
 
@@ -27,18 +28,18 @@ export const ColorLegend = memo(function ColorLegend({
   }, [kind, width]);
   const signed = scale.kind === 'diverging';
   const words = signed
-    ? `Colour key: blue is negative down to ${formatCell(lo, 2)}, white is zero, red is positive up to ${formatCell(hi, 2)}`
-    : `Colour key: white is zero, black is ${formatCell(hi, 2)}`;
+    ? t('canvas.legend.signedWords', { lo: formatCell(lo, 2), hi: formatCell(hi, 2) })
+    : t('canvas.legend.sequentialWords', { hi: formatCell(hi, 2) });
   return (
     <figure className="legend" aria-label={words}>
       {title && <figcaption className="legend-title">{title}</figcaption>}
       <canvas ref={ref} width={width} height={14} style={{ width, height: 14 }} aria-hidden="true" />
       <div className="legend-ticks" style={{ width }} aria-hidden="true">
         <span>{formatCell(lo, 2)}</span>
-        {signed && <span>0</span>}
+        {signed && <span>{t('canvas.legend.zero')}</span>}
         <span>{formatCell(hi, 2)}</span>
       </div>
-      <div className="legend-words">{signed ? 'blue < 0 < red' : 'white = 0 · black = most'}</div>
+      <div className="legend-words">{signed ? t('canvas.legend.signed') : t('canvas.legend.sequential')}</div>
     </figure>
   );
 });

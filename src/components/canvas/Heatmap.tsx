@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { t } from '../../i18n';
 import type { ColorScale } from './colorScales';
 import { drawHeatmap, formatCell, type CellRect, type HeatmapHighlight } from './drawHeatmap';
 
@@ -29,8 +30,10 @@ function describe(values: ArrayLike<number>, w: number, h: number, label: string
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const range = values.length ? `, values from ${formatCell(min, 2)} to ${formatCell(max, 2)}` : '';
-  return `${label}: ${h}×${w} grid${range}`;
+  const size = { label, h: String(h), w: String(w) };
+  return values.length
+    ? t('canvas.heatmap.describeRange', { ...size, min: formatCell(min, 2), max: formatCell(max, 2) })
+    : t('canvas.heatmap.describe', size);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '../../i18n';
 
 /**
  * A titled panel: every panel says what it shows and its shape, e.g. "conv1 · 6 maps · 28×28".
@@ -27,7 +28,7 @@ export function Panel({
       <div className="panel-head">
         <h2 className="panel-title" id={headingId}>
           {title}
-          {shape && <span className="shape"> · {shape}</span>}
+          {shape && <span className="shape">{t('canvas.shape', { shape })}</span>}
         </h2>
         {actions && <div className="panel-actions">{actions}</div>}
       </div>

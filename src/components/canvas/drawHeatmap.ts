@@ -1,4 +1,5 @@
 import { lutFor, lutIndex, rampPosition, textColorOn, type ColorScale } from './colorScales';
+import { t } from '../../i18n';
 
 /**
  * Fills an RGBA buffer with one pixel per value (row-major `h × w`). Pure, so tests can check bytes.
@@ -36,7 +37,7 @@ function scratchFor(w: number, h: number): Scratch {
   if (!s) {
     const canvas = new OffscreenCanvas(w, h);
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('2-D canvas is not available in this browser');
+    if (!ctx) throw new Error(t('canvas.noCanvas'));
     s = { canvas, ctx, image: new ImageData(w, h) };
     scratches.set(key, s);
   }

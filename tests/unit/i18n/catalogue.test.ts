@@ -37,7 +37,7 @@ describe('i18n catalogue (en)', () => {
 
   it('finds the t() calls of the explorers (a scan that finds nothing proves nothing)', () => {
     expect(calls.length).toBeGreaterThan(150);
-    for (const area of ['conv.', 'player.'])
+    for (const area of ['conv.', 'player.', 'pool.', 'draw.', 'canvas.'])
       expect(
         calls.some((c) => c.key.startsWith(area)),
         area,
@@ -94,6 +94,19 @@ describe('i18n catalogue (en)', () => {
         t('conv.bank.problem', { n: '2', what: t('conv.bank.padded', { k: '3', n: '5' }) }),
         'Filter 2 is 3×3; it is padded with zeros to 5×5.',
       ],
+      [
+        t('canvas.heatmap.describeRange', { label: 'Output', h: '26', w: '26', min: '−1.5', max: '2' }),
+        'Output: 26×26 grid, values from −1.5 to 2',
+      ],
+      [
+        t('canvas.legend.signedWords', { lo: '−3', hi: '3' }),
+        'Colour key: blue is negative down to −3, white is zero, red is positive up to 3',
+      ],
+      [
+        t('draw.describe.pretrained', { acc: t('draw.describe.accuracy', { pct: '99.08' }) }),
+        'The pretrained LeNet-5 that ships with CNN Studio (99.08% right on the 10,000 MNIST test digits). Train your own in Train and Draw will use it.',
+      ],
+      [t('pool.panels.windowStride', { prefix: '', k: '2', s: '2' }), '2×2 window, stride 2'],
     ];
     for (const [got, want] of samples) {
       expect(got).toBe(want);
