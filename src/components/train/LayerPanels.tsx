@@ -65,7 +65,7 @@ export const FiltersPanel = memo(function FiltersPanel({ filters }: { filters: L
 });
 
 function fmtShape(shape: number[]): string {
-  if (shape.length === 3) return `${shape[2]} maps · ${shape[0]}×${shape[1]}`;
+  if (shape.length === 3) return `${shape[2]} map${shape[2] === 1 ? '' : 's'} · ${shape[0]}×${shape[1]}`;
   return `${shape[0]} numbers`;
 }
 
