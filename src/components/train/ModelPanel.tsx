@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import {
   clearSavedModel,
   exportModel,
@@ -23,7 +23,8 @@ function describe(meta: ReturnType<typeof modelStore.get>['meta']): string {
 }
 
 /** Which model Draw uses, and moving it in and out as files (TF.js layers format). */
-export function ModelPanel({ busy }: { busy: boolean }) {
+/** Memoised: the Train page repaints a few times a second while training, this panel rarely changes. */
+export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) {
   const meta = useStore(modelStore, (s) => s.meta);
   const [note, setNote] = useState<{ text: string; bad: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -120,4 +121,4 @@ export function ModelPanel({ busy }: { busy: boolean }) {
       )}
     </section>
   );
-}
+});

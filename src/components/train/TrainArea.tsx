@@ -36,6 +36,8 @@ export function TrainArea() {
   // Keyed by the query text: the route object is new on every render, the settings are not.
   const query = params.toString();
   const { cfg, problems } = useMemo(() => parseTrainParams(new URLSearchParams(query)), [query]);
+  // Same text, same object: keeps onChange (and so the memoised controls) stable while training repaints.
+  const stableParams = useMemo(() => new URLSearchParams(query), [query]);
   const rt = useStore(trainStore, (s) => s);
   // The layer maps and the epoch-end panels (confusion matrix, 24 mistakes) are the heavy renders:
   // deferred, React renders them in interruptible slices after the numbers and curves, so a refresh
@@ -59,9 +61,9 @@ export function TrainArea() {
       if (busy && next.lr !== cfg.lr && Number.isFinite(next.lr) && next.lr > 0 && next.lr <= 10) {
         send({ type: 'setLr', lr: next.lr });
       }
-      setParams(formatTrainParams(next, params));
+      setParams(formatTrainParams(next, stableParams));
     },
-    [busy, cfg.lr, params, setParams],
+    [busy, cfg.lr, stableParams, setParams],
   );
 
   const pick = useCallback((index: number) => {
