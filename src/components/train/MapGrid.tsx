@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { heatmapPixels } from '../canvas/drawHeatmap';
 import type { ColorScale } from '../canvas/colorScales';
 
@@ -60,19 +60,20 @@ export function mapGridPixels(
   return img;
 }
 
-/** Pending canvas paints, one per canvas (a newer paint replaces an older one). */
+/** Canvas paints that did not fit in their frame's budget, one per canvas (a newer one replaces it). */
 const paints = new Map<HTMLCanvasElement, () => void>();
 let paintFrame = 0;
-/** Milliseconds of painting per frame before the rest waits for the next one. */
+/** Milliseconds of painting per burst (one commit's worth) before the rest waits for the next frame. */
 const PAINT_BUDGET_MS = 8;
+let burstStart = -Infinity;
 
 function runPaints(): void {
   paintFrame = 0;
-  const t0 = performance.now();
+  burstStart = performance.now();
   for (const [canvas, paint] of paints) {
     paints.delete(canvas);
     paint();
-    if (paints.size && performance.now() - t0 > PAINT_BUDGET_MS) {
+    if (paints.size && performance.now() - burstStart > PAINT_BUDGET_MS) {
       paintFrame = requestAnimationFrame(runPaints);
       return;
     }
@@ -80,11 +81,19 @@ function runPaints(): void {
 }
 
 /**
- * Paints every layer in the next animation frame, all of them when they fit in the budget (the usual
- * case: a refresh takes a millisecond or two), spread over several frames when they don't (the very
- * first refresh, before the browser has compiled this code, or a busy laptop): no paint makes a long task.
+ * Paints now, in the same frame as the numbers and curves, while this burst of paints is within budget
+ * (the usual case: a whole refresh takes a millisecond or two). Past the budget (the very first refresh,
+ * before the browser has compiled this code, or a busy laptop) the rest goes to the next frames, so no
+ * refresh makes a long task. Returns a cancel for the effect's cleanup.
  */
 function queuePaint(canvas: HTMLCanvasElement, paint: () => void): () => void {
+  const now = performance.now();
+  // Paints from one commit come within a few milliseconds of each other; a later one starts a new burst.
+  if (now - burstStart > 50) burstStart = now;
+  if (!paintFrame && now - burstStart < PAINT_BUDGET_MS) {
+    paint();
+    return () => {};
+  }
   paints.set(canvas, paint);
   paintFrame ||= requestAnimationFrame(runPaints);
   return () => {
@@ -113,7 +122,8 @@ export const MapGrid = memo(function MapGrid({
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const layout = mapGridLayout(maps.length, w, h, cellPx, gap, maxWidth);
-  useEffect(() => {
+  // A layout effect: the canvas changes in the same frame as the rest of the refresh.
+  useLayoutEffect(() => {
     const canvas = ref.current;
     if (!canvas || maps.length === 0) return;
     return queuePaint(canvas, () => {

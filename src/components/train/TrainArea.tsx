@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { formatTrainParams, parseTrainParams } from '../../state/trainParams';
@@ -39,11 +39,9 @@ export function TrainArea() {
   // Same text, same object: keeps onChange (and so the memoised controls) stable while training repaints.
   const stableParams = useMemo(() => new URLSearchParams(query), [query]);
   const rt = useStore(trainStore, (s) => s);
-  // The layer maps and the epoch-end panels (confusion matrix, 24 mistakes) are the heavy renders:
-  // deferred, React renders them in interruptible slices after the numbers and curves, so a refresh
-  // never blocks the page for long even when the laptop is busy.
-  const snapshot = useDeferredValue(rt.snapshot);
-  const lastEval = useDeferredValue(rt.lastEval);
+  // Not deferred on purpose: the maps must change in the same frame as the numbers and curves. Each
+  // extra frame costs the compositor CPU the worker needs (see FLUSH_MS in trainSession).
+  const { snapshot, lastEval } = rt;
   const [panels, setPanels] = useState(params.get('panels') !== '0');
   const [picked, setPicked] = useState<number | null>(null);
   const busy = rt.phase === 'training' || rt.phase === 'paused';
