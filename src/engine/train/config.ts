@@ -34,10 +34,11 @@ export type TrainConfig = {
 
 /**
  * Defaults tuned by measurement on a 2-core machine without GPU (wasm backend): see docs/BENCHMARKS.md.
- * Adam, batch 128, one-cycle to 4e-3, 3 epochs of 60,000 digits reaches ≥99% on the test set.
+ * Adam, batch 128, one-cycle to 4e-3, 4 epochs of 60,000 digits: 99.12%, 99.18%, 99.12% on the test
+ * set for seeds 1, 2, 3 in about 50 s (node, wasm). Three epochs scraped past 99.0% (99.03–99.08%).
  */
 export const TRAIN_DEFAULTS: TrainConfig = {
-  epochs: 3,
+  epochs: 4,
   batchSize: 128,
   lr: 0.004,
   optimizer: 'adam',
