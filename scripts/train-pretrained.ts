@@ -10,7 +10,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportModel, initBackend, parseBackendName, type ModelMeta } from '../src/engine';
+// Not through src/engine/index.ts: that also loads the softmax lesson trainer, whose tfjs-core gradient
+// import is an ES-module path node cannot resolve (ERR_UNSUPPORTED_DIR_IMPORT); Vite and Vitest can.
+import { initBackend, parseBackendName } from '../src/engine/backend';
+import { exportModel, type ModelMeta } from '../src/engine/model/modelIO';
 import {
   TRAIN_DEFAULTS,
   type OptimizerName,
