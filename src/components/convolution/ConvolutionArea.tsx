@@ -18,7 +18,7 @@ import { ColorLegend } from '../canvas/ColorLegend';
 import type { HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Panel } from '../canvas/Panel';
 import { PlayerControls } from '../player/PlayerControls';
-import { usePlayer, usePlayerKeys } from '../player/usePlayer';
+import { useGridPlayer } from '../player/usePlayer';
 import { expandToChannels, matchPreset, resizeBank, resolveBank, selectFilter } from './bank';
 import { ChannelSums } from './ChannelSums';
 import { ConvMaths } from './ConvMaths';
@@ -190,18 +190,9 @@ function ConvWorkspace({
   const padded = useMemo(() => displayPlane(padInput(x, geometry)), [x, geometry]);
   const oh = geometry.h.outSize;
   const ow = geometry.w.outSize;
-  const count = Math.max(1, oh * ow);
-  const player = usePlayer({
-    count,
-    position: settings.step,
-    onPosition: (step) => update({ step }),
-    speed: settings.speed,
-    onSpeed: (speed) => update({ speed }),
-  });
-  usePlayerKeys(player);
+  const { player, oy, ox } = useGridPlayer(oh, ow, settings, update);
   const pos = player.position;
-  const oy = Math.floor(pos / Math.max(1, ow));
-  const ox = pos % Math.max(1, ow);
+  const count = player.count;
   const step = useMemo(
     () => (output ? convStep(x, kernel, params, sel, oy, ox) : null),
     [output, x, kernel, params, sel, oy, ox],

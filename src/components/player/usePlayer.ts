@@ -101,3 +101,25 @@ export function usePlayerKeys(player: Player): void {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 }
+
+/**
+ * The explorers' player: one position per output cell of an `outH × outW` map, in reading order, kept
+ * in the URL (`step`, `speed`) and driven by the keyboard. Returns the player and the current cell.
+ */
+export function useGridPlayer(
+  outH: number,
+  outW: number,
+  settings: { step: number; speed: number },
+  update: (patch: { step?: number; speed?: number }) => void,
+): { player: Player; oy: number; ox: number } {
+  const player = usePlayer({
+    count: Math.max(1, outH * outW),
+    position: settings.step,
+    onPosition: (step) => update({ step }),
+    speed: settings.speed,
+    onSpeed: (speed) => update({ speed }),
+  });
+  usePlayerKeys(player);
+  const cols = Math.max(1, outW);
+  return { player, oy: Math.floor(player.position / cols), ox: player.position % cols };
+}

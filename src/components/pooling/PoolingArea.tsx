@@ -23,7 +23,7 @@ import { MapPanel } from '../convolution/MapPanel';
 import { useConvInput, type ConvInput } from '../convolution/useConvInput';
 import { useConvSettings } from '../convolution/useConvSettings';
 import { PlayerControls } from '../player/PlayerControls';
-import { usePlayer, usePlayerKeys } from '../player/usePlayer';
+import { useGridPlayer } from '../player/usePlayer';
 import { PoolChannels } from './PoolChannels';
 import { PoolMaths } from './PoolMaths';
 
@@ -208,18 +208,8 @@ function PoolWorkspace({
   );
   const oh = g.h.outSize;
   const ow = g.w.outSize;
-  const count = Math.max(1, oh * ow);
-  const player = usePlayer({
-    count,
-    position: settings.step,
-    onPosition: (step) => update({ step }),
-    speed: settings.speed,
-    onSpeed: (speed) => update({ speed }),
-  });
-  usePlayerKeys(player);
+  const { player, oy, ox } = useGridPlayer(oh, ow, settings, update);
   const pos = player.position;
-  const oy = Math.floor(pos / Math.max(1, ow));
-  const ox = pos % Math.max(1, ow);
   const maxStep = useMemo(
     () => (g.empty ? null : poolStep(x, { ...params, kind: 'max' }, ch, oy, ox)),
     [g.empty, x, params, ch, oy, ox],
