@@ -6,8 +6,10 @@
 import { canvas } from './areas/canvas';
 import { conv } from './areas/conv';
 import { draw } from './areas/draw';
+import { engine } from './areas/engine';
 import { player } from './areas/player';
 import { pool } from './areas/pool';
+import { train } from './areas/train';
 
 /**
  * Areas keep their text in ./areas/<area>.ts, nested here so `MessageKey` still sees every path.
@@ -16,8 +18,10 @@ export const en = {
   canvas,
   conv,
   draw,
+  engine,
   player,
   pool,
+  train,
   shell: {
     brand: 'CNN\u00a0Studio',
     brandLabel: 'CNN Studio home',
