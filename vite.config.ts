@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorkerBuildId } from './scripts/vite/serviceWorkerBuildId.ts';
 
 // Cross-origin isolation lets the wasm backend use threads where the browser allows it.
 // Every asset is served from this origin, so `require-corp` costs nothing.
@@ -10,7 +11,7 @@ const isolationHeaders = {
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), serviceWorkerBuildId()],
   server: { headers: isolationHeaders, port: 5173 },
   preview: { headers: isolationHeaders, port: 4173 },
   worker: { format: 'es' },

@@ -7,7 +7,10 @@
  *   other same-origin GET cache-first, filling the cache as it goes.
  * Plain JS in public/ so that it is served as-is from the app's root. Registered by src/sw/.
  */
-const CACHE = 'cnn-studio-app-v1';
+// Rewritten by the build with a hash of every file it outputs (scripts/vite/serviceWorkerBuildId.ts), so
+// a new deploy installs a new worker, precaches afresh and deletes the old cache. Never set by hand.
+const BUILD_ID = 'dev';
+const CACHE = `cnn-studio-app-${BUILD_ID}`;
 // Static hosts often send `Vary: Origin`; module scripts are requested with an Origin header and the
 // precache without one, so matching must ignore Vary or nothing would be found offline.
 const MATCH = { ignoreVary: true };

@@ -36,6 +36,10 @@ export const en = {
       loading: 'Loading {what}',
       retry: 'Try again',
     },
+    crashed: {
+      title: '{where} stopped working',
+      others: 'The other areas still work. Reloading the page restarts this one.',
+    },
     areas: {
       convolution: { title: 'Convolution', blurb: 'Slide a filter across an image' },
       pooling: { title: 'Pooling', blurb: 'Shrink a map, keep what matters' },

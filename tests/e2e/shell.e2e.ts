@@ -60,3 +60,29 @@ describe('app shell', () => {
     }
   });
 });
+
+describe('service worker', () => {
+  it('names its cache after the build, so a new deploy replaces the old cache instead of piling onto it', async () => {
+    // ?sw=1: the service worker registers in automated browsers only when asked (see src/sw/).
+    const w = await openWatchedPage(browser, '?sw=1#/convolution');
+    const { page } = w;
+    await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      async () => {
+        await navigator.serviceWorker.ready;
+        return navigator.serviceWorker.controller !== null;
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    const served = await page.evaluate(async () => (await fetch('sw.js', { cache: 'no-store' })).text());
+    const id = /const BUILD_ID = '([\w-]*)';/.exec(served)?.[1];
+    // The build stamps a hash of its files (scripts/vite/serviceWorkerBuildId.ts); 'dev' means it did not.
+    expect(id).toMatch(/^[0-9a-f]{12}$/);
+    const keys = await page.evaluate(() => caches.keys());
+    expect(keys).toContain(`cnn-studio-app-${id}`);
+    expect(keys.filter((k) => k.startsWith('cnn-studio-app-'))).toHaveLength(1);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { t } from '../../i18n';
 
 type Props = { where: string; children: ReactNode };
 type State = { error: Error | null };
@@ -15,9 +16,9 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!this.state.error) return this.props.children;
     return (
       <div role="alert" className="error-box">
-        <h2>{this.props.where} stopped working</h2>
+        <h2>{t('shell.crashed.title', { where: this.props.where })}</h2>
         <p>{this.state.error.message}</p>
-        <p>The other areas still work. Reloading the page restarts this one.</p>
+        <p>{t('shell.crashed.others')}</p>
       </div>
     );
   }

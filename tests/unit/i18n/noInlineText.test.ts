@@ -20,14 +20,21 @@ function tsxFiles(dir: string): string[] {
 /** Two letters in a row: a word. Symbols, numbers and units such as "×", "→", "%", "ms" are allowed. */
 const WORDY = /[A-Za-z]{3,}|\b(?:a|an|is|of|to|in|on|or|by|no)\b/i;
 /** Names that are the same in every language: layer ids, activation and optimiser names, products. */
-const NAMES = /\b(?:conv\d|pool\d|dense\d|LeNet-5|ReLU|tanh|sigmoid|softmax|Adam|SGD|WebGL|WebAssembly|MNIST|CSV|PNG)\b/g;
+const NAMES =
+  /\b(?:conv\d|pool\d|dense\d|LeNet-5|ReLU|tanh|sigmoid|softmax|Adam|SGD|WebGL|WebAssembly|MNIST|CSV|PNG)\b/g;
 const wordy = (text: string): boolean => WORDY.test(text.replace(NAMES, ''));
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-roledescription']);
 
 type Finding = { where: string; text: string };
 
 function inlineText(file: string): Finding[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TSX,
+  );
   const out: Finding[] = [];
   const at = (node: ts.Node) => `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node): void => {
