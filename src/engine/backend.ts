@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { t } from '../i18n';
 import { registerWasmTrainingKernels } from './kernels/registerWasmTrainingKernels';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -101,32 +102,38 @@ export async function initBackend(override?: BackendName | null): Promise<Backen
   }
   registerWasmTrainingKernels();
 
+  const renderer = shortRenderer(webgl.renderer);
   const gpuWord = webgl.available
     ? webgl.software
-      ? `WebGL here is drawn by the processor (${shortRenderer(webgl.renderer)}), not a graphics card`
-      : `a graphics card is available (${shortRenderer(webgl.renderer)})`
-    : 'WebGL is not available';
+      ? t('engine.backend.gpuSoftware', { renderer })
+      : t('engine.backend.gpuCard', { renderer })
+    : t('engine.backend.gpuNone');
 
   const order: BackendName[] =
     webgl.available && !webgl.software ? ['webgl', 'wasm', 'cpu'] : ['wasm', 'webgl', 'cpu'];
-  let overrideNote = '';
   if (override) {
     if (await trySetBackend(override)) {
-      return await info(override, `You chose ${label(override)} with ?backend=${override}; ${gpuWord}.`);
+      return await info(
+        override,
+        t('engine.backend.chosen', { label: label(override), name: override, gpu: gpuWord }),
+      );
     }
-    overrideNote = ` (?backend=${override} could not start here)`;
   }
   for (const name of order) {
     if (!(await trySetBackend(name))) continue;
     const why =
       name === 'webgl'
-        ? `Using WebGL because ${gpuWord}.`
+        ? t('engine.backend.usingWebgl', { gpu: gpuWord })
         : name === 'wasm'
-          ? `Using WebAssembly because ${gpuWord}; on a processor WebAssembly is the fastest choice.`
-          : `Using plain JavaScript because neither WebGL nor WebAssembly could start.`;
-    return await info(name, why + overrideNote);
+          ? t('engine.backend.usingWasm', { gpu: gpuWord })
+          : t('engine.backend.usingCpu');
+    // Reaching here with an override means it could not start: say so after the reason.
+    return await info(
+      name,
+      override ? t('engine.backend.overrideFailed', { reason: why, name: override }) : why,
+    );
   }
-  throw new Error('No TensorFlow.js backend could start in this browser.');
+  throw new Error(t('engine.backend.noneStarted'));
 
   async function info(name: BackendName, reason: string): Promise<BackendInfo> {
     const simd = name === 'wasm' ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false;
@@ -134,8 +141,9 @@ export async function initBackend(override?: BackendName | null): Promise<Backen
   }
 }
 
+/** The backend's name for people, in the current language: "WebGL (graphics card)". */
 export function label(name: BackendName): string {
-  return name === 'webgl' ? 'WebGL (graphics card)' : name === 'wasm' ? 'WebAssembly' : 'JavaScript (cpu)';
+  return t(`engine.backend.names.${name}`);
 }
 
 function shortRenderer(renderer: string): string {

@@ -15,7 +15,15 @@
  * range are reported in `errors` and replaced by the previous (or default) value, so a bad link never
  * loses the current state.
  */
-import { KERNEL_PRESETS, type Activation, type KernelPreset, type Padding, type PoolKind } from '../engine';
+import {
+  BANK_ORDER,
+  KERNEL_PRESETS,
+  type Activation,
+  type KernelPreset,
+  type Padding,
+  type PoolKind,
+} from '../engine';
+import { t, type Vars } from '../i18n';
 
 export const PATTERNS = ['hlines', 'vlines', 'diagonal', 'checker', 'gradient', 'square', 'cross'] as const;
 export type PatternName = (typeof PATTERNS)[number];
@@ -33,21 +41,6 @@ export type ImageSource =
  * built at the kernel's size (a `random` preset is seeded by its slot); or explicit numbers.
  */
 export type FilterSlot = 'kernel' | KernelPreset | number[];
-
-/** The classic presets that follow your kernel when the bank is given as a count (`filters=16`). */
-export const BANK_ORDER: readonly KernelPreset[] = [
-  'horizontal',
-  'vertical',
-  'diagonal',
-  'antidiagonal',
-  'sobel-x',
-  'sobel-y',
-  'box-blur',
-  'gaussian',
-  'sharpen',
-  'emboss',
-  'identity',
-];
 
 /** The bank `filters=<count>` stands for: your kernel, the classic presets, then seeded random ones. */
 export function defaultBank(count: number): FilterSlot[] {
@@ -108,13 +101,39 @@ type Bad = { bad: string };
 const fail = (bad: string): Bad => ({ bad });
 const isBad = (v: unknown): v is Bad => typeof v === 'object' && v !== null && 'bad' in v;
 
+/** Why an `image=` value is refused (engine.codec.image). */
+type ImageProblem =
+  | 'notDigit'
+  | 'noPattern'
+  | 'patternSize'
+  | 'customShape'
+  | 'customSize'
+  | 'customCount'
+  | 'customValue'
+  | 'unknown';
+
 const INT = /^-?\d+$/;
 const NUM = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i;
 
-function intIn(raw: string, lo: number, hi: number, what: string): number | Bad {
-  if (!INT.test(raw.trim())) return fail(`${what} must be a whole number from ${lo} to ${hi}, not "${raw}".`);
+/** The settings `intIn` checks, named in its messages (engine.codec.what). */
+type Setting =
+  | 'mnistIndex'
+  | 'filters'
+  | 'stride'
+  | 'padding'
+  | 'dilation'
+  | 'step'
+  | 'speed'
+  | 'poolSize'
+  | 'poolStride'
+  | 'channel';
+
+function intIn(raw: string, lo: number, hi: number, setting: Setting): number | Bad {
+  const what = t(`engine.codec.what.${setting}`);
+  const range = { what, lo: String(lo), hi: String(hi) };
+  if (!INT.test(raw.trim())) return fail(t('engine.codec.wholeNumber', { ...range, raw }));
   const v = Number(raw);
-  return v < lo || v > hi ? fail(`${what} must be from ${lo} to ${hi}, not ${v}.`) : v;
+  return v < lo || v > hi ? fail(t('engine.codec.outOfRange', { ...range, value: String(v) })) : v;
 }
 
 /** Parses one kernel cell as typed by a person: "−1" with a true minus sign and "0,5" are accepted. */
@@ -126,48 +145,48 @@ export function parseNumber(raw: string): number | null {
 }
 
 function parseImage(raw: string): ImageSource | Bad {
-  const bad = (why: string) => fail(`image="${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}" ${why}`);
+  const image = raw.length > 40 ? raw.slice(0, 40) + '…' : raw;
+  const bad = (problem: ImageProblem, vars: Vars = {}) =>
+    fail(t(`engine.codec.image.${problem}`, { image, ...vars }));
   if (raw === 'drawn') return { kind: 'drawn' };
   if (raw === 'photo') return { kind: 'photo' };
   const [kind, a, b, ...rest] = raw.split(':');
   if (kind === 'mnist-test') {
     if (a === 'random') return { kind: 'mnist', index: 'random' };
-    const i = intIn(a ?? '', 0, 9999, 'The MNIST test digit number');
-    return isBad(i) ? bad(`is not a test digit: ${i.bad}`) : { kind: 'mnist', index: i };
+    const i = intIn(a ?? '', 0, 9999, 'mnistIndex');
+    return isBad(i) ? bad('notDigit', { problem: i.bad }) : { kind: 'mnist', index: i };
   }
   if (kind === 'pattern') {
     if (!(PATTERNS as readonly string[]).includes(a ?? '')) {
-      return bad(`names no pattern; choose one of ${PATTERNS.join(', ')}.`);
+      return bad('noPattern', { patterns: PATTERNS.join(', ') });
     }
     const size = b === undefined ? 28 : Number(b);
-    if (!(PATTERN_SIZES as readonly number[]).includes(size))
-      return bad(`has a size that is not 7, 14 or 28.`);
+    if (!(PATTERN_SIZES as readonly number[]).includes(size)) return bad('patternSize');
     return { kind: 'pattern', name: a as PatternName, size };
   }
   if (kind === 'custom') {
     const m = /^(\d+)x(\d+)(?:x(\d+))?$/.exec(a ?? '');
-    if (!m || b === undefined || rest.length > 0)
-      return bad('must look like custom:<w>x<h>:<comma-separated values>.');
+    if (!m || b === undefined || rest.length > 0) return bad('customShape');
     const w = Number(m[1]);
     const h = Number(m[2]);
     const c = Number(m[3] ?? 1);
     if (w < 1 || h < 1 || w > MAX_CUSTOM_SIDE || h > MAX_CUSTOM_SIDE || c < 1 || c > 16) {
-      return bad(`has a size outside 1–${MAX_CUSTOM_SIDE} (and 1–16 channels).`);
+      return bad('customSize', { max: String(MAX_CUSTOM_SIDE) });
     }
     const parts = b.split(',');
-    if (parts.length !== w * h * c)
-      return bad(`has ${parts.length} values, but ${w}×${h}×${c} needs ${w * h * c}.`);
+    if (parts.length !== w * h * c) {
+      const dims = { w: String(w), h: String(h), c: String(c) };
+      return bad('customCount', { n: String(parts.length), ...dims, need: String(w * h * c) });
+    }
     const values = new Float32Array(parts.length);
     for (const [i, p] of parts.entries()) {
       const v = parseNumber(p);
-      if (v === null || Math.abs(v) > MAX_ABS) return bad(`has value ${i + 1} "${p}" that is not a number.`);
+      if (v === null || Math.abs(v) > MAX_ABS) return bad('customValue', { i: String(i + 1), value: p });
       values[i] = v;
     }
     return { kind: 'custom', w, h, c, values };
   }
-  return bad(
-    'is not an image this page knows; use mnist-test:<0–9999>, drawn, pattern:<name> or custom:<w>x<h>:<values>.',
-  );
+  return bad('unknown');
 }
 
 const sameSlot = (a: FilterSlot, b: FilterSlot) =>
@@ -180,8 +199,7 @@ function parseFilters(raw: string): FilterSlot[] | Bad {
     return isBad(n) ? n : defaultBank(n);
   }
   const parts = raw.split(',');
-  if (parts.length > MAX_FILTERS)
-    return fail(`filters lists ${parts.length} filters; the bank holds 1 to 16.`);
+  if (parts.length > MAX_FILTERS) return fail(t('engine.codec.filters.tooMany', { n: String(parts.length) }));
   const slots: FilterSlot[] = [];
   for (const [i, p] of parts.entries()) {
     if (p === 'kernel' || (KERNEL_PRESETS as readonly string[]).includes(p)) {
@@ -198,16 +216,19 @@ function parseFilters(raw: string): FilterSlot[] | Bad {
       !(square(nums.length) || (nums.length % 3 === 0 && square(nums.length / 3)))
     ) {
       return fail(
-        `filter ${i + 1} in filters is "${p.length > 30 ? p.slice(0, 30) + '…' : p}": use kernel, a preset ` +
-          `(${KERNEL_PRESETS.join(', ')}) or k×k numbers (k from 1 to 7) joined by _.`,
+        t('engine.codec.filters.badSlot', {
+          i: String(i + 1),
+          slot: p.length > 30 ? p.slice(0, 30) + '…' : p,
+          presets: KERNEL_PRESETS.join(', '),
+        }),
       );
     }
     slots.push(nums);
   }
   const own = slots.filter((x) => x === 'kernel').length;
-  if (own > 1) return fail('filters names "kernel" more than once; only one filter is being edited.');
+  if (own > 1) return fail(t('engine.codec.filters.twoKernels'));
   if (own === 0) {
-    if (slots.length >= MAX_FILTERS) return fail('filters has 16 filters and no "kernel" slot for yours.');
+    if (slots.length >= MAX_FILTERS) return fail(t('engine.codec.filters.noRoom'));
     slots.unshift('kernel');
   }
   return slots;
@@ -223,13 +244,13 @@ function formatFilters(slots: FilterSlot[]): string | null {
 function parseKernel(raw: string): number[] | Bad {
   const parts = raw.split(',');
   if (parts.length > MAX_KERNEL * MAX_KERNEL * 16)
-    return fail(`kernel has ${parts.length} numbers, too many.`);
+    return fail(t('engine.codec.kernel.tooMany', { n: String(parts.length) }));
   const out: number[] = [];
   for (const [i, p] of parts.entries()) {
     const v = parseNumber(p);
-    if (v === null) return fail(`kernel number ${i + 1} is "${p}", which is not a number.`);
+    if (v === null) return fail(t('engine.codec.kernel.notNumber', { i: String(i + 1), value: p }));
     if (Math.abs(v) > MAX_ABS)
-      return fail(`kernel number ${i + 1} (${v}) is too large; keep weights between −1000 and 1000.`);
+      return fail(t('engine.codec.kernel.tooLarge', { i: String(i + 1), value: String(v) }));
     out.push(v);
   }
   return out;
@@ -247,11 +268,10 @@ export function resolveKernel(
   if (channels > 1)
     for (let k = 1; k <= MAX_KERNEL; k++)
       if (k * k * channels === values.length) return { size: k, perChannel: true };
-  return (
-    `kernel has ${values.length} numbers; a square kernel of size 1–7 needs 1, 4, 9, 16, 25, 36 or 49` +
-    (channels > 1 ? ` (or that times ${channels}, one slice per channel)` : '') +
-    '.'
-  );
+  const n = String(values.length);
+  return channels > 1
+    ? t('engine.codec.kernel.notSquareChannels', { n, c: String(channels) })
+    : t('engine.codec.kernel.notSquare', { n });
 }
 
 /** Reads the settings from the hash query. Bad values fall back to `prev` and are listed in `errors`. */
@@ -291,7 +311,7 @@ export function parseConvParams(params: URLSearchParams, prev: ConvSettings = CO
   );
   take<Padding>(
     'padding',
-    (r) => (r === 'same' ? 'same' : intIn(r, 0, 3, 'padding (or "same")')),
+    (r) => (r === 'same' ? 'same' : intIn(r, 0, 3, 'padding')),
     (v) => (s.padding = v),
     () => (s.padding = CONV_DEFAULTS.padding),
   );
@@ -305,9 +325,7 @@ export function parseConvParams(params: URLSearchParams, prev: ConvSettings = CO
     'bias',
     (r) => {
       const v = parseNumber(r);
-      return v === null || Math.abs(v) > MAX_ABS
-        ? fail(`bias must be a number between −1000 and 1000, not "${r}".`)
-        : v;
+      return v === null || Math.abs(v) > MAX_ABS ? fail(t('engine.codec.bias', { raw: r })) : v;
     },
     (v) => (s.bias = v),
     () => (s.bias = CONV_DEFAULTS.bias),
@@ -317,7 +335,7 @@ export function parseConvParams(params: URLSearchParams, prev: ConvSettings = CO
     (r) =>
       r === 'none' || r === 'relu' || r === 'tanh' || r === 'sigmoid'
         ? r
-        : fail(`activation must be none, relu, tanh or sigmoid, not "${r}".`),
+        : fail(t('engine.codec.activation', { raw: r })),
     (v) => (s.activation = v),
     () => (s.activation = CONV_DEFAULTS.activation),
   );
@@ -335,7 +353,7 @@ export function parseConvParams(params: URLSearchParams, prev: ConvSettings = CO
   );
   take<'rgb' | 'grey'>(
     'color',
-    (r) => (r === 'rgb' || r === 'grey' ? r : fail(`color must be rgb or grey, not "${r}".`)),
+    (r) => (r === 'rgb' || r === 'grey' ? r : fail(t('engine.codec.color', { raw: r }))),
     (v) => (s.color = v),
     () => (s.color = CONV_DEFAULTS.color),
   );
@@ -344,7 +362,7 @@ export function parseConvParams(params: URLSearchParams, prev: ConvSettings = CO
     (r) => {
       const v = intIn(r, 1, 64, 'speed');
       return typeof v === 'number' && !(SPEEDS as readonly number[]).includes(v)
-        ? fail(`speed must be one of ${SPEEDS.join(', ')}.`)
+        ? fail(t('engine.codec.speed', { speeds: SPEEDS.join(', ') }))
         : v;
     },
     (v) => (s.speed = v),
@@ -352,13 +370,13 @@ export function parseConvParams(params: URLSearchParams, prev: ConvSettings = CO
   );
   take<PoolKind>(
     'pool',
-    (r) => (r === 'max' || r === 'avg' ? r : fail(`pool must be max or avg, not "${r}".`)),
+    (r) => (r === 'max' || r === 'avg' ? r : fail(t('engine.codec.pool', { raw: r }))),
     (v) => (s.pool = v),
     () => (s.pool = CONV_DEFAULTS.pool),
   );
   take(
     'size',
-    (r) => intIn(r, 2, 4, 'pool size'),
+    (r) => intIn(r, 2, 4, 'poolSize'),
     (v) => (s.size = v),
     () => (s.size = CONV_DEFAULTS.size),
   );

@@ -1,4 +1,5 @@
 import { labelCounts, loadMnistSplit, type MnistSet, type MnistSplit } from '../engine';
+import { t } from '../i18n';
 import { appStore, type DataStatus } from './appStore';
 
 /**
@@ -16,7 +17,6 @@ type SplitStatus =
 const status: Record<MnistSplit, SplitStatus> = { test: { state: 'idle' }, train: { state: 'idle' } };
 const pending: Partial<Record<MnistSplit, Promise<MnistSet>>> = {};
 
-const NOUN: Record<MnistSplit, string> = { test: 'test digits', train: 'training digits' };
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** Where the packed files live, relative to the page, so the app also works from a sub-path. */
@@ -97,21 +97,27 @@ function update(split: MnistSplit, next: SplitStatus): void {
 function summarise(): DataStatus {
   const ready = (['test', 'train'] as const).flatMap((s) => {
     const st = status[s];
-    return st.state === 'ready' ? [`${fmt(st.count)} ${NOUN[s]} ready`] : [];
+    return st.state === 'ready' ? [t(`engine.mnistStatus.ready.${s}`, { n: fmt(st.count) })] : [];
   });
-  const readyNote = ready.length > 0 ? ` (${ready.join(' · ')})` : '';
+  const readyNote = ready.length > 0 ? t('engine.mnistStatus.readyNote', { list: ready.join(' · ') }) : '';
   for (const s of ['test', 'train'] as const) {
     const st = status[s];
-    if (st.state === 'error')
-      return { state: 'error', message: `Could not load the ${NOUN[s]}: ${st.message}${readyNote}` };
+    if (st.state === 'error') {
+      const message = t(`engine.mnistStatus.failed.${s}`, { message: st.message, ready: readyNote });
+      return { state: 'error', message };
+    }
   }
   for (const s of ['test', 'train'] as const) {
     const st = status[s];
     if (st.state === 'loading') {
-      const size = st.totalBytes > 0 ? ` (${(st.totalBytes / 1e6).toFixed(1)} MB)` : '';
-      const eta = st.secondsLeft === null ? '' : `, about ${Math.max(1, Math.round(st.secondsLeft))} s left`;
+      const size =
+        st.totalBytes > 0 ? t('engine.mnistStatus.size', { mb: (st.totalBytes / 1e6).toFixed(1) }) : '';
+      const eta =
+        st.secondsLeft === null
+          ? ''
+          : t('engine.mnistStatus.eta', { s: String(Math.max(1, Math.round(st.secondsLeft))) });
       // Ready parts first, so the progress bar sits right after the text it measures.
-      const what = [...ready, `Loading ${NOUN[s]}${size}${eta}`].join(' · ');
+      const what = [...ready, t(`engine.mnistStatus.loading.${s}`, { size, eta })].join(' · ');
       return { state: 'loading', what, fraction: st.fraction };
     }
   }

@@ -5,7 +5,7 @@ import {
   convGeometry,
   KERNEL_PRESETS,
   presetKernel,
-  PRESET_LABELS,
+  presetLabel,
   type Activation,
   type KernelPreset,
   type Padding,
@@ -15,12 +15,10 @@ import { tidyWeights } from './bank';
 import { InputChooser } from './InputChooser';
 import type { ConvInput } from './useConvInput';
 
-export const ACT_LABEL = {
-  none: t('conv.act.none'),
-  relu: t('conv.act.relu'),
-  tanh: t('conv.act.tanh'),
-  sigmoid: t('conv.act.sigmoid'),
-} as const;
+/** An activation's name for people, in the current language: "ReLU". */
+export function actLabel(a: Activation): string {
+  return t(`conv.act.${a}`);
+}
 
 type Guarded = (patch: Partial<ConvSettings>, kernelSize?: number) => void;
 
@@ -141,7 +139,7 @@ const KernelGroup = memo(function KernelGroup({
         <option value="">{t('conv.kernel.preset')}</option>
         {KERNEL_PRESETS.map((p) => (
           <option key={p} value={p}>
-            {PRESET_LABELS[p]}
+            {presetLabel(p)}
           </option>
         ))}
       </select>
@@ -155,7 +153,7 @@ const KernelGroup = memo(function KernelGroup({
         >
           {ACTIVATIONS.map((a) => (
             <option key={a} value={a}>
-              {ACT_LABEL[a]}
+              {actLabel(a)}
             </option>
           ))}
         </select>

@@ -23,7 +23,7 @@ import { expandToChannels, matchPreset, resizeBank, resolveBank, selectFilter } 
 import { ChannelSums } from './ChannelSums';
 import { ConvMaths } from './ConvMaths';
 import { FilterBank } from './FilterBank';
-import { ACT_LABEL, ConvControls } from './ConvControls';
+import { actLabel, ConvControls } from './ConvControls';
 import { KernelEditor } from './KernelEditor';
 import { MapPanel } from './MapPanel';
 import { useConvInput, type ConvInput } from './useConvInput';
@@ -360,9 +360,9 @@ function ConvWorkspace({
               bank.filters.length > 1
                 ? t('conv.panels.outputSubtitleOf', {
                     n: String(sel + 1),
-                    act: ACT_LABEL[settings.activation],
+                    act: actLabel(settings.activation),
                   })
-                : t('conv.panels.outputSubtitle', { act: ACT_LABEL[settings.activation] })
+                : t('conv.panels.outputSubtitle', { act: actLabel(settings.activation) })
             }
             values={main}
             w={ow}

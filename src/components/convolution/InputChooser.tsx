@@ -7,7 +7,7 @@ import {
   type ImageSource,
   type PatternName,
 } from '../../state/convParams';
-import { PATTERN_LABELS } from './patterns';
+import { patternLabel } from './patterns';
 import { loadPhoto, photoStore } from './photo';
 
 type Kind = ImageSource['kind'];
@@ -94,7 +94,7 @@ function InputChooserView({ settings, update, onError }: InputChooserProps) {
           >
             {PATTERNS.map((p) => (
               <option key={p} value={p}>
-                {PATTERN_LABELS[p]}
+                {patternLabel(p)}
               </option>
             ))}
           </select>

@@ -1,4 +1,4 @@
-import { KERNEL_PRESETS, presetKernel, PRESET_LABELS, type KernelPreset } from '../../engine';
+import { KERNEL_PRESETS, presetKernel, presetLabel, type KernelPreset } from '../../engine';
 import { t } from '../../i18n';
 import { defaultBank, type FilterSlot } from '../../state/convParams';
 
@@ -49,7 +49,7 @@ export function centreResize(values: ArrayLike<number>, k: number, n: number): F
 }
 
 function presetName(p: KernelPreset, slot: number): string {
-  return p === 'random' ? t('conv.bank.random', { n: String(slot) }) : PRESET_LABELS[p];
+  return p === 'random' ? t('conv.bank.random', { n: String(slot) }) : presetLabel(p);
 }
 
 /** Numbers of a slot made to fit an n×n kernel on `channels` channels (`problem` says what changed). */

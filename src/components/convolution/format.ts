@@ -7,4 +7,5 @@ export function fmtNum(v: number, decimals = 3): string {
   return (Object.is(r, -0) ? 0 : r).toString().replace('-', '−');
 }
 
-export const PADDING_WORDS = t('conv.paddingWords');
+/** What padding does, in the current language. */
+export const paddingWords = (): string => t('conv.paddingWords');

@@ -2,15 +2,10 @@ import type { MapStack } from '../../engine';
 import { t } from '../../i18n';
 import type { PatternName } from '../../state/convParams';
 
-export const PATTERN_LABELS: Record<PatternName, string> = {
-  hlines: t('conv.patterns.hlines'),
-  vlines: t('conv.patterns.vlines'),
-  diagonal: t('conv.patterns.diagonal'),
-  checker: t('conv.patterns.checker'),
-  gradient: t('conv.patterns.gradient'),
-  square: t('conv.patterns.square'),
-  cross: t('conv.patterns.cross'),
-};
+/** A pattern's name for people, in the current language: "Horizontal lines". */
+export function patternLabel(name: PatternName): string {
+  return t(`conv.patterns.${name}`);
+}
 
 /** Synthetic test images, n×n grey in [0, 1], shaped so each classic filter has something to find. */
 export function patternImage(name: PatternName, n: number): MapStack {

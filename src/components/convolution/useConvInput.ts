@@ -5,7 +5,7 @@ import type { ConvSettings, ImageSource } from '../../state/convParams';
 import { lastDrawnDigit } from '../../state/lastDrawnDigit';
 import { getMnist } from '../../state/mnistService';
 import { useStore } from '../../state/createStore';
-import { patternImage, PATTERN_LABELS } from './patterns';
+import { patternImage, patternLabel } from './patterns';
 import { photoGrey, photoStore } from './photo';
 
 export type ConvInput = {
@@ -22,8 +22,9 @@ function sourceKey(img: ImageSource, color: string): string {
   return JSON.stringify(img);
 }
 
-const NAMES_GREY = [t('conv.input.channels.grey')];
-const NAMES_RGB = [
+/** Channel names in the current language, looked up when an input is built (not at module load). */
+const namesGrey = () => [t('conv.input.channels.grey')];
+const namesRgb = () => [
   t('conv.input.channels.red'),
   t('conv.input.channels.green'),
   t('conv.input.channels.blue'),
@@ -67,7 +68,7 @@ export function useConvInput(
                     input: {
                       stack: { data: digitPixels(set, 0), shape: [28, 28, 1] },
                       title: t('conv.input.titles.mnist', { index: '0', label: String(digitLabel(set, 0)) }),
-                      channelNames: NAMES_GREY,
+                      channelNames: namesGrey(),
                     },
                   },
             ),
@@ -90,7 +91,7 @@ export function useConvInput(
                 index: String(index),
                 label: String(digitLabel(set, index)),
               }),
-              channelNames: NAMES_GREY,
+              channelNames: namesGrey(),
             }),
           )
           .catch((e: unknown) =>
@@ -103,7 +104,7 @@ export function useConvInput(
           done({
             stack: { data: drawn.slice(), shape: [28, 28, 1] },
             title: t('conv.input.titles.drawn'),
-            channelNames: NAMES_GREY,
+            channelNames: namesGrey(),
           });
         else fallbackToDigit(t('conv.input.nothingDrawn'));
         break;
@@ -114,21 +115,21 @@ export function useConvInput(
           done({
             stack: { data: photo.rgb, shape: [photo.h, photo.w, 3] },
             title: t('conv.input.titles.photoRgb', { name: photo.name }),
-            channelNames: NAMES_RGB,
+            channelNames: namesRgb(),
           });
         } else {
           done({
             stack: { data: photoGrey(photo), shape: [photo.h, photo.w, 1] },
             title: t('conv.input.titles.photoGrey', { name: photo.name }),
-            channelNames: NAMES_GREY,
+            channelNames: namesGrey(),
           });
         }
         break;
       case 'pattern':
         done({
           stack: patternImage(image.name, image.size),
-          title: t('conv.input.titles.pattern', { name: PATTERN_LABELS[image.name] }),
-          channelNames: NAMES_GREY,
+          title: t('conv.input.titles.pattern', { name: patternLabel(image.name) }),
+          channelNames: namesGrey(),
         });
         break;
       case 'custom':
@@ -137,7 +138,7 @@ export function useConvInput(
           title: t('conv.input.titles.custom', { w: String(image.w), h: String(image.h) }),
           channelNames:
             image.c === 3
-              ? NAMES_RGB
+              ? namesRgb()
               : Array.from({ length: image.c }, (_, i) => t('conv.input.channel', { n: String(i + 1) })),
         });
         break;

@@ -35,6 +35,7 @@ export function makeBatch(set: MnistSet, indices: ArrayLike<number>, opts: Batch
   for (let b = 0; b < n; b++) {
     const index = indices[b] ?? -1;
     if (!Number.isInteger(index) || index < 0 || index >= set.count) {
+      // A developer error (a caller broke the contract), not a message for users: it stays English.
       throw new RangeError(
         `makeBatch: index ${index} at position ${b} is outside the ${set.split} set (0–${set.count - 1}).`,
       );
@@ -84,6 +85,7 @@ function copyShifted(
  */
 export function makeImagesTensor(set: MnistSet, start: number, count: number): tf.Tensor4D {
   if (!Number.isInteger(start) || start < 0 || start >= set.count) {
+    // A developer error (a caller broke the contract), not a message for users: it stays English.
     throw new RangeError(
       `makeImagesTensor: start ${start} is outside the ${set.split} set (0–${set.count - 1}).`,
     );

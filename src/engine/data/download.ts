@@ -20,11 +20,20 @@ export type MnistManifestFile = {
   sha256: string;
 };
 
+import { t } from '../../i18n';
+
 export const MNIST_CACHE_NAME = 'cnn-studio-mnist';
-export const PREPARE_FIX = 'run `npm run prepare-data` and reload';
-const OFFLINE_FIX = 'connect to the network and reload; after one good load MNIST also works offline';
+
+/** How to repair missing or damaged MNIST files on the server, in the current language. */
+export const prepareFix = (): string => t('engine.download.prepareFix');
+/** How to get MNIST when the network is gone, in the current language. */
+const offlineFix = (): string => t('engine.download.offlineFix');
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** manifest.json arrived but is unusable: not worth falling back to a cached copy. */
+class ManifestError extends Error {}
 
 function openCache(enabled: boolean): Promise<Cache | null> {
   const storage = (globalThis as { caches?: CacheStorage }).caches;
@@ -59,13 +68,12 @@ export async function fetchManifest(
     }
     problem =
       res.status === 404
-        ? `MNIST is not on this server (${url} answered 404 Not Found); ${PREPARE_FIX}.`
-        : `The server refused MNIST's manifest (${url}: HTTP ${res.status}); ${PREPARE_FIX}.`;
+        ? t('engine.download.manifestMissing', { url, fix: prepareFix() })
+        : t('engine.download.manifestRefused', { url, status: String(res.status), fix: prepareFix() });
   } catch (err) {
     if (isAbort(err)) throw err;
-    if (err instanceof SyntaxError || (err instanceof Error && err.message.startsWith('MNIST manifest')))
-      throw err;
-    problem = `Could not reach the server for MNIST (${err instanceof Error ? err.message : String(err)}); ${OFFLINE_FIX}.`;
+    if (err instanceof SyntaxError || err instanceof ManifestError) throw err;
+    problem = t('engine.download.unreachable', { reason: errText(err), fix: offlineFix() });
   }
   const cached = await cache?.match(url);
   if (cached) return parseManifest(await cached.text(), url);
@@ -77,11 +85,11 @@ function parseManifest(text: string, url: string): MnistManifest {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new Error(`MNIST manifest ${url} is not valid JSON; ${PREPARE_FIX}.`);
+    throw new ManifestError(t('engine.download.manifestNotJson', { url, fix: prepareFix() }));
   }
   const m = value as Partial<MnistManifest> | null;
   if (!m || typeof m.version !== 'number' || !m.splits?.train || !m.splits.test || !m.files) {
-    throw new Error(`MNIST manifest ${url} is missing fields (version, splits, files); ${PREPARE_FIX}.`);
+    throw new ManifestError(t('engine.download.manifestFields', { url, fix: prepareFix() }));
   }
   return m as MnistManifest;
 }
@@ -129,16 +137,16 @@ async function download(url: string, opts: FetchPackedOptions): Promise<Uint8Arr
     res = await fetch(url, { signal: opts.signal });
   } catch (err) {
     if (isAbort(err)) throw err;
-    throw new Error(
-      `Could not download ${name} (${err instanceof Error ? err.message : String(err)}); ${OFFLINE_FIX}.`,
-      { cause: err },
-    );
+    throw new Error(t('engine.download.failed', { name, reason: errText(err), fix: offlineFix() }), {
+      cause: err,
+    });
   }
   if (!res.ok) {
+    const file = entry.file;
     throw new Error(
       res.status === 404
-        ? `${name} is missing on the server (${entry.file}: 404 Not Found); ${PREPARE_FIX}.`
-        : `${name} could not be downloaded (${entry.file}: HTTP ${res.status}); ${PREPARE_FIX}.`,
+        ? t('engine.download.fileMissing', { name, file, fix: prepareFix() })
+        : t('engine.download.fileRefused', { name, file, status: String(res.status), fix: prepareFix() }),
     );
   }
   const chunks: Uint8Array[] = [];
@@ -161,7 +169,7 @@ async function download(url: string, opts: FetchPackedOptions): Promise<Uint8Arr
     }
   } catch (err) {
     if (isAbort(err)) throw err;
-    throw new Error(`The download of ${name} broke off after ${fmt(loaded)} bytes; ${OFFLINE_FIX}.`, {
+    throw new Error(t('engine.download.brokeOff', { name, bytes: fmt(loaded), fix: offlineFix() }), {
       cause: err,
     });
   }
@@ -174,16 +182,16 @@ async function unpack(bytes: Uint8Array, opts: FetchPackedOptions): Promise<Uint
   const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   if (!isGzip && bytes.length === entry.rawBytes && bytes[0] === 0 && bytes[1] === 0) return bytes;
   if (bytes.length !== entry.gzBytes) {
-    const what = bytes.length < entry.gzBytes ? 'truncated' : 'the wrong file';
+    const vars = { name, expected: fmt(entry.gzBytes), got: fmt(bytes.length), fix: prepareFix() };
     throw new Error(
-      `${name} is ${what}: expected ${fmt(entry.gzBytes)} compressed bytes, got ${fmt(bytes.length)}; ${PREPARE_FIX}.`,
+      bytes.length < entry.gzBytes
+        ? t('engine.download.truncated', vars)
+        : t('engine.download.wrongFile', vars),
     );
   }
-  if (!isGzip) throw new Error(`${name} is corrupt: it is not gzip data; ${PREPARE_FIX}.`);
+  if (!isGzip) throw new Error(t('engine.download.notGzip', { name, fix: prepareFix() }));
   if (typeof DecompressionStream === 'undefined') {
-    throw new Error(
-      'This browser cannot unpack MNIST (no DecompressionStream); update the browser (Chrome 80+, Firefox 113+, Safari 16.4+).',
-    );
+    throw new Error(t('engine.download.noDecompression'));
   }
   opts.signal?.throwIfAborted();
   let raw: Uint8Array;
@@ -193,14 +201,18 @@ async function unpack(bytes: Uint8Array, opts: FetchPackedOptions): Promise<Uint
       .pipeThrough(new DecompressionStream('gzip'));
     raw = new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (err) {
-    throw new Error(
-      `${name} is corrupt: gunzip failed (${err instanceof Error ? err.message : String(err)}); ${PREPARE_FIX}.`,
-      { cause: err },
-    );
+    throw new Error(t('engine.download.gunzipFailed', { name, reason: errText(err), fix: prepareFix() }), {
+      cause: err,
+    });
   }
   if (raw.length !== entry.rawBytes) {
     throw new Error(
-      `${name} unpacks to ${fmt(raw.length)} bytes, expected ${fmt(entry.rawBytes)}; ${PREPARE_FIX}.`,
+      t('engine.download.unpackSize', {
+        name,
+        got: fmt(raw.length),
+        expected: fmt(entry.rawBytes),
+        fix: prepareFix(),
+      }),
     );
   }
   return raw;

@@ -6,8 +6,13 @@
  *   then d big-endian uint32 sizes, then prod(sizes) bytes of data, row-major.
  * So the images file starts 00 00 08 03 (= 2051) and the labels file 00 00 08 01 (= 2049).
  */
+import { t, type Vars } from '../../i18n';
 
 export type IdxArray = { dims: number[]; data: Uint8Array };
+
+/** The messages of engine.idx that report a bad file (each fills `{name}` and `{fix}`). */
+type IdxProblem =
+  'tooShort' | 'stillGzip' | 'badMagic' | 'badType' | 'badRank' | 'shortHeader' | 'truncated' | 'tooLong';
 
 export type ParseIdxOptions = {
   /** What the bytes are, for messages: "train-images". */
@@ -21,7 +26,8 @@ export type ParseIdxOptions = {
 export const IDX_UBYTE = 0x08;
 export const IDX_IMAGES_MAGIC = 2051;
 export const IDX_LABELS_MAGIC = 2049;
-export const DEFAULT_IDX_FIX = 'run `npm run prepare-data` and reload';
+/** The fix an IDX error suggests when the caller gives none: rebuild the packed files. */
+export const defaultIdxFix = (): string => t('engine.download.prepareFix');
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -31,29 +37,27 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  * Returns plain arrays; no tensors. Throws an Error saying what is wrong and how to fix it.
  */
 export function parseIdx(bytes: Uint8Array, opts: ParseIdxOptions = {}): IdxArray {
-  const name = opts.name ?? 'IDX data';
-  const fix = opts.fix ?? DEFAULT_IDX_FIX;
-  const fail = (what: string) => new Error(`${name} ${what}; ${fix}.`);
-  if (bytes.length < 4) throw fail(`is truncated: only ${fmt(bytes.length)} bytes, not even an IDX header`);
+  const name = opts.name ?? t('engine.idx.defaultName');
+  const fix = opts.fix ?? defaultIdxFix();
+  const fail = (key: IdxProblem, vars: Vars = {}) =>
+    new Error(t(`engine.idx.${key}`, { name, fix, ...vars }));
+  if (bytes.length < 4) throw fail('tooShort', { bytes: fmt(bytes.length) });
   if (bytes[0] !== 0 || bytes[1] !== 0) {
     const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
-    throw fail(
-      isGzip
-        ? 'is still gzip-compressed, not an IDX file'
-        : `is not an IDX file (bad magic number 0x${hex(bytes, 4)}, expected 0x00000803 or 0x00000801)`,
-    );
+    throw isGzip ? fail('stillGzip') : fail('badMagic', { magic: hex(bytes, 4) });
   }
   const dtype = bytes[2] ?? 0;
   if (dtype !== IDX_UBYTE) {
-    throw fail(`has data type 0x${dtype.toString(16).padStart(2, '0')}, expected 0x08 (unsigned bytes)`);
+    throw fail('badType', { type: dtype.toString(16).padStart(2, '0') });
   }
   const rank = bytes[3] ?? 0;
   if (rank === 0 || (opts.rank !== undefined && rank !== opts.rank)) {
-    throw fail(`has ${rank} dimensions, expected ${opts.rank ?? 'at least 1'}`);
+    const expected = opts.rank === undefined ? t('engine.idx.atLeastOne') : String(opts.rank);
+    throw fail('badRank', { rank: String(rank), expected });
   }
   const headerBytes = 4 + 4 * rank;
   if (bytes.length < headerBytes) {
-    throw fail(`is truncated: expected at least ${fmt(headerBytes)} header bytes, got ${fmt(bytes.length)}`);
+    throw fail('shortHeader', { expected: fmt(headerBytes), got: fmt(bytes.length) });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dims: number[] = [];
@@ -65,10 +69,10 @@ export function parseIdx(bytes: Uint8Array, opts: ParseIdxOptions = {}): IdxArra
   }
   const expected = headerBytes + size;
   if (bytes.length < expected) {
-    throw fail(`is truncated: expected ${fmt(expected)} bytes, got ${fmt(bytes.length)}`);
+    throw fail('truncated', { expected: fmt(expected), got: fmt(bytes.length) });
   }
   if (bytes.length > expected) {
-    throw fail(`is too long: expected ${fmt(expected)} bytes, got ${fmt(bytes.length)}`);
+    throw fail('tooLong', { expected: fmt(expected), got: fmt(bytes.length) });
   }
   return { dims, data: bytes.subarray(headerBytes) };
 }
@@ -79,6 +83,7 @@ export function parseIdx(bytes: Uint8Array, opts: ParseIdxOptions = {}): IdxArra
  */
 export function encodeIdx(dims: readonly number[], data: Uint8Array): Uint8Array {
   const size = dims.reduce((a, b) => a * b, 1);
+  // A developer's mistake in a test or tool, not a user's: stays English.
   if (data.length !== size)
     throw new Error(`encodeIdx: ${data.length} values do not fill dims [${dims.join(', ')}]`);
   const out = new Uint8Array(4 + 4 * dims.length + size);

@@ -3,7 +3,8 @@
  * 60,000 for training and 10,000 kept apart for testing. Everything here is plain typed arrays: no tensors.
  */
 
-import { fetchManifest, fetchPackedFile, PREPARE_FIX } from './download';
+import { t } from '../../i18n';
+import { fetchManifest, fetchPackedFile, prepareFix } from './download';
 import { parseIdx } from './idx';
 
 export type MnistSplit = 'train' | 'test';
@@ -42,24 +43,26 @@ export function mnistSetFromIdx(
   labelBytes: Uint8Array,
   opts: { fix?: string; expectCount?: number } = {},
 ): MnistSet {
-  const fix = opts.fix ?? PREPARE_FIX;
+  const fix = opts.fix ?? prepareFix();
   const images = parseIdx(imageBytes, { name: `${split}-images`, fix, rank: 3 });
   const labels = parseIdx(labelBytes, { name: `${split}-labels`, fix, rank: 1 });
   const [n = 0, h, w] = images.dims;
   if (h !== MNIST_HW || w !== MNIST_HW) {
-    throw new Error(`${split}-images holds ${h}×${w} images, expected 28×28; ${fix}.`);
+    throw new Error(t('engine.mnist.imageSize', { split, h: String(h), w: String(w), fix }));
   }
   if (labels.dims[0] !== n) {
     throw new Error(
-      `${split} images and labels disagree: ${fmt(n)} images but ${fmt(labels.dims[0] ?? 0)} labels; ${fix}.`,
+      t('engine.mnist.disagree', { split, images: fmt(n), labels: fmt(labels.dims[0] ?? 0), fix }),
     );
   }
   if (opts.expectCount !== undefined && n !== opts.expectCount) {
-    throw new Error(`${split} set holds ${fmt(n)} digits, expected ${fmt(opts.expectCount)}; ${fix}.`);
+    throw new Error(t('engine.mnist.count', { split, n: fmt(n), expected: fmt(opts.expectCount), fix }));
   }
   const bad = labels.data.findIndex((l) => l >= MNIST_CLASSES);
-  if (bad >= 0)
-    throw new Error(`${split}-labels has label ${labels.data[bad]} at #${bad}, expected 0–9; ${fix}.`);
+  if (bad >= 0) {
+    const label = String(labels.data[bad]);
+    throw new Error(t('engine.mnist.badLabel', { split, label, index: String(bad), fix }));
+  }
   return { split, count: n, images: images.data, labels: labels.data };
 }
 
@@ -86,7 +89,7 @@ export async function loadMnistSplit(split: MnistSplit, opts: LoadMnistOptions):
   const imagesEntry = manifest.files[names.images];
   const labelsEntry = manifest.files[names.labels];
   if (!imagesEntry || !labelsEntry) {
-    throw new Error(`MNIST manifest lists no files for the ${split} set; ${PREPARE_FIX}.`);
+    throw new Error(t('engine.mnist.noFiles', { split, fix: prepareFix() }));
   }
   const total = imagesEntry.gzBytes + labelsEntry.gzBytes;
   const loaded = { images: 0, labels: 0 };
@@ -148,6 +151,8 @@ export function labelCounts(set: MnistSet): number[] {
 
 function checkIndex(set: MnistSet, index: number): void {
   if (!Number.isInteger(index) || index < 0 || index >= set.count) {
-    throw new RangeError(`Digit #${index} does not exist: the ${set.split} set holds #0–#${set.count - 1}.`);
+    throw new RangeError(
+      t('engine.mnist.noDigit', { index: String(index), split: set.split, last: String(set.count - 1) }),
+    );
   }
 }

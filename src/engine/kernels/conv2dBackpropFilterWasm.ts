@@ -42,6 +42,7 @@ export function runWasmKernel(
   backend: BackendWasm,
 ): TensorInfo {
   const kernel = getKernel(name, 'wasm');
+  // A developer error (a caller broke the contract), not a message for users: it stays English.
   if (!kernel) throw new Error(`The wasm backend has no '${name}' kernel.`);
   // KernelFunc's typing admits an array of outputs; every kernel used here returns exactly one.
   return kernel.kernelFunc({ inputs, attrs, backend }) as TensorInfo;
@@ -52,6 +53,7 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInf
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
   const format = backend_util.convertConv2DDataFormat(dataFormat);
   if (format !== 'channelsLast') {
+    // A developer error (a caller broke the contract), not a message for users: it stays English.
     throw new Error(`wasm Conv2DBackpropFilter supports only NHWC data, got ${dataFormat}.`);
   }
   const info = backend_util.computeConv2DInfo(

@@ -29,6 +29,7 @@ function maxPoolGrad({ inputs, backend, attrs }: KernelArgs): TensorInfo {
   const { dy, input } = inputs;
   const { filterSize, strides, pad, dimRoundingMode } = attrs;
   if (input.dtype !== 'float32' || dy.dtype !== 'float32') {
+    // A developer error (a caller broke the contract), not a message for users: it stays English.
     throw new Error(`wasm MaxPoolGrad needs float32 tensors, got ${input.dtype} and ${dy.dtype}.`);
   }
   const info = backend_util.computePool2DInfo(

@@ -101,6 +101,7 @@ export function buildLeNet(config: LeNetConfig = LENET_DEFAULTS, seed = 1): tfl.
  */
 export function buildProbe(model: tfl.LayersModel): tfl.LayersModel {
   const input = model.inputs[0];
+  // A developer error (a caller broke the contract), not a message for users: it stays English.
   if (!input) throw new Error('model has no input');
   const outputs = LENET_LAYER_NAMES.filter((n) => n !== 'flatten').map(
     (name) => model.getLayer(name).output as tfl.SymbolicTensor,

@@ -20,6 +20,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { t } from '../../i18n';
 import type { LeNetActivation, LeNetConfig, LeNetPooling } from './lenet';
 
 export const IDB_MODEL_URL = 'indexeddb://cnn-studio-lenet';
@@ -78,10 +79,10 @@ export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfi
     throw new ModelImportError(why);
   };
   if (!artifacts.modelTopology || artifacts.modelTopology instanceof ArrayBuffer) {
-    fail('model.json has no layer description (modelTopology): it is not a TensorFlow.js layers model.');
+    fail(t('engine.model.noTopology'));
   }
   const layers = layerList(artifacts.modelTopology);
-  if (layers.length === 0) fail('model.json lists no layers.');
+  if (layers.length === 0) fail(t('engine.model.noLayers'));
   const byName = new Map<string, LayerJson>();
   for (const l of layers) {
     const n = l.config?.name;
@@ -90,12 +91,11 @@ export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfi
   const need = (name: string, classes: string[]): LayerJson => {
     const l = byName.get(name);
     if (!l) {
-      return fail(
-        `This is not a LeNet model from CNN Studio: it has no layer named "${name}" (found: ${[...byName.keys()].join(', ')}).`,
-      );
+      return fail(t('engine.model.notLeNet', { name, found: [...byName.keys()].join(', ') }));
     }
     if (!classes.includes(className(l))) {
-      return fail(`Layer "${name}" is a ${className(l)}, but a LeNet needs ${classes.join(' or ')} there.`);
+      const needed = classes.reduce((a, b) => t('engine.model.either', { a, b }));
+      return fail(t('engine.model.wrongLayer', { name, found: className(l), needed }));
     }
     return l;
   };
@@ -111,14 +111,13 @@ export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfi
   const first = layers[0]?.config ?? {};
   const inShape = first.batch_input_shape ?? first.batchInputShape;
   if (!Array.isArray(inShape) || inShape.slice(1).join(',') !== '28,28,1') {
-    fail(
-      `The model's input is ${Array.isArray(inShape) ? `[${inShape.slice(1).join('×')}]` : 'not given'}, but MNIST digits are 28×28×1.`,
-    );
+    const shape = Array.isArray(inShape)
+      ? `[${inShape.slice(1).join('×')}]`
+      : t('engine.model.inputNotGiven');
+    fail(t('engine.model.wrongInput', { shape }));
   }
   if (output.config?.units !== 10) {
-    fail(
-      `The output layer has ${String(output.config?.units)} units; a digit classifier needs 10 (one per digit).`,
-    );
+    fail(t('engine.model.wrongOutput', { units: String(output.config?.units) }));
   }
   const act = conv1.config?.activation;
   const activation: LeNetActivation = act === 'tanh' || act === 'sigmoid' ? act : 'relu';
@@ -134,24 +133,17 @@ export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfi
   };
 
   const specs = artifacts.weightSpecs ?? [];
-  if (specs.length === 0) fail('model.json lists no weights (weightsManifest is empty).');
+  if (specs.length === 0) fail(t('engine.model.noWeights'));
   let expected = 0;
   for (const s of specs) {
-    if (s.dtype !== 'float32') fail(`Weight "${s.name}" is ${s.dtype}; only float32 weights are supported.`);
-    if (s.quantization) fail(`Weight "${s.name}" is quantized; export the model without quantization.`);
+    if (s.dtype !== 'float32') fail(t('engine.model.notFloat32', { name: s.name, dtype: s.dtype }));
+    if (s.quantization) fail(t('engine.model.quantized', { name: s.name }));
     expected += s.shape.reduce((a, b) => a * b, 1) * 4;
   }
   const got = weightBytes(artifacts.weightData);
-  if (got < expected) {
-    fail(
-      `The weights file is truncated: it has ${got.toLocaleString('en-US')} bytes but model.json needs ${expected.toLocaleString('en-US')}.`,
-    );
-  }
-  if (got > expected) {
-    fail(
-      `The weights file is too long: ${got.toLocaleString('en-US')} bytes where model.json needs ${expected.toLocaleString('en-US')}. Is it the weights file of another model?`,
-    );
-  }
+  const sizes = { got: got.toLocaleString('en-US'), expected: expected.toLocaleString('en-US') };
+  if (got < expected) fail(t('engine.model.weightsTruncated', sizes));
+  if (got > expected) fail(t('engine.model.weightsTooLong', sizes));
   return config;
 }
 
@@ -162,23 +154,23 @@ function metaOf(model: tfl.LayersModel, fallback: ModelMeta): ModelMeta {
 
 async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promise<LoadedModel> {
   let artifacts: tf.io.ModelArtifacts | undefined;
-  if (!handler.load) throw new ModelImportError('This source cannot be read.');
+  if (!handler.load) throw new ModelImportError(t('engine.model.unreadableSource'));
   try {
     artifacts = await handler.load();
   } catch (err) {
-    throw new ModelImportError(`The model files could not be read: ${errText(err)}`);
+    throw new ModelImportError(t('engine.model.unreadable', { reason: errText(err) }));
   }
   const config = checkLeNetArtifacts(artifacts);
   let model: tfl.LayersModel;
   try {
     model = await tfl.loadLayersModel(tf.io.fromMemory(artifacts));
   } catch (err) {
-    throw new ModelImportError(`The weights do not fit the layers: ${errText(err)}`);
+    throw new ModelImportError(t('engine.model.weightsMisfit', { reason: errText(err) }));
   }
   const out = model.outputs[0]?.shape;
   if (!out || out[out.length - 1] !== 10) {
     model.dispose();
-    throw new ModelImportError('The model does not end in 10 outputs.');
+    throw new ModelImportError(t('engine.model.not10'));
   }
   return { model, meta: metaOf(model, fallback), config };
 }
@@ -213,9 +205,7 @@ export async function loadCurrentModel(opts: { pretrainedUrl: string }): Promise
 export async function saveModel(model: tfl.LayersModel, meta: ModelMeta): Promise<void> {
   model.setUserDefinedMetadata({ cnnStudio: { ...meta, savedAt: meta.savedAt ?? new Date().toISOString() } });
   if (tf.io.getSaveHandlers(IDB_MODEL_URL).length === 0) {
-    throw new ModelStorageError(
-      'This browser offers no IndexedDB here, so the model cannot be kept after a reload.',
-    );
+    throw new ModelStorageError(t('engine.model.noIndexedDb'));
   }
   try {
     await model.save(IDB_MODEL_URL);
@@ -223,9 +213,7 @@ export async function saveModel(model: tfl.LayersModel, meta: ModelMeta): Promis
     const text = errText(err);
     const full = /quota|space|full/i.test(text);
     throw new ModelStorageError(
-      full
-        ? 'The browser storage is full, so this epoch was not saved. Free some space; training goes on.'
-        : `The model could not be saved in this browser (${text}); training goes on.`,
+      full ? t('engine.model.storageFull') : t('engine.model.notSaved', { reason: text }),
     );
   }
 }
@@ -266,6 +254,7 @@ export async function exportModel(
       });
     }),
   );
+  // Cannot happen unless tfjs skips the save handler: a developer's error, so it stays English.
   if (!out) throw new Error('export produced nothing');
   return out;
 }
@@ -283,15 +272,15 @@ export type PickedFile = {
  */
 export async function importModelFromFiles(files: readonly PickedFile[]): Promise<LoadedModel> {
   const jsonFile = files.find((f) => f.name.toLowerCase().endsWith('.json'));
-  if (!jsonFile) throw new ModelImportError('Pick the model.json file together with its weights file.');
+  if (!jsonFile) throw new ModelImportError(t('engine.model.pickJson'));
   let modelJson: tf.io.ModelJSON;
   try {
     modelJson = JSON.parse(await jsonFile.text()) as tf.io.ModelJSON;
   } catch {
-    throw new ModelImportError(`${jsonFile.name} is not valid JSON.`);
+    throw new ModelImportError(t('engine.model.notJson', { file: jsonFile.name }));
   }
   if (!modelJson || typeof modelJson !== 'object' || !modelJson.modelTopology) {
-    throw new ModelImportError(`${jsonFile.name} is not a TensorFlow.js layers model (no modelTopology).`);
+    throw new ModelImportError(t('engine.model.notLayersModel', { file: jsonFile.name }));
   }
   const manifest = modelJson.weightsManifest ?? [];
   const paths = manifest.flatMap((g) => g.paths);
@@ -301,7 +290,7 @@ export async function importModelFromFiles(files: readonly PickedFile[]): Promis
     const file =
       files.find((f) => f.name === base) ??
       (paths.length === 1 ? files.find((f) => f !== jsonFile) : undefined);
-    if (!file) throw new ModelImportError(`model.json needs the weights file "${base}"; pick it too.`);
+    if (!file) throw new ModelImportError(t('engine.model.needWeights', { file: base }));
     buffers.push(await file.arrayBuffer());
   }
   const artifacts: tf.io.ModelArtifacts = {

@@ -87,6 +87,7 @@ export function forwardLeNet(model: tfl.LayersModel, config: LeNetConfig, x: tf.
   const w = (name: string) => {
     // Live variables of the model: used, never disposed.
     const [kernel, bias] = model.getLayer(name).getWeights();
+    // A developer error (a caller broke the contract), not a message for users: it stays English.
     if (!kernel || !bias) throw new Error(`${name} has no weights`);
     return { kernel, bias: bias as tf.Tensor1D };
   };
@@ -118,6 +119,7 @@ export function forwardLeNet(model: tfl.LayersModel, config: LeNetConfig, x: tf.
 }
 
 async function readout(pixels: Float32Array, run: (x: tf.Tensor4D) => tf.Tensor[]): Promise<LayerReadout> {
+  // A developer error (a caller broke the contract), not a message for users: it stays English.
   if (pixels.length !== 28 * 28) throw new Error(`expected 784 pixels (28×28), got ${pixels.length}`);
   const t0 = performance.now();
   const shapes: number[][] = [];
@@ -158,6 +160,7 @@ async function readout(pixels: Float32Array, run: (x: tf.Tensor4D) => tf.Tensor[
 export async function readFilterBank(model: tfl.LayersModel, layer: 'conv1' | 'conv2'): Promise<FilterBank> {
   // getWeights() hands back the layer's live variables: read them, never dispose them.
   const [kernel, bias] = model.getLayer(layer).getWeights();
+  // A developer error (a caller broke the contract), not a message for users: it stays English.
   if (!kernel || !bias) throw new Error(`${layer} has no weights`);
   const [kh = 0, kw = 0, inC = 0, outC = 0] = kernel.shape;
   return {
@@ -199,6 +202,7 @@ export function createDrawSession(source: tfl.LayersModel): DrawSession {
     setConv1Filter(index, weights, bias) {
       const layer = work.getLayer('conv1');
       const [kernel, biases] = layer.getWeights();
+      // A developer error (a caller broke the contract), not a message for users: it stays English.
       if (!kernel || !biases) throw new Error('conv1 has no weights');
       const [kh = 0, kw = 0, inC = 0, outC = 0] = kernel.shape;
       if (index < 0 || index >= outC) throw new Error(`conv1 has ${outC} filters; there is no #${index + 1}`);

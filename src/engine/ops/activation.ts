@@ -1,3 +1,5 @@
+import { t } from '../../i18n';
+
 /** The squashing step after the weighted sum: what a neuron passes on. */
 export type Activation = 'none' | 'relu' | 'tanh' | 'sigmoid';
 
@@ -17,16 +19,7 @@ export function activate(kind: Activation, v: number): number {
   }
 }
 
-/** The formula in plain text, for the maths panel. */
+/** The formula in plain text, for the maths panel, in the current language. */
 export function activationFormula(kind: Activation): string {
-  switch (kind) {
-    case 'none':
-      return 'no activation: output = sum';
-    case 'relu':
-      return 'ReLU: max(0, sum)';
-    case 'tanh':
-      return 'tanh(sum)';
-    case 'sigmoid':
-      return 'sigmoid: 1 / (1 + e^(−sum))';
-  }
+  return t(`engine.activation.${kind}`);
 }

@@ -62,6 +62,7 @@ export function convGeometry(
 }
 
 function checkShapes(x: MapStack, k: ConvKernel): void {
+  // Developer errors: the explorers resolve the kernel's depth and size first, so these stay English.
   if (x.shape[2] !== k.shape[2]) {
     throw new RangeError(`the input has ${x.shape[2]} channel(s) but the kernel expects ${k.shape[2]}`);
   }
@@ -176,6 +177,7 @@ export function convStep(
   const g = convGeometry(x, k, p);
   if (g.empty) throw new RangeError(g.empty);
   if (oy < 0 || ox < 0 || oy >= g.h.outSize || ox >= g.w.outSize) {
+    // A developer error (a caller broke the contract), not a message for users: it stays English.
     throw new RangeError(`output cell (${oy}, ${ox}) is outside the ${g.h.outSize}×${g.w.outSize} output`);
   }
   const cells: ConvStepCell[] = [];

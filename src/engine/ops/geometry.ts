@@ -5,6 +5,7 @@
  * out = ⌊(in + padBefore + padAfter − dil·(k−1) − 1) / stride⌋ + 1
  * With symmetric padding p this is the textbook ⌊(in + 2·p − dil·(k−1) − 1) / stride⌋ + 1.
  */
+import { t } from '../../i18n';
 
 /** A number of zero cells on every side, or 'same' (enough zeros that out = ⌈in / stride⌉, as in TensorFlow). */
 export type Padding = number | 'same';
@@ -82,18 +83,21 @@ export function windowGeometry(
 ): WindowGeometry {
   const [inH, inW] = inHW;
   const [kh, kw] = kernelHW;
-  const posInt = (v: number, what: string) => {
-    if (!Number.isInteger(v) || v < 1)
-      throw new RangeError(`${what} must be a whole number of at least 1, not ${v}`);
+  type Setting = 'inputHeight' | 'inputWidth' | 'kernelHeight' | 'kernelWidth' | 'stride' | 'dilation';
+  const posInt = (v: number, what: Setting) => {
+    if (!Number.isInteger(v) || v < 1) {
+      const name = t(`engine.geometry.what.${what}`);
+      throw new RangeError(t('engine.geometry.notPositive', { what: name, value: String(v) }));
+    }
   };
-  posInt(inH, 'input height');
-  posInt(inW, 'input width');
-  posInt(kh, 'kernel height');
-  posInt(kw, 'kernel width');
+  posInt(inH, 'inputHeight');
+  posInt(inW, 'inputWidth');
+  posInt(kh, 'kernelHeight');
+  posInt(kw, 'kernelWidth');
   posInt(stride, 'stride');
   posInt(dilation, 'dilation');
   if (padding !== 'same' && (!Number.isInteger(padding) || padding < 0)) {
-    throw new RangeError(`padding must be a whole number of at least 0 or "same", not ${padding}`);
+    throw new RangeError(t('engine.geometry.badPadding', { value: String(padding) }));
   }
   const h = axisGeometry(inH, kh, stride, dilation, padding);
   const w = axisGeometry(inW, kw, stride, dilation, padding);
@@ -103,12 +107,12 @@ export function windowGeometry(
     ['width', w],
   ] as const) {
     if (g.outSize === 0) {
-      const padded = g.inSize + g.padBefore + g.padAfter;
-      empty =
-        `The window is ${g.span} cells ${axis === 'height' ? 'tall' : 'wide'}` +
-        (g.dilation > 1 ? ` (kernel ${g.kernel} spread out by dilation ${g.dilation})` : '') +
-        `, but the ${g.padBefore + g.padAfter > 0 ? 'padded ' : ''}input is only ${padded} cells ${axis === 'height' ? 'tall' : 'wide'}, ` +
-        `so it does not fit even once. Use a smaller kernel or dilation, or add padding.`;
+      const dilated =
+        g.dilation > 1 ? t('engine.geometry.dilated', { k: String(g.kernel), d: String(g.dilation) }) : '';
+      const input = t(g.padBefore + g.padAfter > 0 ? 'engine.geometry.paddedInput' : 'engine.geometry.input');
+      const room = String(g.inSize + g.padBefore + g.padAfter);
+      const vars = { span: String(g.span), dilated, input, room };
+      empty = t(axis === 'height' ? 'engine.geometry.tooTall' : 'engine.geometry.tooWide', vars);
       break;
     }
   }
@@ -119,8 +123,13 @@ export function windowGeometry(
 export function formulaText(g: AxisGeometry): string {
   const pad = g.padBefore === g.padAfter ? `2·${g.padBefore}` : `(${g.padBefore}+${g.padAfter})`;
   const top = g.inSize + g.padBefore + g.padAfter - g.span;
-  return (
-    `⌊(${g.inSize} + ${pad} − ${g.dilation}·(${g.kernel}−1) − 1) / ${g.stride}⌋ + 1 = ` +
-    (top < 0 ? `⌊${top} / ${g.stride}⌋ + 1 → nothing fits` : `${g.outSize}`)
-  );
+  const s = String(g.stride);
+  return t('engine.geometry.formula', {
+    in: String(g.inSize),
+    pad,
+    d: String(g.dilation),
+    k: String(g.kernel),
+    s,
+    result: top < 0 ? t('engine.geometry.nothingFits', { top: String(top), s }) : String(g.outSize),
+  });
 }

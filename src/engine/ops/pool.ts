@@ -83,6 +83,7 @@ export function pool2d(x: MapStack, p: PoolParams): MapStack {
 export function poolStep(x: MapStack, p: PoolParams, channel: number, oy: number, ox: number): PoolStep {
   const g = check(x, p);
   if (oy < 0 || ox < 0 || oy >= g.h.outSize || ox >= g.w.outSize) {
+    // A developer error (a caller broke the contract), not a message for users: it stays English.
     throw new RangeError(`output cell (${oy}, ${ox}) is outside the ${g.h.outSize}×${g.w.outSize} output`);
   }
   const cells: PoolStep['cells'] = [];

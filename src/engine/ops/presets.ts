@@ -3,6 +3,9 @@
  * The 3×3 versions are the textbook ones (e.g. Sobel x = [−1 0 1; −2 0 2; −1 0 1]); larger sizes
  * follow the same idea so that changing the size keeps the meaning.
  */
+import { t } from '../../i18n';
+import { mulberry32 } from '../data/random';
+
 export const KERNEL_PRESETS = [
   'horizontal',
   'vertical',
@@ -19,37 +22,25 @@ export const KERNEL_PRESETS = [
 ] as const;
 export type KernelPreset = (typeof KERNEL_PRESETS)[number];
 
-export const PRESET_LABELS: Record<KernelPreset, string> = {
-  horizontal: 'Horizontal lines',
-  vertical: 'Vertical lines',
-  diagonal: 'Diagonal ╲',
-  antidiagonal: 'Diagonal ╱',
-  'sobel-x': 'Sobel x (left→right edges)',
-  'sobel-y': 'Sobel y (top→bottom edges)',
-  'box-blur': 'Box blur',
-  gaussian: 'Gaussian blur',
-  sharpen: 'Sharpen',
-  identity: 'Identity (copy)',
-  emboss: 'Emboss',
-  random: 'Random',
-};
+/** A preset's name for people, in the current language: "Sobel x (left→right edges)". */
+export function presetLabel(preset: KernelPreset): string {
+  return t(`engine.presets.${preset}`);
+}
+
+/**
+ * The classic presets in the order a filter bank adds them after your kernel (`filters=<count>`):
+ * the list above without `random`, and `identity` moved to the end, so a bank that stops short of the
+ * end gets `emboss` before a plain copy of the input.
+ */
+export const BANK_ORDER: readonly KernelPreset[] = [
+  ...KERNEL_PRESETS.filter((p) => p !== 'random' && p !== 'identity'),
+  'identity',
+];
 
 function binomialRow(n: number): number[] {
   const row = [1];
   for (let i = 1; i < n; i++) row.push((row[i - 1] as number) * ((n - i) / i));
   return row;
-}
-
-/** Mulberry32: a tiny seeded generator so "random" kernels are reproducible from the URL. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function presetKernel(preset: KernelPreset, n: number, seed = 1): Float32Array {
@@ -109,6 +100,7 @@ export function presetKernel(preset: KernelPreset, n: number, seed = 1): Float32
       set((r, c) => (r === mid && c === mid ? 1 : Math.max(-2, Math.min(2, r + c - (n - 1)))));
       break;
     case 'random': {
+      // Seeded, so a "random" kernel is reproducible from the URL.
       const rnd = mulberry32(seed);
       // Two decimals, so the numbers in the maths panel stay readable.
       set(() => Math.round((rnd() * 2 - 1) * 100) / 100);

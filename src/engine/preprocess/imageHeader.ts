@@ -2,6 +2,7 @@
  * Reads an image's type and pixel size from its first bytes, before anything is decoded, so a
  * 20,000 × 20,000 file can be refused without allocating 1.6 GB. Knows PNG, JPEG, GIF, BMP and WebP.
  */
+import { t } from '../../i18n';
 
 export type ImageHeader = { type: 'png' | 'jpeg' | 'gif' | 'bmp' | 'webp'; width: number; height: number };
 
@@ -73,13 +74,14 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader | null {
 /** Why an image of this size is refused, in words for the user; null when it is fine. */
 export function imageSizeProblem(header: ImageHeader): string | null {
   const { width, height } = header;
-  if (width <= 0 || height <= 0) return 'The image says it is 0 pixels wide or high, so the file is damaged.';
+  if (width <= 0 || height <= 0) return t('engine.image.zeroSize');
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
-    return (
-      `The image is ${width.toLocaleString('en-US')} × ${height.toLocaleString('en-US')} pixels, too large to open ` +
-      `safely in a browser tab (the limit is ${MAX_IMAGE_SIDE.toLocaleString('en-US')} pixels a side and ` +
-      `${(MAX_IMAGE_PIXELS / 1e6).toFixed(0)} million in all). Crop or shrink it first.`
-    );
+    return t('engine.image.tooLarge', {
+      w: width.toLocaleString('en-US'),
+      h: height.toLocaleString('en-US'),
+      side: MAX_IMAGE_SIDE.toLocaleString('en-US'),
+      millions: (MAX_IMAGE_PIXELS / 1e6).toFixed(0),
+    });
   }
   return null;
 }

@@ -13,6 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // Gradients live in a side-effect module of tfjs-core; tfjs-layers loads it too, but this trainer must
 // not depend on that (it runs in node tests and could run in a worker without layers).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { t } from '../../i18n';
 import { makeBatch, makeImagesTensor } from '../data/batches';
 import { MNIST_CLASSES, MNIST_PIXELS, type MnistSet } from '../data/mnist';
 import { mulberry32, shuffledIndices } from '../data/random';
@@ -64,7 +65,7 @@ function yieldToPage(): Promise<void> {
 }
 
 function abortError(): Error {
-  const err = new Error('Training was stopped.');
+  const err = new Error(t('engine.softmax.stopped'));
   err.name = 'AbortError';
   return err;
 }
@@ -126,7 +127,7 @@ export async function trainSoftmax(
         cost.dispose();
       }
       if (!Number.isFinite(lastLoss))
-        throw new Error(`the loss became ${lastLoss}; try a smaller learning rate`);
+        throw new Error(t('engine.softmax.diverged', { loss: String(lastLoss) }));
       const elapsedMs = performance.now() - t0;
       opts.onProgress?.({
         step,

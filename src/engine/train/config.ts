@@ -2,6 +2,7 @@
  * Training settings, their limits (with the reason a setting is refused) and the learning-rate schedule.
  * Pure: no tensors.
  */
+import { t } from '../../i18n';
 import { LENET_1998, LENET_DEFAULTS, type LeNetConfig } from '../model/lenet';
 
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
@@ -76,27 +77,25 @@ export const LIMITS = {
 export function checkTrainConfig(c: TrainConfig): ConfigProblems {
   const p: ConfigProblems = {};
   const intIn = (v: number, [lo, hi]: readonly [number, number]) => Number.isInteger(v) && v >= lo && v <= hi;
-  if (!intIn(c.epochs, LIMITS.epochs)) p.epochs = 'Epochs must be a whole number from 1 to 50.';
-  if (!intIn(c.trainSize, LIMITS.trainSize)) {
-    p.trainSize = 'Training digits must be a whole number from 100 to 60,000 (MNIST has 60,000).';
-  }
-  if (!(c.valFraction >= 0 && c.valFraction <= 0.5)) {
-    p.valFraction = 'The validation share must be from 0% to 50%; more leaves too little to learn from.';
-  }
+  if (!intIn(c.epochs, LIMITS.epochs)) p.epochs = t('engine.trainConfig.epochs');
+  if (!intIn(c.trainSize, LIMITS.trainSize)) p.trainSize = t('engine.trainConfig.trainSize');
+  if (!(c.valFraction >= 0 && c.valFraction <= 0.5)) p.valFraction = t('engine.trainConfig.valFraction');
   const learnCount = Math.floor(c.trainSize * (1 - c.valFraction));
   if (!intIn(c.batchSize, LIMITS.batchSize)) {
-    p.batchSize = 'Batch size must be a whole number from 1 to 1,024.';
+    p.batchSize = t('engine.trainConfig.batchSize');
   } else if (c.batchSize > learnCount) {
-    p.batchSize = `A batch of ${c.batchSize} is bigger than the ${learnCount} digits left to train on.`;
+    p.batchSize = t('engine.trainConfig.batchTooBig', {
+      batch: String(c.batchSize),
+      left: String(learnCount),
+    });
   }
-  if (!(Number.isFinite(c.lr) && c.lr >= LIMITS.lr[0] && c.lr <= LIMITS.lr[1])) {
-    p.lr = 'The learning rate must be a number above 0 and at most 10 (try 0.001 to 0.01 with Adam).';
-  }
-  if (!intIn(c.seed, LIMITS.seed)) p.seed = 'The seed must be a whole number from 0 to 2,147,483,647.';
-  if (!intIn(c.arch.filters1, LIMITS.filters)) p.filters1 = 'conv1 needs 1 to 64 filters.';
-  if (!intIn(c.arch.filters2, LIMITS.filters)) p.filters2 = 'conv2 needs 1 to 64 filters.';
-  if (!intIn(c.arch.dense1, LIMITS.dense)) p.dense1 = 'dense1 needs 1 to 1,024 units.';
-  if (!intIn(c.arch.dense2, LIMITS.dense)) p.dense2 = 'dense2 needs 1 to 1,024 units.';
+  if (!(Number.isFinite(c.lr) && c.lr >= LIMITS.lr[0] && c.lr <= LIMITS.lr[1]))
+    p.lr = t('engine.trainConfig.lr');
+  if (!intIn(c.seed, LIMITS.seed)) p.seed = t('engine.trainConfig.seed');
+  if (!intIn(c.arch.filters1, LIMITS.filters)) p.filters1 = t('engine.trainConfig.filters1');
+  if (!intIn(c.arch.filters2, LIMITS.filters)) p.filters2 = t('engine.trainConfig.filters2');
+  if (!intIn(c.arch.dense1, LIMITS.dense)) p.dense1 = t('engine.trainConfig.dense1');
+  if (!intIn(c.arch.dense2, LIMITS.dense)) p.dense2 = t('engine.trainConfig.dense2');
   return p;
 }
 

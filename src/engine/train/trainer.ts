@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { t } from '../../i18n';
 import { makeBatch } from '../data/batches';
 import { MNIST_PIXELS, type MnistSet } from '../data/mnist';
 import { mulberry32, shuffledIndices } from '../data/random';
@@ -237,6 +238,7 @@ export class Trainer {
     }, true);
     loss?.dispose();
     tf.dispose([xs, ys]);
+    // An internal invariant, for developers: stays English.
     if (!stats) throw new Error('training step produced no statistics');
     return stats;
   }
@@ -353,18 +355,20 @@ export class Trainer {
     this.optimizer.dispose();
     this.optimizer = this.makeOptimizer();
     const what = Number.isNaN(meanLoss)
-      ? 'not a number (NaN)'
+      ? t('engine.trainer.lossNaN')
       : Number.isFinite(meanLoss)
-        ? `${meanLoss.toFixed(1)} (a network that just guesses scores 2.3)`
-        : 'infinite';
+        ? t('engine.trainer.lossHigh', { loss: meanLoss.toFixed(1) })
+        : t('engine.trainer.lossInfinite');
     this.opts.onEvent({
       type: 'diverged',
       step: this.step,
       restoredStep: good?.step ?? 0,
-      message:
-        `The loss became ${what} near step ${this.step} with learning rate ${fmtLr(this.currentLr())}: ` +
-        `the steps were so big the weights flew off. Training stopped and the weights from step ` +
-        `${good?.step ?? 0} are back. Try a smaller learning rate.`,
+      message: t('engine.trainer.diverged', {
+        what,
+        step: String(this.step),
+        lr: fmtLr(this.currentLr()),
+        good: String(good?.step ?? 0),
+      }),
     });
   }
 
