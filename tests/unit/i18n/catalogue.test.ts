@@ -2,7 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en';
-import { hasMessage, t, tx } from '../../../src/i18n';
+import { hasMessage, setMessages, t, tx, type Messages } from '../../../src/i18n';
+import { ACTIVATIONS } from '../../../src/engine/ops/activation';
+import { KERNEL_PRESETS, presetLabel } from '../../../src/engine/ops/presets';
+import { patternLabel } from '../../../src/components/convolution/patterns';
+import { PATTERNS } from '../../../src/state/convParams';
 
 /** Every .ts/.tsx file under `dir`. */
 function sources(dir: string): string[] {
@@ -112,5 +116,143 @@ describe('i18n catalogue (en)', () => {
       expect(got).toBe(want);
       expect(got).not.toMatch(/\{\w+\}/);
     }
+  });
+
+  it('engine keys built at run time exist: presets, activations, backends, MNIST splits', () => {
+    for (const p of KERNEL_PRESETS) expect(hasMessage(`engine.presets.${p}`), p).toBe(true);
+    for (const a of ACTIVATIONS) expect(hasMessage(`engine.activation.${a}`), a).toBe(true);
+    for (const b of ['webgl', 'wasm', 'cpu']) expect(hasMessage(`engine.backend.names.${b}`), b).toBe(true);
+    for (const s of ['test', 'train'])
+      for (const k of ['ready', 'failed', 'loading'])
+        expect(hasMessage(`engine.mnistStatus.${k}.${s}`), `${k}.${s}`).toBe(true);
+  });
+
+  it('engine and URL-codec messages, filled as the engine fills them, read exactly as before', () => {
+    const prepare = t('engine.download.prepareFix');
+    const samples: [string, string][] = [
+      [
+        t('engine.download.manifestMissing', { url: 'http://x/data/manifest.json', fix: prepare }),
+        'MNIST is not on this server (http://x/data/manifest.json answered 404 Not Found); run `npm run prepare-data` and reload.',
+      ],
+      [
+        t('engine.download.brokeOff', {
+          name: 'test-images',
+          bytes: '1,234',
+          fix: t('engine.download.offlineFix'),
+        }),
+        'The download of test-images broke off after 1,234 bytes; connect to the network and reload; after one good load MNIST also works offline.',
+      ],
+      [
+        t('engine.idx.badRank', {
+          name: 'IDX data',
+          rank: '0',
+          expected: t('engine.idx.atLeastOne'),
+          fix: prepare,
+        }),
+        'IDX data has 0 dimensions, expected at least 1; run `npm run prepare-data` and reload.',
+      ],
+      [
+        t('engine.model.weightsTruncated', { got: '100,000', expected: '246,824' }),
+        'The weights file is truncated: it has 100,000 bytes but model.json needs 246,824.',
+      ],
+      [
+        t('engine.model.wrongLayer', {
+          name: 'pool1',
+          found: 'Dense',
+          needed: t('engine.model.either', { a: 'MaxPooling2D', b: 'AveragePooling2D' }),
+        }),
+        'Layer "pool1" is a Dense, but a LeNet needs MaxPooling2D or AveragePooling2D there.',
+      ],
+      [
+        t('engine.backend.overrideFailed', {
+          reason: t('engine.backend.usingWasm', { gpu: t('engine.backend.gpuNone') }),
+          name: 'webgl',
+        }),
+        'Using WebAssembly because WebGL is not available; on a processor WebAssembly is the fastest choice. (?backend=webgl could not start here)',
+      ],
+      [
+        t('engine.trainer.diverged', {
+          what: t('engine.trainer.lossHigh', { loss: '11.1' }),
+          step: '3',
+          lr: '10.000',
+          good: '1',
+        }),
+        'The loss became 11.1 (a network that just guesses scores 2.3) near step 3 with learning rate 10.000: the steps were so big the weights flew off. Training stopped and the weights from step 1 are back. Try a smaller learning rate.',
+      ],
+      [
+        t('engine.trainConfig.batchTooBig', { batch: '1000', left: '500' }),
+        'A batch of 1000 is bigger than the 500 digits left to train on.',
+      ],
+      [
+        t('engine.geometry.tooTall', {
+          span: '7',
+          dilated: t('engine.geometry.dilated', { k: '3', d: '3' }),
+          input: t('engine.geometry.input'),
+          room: '3',
+        }),
+        'The window is 7 cells tall (kernel 3 spread out by dilation 3), but the input is only 3 cells tall, so it does not fit even once. Use a smaller kernel or dilation, or add padding.',
+      ],
+      [
+        t('engine.geometry.formula', {
+          in: '3',
+          pad: '2·0',
+          d: '3',
+          k: '3',
+          s: '1',
+          result: t('engine.geometry.nothingFits', { top: '-4', s: '1' }),
+        }),
+        '⌊(3 + 2·0 − 3·(3−1) − 1) / 1⌋ + 1 = ⌊-4 / 1⌋ + 1 → nothing fits',
+      ],
+      [
+        t('engine.image.tooLarge', { w: '20,000', h: '20,000', side: '8,192', millions: '40' }),
+        'The image is 20,000 × 20,000 pixels, too large to open safely in a browser tab (the limit is 8,192 pixels a side and 40 million in all). Crop or shrink it first.',
+      ],
+      [
+        t('engine.codec.image.notDigit', {
+          image: 'mnist-test:abc',
+          problem: t('engine.codec.wholeNumber', {
+            what: t('engine.codec.what.mnistIndex'),
+            lo: '0',
+            hi: '9999',
+            raw: 'abc',
+          }),
+        }),
+        'image="mnist-test:abc" is not a test digit: The MNIST test digit number must be a whole number from 0 to 9999, not "abc".',
+      ],
+      [
+        t('engine.codec.kernel.notSquareChannels', { n: '10', c: '3' }),
+        'kernel has 10 numbers; a square kernel of size 1–7 needs 1, 4, 9, 16, 25, 36 or 49 (or that times 3, one slice per channel).',
+      ],
+      [
+        [
+          t('engine.mnistStatus.ready.test', { n: '10,000' }),
+          t('engine.mnistStatus.loading.train', {
+            size: t('engine.mnistStatus.size', { mb: '9.6' }),
+            eta: t('engine.mnistStatus.eta', { s: '3' }),
+          }),
+        ].join(' · '),
+        '10,000 test digits ready · Loading training digits (9.6 MB), about 3 s left',
+      ],
+    ];
+    for (const [got, want] of samples) {
+      expect(got).toBe(want);
+      expect(got).not.toMatch(/\{\w+\}/);
+    }
+  });
+
+  it('labels are looked up when shown, not at module load: a new language takes effect at once', () => {
+    expect(presetLabel('sobel-x')).toBe('Sobel x (left→right edges)');
+    expect(patternLabel('checker')).toBe('Checkerboard');
+    const other: Messages = structuredClone(en);
+    other.engine.presets['sobel-x'] = 'Sobel x (Kanten links→rechts)';
+    other.conv.patterns.checker = 'Schachbrett';
+    setMessages(other);
+    try {
+      expect(presetLabel('sobel-x')).toBe('Sobel x (Kanten links→rechts)');
+      expect(patternLabel('checker')).toBe('Schachbrett');
+    } finally {
+      setMessages(en);
+    }
+    expect(PATTERNS.map(patternLabel)).toContain('Horizontal lines');
   });
 });
