@@ -106,6 +106,7 @@ export const en = {
     channelNames: { r: 'Red', g: 'Green', b: 'Blue' },
     batchTitle: 'A batch of {n} digits',
     batchSize: 'Batch size N',
+    batchItem: 'Batch item {i}, digit {label}',
     bellTitle: 'Two bell curves and their convolution',
     bellPosition: 'Position t of the sliding bell',
     fixed: 'f: fixed bell',
@@ -126,6 +127,7 @@ export const en = {
     slideTitle: 'A 3×3 filter sliding over a 7×7 picture',
     windowAt: 'Window at row {r}, column {c} (counting from 0)',
     maths: 'At this position',
+    products: '{maths}: pixel × weight',
     sumLine: 'sum = {sum}',
     hidden: '?',
     filterNames: {
@@ -176,6 +178,8 @@ export const en = {
     pooledTwice: 'After two 2×2 pools',
     original: 'The digit',
     softmaxIdea: 'Every pixel votes for every digit',
+    softmaxDigit: 'MNIST test digit #{i}',
+    softmaxWiring: '784 pixels, each connected to 10 outputs',
     softmaxIdeaText:
       'score(digit) = Σ pixel × weight + bias, for each of the 10 digits; softmax turns the 10 scores into probabilities.',
     train: 'Train the one-layer network',

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { line, scaleLinear } from 'd3';
-import { Heatmap } from '../../canvas/Heatmap';
 import { ColorLegend } from '../../canvas/ColorLegend';
 import { chooseScale, type ColorScale } from '../../canvas/colorScales';
 import { formatCell } from '../../canvas/drawHeatmap';
@@ -19,28 +18,21 @@ import {
 } from '../../../demos/lessons/shared/gridMath';
 import { t } from '../../../i18n';
 import { DigitsPending, LearnPanel, num, str, useLearnScale, useMnistTest, type PanelProps } from './common';
+import { MapFigure, PIXELS, RadioPicker } from './parts';
 import { PlayerControls } from './Player';
-import { PIXELS } from './TensorPanels';
 
 const FNS: readonly ActivationName[] = ['relu', 'tanh', 'sigmoid'];
 
 function FnPicker({ value, onChange }: { value: ActivationName; onChange: (v: ActivationName) => void }) {
   return (
-    <fieldset className="learn-radios">
-      <legend>{t('panels.activation')}</legend>
-      {FNS.map((fn) => (
-        <label key={fn}>
-          <input
-            type="radio"
-            name="learn-fn"
-            value={fn}
-            checked={value === fn}
-            onChange={() => onChange(fn)}
-          />
-          {t(`panels.fnNames.${fn}`)}
-        </label>
-      ))}
-    </fieldset>
+    <RadioPicker
+      legend={t('panels.activation')}
+      name="learn-fn"
+      options={FNS}
+      value={value}
+      onChange={onChange}
+      labelOf={(fn) => t(`panels.fnNames.${fn}`)}
+    />
   );
 }
 
@@ -128,30 +120,12 @@ export function ActivationMapPanel({ params, setParam }: PanelProps) {
   return (
     <LearnPanel title={`${t('panels.before')} → ${t('panels.after', { name })}`} shape="26×26">
       <div className="learn-row">
-        <figure className="learn-figure">
-          <Heatmap
-            values={before.values}
-            w={26}
-            h={26}
-            scale={beforeScale}
-            cellPx={cell}
-            label={t('panels.before')}
-          />
-          <figcaption>{t('panels.before')} · 26×26</figcaption>
+        <MapFigure {...before} scale={beforeScale} cellPx={cell} label={t('panels.before')}>
           <ColorLegend scale={beforeScale} />
-        </figure>
-        <figure className="learn-figure">
-          <Heatmap
-            values={after.values}
-            w={26}
-            h={26}
-            scale={afterScale}
-            cellPx={cell}
-            label={t('panels.after', { name })}
-          />
-          <figcaption>{t('panels.after', { name })} · 26×26</figcaption>
+        </MapFigure>
+        <MapFigure {...after} scale={afterScale} cellPx={cell} label={t('panels.after', { name })}>
           <ColorLegend scale={afterScale} />
-        </figure>
+        </MapFigure>
         <div>
           <p className="learn-formula-line">{t(`panels.fnFormula.${fn}`)}</p>
           <FnPicker value={fn} onChange={(v) => setParam('fn', v)} />
@@ -165,21 +139,14 @@ const KINDS: readonly PoolKind[] = ['max', 'avg'];
 
 function KindPicker({ value, onChange }: { value: PoolKind; onChange: (v: PoolKind) => void }) {
   return (
-    <fieldset className="learn-radios">
-      <legend>{t('panels.poolKind')}</legend>
-      {KINDS.map((k) => (
-        <label key={k}>
-          <input
-            type="radio"
-            name="learn-pool"
-            value={k}
-            checked={value === k}
-            onChange={() => onChange(k)}
-          />
-          {t(`panels.poolKinds.${k}`)}
-        </label>
-      ))}
-    </fieldset>
+    <RadioPicker
+      legend={t('panels.poolKind')}
+      name="learn-pool"
+      options={KINDS}
+      value={value}
+      onChange={onChange}
+      labelOf={(k) => t(`panels.poolKinds.${k}`)}
+    />
   );
 }
 
@@ -208,37 +175,28 @@ export function PoolGridPanel({ params, setParam }: PanelProps) {
   return (
     <LearnPanel title={t('panels.poolTitle', { kind: t(`panels.poolKinds.${kind}`) })} shape="8×8 → 4×4">
       <div className="learn-row">
-        <figure className="learn-figure">
-          <Heatmap
-            values={input.values}
-            w={8}
-            h={8}
-            scale={scale}
-            cellPx={cell}
-            showNumbers
-            decimals={1}
-            label={t('panels.input')}
-            highlights={highlights}
-          />
-          <figcaption>{t('panels.input')} · 8×8</figcaption>
-        </figure>
-        <figure className="learn-figure">
-          <Heatmap
-            values={out.values}
-            w={4}
-            h={4}
-            scale={scale}
-            cellPx={cell}
-            showNumbers
-            decimals={2}
-            filled={hide ? pos : pos + 1}
-            label={t('panels.output')}
-            highlights={[{ row, col, rows: 1, cols: 1, color: '#d95f02', width: 4 }]}
-          />
-          <figcaption>{t('panels.output')} · 4×4</figcaption>
+        <MapFigure
+          {...input}
+          scale={scale}
+          cellPx={cell}
+          showNumbers
+          decimals={1}
+          label={t('panels.input')}
+          highlights={highlights}
+        />
+        <MapFigure
+          {...out}
+          scale={scale}
+          cellPx={cell}
+          showNumbers
+          decimals={2}
+          filled={hide ? pos : pos + 1}
+          label={t('panels.output')}
+          highlights={[{ row, col, rows: 1, cols: 1, color: '#d95f02', width: 4 }]}
+        >
           <ColorLegend scale={scale} width={150} />
           <KindPicker value={kind} onChange={(v) => setParam('kind', v)} />
-        </figure>
+        </MapFigure>
       </div>
       <p className="learn-formula-line" aria-live="polite">
         {maths}
@@ -280,19 +238,7 @@ export function DigitPoolPanel({ params, setParam }: PanelProps) {
     >
       <div className="learn-row">
         {shown.map((m, i) => (
-          <figure key={i} className="learn-figure">
-            <Heatmap
-              values={m.values}
-              w={m.w}
-              h={m.h}
-              scale={PIXELS}
-              cellPx={size / m.w}
-              label={captions[i] ?? ''}
-            />
-            <figcaption>
-              {captions[i]} · {m.h}×{m.w}
-            </figcaption>
-          </figure>
+          <MapFigure key={i} {...m} scale={PIXELS} cellPx={size / m.w} label={captions[i] ?? ''} />
         ))}
         <div>
           <KindPicker value={kind} onChange={(v) => setParam('kind', v)} />

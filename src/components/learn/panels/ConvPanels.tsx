@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { area, line, scaleLinear } from 'd3';
-import { Heatmap } from '../../canvas/Heatmap';
+import { Heatmap, type HeatmapProps } from '../../canvas/Heatmap';
 import { ColorLegend } from '../../canvas/ColorLegend';
 import { chooseScale, type ColorScale } from '../../canvas/colorScales';
 import { formatCell } from '../../canvas/drawHeatmap';
@@ -21,6 +21,7 @@ import { t } from '../../../i18n';
 import { convStep, kernelFromFilters, stackPlanes } from '../../../engine';
 import { ConvMaths } from '../../convolution/ConvMaths';
 import { LearnPanel, num, useLearnScale, type PanelProps } from './common';
+import { MapFigure } from './parts';
 import { PlayerControls } from './Player';
 
 const T_MIN = -6;
@@ -146,6 +147,11 @@ const ROW = ROW_1D;
 const ROW_KERNEL = ROW_1D_KERNEL;
 const ROW_SCALE: ColorScale = { kind: 'sequential', domain: [0, 8] };
 
+/** One row of whole numbers on the 0…8 scale (the row, the kernel, the output): everything but the data is shared. */
+function RowMap(p: Pick<HeatmapProps, 'values' | 'cellPx' | 'label' | 'filled' | 'highlights'>) {
+  return <Heatmap {...p} w={p.values.length} h={1} scale={ROW_SCALE} showNumbers decimals={0} />;
+}
+
 /** A 3-number kernel sliding along a row of 9 numbers; the output row fills as it goes. */
 export function Grid1dPanel({ params, setParam }: PanelProps) {
   const s = useLearnScale();
@@ -159,41 +165,22 @@ export function Grid1dPanel({ params, setParam }: PanelProps) {
     <LearnPanel title={t('panels.grid1dTitle')} shape={`9 → ${out.length}`}>
       <div className="learn-stack">
         <span className="learn-caption">{t('panels.input')} · 9</span>
-        <Heatmap
+        <RowMap
           values={ROW}
-          w={9}
-          h={1}
-          scale={ROW_SCALE}
           cellPx={cell}
-          showNumbers
-          decimals={0}
           label={t('panels.input')}
           highlights={[{ row: 0, col: pos, rows: 1, cols: 3, color: '#d95f02', width: 4 }]}
         />
         <span className="learn-caption">{t('panels.kernel')} · 3</span>
         <div style={{ marginLeft: pos * cell }}>
-          <Heatmap
-            values={ROW_KERNEL}
-            w={3}
-            h={1}
-            scale={ROW_SCALE}
-            cellPx={cell}
-            showNumbers
-            decimals={0}
-            label={t('panels.kernel')}
-          />
+          <RowMap values={ROW_KERNEL} cellPx={cell} label={t('panels.kernel')} />
         </div>
         <span className="learn-caption">
           {t('panels.output')} · {out.length}
         </span>
-        <Heatmap
+        <RowMap
           values={out}
-          w={out.length}
-          h={1}
-          scale={ROW_SCALE}
           cellPx={cell}
-          showNumbers
-          decimals={0}
           filled={hide ? pos : pos + 1}
           label={t('panels.output')}
           highlights={[{ row: 0, col: pos, rows: 1, cols: 1, color: '#d95f02', width: 4 }]}
@@ -239,34 +226,26 @@ export function SlideGridPanel({ params, setParam }: PanelProps) {
   return (
     <LearnPanel title={t('panels.slideTitle')} shape={`7×7 → ${out.h}×${out.w}`}>
       <div className="learn-row">
-        <figure className="learn-figure">
-          <Heatmap
-            values={input.values}
-            w={7}
-            h={7}
-            scale={inScale}
-            cellPx={cell}
-            showNumbers
-            decimals={0}
-            label={t('panels.input')}
-            highlights={[{ row, col, rows: 3, cols: 3, color: '#d95f02', width: 4 }]}
-          />
-          <figcaption>{t('panels.input')} · 7×7</figcaption>
-        </figure>
-        <figure className="learn-figure">
-          <Heatmap
-            values={kernel}
-            w={3}
-            h={3}
-            scale={kScale}
-            cellPx={cell}
-            showNumbers
-            decimals={2}
-            label={kernelTitle}
-          />
-          <figcaption>
-            {t('panels.kernel')}: {kernelTitle} · 3×3
-          </figcaption>
+        <MapFigure
+          {...input}
+          scale={inScale}
+          cellPx={cell}
+          showNumbers
+          decimals={0}
+          label={t('panels.input')}
+          highlights={[{ row, col, rows: 3, cols: 3, color: '#d95f02', width: 4 }]}
+        />
+        <MapFigure
+          values={kernel}
+          w={3}
+          h={3}
+          scale={kScale}
+          cellPx={cell}
+          showNumbers
+          decimals={2}
+          label={kernelTitle}
+          caption={`${t('panels.kernel')}: ${kernelTitle} · 3×3`}
+        >
           <p className="learn-caption">{t('panels.maths')}</p>
           <Heatmap
             values={prod.products}
@@ -276,30 +255,24 @@ export function SlideGridPanel({ params, setParam }: PanelProps) {
             cellPx={cell}
             showNumbers
             decimals={2}
-            label={`${t('panels.maths')}: pixel × weight`}
+            label={t('panels.products', { maths: t('panels.maths') })}
           />
           <p className="learn-formula-line" aria-live="polite">
             {t('panels.sumLine', { sum: hide ? t('panels.hidden') : formatCell(prod.sum, 2) })}
           </p>
-        </figure>
-        <figure className="learn-figure">
-          <Heatmap
-            values={out.values}
-            w={out.w}
-            h={out.h}
-            scale={outScale}
-            cellPx={cell}
-            showNumbers
-            decimals={1}
-            filled={hide ? pos : pos + 1}
-            label={t('panels.output')}
-            highlights={[{ row, col, rows: 1, cols: 1, color: '#d95f02', width: 4 }]}
-          />
-          <figcaption>
-            {t('panels.output')} · {out.h}×{out.w}
-          </figcaption>
+        </MapFigure>
+        <MapFigure
+          {...out}
+          scale={outScale}
+          cellPx={cell}
+          showNumbers
+          decimals={1}
+          filled={hide ? pos : pos + 1}
+          label={t('panels.output')}
+          highlights={[{ row, col, rows: 1, cols: 1, color: '#d95f02', width: 4 }]}
+        >
           <ColorLegend scale={outScale} width={150} />
-        </figure>
+        </MapFigure>
       </div>
       {params.maths !== undefined && !hide && (
         // The Convolution explorer's own maths panel, fed by the engine's step-able conv: the same

@@ -6,10 +6,11 @@ import { DrawCanvas } from '../../draw/DrawCanvas';
 import { drawingStore } from '../../draw/drawingStore';
 import { PredictionPanel } from '../../draw/PredictionPanel';
 import { isBlank, type DrawAction } from '../../draw/strokes';
-import { describeModel, useDrawModel } from '../../draw/useDrawModel';
+import { useDrawModel } from '../../draw/useDrawModel';
 import { usePredictor } from '../../draw/usePredictor';
 import { t } from '../../../i18n';
 import { LearnPanel } from './common';
+import { ModelNote } from './parts';
 
 const push = (a: DrawAction) => drawingStore.set({ actions: [...drawingStore.get().actions, a] });
 
@@ -53,13 +54,7 @@ export function DrawMiniPanel() {
               {t('panels.links.draw.go')} →
             </a>
           </p>
-          <p className="learn-muted">
-            {model.state === 'ready'
-              ? describeModel(model)
-              : model.state === 'error'
-                ? model.message
-                : t('panels.modelLoading')}
-          </p>
+          <ModelNote model={model} />
         </div>
       </div>
     </LearnPanel>

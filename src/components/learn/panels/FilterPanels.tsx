@@ -15,7 +15,8 @@ import {
 import { t } from '../../../i18n';
 import { formatHash } from '../../../state/hashRoute';
 import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
-import { RgbCanvas } from './TensorPanels';
+import { MapFigure } from './parts';
+import { PhotoFigure } from './TensorPanels';
 
 /** The explorer's URL contract (issue 3): opens #/convolution on this digit with this filter. */
 export function explorerHref(digit: number, kernel: readonly number[]): string {
@@ -86,9 +87,7 @@ export function DigitFiltersPanel({ params }: PanelProps) {
               ? t('panels.mysteryMap')
               : t('panels.mapTitle', { name: t(`panels.filterNames.${name}`) });
             return (
-              <figure key={name} className="learn-figure">
-                <Heatmap values={m.values} w={m.w} h={m.h} scale={scale} cellPx={cell} label={mapName} />
-                <figcaption>{mapName} · 26×26</figcaption>
+              <MapFigure key={name} {...m} scale={scale} cellPx={cell} label={mapName}>
                 {!hide && (
                   <Heatmap
                     values={KERNELS[name]}
@@ -99,7 +98,7 @@ export function DigitFiltersPanel({ params }: PanelProps) {
                     label={`${t('panels.kernel')}: ${t(`panels.filterNames.${name}`)}`}
                   />
                 )}
-              </figure>
+              </MapFigure>
             );
           })}
         </div>
@@ -265,17 +264,7 @@ export function RgbConvPanel() {
     <LearnPanel title={t('panels.rgbConvTitle')} shape={`24×24×3 → ${side}×${side}×1`}>
       <p className="learn-caption">{t('panels.perChannel')}</p>
       <div className="learn-row">
-        <figure className="learn-figure">
-          <RgbCanvas
-            r={photo.r.values}
-            g={photo.g.values}
-            b={photo.b.values}
-            size={24}
-            cellPx={cell}
-            label={t('panels.photoAlt')}
-          />
-          <figcaption>24×24×3</figcaption>
-        </figure>
+        <PhotoFigure photo={photo} cellPx={cell} />
         {(['r', 'g', 'b'] as const).map((c) => {
           const name = t('panels.channel', { name: t(`panels.channelNames.${c}`) });
           return (
@@ -304,19 +293,13 @@ export function RgbConvPanel() {
             </figure>
           );
         })}
-        <figure className="learn-figure">
-          <Heatmap
-            values={sum.values}
-            w={side}
-            h={side}
-            scale={scale}
-            cellPx={cell}
-            label={t('panels.sumMap')}
-          />
-          <figcaption>
-            = {t('panels.sumMap')} · {side}×{side}
-          </figcaption>
-        </figure>
+        <MapFigure
+          {...sum}
+          scale={scale}
+          cellPx={cell}
+          label={t('panels.sumMap')}
+          caption={`= ${t('panels.sumMap')} · ${side}×${side}`}
+        />
       </div>
       <ColorLegend scale={scale} />
     </LearnPanel>

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { digitLabel, digitPixels, MNIST_COUNTS, type LayerReadout } from '../../../engine';
-import { Heatmap } from '../../canvas/Heatmap';
 import { LayerPanels } from '../../draw/LayerPanels';
 import { PredictionPanel } from '../../draw/PredictionPanel';
-import { describeModel, useDrawModel } from '../../draw/useDrawModel';
+import { useDrawModel } from '../../draw/useDrawModel';
 import { t } from '../../../i18n';
 import { DigitsPending, LearnPanel, num, useMnistTest, type PanelProps } from './common';
-import { PIXELS } from './TensorPanels';
+import { DigitMap, DigitPicker, ModelNote } from './parts';
 
 /**
  * One MNIST test digit through the real LeNet-5 (the Draw area's model session and its layer panels):
@@ -38,27 +37,8 @@ export function LenetLivePanel({ params, setParam }: PanelProps) {
   return (
     <LearnPanel title={t('panels.lenetLiveTitle', { i: digit, label })} shape="28×28×1 → 10">
       <div className="learn-row">
-        <Heatmap
-          values={pixels}
-          w={28}
-          h={28}
-          scale={PIXELS}
-          cellPx={5}
-          label={t('panels.digitTitle', { i: digit, label })}
-        />
-        <label className="learn-control">
-          {t('panels.digitLabel')} #{' '}
-          <input
-            type="number"
-            min={0}
-            max={MNIST_COUNTS.test - 1}
-            value={digit}
-            onChange={(e) => {
-              const v = Number(e.target.value);
-              if (Number.isInteger(v) && v >= 0 && v < MNIST_COUNTS.test) setParam('digit', v);
-            }}
-          />
-        </label>
+        <DigitMap values={pixels} cellPx={5} label={t('panels.digitTitle', { i: digit, label })} />
+        <DigitPicker value={digit} onChange={(v) => setParam('digit', v)} />
       </div>
       {readout && session && (
         <LayerPanels
@@ -75,13 +55,7 @@ export function LenetLivePanel({ params, setParam }: PanelProps) {
       )}
       {/* Top to bottom like the network itself: the answer comes last. */}
       <PredictionPanel readout={readout} blank={false} />
-      <p className="learn-muted">
-        {model.state === 'ready'
-          ? describeModel(model)
-          : model.state === 'error'
-            ? model.message
-            : t('panels.modelLoading')}
-      </p>
+      <ModelNote model={model} />
     </LearnPanel>
   );
 }

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { Heatmap } from '../../canvas/Heatmap';
 import { ColorLegend } from '../../canvas/ColorLegend';
 import { chooseSharedScale } from '../../canvas/colorScales';
 import {
@@ -16,7 +15,7 @@ import { createStore, useStore } from '../../../state/createStore';
 import { getMnist } from '../../../state/mnistService';
 import { t } from '../../../i18n';
 import { DigitsPending, LearnPanel, str, useLearnScale, useMnistTest, type PanelProps } from './common';
-import { PIXELS } from './TensorPanels';
+import { DigitMap, MapFigure } from './parts';
 
 type Run =
   | { state: 'idle' }
@@ -122,17 +121,17 @@ function Templates({ model, digits, cellPx }: { model: SoftmaxModel; digits: num
     <>
       <div className={digits.length > 5 ? 'learn-templates' : 'learn-row'}>
         {templates.map((tpl, i) => (
-          <figure key={digits[i]} className="learn-figure">
-            <Heatmap
-              values={tpl}
-              w={28}
-              h={28}
-              scale={scale}
-              cellPx={cellPx}
-              label={t('panels.templateFor', { d: digits[i] ?? 0 })}
-            />
-            <figcaption className="learn-big">{digits[i]}</figcaption>
-          </figure>
+          <MapFigure
+            key={digits[i]}
+            values={tpl}
+            w={28}
+            h={28}
+            scale={scale}
+            cellPx={cellPx}
+            label={t('panels.templateFor', { d: digits[i] ?? 0 })}
+            caption={digits[i]}
+            captionClassName="learn-big"
+          />
         ))}
       </div>
       <ColorLegend scale={scale} />
@@ -154,13 +153,10 @@ export function SoftmaxPanel({ params }: PanelProps) {
     return (
       <LearnPanel title={t('panels.softmaxIdea')} shape="784 → 10">
         <div className="learn-row">
-          <Heatmap
+          <DigitMap
             values={digitPixels(mnist.set, 0)}
-            w={28}
-            h={28}
-            scale={PIXELS}
             cellPx={Math.round(7 * s)}
-            label="MNIST test digit #0"
+            label={t('panels.softmaxDigit', { i: 0 })}
           />
           <svg
             className="learn-svg"
@@ -168,7 +164,7 @@ export function SoftmaxPanel({ params }: PanelProps) {
             height={200}
             viewBox="0 0 260 200"
             role="img"
-            aria-label="784 pixels, each connected to 10 outputs"
+            aria-label={t('panels.softmaxWiring')}
           >
             {ALL_DIGITS.map((d) => (
               <g key={d}>

@@ -1,13 +1,13 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { Heatmap } from '../../canvas/Heatmap';
 import { ColorLegend } from '../../canvas/ColorLegend';
-import type { ColorScale } from '../../canvas/colorScales';
 import { digitLabel, digitPixels, MNIST_COUNTS } from '../../../engine';
 import { syntheticPhoto } from '../../../demos/lessons/shared/gridMath';
 import { t } from '../../../i18n';
 import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
+import { DigitMap, DigitPicker, MapFigure, PIXELS, RangeControl } from './parts';
 
-export const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
+export { PIXELS } from './parts';
 
 /** Scalar → vector → matrix → stack → batch, drawn as nested boxes of numbers (rank 0 to 4). */
 export function TensorLadderPanel({ params, setParam }: PanelProps) {
@@ -96,11 +96,13 @@ export function TensorLadderPanel({ params, setParam }: PanelProps) {
           </g>
         ))}
       </svg>
-      <label className="learn-control">
-        {t('panels.showRank')}{' '}
-        <input type="range" min={0} max={4} value={rank} onChange={(e) => setParam('rank', e.target.value)} />
-        <output>{rank}</output>
-      </label>
+      <RangeControl
+        label={t('panels.showRank')}
+        min={0}
+        max={4}
+        value={rank}
+        onChange={(v) => setParam('rank', v)}
+      />
     </LearnPanel>
   );
 }
@@ -127,11 +129,8 @@ export function MnistDigitPanel({ params, setParam }: PanelProps) {
     <LearnPanel title={t('panels.digitTitle', { i: index, label })} shape={t('panels.digitShape')}>
       <div className="learn-row">
         <div>
-          <Heatmap
+          <DigitMap
             values={pixels}
-            w={28}
-            h={28}
-            scale={PIXELS}
             cellPx={Math.round(10 * s)}
             label={t('panels.digitTitle', { i: index, label })}
             highlights={[{ row: 11, col: 11, rows: 6, cols: 6, color: '#d95f02', width: 2 }]}
@@ -152,19 +151,7 @@ export function MnistDigitPanel({ params, setParam }: PanelProps) {
           />
         </div>
       </div>
-      <label className="learn-control">
-        {t('panels.digitLabel')} #{' '}
-        <input
-          type="number"
-          min={0}
-          max={MNIST_COUNTS.test - 1}
-          value={index}
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            if (Number.isInteger(v) && v >= 0 && v < MNIST_COUNTS.test) setParam('digit', v);
-          }}
-        />
-      </label>
+      <DigitPicker value={index} onChange={(v) => setParam('digit', v)} />
     </LearnPanel>
   );
 }
@@ -211,6 +198,25 @@ export const RgbCanvas = memo(function RgbCanvas({
   );
 });
 
+/** The synthetic colour picture as it looks, captioned with its shape. */
+export function PhotoFigure({ photo, cellPx }: { photo: ReturnType<typeof syntheticPhoto>; cellPx: number }) {
+  return (
+    <figure className="learn-figure">
+      <RgbCanvas
+        r={photo.r.values}
+        g={photo.g.values}
+        b={photo.b.values}
+        size={photo.r.w}
+        cellPx={cellPx}
+        label={t('panels.photoAlt')}
+      />
+      <figcaption>
+        {photo.r.h}×{photo.r.w}×3
+      </figcaption>
+    </figure>
+  );
+}
+
 export function RgbPhotoPanel() {
   const photo = useMemo(() => syntheticPhoto(24), []);
   const s = useLearnScale();
@@ -222,33 +228,16 @@ export function RgbPhotoPanel() {
   return (
     <LearnPanel title={t('panels.photoTitle')} shape="24×24×3">
       <div className="learn-row">
-        <figure className="learn-figure">
-          <RgbCanvas
-            r={photo.r.values}
-            g={photo.g.values}
-            b={photo.b.values}
-            size={24}
-            cellPx={Math.round(8 * s)}
-            label={t('panels.photoAlt')}
+        <PhotoFigure photo={photo} cellPx={Math.round(8 * s)} />
+        {channels.map(([key, grid]) => (
+          <MapFigure
+            key={key}
+            {...grid}
+            scale={PIXELS}
+            cellPx={Math.round(6 * s)}
+            label={t('panels.channel', { name: t(`panels.channelNames.${key}`) })}
           />
-          <figcaption>24×24×3</figcaption>
-        </figure>
-        {channels.map(([key, grid]) => {
-          const name = t('panels.channel', { name: t(`panels.channelNames.${key}`) });
-          return (
-            <figure key={key} className="learn-figure">
-              <Heatmap
-                values={grid.values}
-                w={24}
-                h={24}
-                scale={PIXELS}
-                cellPx={Math.round(6 * s)}
-                label={name}
-              />
-              <figcaption>{name} · 24×24</figcaption>
-            </figure>
-          );
-        })}
+        ))}
       </div>
       <ColorLegend scale={PIXELS} />
     </LearnPanel>
@@ -268,27 +257,28 @@ export function BatchPanel({ params, setParam }: PanelProps) {
     <LearnPanel title={t('panels.batchTitle', { n })} shape={`[${n}, 28, 28, 1]`}>
       <div className="learn-batch">
         {digits.map((d, i) => (
-          <figure key={i} className="learn-figure">
-            <Heatmap
-              values={d}
-              w={28}
-              h={28}
-              scale={PIXELS}
-              cellPx={Math.round(3 * s)}
-              label={`Batch item ${i}, digit ${digitLabel(mnist.set, i)}`}
-            />
-            <figcaption>n = {i}</figcaption>
-          </figure>
+          <MapFigure
+            key={i}
+            values={d}
+            w={28}
+            h={28}
+            scale={PIXELS}
+            cellPx={Math.round(3 * s)}
+            label={t('panels.batchItem', { i, label: digitLabel(mnist.set, i) })}
+            caption={`n = ${i}`}
+          />
         ))}
       </div>
       <p className="learn-shape-line">
         N × H × W × C = {n} × 28 × 28 × 1 = {(n * 784).toLocaleString('en-US')}
       </p>
-      <label className="learn-control">
-        {t('panels.batchSize')}{' '}
-        <input type="range" min={1} max={16} value={n} onChange={(e) => setParam('n', e.target.value)} />
-        <output>{n}</output>
-      </label>
+      <RangeControl
+        label={t('panels.batchSize')}
+        min={1}
+        max={16}
+        value={n}
+        onChange={(v) => setParam('n', v)}
+      />
       <ColorLegend scale={PIXELS} />
     </LearnPanel>
   );

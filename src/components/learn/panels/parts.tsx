@@ -1,0 +1,118 @@
+import type { ReactNode } from 'react';
+import { Heatmap, type HeatmapProps } from '../../canvas/Heatmap';
+import type { ColorScale } from '../../canvas/colorScales';
+import { describeModel, type DrawModel } from '../../draw/useDrawModel';
+import { MNIST_COUNTS } from '../../../engine';
+import { t } from '../../../i18n';
+
+/** Pixel values as MNIST stores them, divided by 255: 0 is paper, 1 is full ink. */
+export const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
+
+/** One 28×28 MNIST digit, drawn on the pixel scale. */
+export function DigitMap(p: Omit<HeatmapProps, 'w' | 'h' | 'scale'>) {
+  return <Heatmap {...p} w={28} h={28} scale={PIXELS} />;
+}
+
+/**
+ * A map with its caption underneath, the way every lesson panel shows one: the caption says what the
+ * map is and its size ("Input · 8×8") unless the panel gives its own. Anything else that belongs to the
+ * map (its legend, a picker, the maths under it) goes in `children`, after the caption.
+ */
+export function MapFigure({
+  caption,
+  captionClassName,
+  children,
+  ...map
+}: HeatmapProps & { caption?: ReactNode; captionClassName?: string; children?: ReactNode }) {
+  return (
+    <figure className="learn-figure">
+      <Heatmap {...map} />
+      <figcaption className={captionClassName}>{caption ?? `${map.label} · ${map.h}×${map.w}`}</figcaption>
+      {children}
+    </figure>
+  );
+}
+
+/** A row of radio buttons for one panel setting (activation function, kind of pooling…). */
+export function RadioPicker<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  labelOf,
+}: {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  value: T;
+  onChange: (v: T) => void;
+  labelOf: (v: T) => string;
+}) {
+  return (
+    <fieldset className="learn-radios">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o}>
+          <input type="radio" name={name} value={o} checked={value === o} onChange={() => onChange(o)} />
+          {labelOf(o)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A labelled slider with its value printed beside it; reports the raw text, as the URL keeps it. */
+export function RangeControl({
+  label,
+  min,
+  max,
+  value,
+  onChange,
+}: {
+  label: string;
+  min: number;
+  max: number;
+  value: number;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="learn-control">
+      {label}{' '}
+      <input type="range" min={min} max={max} value={value} onChange={(e) => onChange(e.target.value)} />
+      <output>{value}</output>
+    </label>
+  );
+}
+
+/** "Digit #": picks one of the MNIST test digits by index; anything else typed is ignored. */
+export function DigitPicker({ value, onChange }: { value: number; onChange: (index: number) => void }) {
+  return (
+    <label className="learn-control">
+      {t('panels.digitLabel')} #{' '}
+      <input
+        type="number"
+        min={0}
+        max={MNIST_COUNTS.test - 1}
+        value={value}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          if (Number.isInteger(v) && v >= 0 && v < MNIST_COUNTS.test) onChange(v);
+        }}
+      />
+    </label>
+  );
+}
+
+/** Which network the embedded Draw panels use, or why there is none yet. */
+export function ModelNote({ model }: { model: DrawModel }) {
+  return (
+    <p className="learn-muted">
+      {model.state === 'ready'
+        ? describeModel(model)
+        : model.state === 'error'
+          ? model.message
+          : t('panels.modelLoading')}
+    </p>
+  );
+}
