@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { t } from '../../i18n';
 import { filterSlice, type FilterBank, type LayerReadout, type ProbeLayer } from '../../engine';
 import { chooseScale, chooseSharedScale, type ColorScale } from '../canvas/colorScales';
@@ -26,7 +26,6 @@ export type LayerLinks = {
 
 type MapsProps = {
   name: ProbeLayer;
-  title: string;
   what: string;
   maps: Float32Array[];
   size: number;
@@ -64,6 +63,30 @@ export function steadyScale(scale: ColorScale): ColorScale {
 
 function go(href: string | null) {
   if (href) window.location.hash = href;
+}
+
+/** One layer's panel: titled with the layer's name and its shape, then one line on what it does. */
+function LayerPanel({
+  name,
+  title = name,
+  shape,
+  what,
+  className = 'draw-layer',
+  children,
+}: {
+  name: ProbeLayer;
+  title?: string;
+  shape: string;
+  what: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Panel title={title} shape={shape} className={className} testId={`layer-${name}`}>
+      <p className="draw-what">{what}</p>
+      {children}
+    </Panel>
+  );
 }
 
 const MapGrid = memo(function MapGrid(p: MapsProps) {
@@ -107,14 +130,12 @@ const MapGrid = memo(function MapGrid(p: MapsProps) {
     />
   );
   return (
-    <Panel
-      title={p.title}
+    <LayerPanel
+      name={p.name}
       shape={t('draw.layers.mapsShape', { count: String(p.maps.length), size: String(p.size) })}
+      what={p.what}
       className={`draw-layer draw-layer-${p.name}`}
-      testId={`layer-${p.name}`}
     >
-      <p className="draw-what">{p.what}</p>
-
       <div className="draw-montage-wrap" style={{ width: L.w * p.cellPx }}>
         {heatmap}
         {p.maps.map((_, m) => {
@@ -137,19 +158,17 @@ const MapGrid = memo(function MapGrid(p: MapsProps) {
       </div>
       <ColorLegend scale={p.scale} width={120} />
       {p.hint && <p className="draw-hint">{p.hint}</p>}
-    </Panel>
+    </LayerPanel>
   );
 });
 
 const DenseGrid = memo(function DenseGrid({
   name,
-  title,
   values,
   cols,
   what,
 }: {
   name: ProbeLayer;
-  title: string;
   values: Float32Array;
   cols: number;
   what: string;
@@ -157,13 +176,7 @@ const DenseGrid = memo(function DenseGrid({
   const rows = Math.ceil(values.length / cols);
   const scale = steadyScale(chooseScale(values));
   return (
-    <Panel
-      title={title}
-      shape={t('draw.layers.numbers', { n: String(values.length) })}
-      className="draw-layer"
-      testId={`layer-${name}`}
-    >
-      <p className="draw-what">{what}</p>
+    <LayerPanel name={name} shape={t('draw.layers.numbers', { n: String(values.length) })} what={what}>
       <Heatmap
         values={values}
         w={cols}
@@ -174,27 +187,20 @@ const DenseGrid = memo(function DenseGrid({
       />
       <p className="draw-hint">{t('draw.layers.rowsOf', { rows: String(rows), cols: String(cols) })}</p>
       <ColorLegend scale={scale} width={120} />
-    </Panel>
+    </LayerPanel>
   );
 });
+
+type MapLayer = 'conv1' | 'pool1' | 'conv2' | 'pool2';
 
 /** Every layer for the drawn digit, in network order, each titled with its shape. */
 export function LayerPanels({ readout, links }: { readout: LayerReadout; links: LayerLinks }) {
   const { layers } = readout;
-  const split = (name: 'conv1' | 'pool1' | 'conv2' | 'pool2') => {
+  const split = (name: MapLayer) => {
     const [h = 0, w = 0, c = 0] = layers[name].shape;
     return { maps: Array.from({ length: c }, (_, i) => channelOf(layers[name].data, h, w, c, i)), size: h };
   };
-  const conv1 = split('conv1');
-  const pool1 = split('pool1');
-  const conv2 = split('conv2');
-  const pool2 = split('pool2');
-  const scales = {
-    conv1: steadyScale(chooseSharedScale(conv1.maps)),
-    pool1: steadyScale(chooseSharedScale(pool1.maps)),
-    conv2: steadyScale(chooseSharedScale(conv2.maps)),
-    pool2: steadyScale(chooseSharedScale(pool2.maps)),
-  };
+  const maps = { conv1: split('conv1'), pool1: split('pool1'), conv2: split('conv2'), pool2: split('pool2') };
   const { conv1: bank1, conv2: bank2, activation, pooling, channel } = links;
   const channelFor = useMemo(() => {
     return (filter: number): number => {
@@ -205,70 +211,57 @@ export function LayerPanels({ readout, links }: { readout: LayerReadout; links: 
       );
     };
   }, [bank2, channel]);
+  // Larger cells for the smaller maps, so every layer's grid is about as wide as the next.
+  const grids: (Pick<MapsProps, 'what' | 'cellPx' | 'cols' | 'hrefOf' | 'hint'> & { name: MapLayer })[] = [
+    {
+      name: 'conv1',
+      what: t('draw.layers.conv1'),
+      cellPx: 4,
+      cols: 6,
+      hrefOf: (i) => (bank1 ? conv1Link(filterSlice(bank1, i), bank1.bias[i] ?? 0, activation) : null),
+      hint: t('draw.layers.conv1Hint'),
+    },
+    {
+      name: 'pool1',
+      what: pooling === 'max' ? t('draw.layers.pool1Max') : t('draw.layers.pool1Avg'),
+      cellPx: 5,
+      cols: 6,
+      hrefOf: (i) => poolLink(maps.conv1.maps[i] ?? new Float32Array(784), 28, 28, pooling),
+      hint: t('draw.layers.pool1Hint'),
+    },
+    {
+      name: 'conv2',
+      what: t('draw.layers.conv2'),
+      cellPx: 6,
+      cols: 8,
+      hrefOf: (i) => {
+        if (!bank2) return null;
+        const c = channelFor(i);
+        return conv2Link(filterSlice(bank2, i, c), maps.pool1.maps[c] ?? new Float32Array(196));
+      },
+      hint: t('draw.layers.conv2Hint', { act: activation === 'relu' ? t('conv.act.relu') : activation }),
+    },
+    {
+      name: 'pool2',
+      what: t('draw.layers.pool2'),
+      cellPx: 7,
+      cols: 8,
+      hrefOf: (i) => poolLink(maps.conv2.maps[i] ?? new Float32Array(100), 10, 10, pooling),
+    },
+  ];
 
   return (
     <div className="draw-layers">
-      <MapGrid
-        name="conv1"
-        title="conv1"
-        what={t('draw.layers.conv1')}
-        {...conv1}
-        cellPx={4}
-        cols={6}
-        scale={scales.conv1}
-        hrefOf={(i) => (bank1 ? conv1Link(filterSlice(bank1, i), bank1.bias[i] ?? 0, activation) : null)}
-        hint={t('draw.layers.conv1Hint')}
-      />
-      <MapGrid
-        name="pool1"
-        title="pool1"
-        what={pooling === 'max' ? t('draw.layers.pool1Max') : t('draw.layers.pool1Avg')}
-        {...pool1}
-        cellPx={5}
-        cols={6}
-        scale={scales.pool1}
-        hrefOf={(i) => poolLink(conv1.maps[i] ?? new Float32Array(784), 28, 28, pooling)}
-        hint={t('draw.layers.pool1Hint')}
-      />
-      <MapGrid
-        name="conv2"
-        title="conv2"
-        what={t('draw.layers.conv2')}
-        {...conv2}
-        cellPx={6}
-        cols={8}
-        scale={scales.conv2}
-        hrefOf={(i) => {
-          if (!bank2) return null;
-          const c = channelFor(i);
-          return conv2Link(filterSlice(bank2, i, c), pool1.maps[c] ?? new Float32Array(196));
-        }}
-        hint={t('draw.layers.conv2Hint', { act: activation === 'relu' ? t('conv.act.relu') : activation })}
-      />
-      <MapGrid
-        name="pool2"
-        title="pool2"
-        what={t('draw.layers.pool2')}
-        {...pool2}
-        cellPx={7}
-        cols={8}
-        scale={scales.pool2}
-        hrefOf={(i) => poolLink(conv2.maps[i] ?? new Float32Array(100), 10, 10, pooling)}
-      />
-      <DenseGrid
-        name="dense1"
-        title="dense1"
-        values={layers.dense1.data}
-        cols={12}
-        what={t('draw.layers.dense1')}
-      />
-      <DenseGrid
-        name="dense2"
-        title="dense2"
-        values={layers.dense2.data}
-        cols={12}
-        what={t('draw.layers.dense2')}
-      />
+      {grids.map((g) => (
+        <MapGrid
+          key={g.name}
+          {...g}
+          {...maps[g.name]}
+          scale={steadyScale(chooseSharedScale(maps[g.name].maps))}
+        />
+      ))}
+      <DenseGrid name="dense1" values={layers.dense1.data} cols={12} what={t('draw.layers.dense1')} />
+      <DenseGrid name="dense2" values={layers.dense2.data} cols={12} what={t('draw.layers.dense2')} />
       <OutputPanel probabilities={layers.output.data} top={readout.top} />
     </div>
   );
@@ -282,13 +275,12 @@ function OutputPanel({ probabilities, top }: { probabilities: Float32Array; top:
     [top],
   );
   return (
-    <Panel
+    <LayerPanel
+      name="output"
       title={t('draw.layers.outputTitle')}
       shape={t('draw.layers.outputShape')}
-      className="draw-layer"
-      testId="layer-output"
+      what={t('draw.layers.outputWhat')}
     >
-      <p className="draw-what">{t('draw.layers.outputWhat')}</p>
       <Heatmap
         values={probabilities}
         w={10}
@@ -304,6 +296,6 @@ function OutputPanel({ probabilities, top }: { probabilities: Float32Array; top:
         ))}
       </div>
       <ColorLegend scale={OUTPUT_SCALE} width={120} />
-    </Panel>
+    </LayerPanel>
   );
 }
