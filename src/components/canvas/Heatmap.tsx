@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { t } from '../../i18n';
-import type { ColorScale } from './colorScales';
+import { valueRange, type ColorScale } from './colorScales';
 import { drawHeatmap, formatCell, type CellRect, type HeatmapHighlight } from './drawHeatmap';
 
 export type HeatmapProps = {
@@ -13,6 +13,8 @@ export type HeatmapProps = {
   label: string;
   showNumbers?: boolean;
   decimals?: number;
+  /** Size of the printed numbers in CSS pixels (default: from the cell size, 9 to 16 px). */
+  fontPx?: number;
   filled?: number;
   highlights?: HeatmapHighlight[];
   inner?: CellRect;
@@ -23,17 +25,10 @@ export type HeatmapProps = {
 };
 
 function describe(values: ArrayLike<number>, w: number, h: number, label: string): string {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
   const size = { label, h: String(h), w: String(w) };
-  return values.length
-    ? t('canvas.heatmap.describeRange', { ...size, min: formatCell(min, 2), max: formatCell(max, 2) })
-    : t('canvas.heatmap.describe', size);
+  if (!values.length) return t('canvas.heatmap.describe', size);
+  const [min, max] = valueRange(values);
+  return t('canvas.heatmap.describeRange', { ...size, min: formatCell(min, 2), max: formatCell(max, 2) });
 }
 
 /**
@@ -63,6 +58,7 @@ export const Heatmap = memo(function Heatmap(p: HeatmapProps) {
       dpr,
       showNumbers: p.showNumbers ?? false,
       decimals: p.decimals ?? (p.cellPx >= 44 ? 2 : 1),
+      fontPx: p.fontPx,
       filled: p.filled ?? p.w * p.h,
       highlights: p.highlights ?? [],
       ...(p.inner ? { inner: p.inner } : {}),
@@ -75,6 +71,7 @@ export const Heatmap = memo(function Heatmap(p: HeatmapProps) {
     p.cellPx,
     p.showNumbers,
     p.decimals,
+    p.fontPx,
     p.filled,
     p.highlights,
     p.inner,

@@ -67,6 +67,8 @@ export type DrawHeatmapOptions = {
   showNumbers?: boolean;
   /** Digits after the decimal point for printed numbers. */
   decimals?: number;
+  /** Size of the printed numbers in CSS pixels; by default it follows the cell size (9 to 16 px). */
+  fontPx?: number;
   /** Cells not yet computed are drawn hatched grey rather than coloured. */
   filled?: number;
   gridLines?: boolean;
@@ -136,7 +138,7 @@ export function drawHeatmap(ctx: CanvasRenderingContext2D, o: DrawHeatmapOptions
 
   if (o.showNumbers) {
     const decimals = o.decimals ?? (cellPx >= 44 ? 2 : 1);
-    ctx.font = `600 ${Math.max(9, Math.min(16, cellPx * 0.3))}px system-ui, sans-serif`;
+    ctx.font = `600 ${o.fontPx ?? Math.max(9, Math.min(16, cellPx * 0.3))}px system-ui, sans-serif`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     for (let i = 0; i < Math.min(filled, w * h); i++) {

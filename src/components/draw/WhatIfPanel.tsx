@@ -95,9 +95,11 @@ export function WhatIfPanel({
           w={5}
           h={5}
           scale={scale}
-          cellPx={32}
+          cellPx={64}
           showNumbers
           decimals={2}
+          // 17 px bold fits "−0.49" inside a 64 px cell and reads from the back of a classroom.
+          fontPx={17}
           label={t('draw.whatIf.weightsMap', { n: String(filter + 1) })}
           highlights={highlights}
           onCellClick={setCell}
