@@ -12,13 +12,9 @@ import {
 } from '../../engine';
 import type { ConvSettings } from '../../state/convParams';
 import { tidyWeights } from './bank';
+import { actLabel } from './format';
 import { InputChooser } from './InputChooser';
 import type { ConvInput } from './useConvInput';
-
-/** An activation's name for people, in the current language: "ReLU". */
-export function actLabel(a: Activation): string {
-  return t(`conv.act.${a}`);
-}
 
 type Guarded = (patch: Partial<ConvSettings>, kernelSize?: number) => void;
 

@@ -23,7 +23,8 @@ import { expandToChannels, matchPreset, resizeBank, resolveBank, selectFilter } 
 import { ChannelSums } from './ChannelSums';
 import { ConvMaths } from './ConvMaths';
 import { FilterBank } from './FilterBank';
-import { actLabel, ConvControls } from './ConvControls';
+import { ConvControls } from './ConvControls';
+import { actLabel } from './format';
 import { KernelEditor } from './KernelEditor';
 import { MapPanel } from './MapPanel';
 import { useConvInput, type ConvInput } from './useConvInput';

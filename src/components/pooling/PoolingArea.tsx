@@ -17,7 +17,7 @@ import { chooseSharedScale } from '../canvas/colorScales';
 import type { HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Panel } from '../canvas/Panel';
 import { expandToChannels } from '../convolution/bank';
-import { fmtNum } from '../convolution/format';
+import { actLabel, fmtNum } from '../convolution/format';
 import { InputChooser } from '../convolution/InputChooser';
 import { MapPanel } from '../convolution/MapPanel';
 import { useConvInput, type ConvInput } from '../convolution/useConvInput';
@@ -65,7 +65,7 @@ function sourceOf(input: ConvInput, s: ConvSettings): Source | string {
   if (g.empty) return g.empty;
   return {
     map: conv2d(x, k, params),
-    title: t('pool.sourceMap', { title: input.title, k: String(r.size), act: s.activation }),
+    title: t('pool.sourceMap', { title: input.title, k: String(r.size), act: actLabel(s.activation) }),
     kernel: { values: s.kernel, size: r.size },
   };
 }
@@ -418,7 +418,7 @@ function StrideComparison({
                 })
               : t('pool.compare.fromImage', { ih: String(ih), iw: String(iw) })}
             {t('pool.compare.poolStep', {
-              kind: settings.pool,
+              kind: t(`pool.channels.${settings.pool}`),
               k: String(settings.size),
               s: String(settings.poolStride),
             })}
