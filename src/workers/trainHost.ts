@@ -36,6 +36,11 @@ function errText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Training was asked for before MNIST arrived (the page words it: see HostErrorCode). */
+class NotLoadedError extends Error {
+  readonly code = 'notLoaded' as const;
+}
+
 /** Creates a host; feed it every message from the page with `handle`. */
 export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow: () => Promise<void> }) {
   let data: { train: MnistSet; test: MnistSet } | null = null;
@@ -53,18 +58,16 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
     const info = await initBackend(wanted === 'auto' ? null : wanted);
     backend = info.name;
     post({ type: 'ready', backend, reason: info.reason, inWorker: opts.inWorker });
-    post({ type: 'loading', what: 'MNIST test digits', fraction: 0 });
+    post({ type: 'loading', what: 'test', fraction: 0 });
     const test = await loadMnistSplit('test', {
       baseUrl: mnistBaseUrl,
-      onProgress: (l, t) =>
-        post({ type: 'loading', what: 'MNIST test digits', fraction: t ? Math.min(0.99, l / t) : 0 }),
+      onProgress: (l, t) => post({ type: 'loading', what: 'test', fraction: t ? Math.min(0.99, l / t) : 0 }),
     });
     // A copy for the page (confusion-matrix digits, mistakes); the host keeps its own.
     post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice() });
     const train = await loadMnistSplit('train', {
       baseUrl: mnistBaseUrl,
-      onProgress: (l, t) =>
-        post({ type: 'loading', what: 'MNIST training digits', fraction: t ? Math.min(0.99, l / t) : 0 }),
+      onProgress: (l, t) => post({ type: 'loading', what: 'train', fraction: t ? Math.min(0.99, l / t) : 0 }),
     });
     data = { train, test };
     post({ type: 'dataReady' });
@@ -75,7 +78,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
   }
 
   function makeTrainer(c: TrainConfig, resume?: { weights: Float32Array[]; step: number }): Trainer {
-    if (!data) throw new Error('MNIST is not loaded yet.');
+    if (!data) throw new NotLoadedError('MNIST is not loaded yet.');
     const t = new Trainer(c, data, {
       onEvent: emit,
       yieldNow: async () => {
@@ -132,7 +135,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           from,
           to: backend,
           step: good.step,
-          message: `${from} stopped working (${errText(err)}). Training goes on with ${backend} from step ${good.step}; no weights were lost.`,
+          why: errText(err),
         });
         post({ type: 'ready', backend, reason: info.reason, inWorker: opts.inWorker });
         trainer = makeTrainer(cfg, good);
@@ -185,7 +188,11 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           break;
       }
     } catch (err) {
-      post({ type: 'error', message: errText(err) });
+      post({
+        type: 'error',
+        message: errText(err),
+        ...(err instanceof NotLoadedError ? { code: err.code } : {}),
+      });
     }
   }
 

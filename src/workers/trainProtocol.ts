@@ -16,8 +16,14 @@ export type ToHost =
   /** Test hook: behave as if the WebGL context were lost at the next step. */
   | { type: 'simulateBackendLoss' };
 
+/** What is loading: the trainer itself (page side), then the MNIST test and training splits. */
+export type LoadingWhat = 'trainer' | 'test' | 'train';
+
+/** Errors the host knows by name; the page says them in its own language. */
+export type HostErrorCode = 'notLoaded';
+
 export type FromHost =
-  | { type: 'loading'; what: string; fraction: number }
+  | { type: 'loading'; what: LoadingWhat; fraction: number }
   | { type: 'ready'; backend: BackendName; reason: string; inWorker: boolean }
   | { type: 'testSet'; images: Uint8Array; labels: Uint8Array }
   /** Both MNIST splits are in: training can start. */
@@ -25,5 +31,7 @@ export type FromHost =
   | { type: 'event'; event: TrainEvent }
   | { type: 'saved'; meta: ModelMeta }
   | { type: 'warning'; message: string }
-  | { type: 'backendSwitched'; from: BackendName; to: BackendName; step: number; message: string }
-  | { type: 'error'; message: string };
+  /** `why` is the failing backend's own error text. */
+  | { type: 'backendSwitched'; from: BackendName; to: BackendName; step: number; why: string }
+  /** `message` is the error's own text; `code`, when set, names an error the page words itself. */
+  | { type: 'error'; message: string; code?: HostErrorCode };

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { extent, format, line, scaleLinear, scaleLog } from 'd3';
+import { t } from '../../i18n';
 import type { CurvePoint, EpochPoint } from './trainSession';
 
 export type CurveKind = 'loss' | 'accuracy';
@@ -51,7 +52,8 @@ export const CurvesChart = memo(function CurvesChart({
       kind === 'loss'
         ? [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5].filter((t) => t >= d0 && t <= d1)
         : y.ticks(5);
-    const fmtY = kind === 'loss' ? format('.2~g') : (v: number) => `${v}%`;
+    const fmtY =
+      kind === 'loss' ? format('.2~g') : (v: number) => t('train.curves.percent', { value: String(v) });
     const xTicks = x.ticks(Math.min(10, Math.max(1, totalEpochs)));
     const dots = epochs.map((e) => ({
       x: x(e.epochFloat),
@@ -67,10 +69,16 @@ export const CurvesChart = memo(function CurvesChart({
   }, [kind, curve, epochs, totalEpochs]);
 
   const last = curve[curve.length - 1];
-  const title = kind === 'loss' ? 'Loss (lower is better)' : 'Accuracy (higher is better)';
+  const title = t(kind === 'loss' ? 'train.curves.loss' : 'train.curves.accuracy');
   const summary = last
-    ? `${title}: latest training ${kind === 'loss' ? last.loss.toFixed(3) : `${(last.accuracy * 100).toFixed(1)}%`}`
-    : `${title}: no training yet`;
+    ? t('train.curves.latest', {
+        title,
+        value:
+          kind === 'loss'
+            ? last.loss.toFixed(3)
+            : t('train.curves.percent', { value: (last.accuracy * 100).toFixed(1) }),
+      })
+    : t('train.curves.notYet', { title });
   return (
     <figure
       className="train-chart"
@@ -99,7 +107,7 @@ export const CurvesChart = memo(function CurvesChart({
           </text>
         ))}
         <text x={(M.left + W - M.right) / 2} y={H - 4} className="train-axis-label" textAnchor="middle">
-          epochs (passes over the training digits)
+          {t('train.curves.axis')}
         </text>
         <path d={model.path} className="train-line-train" />
         {model.dots.map((d, i) => (
@@ -112,9 +120,9 @@ export const CurvesChart = memo(function CurvesChart({
         ))}
       </svg>
       <figcaption className="train-chart-key">
-        <span className="train-key-train">— training batches</span>
-        <span className="train-key-test">● test set (10,000)</span>
-        <span className="train-key-val">■ validation</span>
+        <span className="train-key-train">{t('train.curves.keyTrain')}</span>
+        <span className="train-key-test">{t('train.curves.keyTest')}</span>
+        <span className="train-key-val">{t('train.curves.keyVal')}</span>
       </figcaption>
     </figure>
   );

@@ -3,6 +3,7 @@ import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { cssColorOf, textColorOn, type ColorScale } from '../canvas/colorScales';
 import type { Mistake } from '../../engine/train/evaluate';
+import { t } from '../../i18n';
 
 type TestSet = { images: Uint8Array; labels: Uint8Array };
 const INK: ColorScale = { kind: 'sequential', domain: [0, 255] };
@@ -27,9 +28,16 @@ export const DigitButton = memo(function DigitButton({
       type="button"
       className={`train-digit${selected ? ' selected' : ''}`}
       onClick={() => onPick(index)}
-      aria-label={`Test digit #${index}: ${caption}. Show its layers.`}
+      aria-label={t('train.digit.button', { index: String(index), caption })}
     >
-      <Heatmap values={pixels} w={28} h={28} scale={INK} cellPx={2} label={`digit #${index}`} />
+      <Heatmap
+        values={pixels}
+        w={28}
+        h={28}
+        scale={INK}
+        cellPx={2}
+        label={t('train.digit.label', { index: String(index) })}
+      />
       <span>{caption}</span>
     </button>
   );
@@ -68,23 +76,24 @@ export const ConfusionPanel = memo(function ConfusionPanel({
   const scale: ColorScale = { kind: 'sequential', domain: [0, maxOff] };
   return (
     <Panel
-      title={`Confusion matrix${epoch === null ? '' : ` · after epoch ${epoch + 1}`}`}
-      shape="10×10 · 10,000 test digits"
+      title={
+        epoch === null
+          ? t('train.confusion.title')
+          : t('train.confusion.titleEpoch', { n: String(epoch + 1) })
+      }
+      shape={t('train.confusion.shape')}
       className="train-confusion"
       testId="confusion"
     >
       {!confusion ? (
-        <p className="train-note">Filled in at the end of each epoch.</p>
+        <p className="train-note">{t('train.confusion.pending')}</p>
       ) : (
         <>
-          <p className="train-note">
-            Rows: the true digit. Columns: the network&apos;s answer. The diagonal is right; darker cells off
-            it are the usual mix-ups. Click a cell to see those digits.
-          </p>
+          <p className="train-note">{t('train.confusion.note')}</p>
           <table className="train-cm">
             <thead>
               <tr>
-                <th scope="col">true ↓ / said →</th>
+                <th scope="col">{t('train.confusion.corner')}</th>
                 {Array.from({ length: 10 }, (_, j) => (
                   <th key={j} scope="col">
                     {j}
@@ -111,7 +120,11 @@ export const ConfusionPanel = memo(function ConfusionPanel({
                               : { background: cssColorOf(v, scale), color: textColorOn(v, scale) }
                           }
                           onClick={() => setCell({ label: i, predicted: j })}
-                          aria-label={`${v} digits that are ${i} and were read as ${j}`}
+                          aria-label={t('train.confusion.cell', {
+                            n: String(v),
+                            label: String(i),
+                            said: String(j),
+                          })}
                         >
                           {v}
                         </button>
@@ -126,10 +139,12 @@ export const ConfusionPanel = memo(function ConfusionPanel({
             <div className="train-cell-digits" data-testid="cell-digits">
               <h3>
                 {cell.label === cell.predicted
-                  ? `${cell.label}s read correctly`
-                  : `${cell.label}s read as ${cell.predicted}`}{' '}
-                · {cellDigits.length}
-                {cellDigits.length === 40 ? '+' : ''} shown
+                  ? t('train.confusion.right', { label: String(cell.label) })
+                  : t('train.confusion.wrong', { label: String(cell.label), said: String(cell.predicted) })}
+                {t('train.confusion.shown', {
+                  n: String(cellDigits.length),
+                  more: cellDigits.length === 40 ? t('train.confusion.more') : '',
+                })}
               </h3>
               <div className="train-digit-row">
                 {cellDigits.map((i) => (
@@ -137,7 +152,7 @@ export const ConfusionPanel = memo(function ConfusionPanel({
                     key={i}
                     set={set}
                     index={i}
-                    caption={`#${i}`}
+                    caption={t('train.digit.caption', { index: String(i) })}
                     onPick={onPick}
                     selected={picked === i}
                   />
@@ -164,13 +179,13 @@ export const MistakesPanel = memo(function MistakesPanel({
 }) {
   return (
     <Panel
-      title="Worst mistakes"
-      shape="most confident wrong answers"
+      title={t('train.mistakes.title')}
+      shape={t('train.mistakes.shape')}
       className="train-mistakes"
       testId="mistakes"
     >
       {!mistakes || !set ? (
-        <p className="train-note">Filled in at the end of each epoch.</p>
+        <p className="train-note">{t('train.confusion.pending')}</p>
       ) : (
         <div className="train-digit-row">
           {mistakes.slice(0, 16).map((m) => (
@@ -178,7 +193,11 @@ export const MistakesPanel = memo(function MistakesPanel({
               key={m.index}
               set={set}
               index={m.index}
-              caption={`is ${m.label}, said ${m.predicted} (${Math.round((m.probs[m.predicted] ?? 0) * 100)}%)`}
+              caption={t('train.mistakes.caption', {
+                label: String(m.label),
+                said: String(m.predicted),
+                pct: String(Math.round((m.probs[m.predicted] ?? 0) * 100)),
+              })}
               onPick={onPick}
               selected={picked === m.index}
             />

@@ -4,6 +4,7 @@ import { MapGrid } from './MapGrid';
 import { Panel } from '../canvas/Panel';
 import { chooseSharedScale, type ColorScale } from '../canvas/colorScales';
 import type { LayerSnapshot } from '../../engine/train/trainer';
+import { hasMessage, t, tx } from '../../i18n';
 
 /** Splits channel-last [h, w, c] data into c maps of h×w. */
 function channels(s: LayerSnapshot): Float32Array[] {
@@ -34,15 +35,12 @@ export const FiltersPanel = memo(function FiltersPanel({ filters }: { filters: L
   const scale = useMemo<ColorScale>(() => chooseSharedScale(maps), [maps]);
   return (
     <Panel
-      title="conv1 filters"
-      shape={`${maps.length || 6} filters · 5×5`}
+      title={t('train.filters.title')}
+      shape={t('train.filters.shape', { n: String(maps.length || 6) })}
       className="train-filters"
       testId="filters"
     >
-      <p className="train-note">
-        Each filter is 25 weights the network learns. Red pixels add ink, blue ones subtract it: watch them
-        turn into stroke and edge detectors.
-      </p>
+      <p className="train-note">{t('train.filters.note')}</p>
       <div className="train-map-row">
         {maps.length > 0 ? (
           <MapGrid
@@ -53,10 +51,10 @@ export const FiltersPanel = memo(function FiltersPanel({ filters }: { filters: L
             cellPx={12}
             gap={6}
             maxWidth={220}
-            label="conv1 filters"
+            label={t('train.filters.title')}
           />
         ) : (
-          <span className="train-note">Press Train to see them.</span>
+          <span className="train-note">{t('train.filters.empty')}</span>
         )}
       </div>
       {maps.length > 0 && <ColorLegend scale={scale} width={140} />}
@@ -65,20 +63,16 @@ export const FiltersPanel = memo(function FiltersPanel({ filters }: { filters: L
 });
 
 function fmtShape(shape: number[]): string {
-  if (shape.length === 3) return `${shape[2]} map${shape[2] === 1 ? '' : 's'} · ${shape[0]}×${shape[1]}`;
-  return `${shape[0]} numbers`;
+  const [h = 0, w = 0, c = 0] = shape.map(String);
+  if (shape.length === 3) return t(shape[2] === 1 ? 'train.layers.oneMap' : 'train.layers.maps', { c, h, w });
+  return t('train.layers.numbers', { n: h });
 }
 
-const LAYER_WORDS: Record<string, string> = {
-  input: 'the digit',
-  conv1: 'where each filter fires',
-  pool1: 'half size, strongest kept',
-  conv2: 'combinations of strokes',
-  pool2: 'half size again',
-  dense1: 'all maps mixed',
-  dense2: 'closer to a verdict',
-  output: 'probability of each digit',
-};
+/** A few words on what a layer's maps show (none for a layer the catalogue does not know). */
+function layerWords(name: string): string {
+  const key = `train.layers.words.${name}`;
+  return hasMessage(key) ? tx(key) : '';
+}
 
 /** One layer: feature maps as small heatmaps, vectors as one strip, the output as labelled bars. */
 const LayerRow = memo(function LayerRow({ layer }: { layer: LayerSnapshot }) {
@@ -98,14 +92,14 @@ const LayerRow = memo(function LayerRow({ layer }: { layer: LayerSnapshot }) {
     return (
       <div className="train-layer" data-layer="output">
         <div className="train-layer-name">
-          output · 10 <span>{LAYER_WORDS.output}</span>
+          {t('train.layers.output')} <span>{layerWords('output')}</span>
         </div>
         <div className="train-bars">
           {Array.from(layer.data, (p, i) => (
             <div
               key={i}
               className={`train-bar${i === best ? ' best' : ''}`}
-              title={`${i}: ${(p * 100).toFixed(1)}%`}
+              title={t('train.layers.bar', { digit: String(i), pct: (p * 100).toFixed(1) })}
             >
               <div className="train-bar-fill" style={{ height: `${Math.max(1, p * 100)}%` }} />
               <span>{i}</span>
@@ -118,7 +112,7 @@ const LayerRow = memo(function LayerRow({ layer }: { layer: LayerSnapshot }) {
   return (
     <div className="train-layer" data-layer={layer.name}>
       <div className="train-layer-name">
-        {layer.name} · {fmtShape(layer.shape)} <span>{LAYER_WORDS[layer.name] ?? ''}</span>
+        {layer.name} · {fmtShape(layer.shape)} <span>{layerWords(layer.name)}</span>
       </div>
       <div className="train-map-row">
         {isMaps ? (
@@ -130,7 +124,7 @@ const LayerRow = memo(function LayerRow({ layer }: { layer: LayerSnapshot }) {
             h={Math.ceil(layer.data.length / 60)}
             scale={scale}
             cellPx={8}
-            label={`${layer.name} values`}
+            label={t('train.layers.values', { name: layer.name })}
           />
         )}
         <ColorLegend scale={scale} width={120} />
@@ -150,16 +144,15 @@ export const ActivationsPanel = memo(function ActivationsPanel({
 }) {
   return (
     <Panel
-      title={digit === null ? 'What each layer sees' : `What each layer sees · test digit #${digit}`}
-      shape={label === null ? undefined : `a ${label}`}
+      title={
+        digit === null ? t('train.layers.title') : t('train.layers.titleDigit', { digit: String(digit) })
+      }
+      shape={label === null ? undefined : t('train.layers.shape', { label: String(label) })}
       className="train-activations"
       testId="activations"
     >
-      <p className="train-note">
-        Refreshed a few times a second while training. Click a digit in the mistakes or the confusion matrix
-        to look at it instead. Each row has its own colour key: white is zero, darker is a stronger signal.
-      </p>
-      {layers.length === 0 && <p className="train-note">Press Train to see the layers come alive.</p>}
+      <p className="train-note">{t('train.layers.note')}</p>
+      {layers.length === 0 && <p className="train-note">{t('train.layers.empty')}</p>}
       <div className="train-layers">
         {layers.map((l) => (
           <LayerRow key={l.name} layer={l} />

@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { heatmapPixels } from '../canvas/drawHeatmap';
 import type { ColorScale } from '../canvas/colorScales';
+import { t } from '../../i18n';
 
 export type MapGridLayout = { cols: number; rows: number; width: number; height: number };
 
@@ -143,7 +144,12 @@ export const MapGrid = memo(function MapGrid({
       height={layout.height}
       style={{ width: layout.width, height: layout.height }}
       role="img"
-      aria-label={`${label}: ${maps.length} map${maps.length === 1 ? '' : 's'} of ${h}×${w}`}
+      aria-label={t(maps.length === 1 ? 'train.mapGrid.one' : 'train.mapGrid.many', {
+        label,
+        n: String(maps.length),
+        h: String(h),
+        w: String(w),
+      })}
     />
   );
 });

@@ -10,16 +10,26 @@ import {
 import { useStore } from '../../state/createStore';
 import { loadCurrentModel, modelStore, noteModelChanged } from '../../state/modelStore';
 import { downloadBlob } from '../canvas/download';
+import { t } from '../../i18n';
 
 function describe(meta: ReturnType<typeof modelStore.get>['meta']): string {
-  if (!meta) return 'Looking for a saved model…';
+  if (!meta) return t('train.model.looking');
   const acc =
-    meta.testAccuracy !== undefined ? `${(meta.testAccuracy * 100).toFixed(2)}% on the test digits` : '';
-  const when = meta.savedAt ? `, saved ${new Date(meta.savedAt).toLocaleString()}` : '';
-  if (meta.source === 'pretrained') return `The shipped pretrained LeNet-5 (${acc}). Train to replace it.`;
+    meta.testAccuracy !== undefined
+      ? t('train.model.inParens', {
+          text: t('train.model.accuracy', { pct: (meta.testAccuracy * 100).toFixed(2) }),
+        })
+      : '';
+  const when = meta.savedAt
+    ? t('train.model.savedWhen', { when: new Date(meta.savedAt).toLocaleString() })
+    : '';
+  if (meta.source === 'pretrained') return t('train.model.pretrained', { acc });
   if (meta.source === 'imported')
-    return `Imported from ${meta.name ?? 'a file'}${acc ? ` (${acc})` : ''}${when}.`;
-  return `Your trained model${meta.epochs ? ` after ${meta.epochs} epoch${meta.epochs > 1 ? 's' : ''}` : ''}${acc ? ` (${acc})` : ''}${when}. Kept in this browser.`;
+    return t('train.model.imported', { name: meta.name ?? t('train.model.aFile'), acc, when });
+  const after = meta.epochs
+    ? t(meta.epochs > 1 ? 'train.model.afterEpochs' : 'train.model.afterEpoch', { n: String(meta.epochs) })
+    : '';
+  return t('train.model.trained', { after, acc, when });
 }
 
 /** Which model Draw uses, and moving it in and out as files (TF.js layers format). */
@@ -34,7 +44,7 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
     loadCurrentModel()
       .then(({ model }) => model.dispose())
       .catch((err: unknown) => {
-        if (alive) setNote({ text: `No model could be loaded: ${String(err)}`, bad: true });
+        if (alive) setNote({ text: t('train.model.loadFailed', { error: String(err) }), bad: true });
       });
     return () => {
       alive = false;
@@ -50,12 +60,9 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
       model.dispose();
       downloadBlob(new Blob([modelJson], { type: 'application/json' }), 'model.json');
       downloadBlob(new Blob([weights], { type: 'application/octet-stream' }), 'weights.bin');
-      setNote({
-        text: 'Saved model.json and weights.bin: hand both files to someone to share this model.',
-        bad: false,
-      });
+      setNote({ text: t('train.model.exported'), bad: false });
     } catch (err) {
-      setNote({ text: `Export failed: ${String(err)}`, bad: true });
+      setNote({ text: t('train.model.exportFailed', { error: String(err) }), bad: true });
     }
   };
 
@@ -67,14 +74,17 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
         await saveModel(loaded.model, loaded.meta);
       } catch (err) {
         if (!(err instanceof ModelStorageError)) throw err;
-        setNote({ text: `Imported, but ${err.message}`, bad: true });
+        setNote({ text: t('train.model.importedNotSaved', { error: err.message }), bad: true });
       }
       loaded.model.dispose();
       noteModelChanged(loaded.meta);
-      setNote({ text: `Imported ${loaded.meta.name ?? 'the model'}. Draw now uses it.`, bad: false });
+      setNote({
+        text: t('train.model.importedNote', { name: loaded.meta.name ?? t('train.model.theModel') }),
+        bad: false,
+      });
     } catch (err) {
       const why = err instanceof ModelImportError ? err.message : String(err);
-      setNote({ text: `Not imported: ${why} The current model is unchanged.`, bad: true });
+      setNote({ text: t('train.model.notImported', { why }), bad: true });
     } finally {
       if (fileRef.current) fileRef.current.value = '';
     }
@@ -83,23 +93,23 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
   const onForget = async () => {
     await clearSavedModel();
     noteModelChanged(null);
-    setNote({ text: 'Forgot the saved model; Draw goes back to the pretrained one.', bad: false });
+    setNote({ text: t('train.model.forgot'), bad: false });
   };
 
   return (
     <section className="train-model panel" aria-labelledby="train-model-title" data-testid="model-panel">
       <h2 className="panel-title" id="train-model-title">
-        Current model <span className="shape">· used by Draw</span>
+        {t('train.model.title')} <span className="shape">{t('train.model.usedBy')}</span>
       </h2>
       <p data-testid="model-summary" data-source={meta?.source ?? 'none'}>
         {describe(meta)}
       </p>
       <div className="train-buttons">
         <button type="button" className="secondary" onClick={() => void onExport()} disabled={busy}>
-          Export model
+          {t('train.model.export')}
         </button>
         <label className={`train-file-button${busy ? ' disabled' : ''}`}>
-          Import model…
+          {t('train.model.import')}
           <input
             ref={fileRef}
             type="file"
@@ -111,7 +121,7 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
           />
         </label>
         <button type="button" className="secondary" onClick={() => void onForget()} disabled={busy}>
-          Forget saved
+          {t('train.model.forget')}
         </button>
       </div>
       {note && (

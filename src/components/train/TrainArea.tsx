@@ -4,28 +4,14 @@ import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { formatTrainParams, parseTrainParams } from '../../state/trainParams';
 import type { TrainConfig } from '../../engine/train/config';
 import type { LayerSnapshot } from '../../engine/train/trainer';
-import { label as backendLabel } from '../../engine/backend';
+import { t } from '../../i18n';
 import { CurvesChart } from './CurvesChart';
 import { ActivationsPanel, FiltersPanel } from './LayerPanels';
 import { ConfusionPanel, MistakesPanel } from './EvalPanels';
 import { ModelPanel } from './ModelPanel';
 import { TrainControls } from './TrainControls';
-import {
-  ensureSession,
-  pauseTraining,
-  resetRuntime,
-  resumeTraining,
-  send,
-  startTraining,
-  stopTraining,
-  trainStore,
-} from './trainSession';
-
-function fmtTime(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '—';
-  const s = Math.round(ms / 1000);
-  return s >= 60 ? `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
-}
+import { isBusy, RunButtons, TrainStatus } from './TrainStatus';
+import { ensureSession, resetRuntime, send, startTraining, trainStore } from './trainSession';
 
 /** One empty list for "no snapshot yet", so the memoised panel is not re-rendered for a new []. */
 const NO_LAYERS: LayerSnapshot[] = [];
@@ -44,7 +30,7 @@ export function TrainArea() {
   const { snapshot, lastEval } = rt;
   const [panels, setPanels] = useState(params.get('panels') !== '0');
   const [picked, setPicked] = useState<number | null>(null);
-  const busy = rt.phase === 'training' || rt.phase === 'paused';
+  const busy = isBusy(rt);
   const problemList = Object.values(problems);
   const canTrain = problemList.length === 0 && !busy && rt.phase !== 'loading' && rt.phase !== 'idle';
 
@@ -75,19 +61,13 @@ export function TrainArea() {
   };
 
   const p = rt.progress;
-  const lastEpoch = rt.epochs[rt.epochs.length - 1];
-  const fraction = p ? p.step / Math.max(1, p.totalSteps) : rt.phase === 'done' ? 1 : 0;
   const snapshotLabel = snapshot && rt.testSet ? (rt.testSet.labels[snapshot.digit] ?? null) : null;
 
   return (
     <section className="train-area" aria-labelledby="train-title">
       <div className="train-side">
-        <h1 id="train-title">Train LeNet-5</h1>
-        <p className="train-intro">
-          The network starts with random weights and looks at batches of handwritten digits. After each batch
-          it nudges every weight a little in the direction that would have made its answers less wrong: weight
-          ← weight − learning rate × gradient.
-        </p>
+        <h1 id="train-title">{t('train.title')}</h1>
+        <p className="train-intro">{t('train.intro')}</p>
         <div className="train-buttons">
           {!busy && (
             <button
@@ -96,24 +76,10 @@ export function TrainArea() {
               onClick={() => startTraining(cfg, picked ?? 0, panels)}
               title={problemList[0] ?? undefined}
             >
-              Train
+              {t('train.buttons.train')}
             </button>
           )}
-          {rt.phase === 'training' && (
-            <button type="button" onClick={pauseTraining}>
-              Pause
-            </button>
-          )}
-          {rt.phase === 'paused' && (
-            <button type="button" onClick={resumeTraining}>
-              Resume
-            </button>
-          )}
-          {busy && (
-            <button type="button" className="secondary" onClick={stopTraining}>
-              Stop
-            </button>
-          )}
+          <RunButtons rt={rt} />
           <button
             type="button"
             className="secondary"
@@ -121,17 +87,18 @@ export function TrainArea() {
             onClick={resetRuntime}
             aria-describedby="train-reset-note"
           >
-            Reset
+            {t('train.buttons.reset')}
           </button>
         </div>
         <p className="train-note" id="train-reset-note" data-testid="reset-note">
-          <strong>Reset</strong> clears the curves, numbers and mistakes on this page. The model saved in this
-          browser stays (Draw keeps using it). <strong>Train</strong> always starts again from new random
-          weights picked by the seed.
+          <strong>{t('train.resetNote.reset')}</strong>
+          {t('train.resetNote.resetText')}
+          <strong>{t('train.resetNote.train')}</strong>
+          {t('train.resetNote.trainText')}
         </p>
         {problemList.length > 0 && (
           <p className="message error" role="alert">
-            Cannot train yet: {problemList[0]}
+            {t('train.cannotTrain', { problem: problemList[0] ?? '' })}
           </p>
         )}
         <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
@@ -139,75 +106,7 @@ export function TrainArea() {
       </div>
 
       <div className="train-main">
-        <div className="train-status panel" aria-live="polite">
-          <div
-            className="train-progress"
-            role="progressbar"
-            aria-label="Training progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.round(fraction * 100)}
-          >
-            <div className="train-progress-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
-          </div>
-          <dl className="train-numbers">
-            <div>
-              <dt>epoch</dt>
-              <dd data-testid="epoch">{p ? `${p.epoch + 1} / ${p.epochs}` : '—'}</dd>
-            </div>
-            <div>
-              <dt>batch</dt>
-              <dd data-testid="batch">{p ? `${p.batch} / ${p.batchesPerEpoch}` : '—'}</dd>
-            </div>
-            <div>
-              <dt>digits / s</dt>
-              <dd data-testid="throughput">{p ? Math.round(p.examplesPerSec) : 0}</dd>
-            </div>
-            <div>
-              <dt>time left</dt>
-              <dd data-testid="eta">{p && busy ? fmtTime(p.etaMs) : '—'}</dd>
-            </div>
-            <div>
-              <dt>learning rate</dt>
-              <dd>{p ? p.lr.toPrecision(2) : String(cfg.lr)}</dd>
-            </div>
-            <div>
-              <dt>test accuracy</dt>
-              <dd data-testid="test-accuracy">
-                {lastEpoch ? `${(lastEpoch.testAccuracy * 100).toFixed(2)}%` : '—'}
-              </dd>
-            </div>
-          </dl>
-          <p className="train-backend" data-testid="train-backend">
-            {rt.loading
-              ? `Loading ${rt.loading.what}… ${Math.round(rt.loading.fraction * 100)}%`
-              : rt.backend
-                ? `Running on ${backendLabel(rt.backend)}${rt.inWorker ? ' in a background worker' : ' on the page'} · ${rt.phase}`
-                : 'Starting the trainer…'}
-            <button
-              type="button"
-              className="secondary train-panels-toggle"
-              onClick={togglePanels}
-              aria-pressed={panels}
-            >
-              {panels ? 'Hide live layers' : 'Show live layers'}
-            </button>
-          </p>
-          {rt.message && (
-            <p
-              className={`message${rt.phase === 'diverged' || rt.phase === 'error' ? ' error' : ''}`}
-              role="status"
-              data-testid="train-message"
-            >
-              {rt.message}
-            </p>
-          )}
-          {rt.warnings.map((w, i) => (
-            <p key={i} className="message" role="status">
-              {w}
-            </p>
-          ))}
-        </div>
+        <TrainStatus rt={rt} lr={cfg.lr} panels={{ on: panels, toggle: togglePanels }} />
 
         <div className="train-charts">
           <CurvesChart

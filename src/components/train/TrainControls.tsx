@@ -2,6 +2,8 @@ import { memo, type ReactNode } from 'react';
 import type { ConfigProblems, TrainConfig } from '../../engine/train/config';
 import { TRAIN_DEFAULTS, TRAIN_PRESET_1998 } from '../../engine/train/config';
 import { LENET_DEFAULTS } from '../../engine';
+import { hasMessage, t, tx } from '../../i18n';
+import type { train } from '../../i18n/areas/train';
 
 type Props = {
   cfg: TrainConfig;
@@ -9,6 +11,97 @@ type Props = {
   busy: boolean;
   onChange: (cfg: TrainConfig) => void;
 };
+
+type FieldId = keyof typeof train.controls.fields;
+
+/** How a setting is edited: a number box (with its HTML limits), a menu of choices, or a checkbox. */
+type Input =
+  | { type: 'number'; min?: string; max?: string; step?: string }
+  | { type: 'select'; options: readonly string[] }
+  | { type: 'check' };
+
+/** One setting of the form: where its value lives in the config, and how it is edited. */
+type Setting = {
+  /** Its words: `train.controls.fields.<id>` (label, help) and `train.controls.options.<id>.<value>`. */
+  id: FieldId;
+  input: Input;
+  get: (c: TrainConfig) => number | string | boolean;
+  /** A new config with the control's value in; number boxes hand over their text, checkboxes a boolean. */
+  put: (c: TrainConfig, value: string | boolean) => TrainConfig;
+  problem?: keyof ConfigProblems;
+  /** Editable while training (the learning rate goes to the running trainer). */
+  live?: boolean;
+  testId?: string;
+};
+
+const parse = (s: string) => (s.trim() === '' ? NaN : Number(s));
+const numberValue = (v: number) => (Number.isFinite(v) ? String(v) : '');
+
+type NumberKey = 'lr' | 'epochs' | 'trainSize' | 'batchSize' | 'seed';
+type ArchNumberKey = 'filters1' | 'filters2' | 'dense1' | 'dense2';
+type NumberLimits = Omit<Extract<Input, { type: 'number' }>, 'type'>;
+
+const top = (id: NumberKey, limits: NumberLimits = {}): Setting => ({
+  id,
+  input: { type: 'number', ...limits },
+  get: (c) => c[id],
+  put: (c, v) => ({ ...c, [id]: parse(String(v)) }),
+  problem: id,
+});
+const arch = (id: ArchNumberKey): Setting => ({
+  id,
+  input: { type: 'number' },
+  get: (c) => c.arch[id],
+  put: (c, v) => ({ ...c, arch: { ...c.arch, [id]: parse(String(v)) } }),
+  problem: id,
+});
+/** A menu of the values of a config field (`options` are the field's string union, in menu order). */
+const choice = (id: 'optimizer' | 'schedule' | 'backend', options: readonly string[]): Setting => ({
+  id,
+  input: { type: 'select', options },
+  get: (c) => c[id],
+  put: (c, v) => ({ ...c, [id]: v }),
+});
+const archChoice = (id: 'activation' | 'pooling', options: readonly string[]): Setting => ({
+  id,
+  input: { type: 'select', options },
+  get: (c) => c.arch[id],
+  put: (c, v) => ({ ...c, arch: { ...c.arch, [id]: v } }),
+});
+
+/** The settings, in the order shown. Values are checked by checkTrainConfig, not here. */
+const SETTINGS: readonly Setting[] = [
+  { ...top('lr', { step: 'any', min: '0' }), live: true, testId: 'lr-input' },
+  top('epochs', { min: '1', max: '50' }),
+  top('trainSize', { min: '100', max: '60000', step: '1000' }),
+  top('batchSize', { min: '1' }),
+  choice('optimizer', ['adam', 'momentum', 'sgd']),
+  choice('schedule', ['onecycle', 'cosine', 'step', 'constant']),
+  top('seed', { min: '0' }),
+  {
+    id: 'valFraction',
+    input: { type: 'number', min: '0', max: '50' },
+    get: (c) => Math.round(c.valFraction * 100),
+    put: (c, v) => ({ ...c, valFraction: parse(String(v)) / 100 }),
+    problem: 'valFraction',
+  },
+  {
+    id: 'augment',
+    input: { type: 'check' },
+    get: (c) => c.augment,
+    put: (c, v) => ({ ...c, augment: v === true }),
+  },
+  choice('backend', ['auto', 'wasm', 'webgl', 'cpu']),
+];
+
+const ARCHITECTURE: readonly Setting[] = [
+  archChoice('activation', ['relu', 'tanh', 'sigmoid']),
+  archChoice('pooling', ['max', 'avg']),
+  arch('filters1'),
+  arch('filters2'),
+  arch('dense1'),
+  arch('dense2'),
+];
 
 function Field({
   label,
@@ -36,18 +129,75 @@ function Field({
   );
 }
 
-const numberValue = (v: number) => (Number.isFinite(v) ? String(v) : '');
-const parse = (s: string) => (s.trim() === '' ? NaN : Number(s));
+/** One setting as its labelled control, with its help or, if refused, the reason. */
+function SettingControl({
+  s,
+  cfg,
+  problems,
+  busy,
+  onChange,
+}: Props & {
+  s: Setting;
+}) {
+  const words = `train.controls.fields.${s.id}`;
+  const label = tx(`${words}.label`);
+  const disabled = busy && !s.live;
+  const value = s.get(cfg);
+  const { input } = s;
+  if (input.type === 'check') {
+    return (
+      <label className="train-check">
+        <input
+          type="checkbox"
+          disabled={disabled}
+          checked={value === true}
+          onChange={(e) => onChange(s.put(cfg, e.target.checked))}
+        />
+        {label}
+      </label>
+    );
+  }
+  return (
+    <Field
+      label={label}
+      help={hasMessage(`${words}.help`) ? tx(`${words}.help`) : undefined}
+      problem={s.problem ? problems[s.problem] : undefined}
+    >
+      {input.type === 'number' ? (
+        <input
+          type="number"
+          step={input.step}
+          min={input.min}
+          max={input.max}
+          disabled={disabled}
+          value={numberValue(Number(value))}
+          onChange={(e) => onChange(s.put(cfg, e.target.value))}
+          data-testid={s.testId}
+        />
+      ) : (
+        <select
+          disabled={disabled}
+          value={String(value)}
+          onChange={(e) => onChange(s.put(cfg, e.target.value))}
+        >
+          {input.options.map((o) => (
+            <option key={o} value={o}>
+              {tx(`train.controls.options.${s.id}.${o}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
 
 /** Every setting, refused at the control with its reason. Locked (except the learning rate) while training. */
-export const TrainControls = memo(function TrainControls({ cfg, problems, busy, onChange }: Props) {
-  const set = (patch: Partial<TrainConfig>) => onChange({ ...cfg, ...patch });
-  const setArch = (patch: Partial<TrainConfig['arch']>) =>
-    onChange({ ...cfg, arch: { ...cfg.arch, ...patch } });
+export const TrainControls = memo(function TrainControls(props: Props) {
+  const { cfg, busy, onChange } = props;
   const is1998 = cfg.arch.activation === 'tanh' && cfg.arch.pooling === 'avg';
   return (
-    <fieldset className="train-settings" aria-label="Training settings">
-      <legend>Settings</legend>
+    <fieldset className="train-settings" aria-label={t('train.controls.label')}>
+      <legend>{t('train.controls.legend')}</legend>
       <div className="train-presets">
         <button
           type="button"
@@ -57,7 +207,7 @@ export const TrainControls = memo(function TrainControls({ cfg, problems, busy, 
             onChange({ ...TRAIN_DEFAULTS, seed: cfg.seed, trainSize: cfg.trainSize, epochs: cfg.epochs })
           }
         >
-          Modern LeNet
+          {t('train.controls.modern')}
         </button>
         <button
           type="button"
@@ -66,169 +216,24 @@ export const TrainControls = memo(function TrainControls({ cfg, problems, busy, 
           aria-pressed={is1998}
           onClick={() => onChange({ ...cfg, ...TRAIN_PRESET_1998 })}
         >
-          LeNet-5, 1998
+          {t('train.controls.lenet1998')}
         </button>
       </div>
-      <Field label="Learning rate" help="Step size. Can change while training." problem={problems.lr}>
-        <input
-          type="number"
-          step="any"
-          min="0"
-          value={numberValue(cfg.lr)}
-          onChange={(e) => set({ lr: parse(e.target.value) })}
-          data-testid="lr-input"
-        />
-      </Field>
-      <Field label="Epochs" help="Passes over the training digits." problem={problems.epochs}>
-        <input
-          type="number"
-          min="1"
-          max="50"
-          disabled={busy}
-          value={numberValue(cfg.epochs)}
-          onChange={(e) => set({ epochs: parse(e.target.value) })}
-        />
-      </Field>
-      <Field label="Training digits" help="1,000 to 60,000." problem={problems.trainSize}>
-        <input
-          type="number"
-          min="100"
-          max="60000"
-          step="1000"
-          disabled={busy}
-          value={numberValue(cfg.trainSize)}
-          onChange={(e) => set({ trainSize: parse(e.target.value) })}
-        />
-      </Field>
-      <Field label="Batch size" help="Digits per step." problem={problems.batchSize}>
-        <input
-          type="number"
-          min="1"
-          disabled={busy}
-          value={numberValue(cfg.batchSize)}
-          onChange={(e) => set({ batchSize: parse(e.target.value) })}
-        />
-      </Field>
-      <Field label="Optimizer" help="Adam adapts each weight's step.">
-        <select
-          disabled={busy}
-          value={cfg.optimizer}
-          onChange={(e) => set({ optimizer: e.target.value as TrainConfig['optimizer'] })}
-        >
-          <option value="adam">Adam</option>
-          <option value="momentum">SGD + momentum</option>
-          <option value="sgd">Plain SGD</option>
-        </select>
-      </Field>
-      <Field label="Schedule" help="How the step size changes over the run.">
-        <select
-          disabled={busy}
-          value={cfg.schedule}
-          onChange={(e) => set({ schedule: e.target.value as TrainConfig['schedule'] })}
-        >
-          <option value="onecycle">Warm up, then glide down</option>
-          <option value="cosine">Short warm-up, cosine down</option>
-          <option value="step">÷10 at half, ÷10 at ¾</option>
-          <option value="constant">Constant</option>
-        </select>
-      </Field>
-      <Field label="Seed" help="Same seed, same curves." problem={problems.seed}>
-        <input
-          type="number"
-          min="0"
-          disabled={busy}
-          value={numberValue(cfg.seed)}
-          onChange={(e) => set({ seed: parse(e.target.value) })}
-        />
-      </Field>
-      <Field label="Validation %" help="Kept apart to check on." problem={problems.valFraction}>
-        <input
-          type="number"
-          min="0"
-          max="50"
-          disabled={busy}
-          value={numberValue(Math.round(cfg.valFraction * 100))}
-          onChange={(e) => set({ valFraction: parse(e.target.value) / 100 })}
-        />
-      </Field>
-      <label className="train-check">
-        <input
-          type="checkbox"
-          disabled={busy}
-          checked={cfg.augment}
-          onChange={(e) => set({ augment: e.target.checked })}
-        />
-        Shift digits by up to 2 pixels
-      </label>
-      <Field label="Backend" help="auto picks the fastest here.">
-        <select
-          disabled={busy}
-          value={cfg.backend}
-          onChange={(e) => set({ backend: e.target.value as TrainConfig['backend'] })}
-        >
-          <option value="auto">auto</option>
-          <option value="wasm">WebAssembly</option>
-          <option value="webgl">WebGL</option>
-          <option value="cpu">JavaScript</option>
-        </select>
-      </Field>
+      {SETTINGS.map((s) => (
+        <SettingControl key={s.id} s={s} {...props} />
+      ))}
       <details className="train-arch">
-        <summary>Architecture</summary>
-        <Field label="Activation">
-          <select
-            disabled={busy}
-            value={cfg.arch.activation}
-            onChange={(e) => setArch({ activation: e.target.value as TrainConfig['arch']['activation'] })}
-          >
-            <option value="relu">ReLU</option>
-            <option value="tanh">tanh</option>
-            <option value="sigmoid">sigmoid</option>
-          </select>
-        </Field>
-        <Field label="Pooling">
-          <select
-            disabled={busy}
-            value={cfg.arch.pooling}
-            onChange={(e) => setArch({ pooling: e.target.value as TrainConfig['arch']['pooling'] })}
-          >
-            <option value="max">max</option>
-            <option value="avg">average</option>
-          </select>
-        </Field>
-        <Field label="conv1 filters" problem={problems.filters1}>
-          <input
-            type="number"
-            disabled={busy}
-            value={numberValue(cfg.arch.filters1)}
-            onChange={(e) => setArch({ filters1: parse(e.target.value) })}
-          />
-        </Field>
-        <Field label="conv2 filters" problem={problems.filters2}>
-          <input
-            type="number"
-            disabled={busy}
-            value={numberValue(cfg.arch.filters2)}
-            onChange={(e) => setArch({ filters2: parse(e.target.value) })}
-          />
-        </Field>
-        <Field label="dense1 units" problem={problems.dense1}>
-          <input
-            type="number"
-            disabled={busy}
-            value={numberValue(cfg.arch.dense1)}
-            onChange={(e) => setArch({ dense1: parse(e.target.value) })}
-          />
-        </Field>
-        <Field label="dense2 units" problem={problems.dense2}>
-          <input
-            type="number"
-            disabled={busy}
-            value={numberValue(cfg.arch.dense2)}
-            onChange={(e) => setArch({ dense2: parse(e.target.value) })}
-          />
-        </Field>
-        <button type="button" className="secondary" disabled={busy} onClick={() => setArch(LENET_DEFAULTS)}>
-          Default sizes
+        <summary>{t('train.controls.architecture')}</summary>
+        {ARCHITECTURE.map((s) => (
+          <SettingControl key={s.id} s={s} {...props} />
+        ))}
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => onChange({ ...cfg, arch: { ...cfg.arch, ...LENET_DEFAULTS } })}
+        >
+          {t('train.controls.defaultSizes')}
         </button>
       </details>
     </fieldset>

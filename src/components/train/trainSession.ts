@@ -6,7 +6,8 @@ import type { BackendName } from '../../engine';
 import type { TrainConfig } from '../../engine/train/config';
 import type { Mistake } from '../../engine/train/evaluate';
 import type { LayerSnapshot, TrainEvent } from '../../engine/train/trainer';
-import type { FromHost, ToHost } from '../../workers/trainProtocol';
+import type { FromHost, LoadingWhat, ToHost } from '../../workers/trainProtocol';
+import { t } from '../../i18n';
 import { createStore } from '../../state/createStore';
 import { noteModelChanged } from '../../state/modelStore';
 
@@ -28,7 +29,7 @@ export type Progress = Extract<TrainEvent, { type: 'progress' }>;
 
 export type TrainRuntime = {
   phase: Phase;
-  loading: { what: string; fraction: number } | null;
+  loading: { what: LoadingWhat; fraction: number } | null;
   backend: BackendName | null;
   backendReason: string;
   inWorker: boolean;
@@ -181,11 +182,7 @@ function onEvent(e: TrainEvent): void {
       now((s) => ({
         phase: e.reason === 'diverged' ? 'diverged' : e.reason === 'stopped' ? 'stopped' : 'done',
         message:
-          s.phase === 'diverged'
-            ? s.message
-            : e.reason === 'stopped'
-              ? 'Stopped. The weights are kept.'
-              : null,
+          s.phase === 'diverged' ? s.message : e.reason === 'stopped' ? t('train.session.stopped') : null,
       }));
       break;
   }
@@ -215,11 +212,22 @@ function onMessage(msg: FromHost): void {
     case 'warning':
       now((s) => ({ warnings: [...s.warnings, msg.message] }));
       break;
-    case 'backendSwitched':
-      now((s) => ({ warnings: [...s.warnings, msg.message], backend: msg.to }));
+    case 'backendSwitched': {
+      const text = t('train.session.backendSwitched', {
+        from: msg.from,
+        why: msg.why,
+        to: msg.to,
+        step: String(msg.step),
+      });
+      now((s) => ({ warnings: [...s.warnings, text], backend: msg.to }));
       break;
+    }
     case 'error':
-      now({ phase: 'error', message: msg.message, loading: null });
+      now({
+        phase: 'error',
+        message: msg.code ? t(`train.session.${msg.code}`) : msg.message,
+        loading: null,
+      });
       break;
   }
 }
@@ -228,7 +236,8 @@ async function connect(): Promise<Connection> {
   try {
     const worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<FromHost>) => onMessage(e.data);
-    worker.onerror = (e) => now({ phase: 'error', message: `The training worker failed: ${e.message}` });
+    worker.onerror = (e) =>
+      now({ phase: 'error', message: t('train.session.workerFailed', { message: e.message }) });
     return { send: (m) => worker.postMessage(m), close: () => worker.terminate() };
   } catch {
     // No module workers here: train on the page in short slices so it still responds between them.
@@ -244,7 +253,7 @@ async function connect(): Promise<Connection> {
 /** Starts the host and loads MNIST once per page. */
 export async function ensureSession(backend: TrainConfig['backend']): Promise<void> {
   if (connection) return;
-  now({ phase: 'loading', loading: { what: 'the trainer', fraction: 0 } });
+  now({ phase: 'loading', loading: { what: 'trainer', fraction: 0 } });
   // Kept as a promise so a second mount (React StrictMode) cannot start a second worker.
   connection = connect();
   (await connection).send({

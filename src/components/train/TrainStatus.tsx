@@ -1,0 +1,156 @@
+import { label as backendLabel } from '../../engine/backend';
+import { t, tx } from '../../i18n';
+import { pauseTraining, resumeTraining, stopTraining, type TrainRuntime } from './trainSession';
+
+/** "1 min 05 s", "42 s", or a dash when there is no estimate. */
+export function fmtTime(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return t('train.status.none');
+  const s = Math.round(ms / 1000);
+  return s >= 60
+    ? t('train.status.minutes', { m: String(Math.floor(s / 60)), s: String(s % 60).padStart(2, '0') })
+    : t('train.status.seconds', { s: String(s) });
+}
+
+export const isBusy = (rt: TrainRuntime) => rt.phase === 'training' || rt.phase === 'paused';
+
+/** 0…1 of the whole run. */
+export function runFraction(rt: TrainRuntime): number {
+  const p = rt.progress;
+  return p ? p.step / Math.max(1, p.totalSteps) : rt.phase === 'done' ? 1 : 0;
+}
+
+/** "Running on WebAssembly in a background worker · training", or what is loading. */
+export function describeRuntime(rt: TrainRuntime): string {
+  if (rt.loading)
+    return t('train.status.loading', {
+      what: tx(`train.loading.${rt.loading.what}`),
+      pct: String(Math.round(rt.loading.fraction * 100)),
+    });
+  if (!rt.backend) return t('train.status.starting');
+  return t('train.status.running', {
+    backend: backendLabel(rt.backend),
+    where: rt.inWorker ? t('train.status.inWorker') : t('train.status.onPage'),
+    phase: tx(`train.phase.${rt.phase}`),
+  });
+}
+
+/**
+ * The live state of the one training session: progress bar, epoch, batch, digits per second, time left,
+ * learning rate, test accuracy, where it runs, and its messages. Shared by the Train area and lesson 10,
+ * so both read the same run the same way.
+ */
+export function TrainStatus({
+  rt,
+  lr,
+  panels,
+  className = '',
+}: {
+  rt: TrainRuntime;
+  /** Shown before the first step reports the scheduled rate. */
+  lr: number;
+  /** The "Show / Hide live layers" switch, where the page offers it. */
+  panels?: { on: boolean; toggle: () => void };
+  className?: string;
+}) {
+  const p = rt.progress;
+  const busy = isBusy(rt);
+  const fraction = runFraction(rt);
+  const lastEpoch = rt.epochs[rt.epochs.length - 1];
+  const none = t('train.status.none');
+  return (
+    <div className={`train-status panel ${className}`.trim()} aria-live="polite">
+      <div
+        className="train-progress"
+        role="progressbar"
+        aria-label={t('train.status.progress')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+      >
+        <div className="train-progress-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
+      </div>
+      <dl className="train-numbers">
+        <div>
+          <dt>{t('train.status.epoch')}</dt>
+          <dd data-testid="epoch">
+            {p ? t('train.status.outOf', { n: String(p.epoch + 1), total: String(p.epochs) }) : none}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('train.status.batch')}</dt>
+          <dd data-testid="batch">
+            {p ? t('train.status.outOf', { n: String(p.batch), total: String(p.batchesPerEpoch) }) : none}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('train.status.throughput')}</dt>
+          <dd data-testid="throughput">{p ? Math.round(p.examplesPerSec) : 0}</dd>
+        </div>
+        <div>
+          <dt>{t('train.status.eta')}</dt>
+          <dd data-testid="eta">{p && busy ? fmtTime(p.etaMs) : none}</dd>
+        </div>
+        <div>
+          <dt>{t('train.status.lr')}</dt>
+          <dd>{p ? p.lr.toPrecision(2) : String(lr)}</dd>
+        </div>
+        <div>
+          <dt>{t('train.status.testAccuracy')}</dt>
+          <dd data-testid="test-accuracy">
+            {lastEpoch ? t('train.status.percent', { pct: (lastEpoch.testAccuracy * 100).toFixed(2) }) : none}
+          </dd>
+        </div>
+      </dl>
+      <p className="train-backend" data-testid="train-backend">
+        {describeRuntime(rt)}
+        {panels && (
+          <button
+            type="button"
+            className="secondary train-panels-toggle"
+            onClick={panels.toggle}
+            aria-pressed={panels.on}
+          >
+            {panels.on ? t('train.status.hideLayers') : t('train.status.showLayers')}
+          </button>
+        )}
+      </p>
+      {rt.message && (
+        <p
+          className={`message${rt.phase === 'diverged' || rt.phase === 'error' ? ' error' : ''}`}
+          role="status"
+          data-testid="train-message"
+        >
+          {rt.message}
+        </p>
+      )}
+      {rt.warnings.map((w, i) => (
+        <p key={i} className="message" role="status">
+          {w}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** Pause, Resume and Stop for the running session, as its phase allows. */
+export function RunButtons({ rt }: { rt: TrainRuntime }) {
+  return (
+    <>
+      {rt.phase === 'training' && (
+        <button type="button" onClick={pauseTraining}>
+          {t('train.buttons.pause')}
+        </button>
+      )}
+      {rt.phase === 'paused' && (
+        <button type="button" onClick={resumeTraining}>
+          {t('train.buttons.resume')}
+        </button>
+      )}
+      {isBusy(rt) && (
+        <button type="button" className="secondary" onClick={stopTraining}>
+          {t('train.buttons.stop')}
+        </button>
+      )}
+    </>
+  );
+}
