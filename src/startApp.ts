@@ -7,6 +7,7 @@ import { parseHash } from './state/hashRoute';
 export async function startApp(): Promise<void> {
   serveWasmFromThisOrigin();
   if (/[?&]bench\b/.test(location.search)) void import('./benchHooks').then((m) => m.installBenchHooks());
+  if (/[?&]testhooks\b/.test(location.search)) void import('./testHooks').then((m) => m.installTestHooks());
   const fromHash = parseHash(window.location.hash).params.get('backend');
   const fromQuery = new URLSearchParams(window.location.search).get('backend');
   const override = parseBackendName(fromHash ?? fromQuery);

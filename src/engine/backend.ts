@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
+import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { t } from '../i18n';
 import { registerWasmTrainingKernels } from './kernels/registerWasmTrainingKernels';
@@ -150,4 +151,51 @@ function shortRenderer(renderer: string): string {
   if (/swiftshader/i.test(renderer)) return 'SwiftShader';
   if (/llvmpipe/i.test(renderer)) return 'llvmpipe';
   return renderer.length > 60 ? `${renderer.slice(0, 57)}…` : renderer;
+}
+
+/** The WebGL context tfjs computes on, or null when another backend is active. */
+function activeWebGL(): WebGLRenderingContext | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  return (tf.backend() as MathBackendWebGL).gpgpu.gl;
+}
+
+/**
+ * Calls `onLost` once if the WebGL context tfjs computes on is lost (a driver reset, the GPU process
+ * restarting, the browser reclaiming memory). This matters because tfjs neither throws nor resolves
+ * then: a pending read-back waits forever, so a trainer must race its reads against this.
+ * Listens for `webglcontextlost` and also polls `isContextLost()`, since not every canvas (an
+ * OffscreenCanvas in a worker) is guaranteed to fire the event. Returns a function that stops watching;
+ * does nothing when WebGL is not the active backend.
+ */
+export function watchWebGLContextLoss(onLost: () => void, pollMs = 250): () => void {
+  const gl = activeWebGL();
+  if (!gl) return () => {};
+  let done = false;
+  const fire = () => {
+    if (done) return;
+    stop();
+    onLost();
+  };
+  const canvas = gl.canvas as EventTarget;
+  canvas.addEventListener('webglcontextlost', fire);
+  const timer = setInterval(() => {
+    if (gl.isContextLost()) fire();
+  }, pollMs);
+  function stop(): void {
+    done = true;
+    canvas.removeEventListener('webglcontextlost', fire);
+    clearInterval(timer);
+  }
+  return stop;
+}
+
+/**
+ * Test hook: loses the active WebGL context for real (WEBGL_lose_context), as a driver reset would.
+ * Returns false, and does nothing, when WebGL is not the active backend.
+ */
+export function loseWebGLContext(): boolean {
+  const ext = activeWebGL()?.getExtension('WEBGL_lose_context');
+  if (!ext) return false;
+  ext.loseContext();
+  return true;
 }

@@ -6,6 +6,8 @@
  */
 import {
   initBackend,
+  loseWebGLContext,
+  watchWebGLContextLoss,
   loadMnistSplit,
   saveModel,
   ModelStorageError,
@@ -51,6 +53,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
   let panels = true;
   let probeDigit = 0;
   let failNext = false;
+  let stopWatchingLoss: () => void = () => {};
   let storageWarned = false;
 
   async function init(mnistBaseUrl: string, wanted: TrainBackendChoice): Promise<void> {
@@ -79,6 +82,10 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
 
   function makeTrainer(c: TrainConfig, resume?: { weights: Float32Array[]; step: number }): Trainer {
     if (!data) throw new NotLoadedError('MNIST is not loaded yet.');
+    // A lost WebGL context never answers a read-back: the trainer races its reads against this signal.
+    stopWatchingLoss();
+    const lost = new AbortController();
+    stopWatchingLoss = watchWebGLContextLoss(() => lost.abort());
     const t = new Trainer(c, data, {
       onEvent: emit,
       yieldNow: async () => {
@@ -88,6 +95,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
         }
         await opts.yieldNow();
       },
+      lostSignal: lost.signal,
       reportEveryMs: opts.inWorker ? 100 : 25,
       snapshotEveryMs: panels ? SNAPSHOT_MS : 0,
       probeDigit,
@@ -127,7 +135,11 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
         const fallback: BackendName | null = backend === 'webgl' ? 'wasm' : backend === 'wasm' ? 'cpu' : null;
         if (!good || !fallback || !cfg) throw err;
         const from = backend;
-        current.dispose();
+        try {
+          current.dispose();
+        } catch {
+          // A lost WebGL context may refuse to free its textures; they went with the context anyway.
+        }
         const info = await initBackend(fallback);
         backend = info.name;
         post({
@@ -184,7 +196,9 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           if (trainer) trainer.snapshotEveryMs = msg.on ? SNAPSHOT_MS : 0;
           break;
         case 'simulateBackendLoss':
-          failNext = true;
+          // On WebGL, lose the context for real so the test covers what a driver reset does; elsewhere
+          // there is no context to lose, so the next step fails instead.
+          if (!loseWebGLContext()) failNext = true;
           break;
       }
     } catch (err) {

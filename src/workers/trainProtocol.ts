@@ -13,7 +13,7 @@ export type ToHost =
   | { type: 'setLr'; lr: number }
   | { type: 'probe'; digit: number }
   | { type: 'panels'; on: boolean }
-  /** Test hook: behave as if the WebGL context were lost at the next step. */
+  /** Test hook: lose the WebGL context for real (or, on another backend, fail the next step). */
   | { type: 'simulateBackendLoss' };
 
 /** What is loading: the trainer itself (page side), then the MNIST test and training splits. */

@@ -2,7 +2,7 @@
  * The page side of training: starts the worker (or the in-page fallback), turns its messages into one
  * runtime store the panels read, and batches frequent updates to one store write per animation frame.
  */
-import type { BackendName } from '../../engine';
+import { label as backendLabel, type BackendName } from '../../engine/backend';
 import type { TrainConfig } from '../../engine/train/config';
 import type { Mistake } from '../../engine/train/evaluate';
 import type { LayerSnapshot, TrainEvent } from '../../engine/train/trainer';
@@ -214,9 +214,9 @@ function onMessage(msg: FromHost): void {
       break;
     case 'backendSwitched': {
       const text = t('train.session.backendSwitched', {
-        from: msg.from,
+        from: backendLabel(msg.from),
         why: msg.why,
-        to: msg.to,
+        to: backendLabel(msg.to),
         step: String(msg.step),
       });
       now((s) => ({ warnings: [...s.warnings, text], backend: msg.to }));

@@ -74,6 +74,12 @@ export type TrainerOptions = {
   initialWeights?: Float32Array[];
   /** Continue from this step (with `initialWeights`): the data order is rebuilt from the seed. */
   startStep?: number;
+  /**
+   * Aborted when the backend dies (a lost WebGL context). tfjs then never resolves a pending read-back,
+   * so every read races this signal; the trainer throws BackendLostError without keeping anything read
+   * after the loss, and the caller can go on elsewhere from `lastGoodState`.
+   */
+  lostSignal?: AbortSignal;
   /** Awaited after each epoch's evaluation, before training goes on (saving the model safely). */
   afterEpoch?: (epoch: number, testAccuracy: number) => Promise<void>;
   now?: () => number;
@@ -98,6 +104,14 @@ export function splitIndices(cfg: TrainConfig, train: MnistSet): { learn: Int32A
   const subset = all.subarray(0, Math.min(cfg.trainSize, train.count));
   const valCount = Math.floor(subset.length * cfg.valFraction);
   return { learn: subset.slice(valCount), val: subset.slice(0, valCount) };
+}
+
+/** The backend stopped computing mid-run; nothing read after the loss was kept. */
+export class BackendLostError extends Error {
+  constructor() {
+    super(t('engine.trainer.backendLost'));
+    this.name = 'BackendLostError';
+  }
 }
 
 export class Trainer {
@@ -252,12 +266,13 @@ export class Trainer {
     let lastSnap = -Infinity;
     let lastGoodAt = -Infinity;
     let endReason: 'finished' | 'stopped' | 'diverged' = 'finished';
-    this.lastGood ??= { weights: await readWeights(this.model), step: this.step };
+    this.lastGood ??= { weights: await this.guard(readWeights(this.model)), step: this.step };
     try {
       let epochLoss = 0;
       let epochCorrect = 0;
       let epochSeen = 0;
       while (this.pos.epoch < this.cfg.epochs) {
+        this.checkBackend();
         this.order ??= this.epochOrder(this.pos.epoch);
         const t0 = this.now();
         const stats: tf.Tensor1D[] = [];
@@ -274,8 +289,13 @@ export class Trainer {
         // One readback for the whole group: [loss sum, correct] per step.
         const all = tf.concat(stats);
         tf.dispose(stats);
-        const flat = await all.data();
-        all.dispose();
+        let flat: Float32Array | Int32Array | Uint8Array;
+        try {
+          flat = await this.guard(all.data());
+        } finally {
+          all.dispose();
+        }
+        this.checkBackend();
         const stepLoss = new Float32Array(sizes.length);
         const stepAccuracy = new Float32Array(sizes.length);
         let lossSum = 0;
@@ -300,7 +320,9 @@ export class Trainer {
         // fallback (divergence, a lost backend) at most half a second of training behind.
         if (this.now() - lastGoodAt >= LAST_GOOD_EVERY_MS || this.pos.batch >= this.batchesPerEpoch) {
           lastGoodAt = this.now();
-          this.lastGood = { weights: await readWeights(this.model), step: this.step };
+          const weights = await this.guard(readWeights(this.model));
+          this.checkBackend();
+          this.lastGood = { weights, step: this.step };
         }
         epochLoss += lossSum;
         epochCorrect += correct;
@@ -348,6 +370,31 @@ export class Trainer {
     this.opts.onEvent({ type: 'done', reason: endReason, step: this.step, elapsedMs: this.activeMs });
   }
 
+  private checkBackend(): void {
+    if (this.opts.lostSignal?.aborted) throw new BackendLostError();
+  }
+
+  /** `p`, unless the backend is lost first: then BackendLostError (the read itself would never end). */
+  private guard<T>(p: Promise<T>): Promise<T> {
+    const signal = this.opts.lostSignal;
+    if (!signal) return p;
+    if (signal.aborted) return Promise.reject(new BackendLostError());
+    return new Promise<T>((resolve, reject) => {
+      const onLost = () => reject(new BackendLostError());
+      signal.addEventListener('abort', onLost, { once: true });
+      p.then(
+        (v) => {
+          signal.removeEventListener('abort', onLost);
+          resolve(v);
+        },
+        (err: unknown) => {
+          signal.removeEventListener('abort', onLost);
+          reject(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
+    });
+  }
+
   private restoreLastGood(meanLoss: number): void {
     const good = this.lastGood;
     if (good) writeWeights(this.model, good.weights);
@@ -376,16 +423,22 @@ export class Trainer {
     const t0 = this.now();
     const y = this.opts.yieldNow;
     const val = this.val.length
-      ? await evaluateModel(this.model, this.data.train, {
-          indices: this.val,
-          worst: 0,
-          ...(y ? { onChunk: y } : {}),
-        })
+      ? await this.guard(
+          evaluateModel(this.model, this.data.train, {
+            indices: this.val,
+            worst: 0,
+            ...(y ? { onChunk: y } : {}),
+          }),
+        )
       : null;
     const test =
       this.opts.evaluateTest === false
         ? null
-        : await evaluateModel(this.model, this.data.test, { worst: 24, ...(y ? { onChunk: y } : {}) });
+        : await this.guard(
+            evaluateModel(this.model, this.data.test, { worst: 24, ...(y ? { onChunk: y } : {}) }),
+          );
+    // A context lost during the evaluation would report (and save) an all-zero network.
+    this.checkBackend();
     this.opts.onEvent({
       type: 'epoch',
       epoch: this.pos.epoch,
@@ -408,7 +461,9 @@ export class Trainer {
   async emitSnapshot(): Promise<void> {
     const digit = Math.min(Math.max(0, this.probeDigit), this.data.test.count - 1);
     const kernel = this.model.getLayer('conv1').getWeights()[0];
-    const filtersData = kernel ? ((await kernel.data()) as Float32Array).slice() : new Float32Array(0);
+    const filtersData = kernel
+      ? ((await this.guard(kernel.data())) as Float32Array).slice()
+      : new Float32Array(0);
     const pixels = new Float32Array(MNIST_PIXELS);
     for (let p = 0; p < MNIST_PIXELS; p++)
       pixels[p] = (this.data.test.images[digit * MNIST_PIXELS + p] ?? 0) / 255;
@@ -420,11 +475,12 @@ export class Trainer {
       if (!t) continue;
       layers.push({
         name: names[i] ?? `layer${i}`,
-        data: (await t.data()) as Float32Array,
+        data: (await this.guard(t.data())) as Float32Array,
         shape: t.shape.slice(1),
       });
     }
     tf.dispose(outs);
+    this.checkBackend();
     this.opts.onEvent({
       type: 'snapshot',
       step: this.step,

@@ -113,6 +113,8 @@ export const engine = {
     lossNaN: 'not a number (NaN)',
     lossHigh: '{loss} (a network that just guesses scores 2.3)',
     lossInfinite: 'infinite',
+    backendLost:
+      'the graphics card (WebGL) lost its drawing context, so its results can no longer be trusted',
   },
   /** src/engine/softmax/softmaxRegression.ts: the one-layer network of lesson 8. */
   softmax: {

@@ -8,7 +8,7 @@ import {
   type TrainConfig,
 } from '../../../src/engine/train/config';
 import { evaluateModel } from '../../../src/engine/train/evaluate';
-import { Trainer, splitIndices, type TrainEvent } from '../../../src/engine/train/trainer';
+import { BackendLostError, Trainer, splitIndices, type TrainEvent } from '../../../src/engine/train/trainer';
 import { loadMnistNodeAll } from '../../../scripts/lib/mnistNode';
 import { expectNoLeaks } from '../../support/noLeaks';
 
@@ -106,6 +106,36 @@ describe('Trainer on MNIST (wasm)', () => {
       const now = await trainer.weights();
       for (const w of now) expect(w.every(Number.isFinite)).toBe(true);
       expect(now).toEqual(good?.weights);
+      trainer.dispose();
+    });
+  });
+
+  it('a lost backend stops the run with BackendLostError and keeps nothing read after the loss', async () => {
+    await expectNoLeaks(async () => {
+      const lost = new AbortController();
+      const events: TrainEvent[] = [];
+      let goodAtLoss: number | null = null;
+      const trainer: Trainer = new Trainer(small({ trainSize: 1000, epochs: 2 }), data, {
+        onEvent: (e) => {
+          events.push(e);
+          if (e.type === 'progress' && e.step === 7) {
+            goodAtLoss = trainer.lastGoodState?.step ?? null;
+            lost.abort();
+          }
+        },
+        snapshotEveryMs: 0,
+        evaluateTest: false,
+        reportEveryMs: 0,
+        lostSignal: lost.signal,
+      });
+      await expect(trainer.run()).rejects.toBeInstanceOf(BackendLostError);
+      // Nothing after the loss: no further progress, no epoch end, no 'done' (the host decides what next).
+      const after = events.slice(events.findIndex((e) => e.type === 'progress' && e.step === 7) + 1);
+      expect(after).toEqual([]);
+      expect(trainer.lastGoodState?.step).toBe(goodAtLoss);
+      expect(goodAtLoss).not.toBeNull();
+      // The kept weights are real numbers a new trainer on another backend can start from.
+      for (const w of trainer.lastGoodState?.weights ?? []) expect(w.every(Number.isFinite)).toBe(true);
       trainer.dispose();
     });
   });

@@ -1,0 +1,16 @@
+/**
+ * Hooks browser tests use to cause what they cannot cause from outside the page: functions on
+ * `window.__cnnStudioTest`. Loaded only when the page URL has `?testhooks` (src/startApp.ts imports
+ * this module lazily), so students never download it.
+ */
+import { send } from './components/train/trainSession';
+
+export type TestHooks = {
+  /** Tells the training host to lose its WebGL context for real (on other backends: fail a step). */
+  simulateBackendLoss(): void;
+};
+
+export function installTestHooks(): void {
+  const hooks: TestHooks = { simulateBackendLoss: () => send({ type: 'simulateBackendLoss' }) };
+  (window as unknown as { __cnnStudioTest: TestHooks }).__cnnStudioTest = hooks;
+}

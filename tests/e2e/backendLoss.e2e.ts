@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openWatchedPage } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+describe('#/train when the WebGL context is lost mid-run', () => {
+  it('moves to WebAssembly from the last good step, says so, and still finishes with a working model', async () => {
+    // Small enough to finish on SwiftShader WebGL; ?testhooks exposes window.__cnnStudioTest.
+    const w = await openWatchedPage(
+      browser,
+      '?testhooks#/train?backend=webgl&train=3000&epochs=2&batch=64&lr=0.003',
+    );
+    const { page } = w;
+    await page.waitForFunction(
+      () => {
+        const b = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Train');
+        return b && !b.disabled;
+      },
+      null,
+      { timeout: 90_000 },
+    );
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    // The worker really trains on WebGL first: tfjs falls back silently, so the page must say webgl.
+    await expect.poll(() => byId(page, 'train-backend').textContent(), { timeout: 30_000 }).toMatch(/WebGL/);
+    const points = () => byId(page, 'curve-loss').getAttribute('data-points').then(Number);
+    await expect.poll(points, { timeout: 60_000 }).toBeGreaterThan(2);
+
+    await page.evaluate(() =>
+      (
+        window as unknown as { __cnnStudioTest: { simulateBackendLoss(): void } }
+      ).__cnnStudioTest.simulateBackendLoss(),
+    );
+    // The switch is announced with the step it resumes from, and the run carries on to the end.
+    const notice = page.getByRole('status').filter({ hasText: /stopped working/ });
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.textContent()).toMatch(
+      /WebGL \(graphics card\) stopped working \(.*lost.*\)\. Training goes on with WebAssembly from step \d+/,
+    );
+    await expect
+      .poll(() => byId(page, 'train-backend').textContent(), { timeout: 30_000 })
+      .toMatch(/WebAssembly/);
+    await expect
+      .poll(() => byId(page, 'train-backend').textContent(), { timeout: 120_000 })
+      .toMatch(/· done/);
+    expect(await byId(page, 'epoch').textContent()).toBe('2 / 2');
+    // Weights read from a lost context are zeros (accuracy ~10%); the kept ones go on learning.
+    expect(parseFloat((await byId(page, 'test-accuracy').textContent()) ?? '0')).toBeGreaterThan(80);
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+});
