@@ -18,11 +18,14 @@ export const CurvesChart = memo(function CurvesChart({
   curve,
   epochs,
   totalEpochs,
+  showTitle = false,
 }: {
   kind: CurveKind;
   curve: CurvePoint[];
   epochs: EpochPoint[];
   totalEpochs: number;
+  /** Writes the title above the chart (the Train area names its two charts by their axes alone). */
+  showTitle?: boolean;
 }) {
   const model = useMemo(() => {
     const x = scaleLinear()
@@ -86,6 +89,7 @@ export const CurvesChart = memo(function CurvesChart({
       data-testid={`curve-${kind}`}
       data-points={curve.length}
     >
+      {showTitle && <div className="train-chart-title">{title}</div>}
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
         {model.yTicks.map((t) => (
           <g key={`y${t}`}>

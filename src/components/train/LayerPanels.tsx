@@ -30,7 +30,17 @@ function kernelMaps(s: LayerSnapshot): Float32Array[] {
   return maps;
 }
 
-export const FiltersPanel = memo(function FiltersPanel({ filters }: { filters: LayerSnapshot | null }) {
+export const FiltersPanel = memo(function FiltersPanel({
+  filters,
+  words,
+  maxWidth = 220,
+}: {
+  filters: LayerSnapshot | null;
+  /** Pixels the filters may take before wrapping to a new row. */
+  maxWidth?: number;
+  /** Replaces the note and the empty-state line where the page has no Train button (lesson 10). */
+  words?: { note: string; empty: string };
+}) {
   const maps = useMemo(() => (filters ? kernelMaps(filters) : []), [filters]);
   const scale = useMemo<ColorScale>(() => chooseSharedScale(maps), [maps]);
   return (
@@ -40,7 +50,7 @@ export const FiltersPanel = memo(function FiltersPanel({ filters }: { filters: L
       className="train-filters"
       testId="filters"
     >
-      <p className="train-note">{t('train.filters.note')}</p>
+      <p className="train-note">{words?.note ?? t('train.filters.note')}</p>
       <div className="train-map-row">
         {maps.length > 0 ? (
           <MapGrid
@@ -50,11 +60,11 @@ export const FiltersPanel = memo(function FiltersPanel({ filters }: { filters: L
             scale={scale}
             cellPx={12}
             gap={6}
-            maxWidth={220}
+            maxWidth={maxWidth}
             label={t('train.filters.title')}
           />
         ) : (
-          <span className="train-note">{t('train.filters.empty')}</span>
+          <span className="train-note">{words?.empty ?? t('train.filters.empty')}</span>
         )}
       </div>
       {maps.length > 0 && <ColorLegend scale={scale} width={140} />}
@@ -75,7 +85,7 @@ function layerWords(name: string): string {
 }
 
 /** One layer: feature maps as small heatmaps, vectors as one strip, the output as labelled bars. */
-const LayerRow = memo(function LayerRow({ layer }: { layer: LayerSnapshot }) {
+const LayerRow = memo(function LayerRow({ layer, maxWidth }: { layer: LayerSnapshot; maxWidth?: number }) {
   const isMaps = layer.shape.length === 3;
   const maps = useMemo(() => (isMaps ? channels(layer) : [layer.data]), [layer, isMaps]);
   const scale = useMemo<ColorScale>(
@@ -116,7 +126,15 @@ const LayerRow = memo(function LayerRow({ layer }: { layer: LayerSnapshot }) {
       </div>
       <div className="train-map-row">
         {isMaps ? (
-          <MapGrid maps={maps} w={w} h={h} scale={scale} cellPx={cellPx} label={layer.name} />
+          <MapGrid
+            maps={maps}
+            w={w}
+            h={h}
+            scale={scale}
+            cellPx={cellPx}
+            label={layer.name}
+            maxWidth={maxWidth}
+          />
         ) : (
           <MapGrid
             maps={[layer.data]}
@@ -137,10 +155,16 @@ export const ActivationsPanel = memo(function ActivationsPanel({
   layers,
   digit,
   label,
+  words,
+  mapsMaxWidth,
 }: {
   layers: LayerSnapshot[];
   digit: number | null;
   label: number | null;
+  /** Replaces the note and the empty-state line where the page has no Train button or mistakes panel. */
+  words?: { note: string; empty: string };
+  /** Pixels a layer's maps may take before wrapping (the Train area's default is 640). */
+  mapsMaxWidth?: number;
 }) {
   return (
     <Panel
@@ -151,11 +175,11 @@ export const ActivationsPanel = memo(function ActivationsPanel({
       className="train-activations"
       testId="activations"
     >
-      <p className="train-note">{t('train.layers.note')}</p>
-      {layers.length === 0 && <p className="train-note">{t('train.layers.empty')}</p>}
+      <p className="train-note">{words?.note ?? t('train.layers.note')}</p>
+      {layers.length === 0 && <p className="train-note">{words?.empty ?? t('train.layers.empty')}</p>}
       <div className="train-layers">
         {layers.map((l) => (
-          <LayerRow key={l.name} layer={l} />
+          <LayerRow key={l.name} layer={l} maxWidth={mapsMaxWidth} />
         ))}
       </div>
     </Panel>

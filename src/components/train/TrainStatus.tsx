@@ -132,25 +132,21 @@ export function TrainStatus({
   );
 }
 
-/** Pause, Resume and Stop for the running session, as its phase allows. */
+/**
+ * Pause (or Resume) and Stop for the running session. Pause and Resume are one button whose words change,
+ * so keyboard focus stays on it.
+ */
 export function RunButtons({ rt }: { rt: TrainRuntime }) {
+  if (!isBusy(rt)) return null;
+  const paused = rt.phase === 'paused';
   return (
     <>
-      {rt.phase === 'training' && (
-        <button type="button" onClick={pauseTraining}>
-          {t('train.buttons.pause')}
-        </button>
-      )}
-      {rt.phase === 'paused' && (
-        <button type="button" onClick={resumeTraining}>
-          {t('train.buttons.resume')}
-        </button>
-      )}
-      {isBusy(rt) && (
-        <button type="button" className="secondary" onClick={stopTraining}>
-          {t('train.buttons.stop')}
-        </button>
-      )}
+      <button type="button" onClick={paused ? resumeTraining : pauseTraining}>
+        {paused ? t('train.buttons.resume') : t('train.buttons.pause')}
+      </button>
+      <button type="button" className="secondary" onClick={stopTraining}>
+        {t('train.buttons.stop')}
+      </button>
     </>
   );
 }
