@@ -565,21 +565,48 @@ export const en = {
       summary: 'Train LeNet in the browser, then watch it read your handwriting.',
       steps: {
         train: {
-          title: 'Train LeNet',
-          body: 'Everything from the last lessons comes together in Train. The link opens it with a fixed seed, so the whole class gets the same curves.\n\nPress Train and watch the accuracy climb; the loss (how wrong it is) drops.',
+          title: 'Train LeNet here',
+          body: 'Now you teach the network yourself, right in this tab. It starts knowing nothing: every weight is a small random number, so at first it is right about 1 time in 10, a pure guess.\n\nPress a run. The network looks at 128 digits at a time, measures how wrong it was, and nudges every weight a little to be less wrong: `weight ← weight − learning rate × gradient`. One pass over all 60,000 training digits is one **epoch**.\n\nThe **test accuracy** is checked at the end of each epoch on 10,000 digits it never trained on. With seed 1 the whole class gets the same curves.',
         },
         watch: {
-          title: 'Watch the filters',
-          body: 'While it trains, the conv1 filters start as noise and turn into stroke detectors, like the hand-made ones in lesson 3.\n\nThe confusion matrix shows which digits it still mixes up: compare with lesson 8.',
+          title: 'Watch it learn',
+          body: 'Look inside while it trains. The 6 conv1 filters start as random speckles and turn into stroke detectors, light on one side and dark on the other, like the hand-made ones in lesson 3.\n\nOn the right every layer reacts to one test digit, a few times a second. At first the 10 output bars are all about the same (a guess); as it learns, one bar grows tall.\n\nThe **loss** says how wrong it is: `loss = −log(probability given to the right digit)`. Sure and right costs almost 0; sure and wrong costs a lot.',
         },
         draw: {
           title: 'Draw a digit',
-          body: 'Write a digit in the box with the mouse or a finger. It is shrunk to 28×28, the same way MNIST was made, and LeNet answers as you draw. Draw shows what every layer makes of it.\n\nTry a 1 with a flag, a 7 without a bar, a digit drawn small in a corner.',
+          body: 'Write a digit in the box with the mouse or a finger. If you trained in the last steps, the network you trained is answering; if not, the pretrained one that ships with the app is (the line under the answer says which).\n\nYour drawing is shrunk to 28×28, the same way MNIST was made. Try a 1 with a flag, a 7 without a bar, a digit drawn small in a corner.',
         },
         explore: {
           title: 'Keep exploring',
           body: 'The Convolution and Pooling areas let you set every number yourself: any filter, stride, padding and dilation, step by step.\n\nEvery setting is in the link, so you can send a classmate exactly what you see.',
         },
+      },
+      /** The panel that trains LeNet inside the lesson (src/components/learn/panels/TrainMiniPanel.tsx). */
+      panel: {
+        title: 'Train LeNet-5 in this tab',
+        watchTitle: 'Watch it learn, layer by layer',
+        shape: '60,000 training digits · seed 1',
+        quick: {
+          button: 'Quick run: 1 epoch',
+          words: 'Each of the 60,000 training digits seen once: about 15 seconds, about 98% right.',
+        },
+        full: {
+          button: 'Full recipe: 4 epochs',
+          words:
+            'Each digit seen 4 times, in steps that start big and shrink: about 1 minute, about 99% right.',
+        },
+        running:
+          'Pause freezes the run. Stop ends it; Draw keeps the network saved at the end of the last whole epoch.',
+        done: 'Finished: {pct}% of the 10,000 test digits right after {time} of training. Draw now uses this network.',
+        tryIt: 'Try it: draw a digit',
+        timeNote:
+          'Times are for a 2-core laptop without a graphics card; “time left” gives the real estimate here.',
+        openTrain: 'Open the full Train area (confusion matrix, worst mistakes, every setting)',
+        filtersNote: 'Each is 25 weights: red adds ink, blue subtracts it.',
+        filtersEmpty: 'Start a run to see them.',
+        layersNote:
+          'Refreshed a few times a second while training. Each row has its own colour key: white is zero, darker is a stronger signal.',
+        layersEmpty: 'Start a run to see the layers come alive.',
       },
       questions: {
         why99: {

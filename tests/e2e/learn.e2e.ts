@@ -162,6 +162,74 @@ describe('Learn: embedded Draw panel (lesson 10)', () => {
   });
 });
 
+describe('Learn: lesson 10 trains the network itself', () => {
+  it('the quick run trains in the lesson (bar and ETA move, ≥90% after its epoch), shows in #/train, and Draw uses it', async () => {
+    const w = await openWatchedPage(browser, '#/learn?lesson=train-and-draw&step=1');
+    const { page } = w;
+    const quick = page.getByRole('button', { name: 'Quick run: 1 epoch', exact: true });
+    await quick.waitFor({ timeout: 30_000 });
+    await expect.poll(() => quick.isEnabled(), { timeout: 90_000 }).toBe(true);
+    const bar = page.getByRole('progressbar', { name: 'Training progress' });
+    const progress = async () => Number(await bar.getAttribute('aria-valuenow'));
+    const eta = () => page.getByTestId('eta').innerText();
+    const t0 = Date.now();
+    await quick.click();
+
+    // The bar fills and the time-left estimate counts down while it trains.
+    await expect.poll(progress, { timeout: 30_000 }).toBeGreaterThan(5);
+    await expect.poll(eta, { timeout: 10_000 }).toMatch(/^\d+ s$|min/);
+    const early = { bar: await progress(), eta: await eta() };
+    await expect.poll(progress, { timeout: 30_000 }).toBeGreaterThan(early.bar + 10);
+    await expect.poll(eta, { timeout: 10_000 }).not.toBe(early.eta);
+    expect(Number(await page.getByTestId('throughput').innerText())).toBeGreaterThan(0);
+    // The conv1 filters are drawn while it trains.
+    expect(await page.getByRole('img', { name: /^conv1 filters: 6 maps of 5×5$/ }).count()).toBe(1);
+
+    // One epoch later: the test accuracy appears, and the lesson says Draw now uses this network.
+    const accuracy = page.getByTestId('test-accuracy');
+    await expect.poll(() => accuracy.innerText(), { timeout: 120_000 }).toMatch(/^\d+\.\d\d%$/);
+    const pct = parseFloat(await accuracy.innerText());
+    await page.getByTestId('train-mini-done').waitFor({ timeout: 30_000 });
+    console.log(
+      `lesson 10 quick run: ${pct}% test accuracy, ${((Date.now() - t0) / 1000).toFixed(1)} s from click`,
+    );
+    expect(pct).toBeGreaterThanOrEqual(90);
+    expect(await progress()).toBe(100);
+
+    // The same session shows in the Train area.
+    await page.evaluate(() => {
+      window.location.hash = '#/train';
+    });
+    await expect
+      .poll(() => page.getByTestId('test-accuracy').innerText(), { timeout: 30_000 })
+      .toBe(`${pct.toFixed(2)}%`);
+    expect(await page.getByTestId('epoch').innerText()).toBe('1 / 1');
+    await page.goBack();
+
+    // "Try it" opens the lesson's Draw step, where the network just trained reads a drawn 1.
+    await page.getByRole('link', { name: /^Try it: draw a digit/ }).click();
+    await expect.poll(() => pageNumber(page)).toBe(3);
+    const canvas = page.locator('canvas[aria-label="Drawing canvas"]');
+    await canvas.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.getByText(/trained in this browser/).innerText(), { timeout: 30_000 })
+      .toContain(pct.toFixed(2));
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no canvas box');
+    const x = box.x + box.width / 2;
+    await page.mouse.move(x, box.y + box.height * 0.2);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(x, box.y + box.height * (0.2 + (0.6 * i) / 20));
+    await page.mouse.up();
+    await expect
+      .poll(() => page.getByTestId('prediction').first().textContent(), { timeout: 10_000 })
+      .toBe('1');
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('Learn: PNG export', () => {
   it('"Download PNG" saves the whole panel (maps and SVG plots) as one PNG', async () => {
     const w = await openWatchedPage(browser, '#/learn?lesson=convolution-of-functions&step=2');

@@ -14,6 +14,7 @@ import { SoftmaxPanel } from './panels/SoftmaxPanel';
 import { AreaLinksPanel, LenetPanel } from './panels/LenetPanels';
 import { DrawMiniPanel } from './panels/DrawMiniPanel';
 import { LenetLivePanel } from './panels/LenetLivePanel';
+import { TrainMiniPanel } from './panels/TrainMiniPanel';
 
 /** Panel kind (named in lesson definitions) → the React panel that shows it. */
 export const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
@@ -36,4 +37,5 @@ export const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
   areaLinks: AreaLinksPanel,
   drawMini: DrawMiniPanel,
   lenetLive: LenetLivePanel,
+  trainMini: TrainMiniPanel,
 };

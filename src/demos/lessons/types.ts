@@ -25,6 +25,7 @@ export const PANEL_KINDS = [
   'areaLinks',
   'drawMini',
   'lenetLive',
+  'trainMini',
 ] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 

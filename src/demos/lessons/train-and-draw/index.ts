@@ -1,12 +1,15 @@
 import type { LessonDef } from '../types';
 
-/** Lesson 10: train LeNet yourself, then draw digits and watch it classify them. */
+/**
+ * Lesson 10: train LeNet yourself (in the lesson, in the Train area's session), watch every layer while
+ * it learns, then draw digits and watch the network you trained classify them.
+ */
 export const trainAndDrawLesson: LessonDef = {
   id: 'train-and-draw',
   number: 10,
   steps: [
-    { id: 'train', panel: 'areaLinks', params: { which: 'train' } },
-    { id: 'watch', panel: 'areaLinks', params: { which: 'watch' } },
+    { id: 'train', panel: 'trainMini', params: { view: 'train' } },
+    { id: 'watch', panel: 'trainMini', params: { view: 'watch' } },
     { id: 'draw', panel: 'drawMini' },
     { id: 'explore', panel: 'areaLinks', params: { which: 'explore' } },
   ],
