@@ -1,4 +1,5 @@
-import { initBackend, parseBackendName } from './engine';
+import { t } from './i18n';
+import { initBackend, label, parseBackendName, watchWebGLContextLoss } from './engine';
 import { serveWasmFromThisOrigin } from './platform/wasmAssets';
 import { appStore } from './state/appStore';
 import { parseHash } from './state/hashRoute';
@@ -14,6 +15,23 @@ export async function startApp(): Promise<void> {
   try {
     const info = await initBackend(override);
     appStore.set({ backend: { state: 'ready', info } });
+    watchWebGLContextLoss(() => void moveOffLostWebGL());
+  } catch (err) {
+    appStore.set({ backend: { state: 'error', message: err instanceof Error ? err.message : String(err) } });
+  }
+}
+
+/**
+ * The page's WebGL context died (a driver reset, the GPU process restarting). tfjs would leave every
+ * later prediction waiting forever, so move to the next backend and mark it 'starting' meanwhile:
+ * panels holding a model (Draw) see the backend go away and come back, and reload on the new one.
+ */
+async function moveOffLostWebGL(): Promise<void> {
+  appStore.set({ backend: { state: 'starting' } });
+  try {
+    const info = await initBackend('wasm');
+    const reason = t('engine.backend.contextLost', { label: label(info.name), reason: info.reason });
+    appStore.set({ backend: { state: 'ready', info: { ...info, reason } } });
   } catch (err) {
     appStore.set({ backend: { state: 'error', message: err instanceof Error ? err.message : String(err) } });
   }

@@ -4,13 +4,19 @@
  * this module lazily), so students never download it.
  */
 import { send } from './components/train/trainSession';
+import { loseWebGLContext } from './engine/backend';
 
 export type TestHooks = {
   /** Tells the training host to lose its WebGL context for real (on other backends: fail a step). */
   simulateBackendLoss(): void;
+  /** Loses the page's own WebGL context (Draw, lessons); false when the page does not run on WebGL. */
+  losePageWebGLContext(): boolean;
 };
 
 export function installTestHooks(): void {
-  const hooks: TestHooks = { simulateBackendLoss: () => send({ type: 'simulateBackendLoss' }) };
+  const hooks: TestHooks = {
+    simulateBackendLoss: () => send({ type: 'simulateBackendLoss' }),
+    losePageWebGLContext: loseWebGLContext,
+  };
   (window as unknown as { __cnnStudioTest: TestHooks }).__cnnStudioTest = hooks;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openWatchedPage } from '../support/browser';
+import { ONE, SEVEN, stroke } from '../support/drawing';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,6 +57,43 @@ describe('#/train when the WebGL context is lost mid-run', () => {
     expect(parseFloat((await byId(page, 'test-accuracy').textContent()) ?? '0')).toBeGreaterThan(80);
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('#/draw when the page loses its WebGL context', () => {
+  it('moves the page to WebAssembly, says why in the status bar, reloads the model and keeps classifying', async () => {
+    const w = await openWatchedPage(browser, '?testhooks&backend=webgl#/draw');
+    const { page } = w;
+    const name = page.getByTestId('backend-name');
+    await name.waitFor({ timeout: 30_000 });
+    expect(await name.getAttribute('data-backend')).toBe('webgl');
+    await page
+      .getByTestId('draw-model')
+      .filter({ hasText: 'pretrained LeNet-5' })
+      .waitFor({ timeout: 60_000 });
+    await stroke(page, ONE);
+    await expect.poll(() => page.getByTestId('prediction').textContent(), { timeout: 20_000 }).toBe('1');
+
+    const lost = await page.evaluate(() =>
+      (
+        window as unknown as { __cnnStudioTest: { losePageWebGLContext(): boolean } }
+      ).__cnnStudioTest.losePageWebGLContext(),
+    );
+    expect(lost).toBe(true);
+    await expect.poll(() => name.getAttribute('data-backend'), { timeout: 30_000 }).toBe('wasm');
+    expect(await page.getByTestId('backend-status').textContent()).toMatch(/lost its drawing context/);
+
+    // The drawing is kept and answered again on the new backend; a new drawing is read too.
+    await page
+      .getByTestId('draw-model')
+      .filter({ hasText: 'pretrained LeNet-5' })
+      .waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('prediction').textContent(), { timeout: 20_000 }).toBe('1');
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await stroke(page, SEVEN);
+    await expect.poll(() => page.getByTestId('prediction').textContent(), { timeout: 20_000 }).toBe('7');
+    expect(w.errors).toEqual([]);
     await w.context.close();
   });
 });

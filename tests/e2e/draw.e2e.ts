@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openWatchedPage, type WatchedPage } from '../support/browser';
+import { ellipse, ONE, SEVEN, stroke } from '../support/drawing';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,35 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-type Pt = [number, number];
-
-/** Draws a polyline with the mouse; points are in canvas pixels (the canvas is 280×280). */
-async function stroke(page: Page, pts: Pt[]): Promise<void> {
-  const box = await page.getByLabel('Drawing canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  const at = ([x, y]: Pt) => [box.x + (x * box.width) / 280, box.y + (y * box.height) / 280] as const;
-  await page.mouse.move(...at(pts[0]!));
-  await page.mouse.down();
-  for (const p of pts.slice(1)) await page.mouse.move(...at(p), { steps: 5 });
-  await page.mouse.up();
-}
-
-const ellipse = (cx: number, cy: number, rx: number, ry: number): Pt[] =>
-  Array.from({ length: 33 }, (_, i) => {
-    const a = -Math.PI / 2 + (i / 32) * 2 * Math.PI;
-    return [cx + rx * Math.cos(a), cy + ry * Math.sin(a)];
-  });
-
-const ONE: Pt[] = [
-  [140, 40],
-  [138, 240],
-];
-const SEVEN: Pt[] = [
-  [70, 50],
-  [210, 50],
-  [120, 240],
-];
 
 async function openDraw(viewport?: { width: number; height: number }): Promise<WatchedPage> {
   const w = await openWatchedPage(browser, '#/draw', viewport ? { viewport } : {});

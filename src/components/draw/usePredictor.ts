@@ -104,8 +104,10 @@ export function usePredictor(
     };
   }, []);
 
-  // A new or edited model answers for the current drawing at once.
+  // A new or edited model answers for the current drawing at once. An answer still pending from the old
+  // session is moot, and one stuck on a lost WebGL context would never end: do not wait for it.
   useEffect(() => {
+    s.current.inFlight = false;
     if (session) request({ now: true });
   }, [session, request]);
 

@@ -17,6 +17,8 @@ export const engine = {
     usingCpu: 'Using plain JavaScript because neither WebGL nor WebAssembly could start.',
     overrideFailed: '{reason} (?backend={name} could not start here)',
     noneStarted: 'No TensorFlow.js backend could start in this browser.',
+    contextLost:
+      'The graphics card (WebGL) lost its drawing context, so CNN Studio moved to {label}; nothing was lost. {reason}',
   },
   /** src/engine/data/download.ts: fetching the packed MNIST files. `{fix}` is one of the two fixes. */
   download: {
