@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openWatchedPage } from '../support/browser';
 import { ONE, SEVEN, stroke } from '../support/drawing';
+import { readyToTrain } from '../support/waits';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,14 +22,7 @@ describe('#/train when the WebGL context is lost mid-run', () => {
       '?testhooks#/train?backend=webgl&train=3000&epochs=2&batch=64&lr=0.003',
     );
     const { page } = w;
-    await page.waitForFunction(
-      () => {
-        const b = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Train');
-        return b && !b.disabled;
-      },
-      null,
-      { timeout: 90_000 },
-    );
+    await readyToTrain(page);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     // The worker really trains on WebGL first: tfjs falls back silently, so the page must say webgl.
     await expect.poll(() => byId(page, 'train-backend').textContent(), { timeout: 30_000 }).toMatch(/WebGL/);

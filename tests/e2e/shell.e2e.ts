@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openWatchedPage } from '../support/browser';
+import { serviceWorkerInControl } from '../support/waits';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,14 +68,7 @@ describe('service worker', () => {
     const w = await openWatchedPage(browser, '?sw=1#/convolution');
     const { page } = w;
     await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
-    await page.waitForFunction(
-      async () => {
-        await navigator.serviceWorker.ready;
-        return navigator.serviceWorker.controller !== null;
-      },
-      null,
-      { timeout: 60_000 },
-    );
+    await serviceWorkerInControl(page);
     const served = await page.evaluate(async () => (await fetch('sw.js', { cache: 'no-store' })).text());
     const id = /const BUILD_ID = '([\w-]*)';/.exec(served)?.[1];
     // The build stamps a hash of its files (scripts/vite/serviceWorkerBuildId.ts); 'dev' means it did not.
