@@ -588,12 +588,12 @@ export const en = {
         shape: '60,000 training digits · seed 1',
         quick: {
           button: 'Quick run: 1 epoch',
-          words: 'Each of the 60,000 training digits seen once: about 15 seconds, about 98% right.',
+          words: 'Each of the 60,000 training digits seen once: 15 to 20 seconds, about 98% right.',
         },
         full: {
           button: 'Full recipe: 4 epochs',
           words:
-            'Each digit seen 4 times, in steps that start big and shrink: about 1 minute, about 99% right.',
+            'Each digit seen 4 times, in steps that start big and shrink: 1 to 2 minutes, about 99% right.',
         },
         running:
           'Pause freezes the run. Stop ends it; Draw keeps the network saved at the end of the last whole epoch.',
