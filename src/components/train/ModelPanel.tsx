@@ -74,7 +74,10 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
         await saveModel(loaded.model, loaded.meta);
       } catch (err) {
         if (!(err instanceof ModelStorageError)) throw err;
+        // Draw reads the model from browser storage: unsaved, it cannot use it, so do not say it does.
+        loaded.model.dispose();
         setNote({ text: t('train.model.importedNotSaved', { error: err.message }), bad: true });
+        return;
       }
       loaded.model.dispose();
       noteModelChanged(loaded.meta);

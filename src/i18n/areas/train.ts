@@ -195,7 +195,8 @@ export const train = {
     loadFailed: 'No model could be loaded: {error}',
     exported: 'Saved model.json and weights.bin: hand both files to someone to share this model.',
     exportFailed: 'Export failed: {error}',
-    importedNotSaved: 'Imported, but {error}',
+    importedNotSaved:
+      'The model file is fine, but this browser could not keep it, so Draw still uses the previous model. {error}',
     importedNote: 'Imported {name}. Draw now uses it.',
     theModel: 'the model',
     notImported: 'Not imported: {why} The current model is unchanged.',
