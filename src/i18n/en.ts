@@ -215,16 +215,6 @@ export const en = {
       output: 'Fully connected, 10 + softmax',
     },
     links: {
-      train: {
-        title: 'Train LeNet yourself',
-        text: 'A 10,000-digit run with a fixed seed: it gives the same curves every time.',
-        go: 'Open Train with these settings',
-      },
-      watch: {
-        title: 'Watch it learn',
-        text: 'While it trains, look at the conv1 filters change and the accuracy climb.',
-        go: 'Open Train',
-      },
       draw: {
         title: 'Draw a digit',
         text: 'Draw with the mouse or a finger and watch every layer react.',

@@ -101,19 +101,13 @@ export function LenetPanel({ params }: PanelProps) {
   );
 }
 
-const WHICH = ['train', 'watch', 'draw', 'explore'] as const;
+/** Training happens inside lesson 10 itself (TrainMiniPanel); these links lead on to the other areas. */
+const WHICH = ['draw', 'explore'] as const;
 
-/** Where the next thing happens: a prepared link into another area (Train and Draw are full areas of their own). */
+/** Where the next thing happens: a prepared link into another area. */
 export function AreaLinksPanel({ params }: PanelProps) {
-  const which = str(params, 'which', WHICH, 'train');
-  const href =
-    which === 'train'
-      ? formatHash('train', { epochs: '1', train: '10000', seed: '1' })
-      : which === 'watch'
-        ? formatHash('train')
-        : which === 'draw'
-          ? formatHash('draw')
-          : explorerHref(0, KERNELS.vertical);
+  const which = str(params, 'which', WHICH, 'draw');
+  const href = which === 'draw' ? formatHash('draw') : explorerHref(0, KERNELS.vertical);
   return (
     <LearnPanel title={t(`panels.links.${which}.title`)}>
       <p className="learn-big">{t(`panels.links.${which}.text`)}</p>
