@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openWatchedPage } from '../support/browser';
+import { serviceWorkerInControl } from '../support/waits';
 import { LESSONS } from '../../src/demos/lessons/registry';
 import { lessonPages, type QuestionDef } from '../../src/demos/lessons/types';
 
@@ -332,14 +333,7 @@ describe('Learn: offline', () => {
     const w = await openWatchedPage(browser, '?sw=1#/learn');
     const { page, context } = w;
     await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
-    await page.waitForFunction(
-      async () => {
-        await navigator.serviceWorker.ready;
-        return navigator.serviceWorker.controller !== null;
-      },
-      null,
-      { timeout: 60_000 },
-    );
+    await serviceWorkerInControl(page);
     await context.setOffline(true);
     await page.reload();
     await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });

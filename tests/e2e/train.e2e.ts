@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openWatchedPage } from '../support/browser';
+import { readyToTrain } from '../support/waits';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,17 +15,6 @@ afterAll(async () => {
 });
 
 const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function readyToTrain(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const b = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Train');
-      return b && !b.disabled;
-    },
-    null,
-    { timeout: 90_000 },
-  );
-}
 
 describe('#/train', () => {
   it('trains 1,000 digits for 2 epochs: the chart grows, pause holds, resume finishes, no long task', async () => {
