@@ -17,24 +17,8 @@ function PlayerControlsView({ player, speeds, describe, label }: PlayerControlsP
   const { position, count, playing } = player;
   return (
     <div className="player" role="group" aria-label={t('player.groupLabel', { label })} data-testid="player">
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => player.step(-count)}
-        aria-label={t('player.first')}
-        title={t('player.firstTitle')}
-      >
-        |◀
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => player.step(-1)}
-        aria-label={t('player.back')}
-        title={t('player.backTitle')}
-      >
-        ◀
-      </button>
+      <StepButton player={player} by={-count} name="first" glyph="|◀" />
+      <StepButton player={player} by={-1} name="back" glyph="◀" />
       <button
         type="button"
         onClick={player.toggle}
@@ -43,24 +27,8 @@ function PlayerControlsView({ player, speeds, describe, label }: PlayerControlsP
       >
         {playing ? t('player.pauseButton') : t('player.playButton')}
       </button>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => player.step(1)}
-        aria-label={t('player.forward')}
-        title={t('player.forwardTitle')}
-      >
-        ▶
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => player.step(count)}
-        aria-label={t('player.last')}
-        title={t('player.lastTitle')}
-      >
-        ▶|
-      </button>
+      <StepButton player={player} by={1} name="forward" glyph="▶" />
+      <StepButton player={player} by={count} name="last" glyph="▶|" />
       <input
         type="range"
         className="player-scrub"
@@ -88,6 +56,31 @@ function PlayerControlsView({ player, speeds, describe, label }: PlayerControlsP
         </select>
       </label>
     </div>
+  );
+}
+
+/** A button that moves the player `by` positions (clamped, and pausing it); `name` picks its words. */
+function StepButton({
+  player,
+  by,
+  name,
+  glyph,
+}: {
+  player: Player;
+  by: number;
+  name: 'first' | 'back' | 'forward' | 'last';
+  glyph: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="secondary"
+      onClick={() => player.step(by)}
+      aria-label={t(`player.${name}`)}
+      title={t(`player.${name}Title`)}
+    >
+      {glyph}
+    </button>
   );
 }
 

@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { t } from '../../i18n';
+import type { HeatmapHighlight } from '../canvas/drawHeatmap';
 
 export type Player = {
   position: number;
@@ -102,16 +104,33 @@ export function usePlayerKeys(player: Player): void {
   }, []);
 }
 
+/** The sliding window's outline in the explorers (styles.css uses the same orange). */
+export const WINDOW_COLOR = '#f08c00';
+
+/**
+ * What an output map needs to follow the grid player: the current cell outlined and shown in the
+ * read-out, the cells up to it filled in, and pointing at or clicking a cell moving the player there.
+ * Every field keeps its identity while the cell stays put, so a memoised map panel skips the render.
+ */
+export type GridCursor = {
+  highlights: HeatmapHighlight[];
+  focusCell: { row: number; col: number };
+  filled: number;
+  onCellHover: (cell: { row: number; col: number } | null) => void;
+  onCellClick: (cell: { row: number; col: number }) => void;
+};
+
 /**
  * The explorers' player: one position per output cell of an `outH × outW` map, in reading order, kept
- * in the URL (`step`, `speed`) and driven by the keyboard. Returns the player and the current cell.
+ * in the URL (`step`, `speed`) and driven by the keyboard. Returns the player, the current cell, the
+ * words for a position ("output row 2, col 3") and the cursor for the output maps.
  */
 export function useGridPlayer(
   outH: number,
   outW: number,
   settings: { step: number; speed: number },
   update: (patch: { step?: number; speed?: number }) => void,
-): { player: Player; oy: number; ox: number } {
+): { player: Player; oy: number; ox: number; describe: (position: number) => string; cursor: GridCursor } {
   const player = usePlayer({
     count: Math.max(1, outH * outW),
     position: settings.step,
@@ -121,5 +140,29 @@ export function useGridPlayer(
   });
   usePlayerKeys(player);
   const cols = Math.max(1, outW);
-  return { player, oy: Math.floor(player.position / cols), ox: player.position % cols };
+  const oy = Math.floor(player.position / cols);
+  const ox = player.position % cols;
+  const describe = useCallback(
+    (p: number) => t('conv.describe', { row: String(Math.floor(p / cols)), col: String(p % cols) }),
+    [cols],
+  );
+  const highlights = useMemo<HeatmapHighlight[]>(
+    () => [{ row: oy, col: ox, rows: 1, cols: 1, color: WINDOW_COLOR, width: 3 }],
+    [oy, ox],
+  );
+  const focusCell = useMemo(() => ({ row: oy, col: ox }), [oy, ox]);
+  const onCell = useCallback(
+    (cell: { row: number; col: number } | null) => {
+      if (cell) update({ step: cell.row * outW + cell.col });
+    },
+    [update, outW],
+  );
+  const cursor = {
+    highlights,
+    focusCell,
+    filled: player.position + 1,
+    onCellHover: onCell,
+    onCellClick: onCell,
+  };
+  return { player, oy, ox, describe, cursor };
 }

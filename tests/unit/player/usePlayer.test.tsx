@@ -1,9 +1,14 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlayerControls } from '../../../src/components/player/PlayerControls';
-import { usePlayer, usePlayerKeys } from '../../../src/components/player/usePlayer';
+import {
+  useGridPlayer,
+  usePlayer,
+  usePlayerKeys,
+  WINDOW_COLOR,
+} from '../../../src/components/player/usePlayer';
 
 /** The player as the explorers use it: the position lives outside (in their case, the URL). */
 function useHarness(count: number, start = 0, startSpeed = 4) {
@@ -117,6 +122,8 @@ describe('usePlayer (count=10)', () => {
     expect(readout()).toBe('8 / 10 · cell 7');
     fireEvent.click(screen.getByLabelText('Step forward (→)'));
     expect(readout()).toMatch(/^9 \/ 10/);
+    fireEvent.click(screen.getByLabelText('Step back (←)'));
+    expect(readout()).toMatch(/^8 \/ 10/);
     fireEvent.click(screen.getByLabelText('First position (Home)'));
     expect(readout()).toMatch(/^1 \/ 10/);
     fireEvent.click(screen.getByLabelText('Last position (End)'));
@@ -124,5 +131,71 @@ describe('usePlayer (count=10)', () => {
     fireEvent.click(screen.getByTestId('play'));
     expect(screen.getByTestId('play').textContent).toMatch(/Pause/);
     expect(readout()).toMatch(/^1 \/ 10/);
+  });
+});
+
+describe('the step buttons', () => {
+  it('show |◀ ◀ ▶ ▶| with their key in the tooltip, in that order around Play', () => {
+    render(<Harness count={10} />);
+    const buttons = screen.getAllByRole('button');
+    expect(
+      buttons.map((b) => [b.textContent, b.getAttribute('aria-label'), b.getAttribute('title')]),
+    ).toEqual([
+      ['|◀', 'First position (Home)', 'First (Home)'],
+      ['◀', 'Step back (←)', 'Back (←)'],
+      ['▶ Play', 'Play (space)', null],
+      ['▶', 'Step forward (→)', 'Forward (→)'],
+      ['▶|', 'Last position (End)', 'Last (End)'],
+    ]);
+  });
+});
+
+describe('useGridPlayer (a 3×4 output map; step and speed in a stand-in for the URL)', () => {
+  function useGrid(start: number) {
+    const [settings, setSettings] = useState({ step: start, speed: 4 });
+    const update = useCallback(
+      (patch: { step?: number; speed?: number }) => setSettings((s) => ({ ...s, ...patch })),
+      [],
+    );
+    return { ...useGridPlayer(3, 4, settings, update), settings };
+  }
+
+  it('position 6 is output row 1, col 2, and its words say so', () => {
+    const { result } = renderHook(() => useGrid(6));
+    expect([result.current.oy, result.current.ox]).toEqual([1, 2]);
+    expect(result.current.player.count).toBe(12);
+    expect(result.current.describe(6)).toBe('output row 1, col 2');
+    expect(result.current.describe(11)).toBe('output row 2, col 3');
+  });
+
+  it('the cursor outlines the cell, fills up to it, and a click or hover on a cell moves the step there', () => {
+    const { result } = renderHook(() => useGrid(6));
+    const { cursor } = result.current;
+    expect(cursor.highlights).toEqual([{ row: 1, col: 2, rows: 1, cols: 1, color: WINDOW_COLOR, width: 3 }]);
+    expect(cursor.focusCell).toEqual({ row: 1, col: 2 });
+    expect(cursor.filled).toBe(7);
+    act(() => result.current.cursor.onCellClick({ row: 2, col: 3 }));
+    expect(result.current.settings.step).toBe(11);
+    act(() => result.current.cursor.onCellHover({ row: 0, col: 1 }));
+    expect(result.current.settings.step).toBe(1);
+    // The pointer leaving the map moves nothing.
+    act(() => result.current.cursor.onCellHover(null));
+    expect(result.current.settings.step).toBe(1);
+  });
+
+  it('the cursor keeps its identity while the cell stays, so a memoised map panel skips the render', () => {
+    const { result, rerender } = renderHook(() => useGrid(6));
+    const first = result.current.cursor;
+    const describe = result.current.describe;
+    rerender();
+    const { cursor } = result.current;
+    expect(cursor.highlights).toBe(first.highlights);
+    expect(cursor.focusCell).toBe(first.focusCell);
+    expect(cursor.onCellClick).toBe(first.onCellClick);
+    expect(cursor.onCellHover).toBe(first.onCellHover);
+    expect(result.current.describe).toBe(describe);
+    act(() => result.current.player.step(1));
+    expect(result.current.cursor.highlights).not.toBe(first.highlights);
+    expect(result.current.cursor.focusCell).toEqual({ row: 1, col: 3 });
   });
 });
