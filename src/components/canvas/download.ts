@@ -14,7 +14,9 @@ export function downloadBlob(blob: Blob, filename: string): void {
  * Exact values, full precision, one CSV row per map row. Several maps are separated by a blank line
  * and a `# name` comment line so a spreadsheet still opens them.
  */
-export function mapsToCsv(maps: { name: string; values: ArrayLike<number>; w: number; h: number }[]): string {
+export type CsvMap = { name: string; values: ArrayLike<number>; w: number; h: number };
+
+export function mapsToCsv(maps: CsvMap[]): string {
   const blocks = maps.map(({ name, values, w, h }) => {
     const rows: string[] = [];
     for (let r = 0; r < h; r++) {

@@ -9,7 +9,7 @@ import {
 } from '../../engine';
 import { chooseSharedScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
-import { downloadCsv, mapsToCsv } from '../canvas/download';
+import { CsvButton } from '../canvas/DownloadButtons';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { fitCell } from './MapPanel';
@@ -58,26 +58,18 @@ export const ChannelSums = memo(function ChannelSums({
       shape={`${maps.length} × ${oh}×${ow} → ${oh}×${ow}`}
       testId="channel-sums"
       actions={
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            downloadCsv(
-              mapsToCsv([
-                ...maps.map((values, i) => ({
-                  name: channelNames[i] ?? t('conv.input.channel', { n: String(i) }),
-                  values,
-                  w: ow,
-                  h: oh,
-                })),
-                { name: t('conv.sums.sumName'), values: total, w: ow, h: oh },
-              ]),
-              'channel-sums.csv',
-            )
-          }
-        >
-          {t('conv.map.csv')}
-        </button>
+        <CsvButton
+          maps={() => [
+            ...maps.map((values, i) => ({
+              name: channelNames[i] ?? t('conv.input.channel', { n: String(i) }),
+              values,
+            })),
+            { name: t('conv.sums.sumName'), values: total },
+          ]}
+          w={ow}
+          h={oh}
+          filename="channel-sums.csv"
+        />
       }
     >
       <div className="conv-chrow">

@@ -3,7 +3,8 @@ import { t } from '../../i18n';
 import { channelPlane, type MapStack } from '../../engine';
 import { chooseSharedScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
-import { downloadBlob, downloadCsv, mapsToCsv } from '../canvas/download';
+import { downloadBlob } from '../canvas/download';
+import { CsvButton, PngButton } from '../canvas/DownloadButtons';
 import { Panel } from '../canvas/Panel';
 import { fitCell } from './MapPanel';
 import { cancelPaint, paintPixels, queuePaint } from './paintQueue';
@@ -109,28 +110,18 @@ export const FilterBank = memo(function FilterBank({
               ))}
             </select>
           </label>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              downloadCsv(
-                mapsToCsv(
-                  planes.map((values, i) => ({
-                    name: names[i] ?? t('conv.bank.filterName', { n: String(i) }),
-                    values,
-                    w,
-                    h,
-                  })),
-                ),
-                'filter-bank.csv',
-              )
+          <CsvButton
+            maps={() =>
+              planes.map((values, i) => ({
+                name: names[i] ?? t('conv.bank.filterName', { n: String(i) }),
+                values,
+              }))
             }
-          >
-            {t('conv.map.csv')}
-          </button>
-          <button type="button" className="secondary" onClick={savePng}>
-            {t('conv.map.png')}
-          </button>
+            w={w}
+            h={h}
+            filename="filter-bank.csv"
+          />
+          <PngButton onSave={savePng} />
         </>
       }
     >

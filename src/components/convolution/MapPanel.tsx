@@ -2,7 +2,8 @@ import { memo, useMemo, useRef, useState } from 'react';
 import { t } from '../../i18n';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
-import { downloadCanvasPng, downloadCsv, mapsToCsv } from '../canvas/download';
+import { downloadCanvasPng } from '../canvas/download';
+import { CsvButton, PngButton } from '../canvas/DownloadButtons';
 import type { CellRect, HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
@@ -66,26 +67,14 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
       className={p.className}
       actions={
         <>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              downloadCsv(
-                mapsToCsv([{ name: p.fileStem, values: p.values, w: p.w, h: p.h }]),
-                `${p.fileStem}.csv`,
-              )
-            }
-            data-testid={`${p.testId}-csv`}
-          >
-            {t('conv.map.csv')}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => downloadCanvasPng(wrap.current, `${p.fileStem}.png`)}
-          >
-            {t('conv.map.png')}
-          </button>
+          <CsvButton
+            maps={() => [{ name: p.fileStem, values: p.values }]}
+            w={p.w}
+            h={p.h}
+            filename={`${p.fileStem}.csv`}
+            testId={`${p.testId}-csv`}
+          />
+          <PngButton onSave={() => downloadCanvasPng(wrap.current, `${p.fileStem}.png`)} />
         </>
       }
     >
