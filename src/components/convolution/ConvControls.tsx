@@ -14,6 +14,7 @@ import type { ConvSettings } from '../../state/convParams';
 import { tidyWeights } from './bank';
 import { actLabel } from './format';
 import { InputChooser } from './InputChooser';
+import { NumberSelect } from './NumberSelect';
 import type { ConvInput } from './useConvInput';
 
 type Guarded = (patch: Partial<ConvSettings>, kernelSize?: number) => void;
@@ -169,22 +170,16 @@ const SlidingGroup = memo(function SlidingGroup({
   dilation: number;
   guarded: Guarded;
 }) {
-  const range = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
   return (
     <fieldset className="conv-group">
       <legend>{t('conv.sliding.legend')}</legend>
-      <label>
-        {t('conv.sliding.stride')}{' '}
-        <select
-          value={stride}
-          onChange={(e) => guarded({ stride: Number(e.target.value) })}
-          aria-label={t('conv.sliding.stride')}
-        >
-          {range(1, 4).map((v) => (
-            <option key={v}>{v}</option>
-          ))}
-        </select>
-      </label>
+      <NumberSelect
+        label={t('conv.sliding.stride')}
+        value={stride}
+        lo={1}
+        hi={4}
+        onChange={(v) => guarded({ stride: v })}
+      />
       <label>
         {t('conv.sliding.padding')}{' '}
         <select
@@ -197,18 +192,13 @@ const SlidingGroup = memo(function SlidingGroup({
           ))}
         </select>
       </label>
-      <label>
-        {t('conv.sliding.dilation')}{' '}
-        <select
-          value={dilation}
-          onChange={(e) => guarded({ dilation: Number(e.target.value) })}
-          aria-label={t('conv.sliding.dilation')}
-        >
-          {range(1, 3).map((v) => (
-            <option key={v}>{v}</option>
-          ))}
-        </select>
-      </label>
+      <NumberSelect
+        label={t('conv.sliding.dilation')}
+        value={dilation}
+        lo={1}
+        hi={3}
+        onChange={(v) => guarded({ dilation: v })}
+      />
     </fieldset>
   );
 });

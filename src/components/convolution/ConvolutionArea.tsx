@@ -18,7 +18,7 @@ import { ColorLegend } from '../canvas/ColorLegend';
 import type { HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Panel } from '../canvas/Panel';
 import { PlayerControls } from '../player/PlayerControls';
-import { useGridPlayer } from '../player/usePlayer';
+import { useGridPlayer, WINDOW_COLOR } from '../player/usePlayer';
 import { expandToChannels, matchPreset, resizeBank, resolveBank, selectFilter } from './bank';
 import { ChannelSums } from './ChannelSums';
 import { ConvMaths } from './ConvMaths';
@@ -27,10 +27,9 @@ import { ConvControls } from './ConvControls';
 import { actLabel } from './format';
 import { KernelEditor } from './KernelEditor';
 import { MapPanel } from './MapPanel';
+import { Messages } from './Messages';
 import { useConvInput, type ConvInput } from './useConvInput';
 import { useConvSettings } from './useConvSettings';
-
-const WINDOW = '#f08c00';
 
 /** The mean over channels, for drawing a multi-channel input as one map. */
 function displayPlane(x: MapStack): Float32Array {
@@ -49,11 +48,7 @@ export function ConvolutionArea() {
   const { settings, urlErrors, update } = useConvSettings('convolution');
   const [uiError, setUiError] = useState<string | null>(null);
   const [preset, setPreset] = useState<KernelPreset | ''>('');
-  const {
-    input,
-    loading,
-    error: inputError,
-  } = useConvInput(settings, (index) => update({ image: { kind: 'mnist', index } }));
+  const { input, loading, error: inputError } = useConvInput(settings, update);
   const lastKernel = useRef<{ values: number[]; size: number }>({ values: DEFAULT_KERNEL, size: 3 });
 
   const channels = input?.stack.shape[2] ?? 1;
@@ -83,14 +78,7 @@ export function ConvolutionArea() {
         setPreset={setPreset}
         setError={setUiError}
       />
-      <Messages
-        list={[
-          ...urlErrors.map((e) => t('conv.linkProblem', { problem: e })),
-          kernelError,
-          inputError,
-          uiError,
-        ]}
-      />
+      <Messages linkProblems={urlErrors} others={[kernelError, inputError, uiError]} />
       {loading && !input && <p className="loading">{t('conv.loadingMnist')}</p>}
       {input && (
         <ConvWorkspace
@@ -103,18 +91,6 @@ export function ConvolutionArea() {
           setPreset={setPreset}
         />
       )}
-    </div>
-  );
-}
-
-function Messages({ list }: { list: (string | null)[] }) {
-  const shown = list.filter((m): m is string => Boolean(m));
-  if (!shown.length) return null;
-  return (
-    <div className="message error conv-messages" role="alert" data-testid="conv-message">
-      {shown.map((m, i) => (
-        <p key={i}>{m}</p>
-      ))}
     </div>
   );
 }
@@ -138,15 +114,10 @@ function ConvWorkspace({
 }) {
   const x = input.stack;
   const channels = x.shape[2];
+  const { stride, padding, dilation, bias, activation } = settings;
   const params: ConvParams = useMemo(
-    () => ({
-      stride: settings.stride,
-      padding: settings.padding,
-      dilation: settings.dilation,
-      bias: settings.bias,
-      activation: settings.activation,
-    }),
-    [settings.stride, settings.padding, settings.dilation, settings.bias, settings.activation],
+    () => ({ stride, padding, dilation, bias, activation }),
+    [stride, padding, dilation, bias, activation],
   );
   const kernelKey = kernelValues.join(',');
   const filtersKey = JSON.stringify(settings.filters);
@@ -176,7 +147,6 @@ function ConvWorkspace({
   );
   // The geometry (and so the padded input) depends on sizes, stride, padding and dilation only: a bias
   // or activation change must not redraw the input.
-  const { stride, padding, dilation } = settings;
   const geometry = useMemo(
     () => convGeometry(x, { ...kernel, shape: [n, n, channels, 1] }, { stride, padding, dilation }),
     // kernel is read for its size only, which n and channels stand for.
@@ -191,8 +161,7 @@ function ConvWorkspace({
   const padded = useMemo(() => displayPlane(padInput(x, geometry)), [x, geometry]);
   const oh = geometry.h.outSize;
   const ow = geometry.w.outSize;
-  const { player, oy, ox } = useGridPlayer(oh, ow, settings, update);
-  const pos = player.position;
+  const { player, oy, ox, describe, cursor } = useGridPlayer(oh, ow, settings, update);
   const count = player.count;
   const step = useMemo(
     () => (output ? convStep(x, kernel, params, sel, oy, ox) : null),
@@ -203,7 +172,7 @@ function ConvWorkspace({
   const win = step?.window;
   const inputHighlights = useMemo<HeatmapHighlight[]>(() => {
     if (!win) return [];
-    const hl: HeatmapHighlight[] = [{ ...win, color: WINDOW, width: 3 }];
+    const hl: HeatmapHighlight[] = [{ ...win, color: WINDOW_COLOR, width: 3 }];
     if (dilation > 1) {
       for (let ky = 0; ky < n; ky++)
         for (let kx = 0; kx < n; kx++)
@@ -212,7 +181,7 @@ function ConvWorkspace({
             col: win.col + kx * dilation,
             rows: 1,
             cols: 1,
-            color: WINDOW,
+            color: WINDOW_COLOR,
             width: 2,
             fill: 'rgba(240,140,0,0.25)',
           });
@@ -227,10 +196,6 @@ function ConvWorkspace({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [win?.row, win?.col],
   );
-  const outHighlights = useMemo<HeatmapHighlight[]>(
-    () => [{ row: oy, col: ox, rows: 1, cols: 1, color: WINDOW, width: 3 }],
-    [oy, ox],
-  );
   const inner = useMemo(
     () => ({ row: geometry.h.padBefore, col: geometry.w.padBefore, rows: x.shape[0], cols: x.shape[1] }),
     [geometry, x],
@@ -243,12 +208,6 @@ function ConvWorkspace({
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const kernelScale = useMemo(() => chooseScale(kernelValues.concat([-1e-9])), [kernelKey]);
   const outScale = useMemo(() => (main ? chooseScale(main) : chooseScale([])), [main]);
-  const onOutCell = useCallback(
-    (cell: { row: number; col: number } | null) => {
-      if (cell) update({ step: cell.row * ow + cell.col });
-    },
-    [update, ow],
-  );
   const filtersRef = useRef({ slots: settings.filters, bank, n });
   filtersRef.current = { slots: settings.filters, bank, n };
   // Stable callbacks, so the bank's memo holds when only the maps change.
@@ -276,9 +235,6 @@ function ConvWorkspace({
   const slices = perChannel ? channels : 1;
   const kcell = Math.max(34, Math.min(58, Math.floor((slices > 1 ? 150 : 230) / n)));
   const stepOutOfRange = settings.step >= count && output;
-
-  const describe = (p: number) =>
-    t('conv.describe', { row: String(Math.floor(p / Math.max(1, ow))), col: String(p % Math.max(1, ow)) });
   return (
     <>
       {stepOutOfRange && (
@@ -370,13 +326,9 @@ function ConvWorkspace({
             h={oh}
             maxPx={270}
             scale={outScale}
-            highlights={outHighlights}
-            filled={pos + 1}
+            {...cursor}
             fileStem="conv-output"
             testId="conv-output"
-            focusCell={{ row: oy, col: ox }}
-            onCellHover={onOutCell}
-            onCellClick={onOutCell}
           >
             <OutputFormula geometry={geometry} />
           </MapPanel>

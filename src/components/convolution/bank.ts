@@ -1,4 +1,11 @@
-import { KERNEL_PRESETS, presetKernel, presetLabel, type KernelPreset } from '../../engine';
+import {
+  kernelFromFilters,
+  KERNEL_PRESETS,
+  presetKernel,
+  presetLabel,
+  type ConvKernel,
+  type KernelPreset,
+} from '../../engine';
 import { t } from '../../i18n';
 import { defaultBank, type FilterSlot } from '../../state/convParams';
 
@@ -139,4 +146,9 @@ export function expandToChannels(values: ArrayLike<number>, n: number, channels:
   const out = new Float32Array(n * n * channels);
   for (let c = 0; c < channels; c++) for (let i = 0; i < n * n; i++) out[c * n * n + i] = values[i] ?? 0;
   return out;
+}
+
+/** One filter as a kernel: its n×n slice on every channel, or its own slice per channel. */
+export function oneFilterKernel(values: ArrayLike<number>, n: number, channels: number): ConvKernel {
+  return kernelFromFilters([expandToChannels(values, n, channels)], n, n, channels);
 }

@@ -33,11 +33,12 @@ const namesRgb = () => [
 /**
  * Turns the image setting into pixels. MNIST digits load asynchronously; while they load, or when
  * a source is unavailable (nothing drawn yet, no photo uploaded), the previous input stays and
- * `error` says why.
+ * `error` says why. `mnist-test:random` is replaced, through `update`, by an index picked here, so
+ * the link names the digit on screen.
  */
 export function useConvInput(
   settings: ConvSettings,
-  onRandomIndex: (index: number) => void,
+  update: (patch: Partial<ConvSettings>) => void,
 ): { input: ConvInput | null; loading: boolean; error: string | null } {
   const { image, color } = settings;
   const drawn = useStore(lastDrawnDigit, (s) => s.pixels);
@@ -78,7 +79,7 @@ export function useConvInput(
     switch (image.kind) {
       case 'mnist': {
         if (image.index === 'random') {
-          onRandomIndex(Math.floor(Math.random() * 10000));
+          update({ image: { kind: 'mnist', index: Math.floor(Math.random() * 10000) } });
           break;
         }
         const index = image.index;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { ConvParams } from '../../engine';
 import {
   CONV_DEFAULTS,
   encodeConvParams,
@@ -7,6 +8,17 @@ import {
   type ImageSource,
 } from '../../state/convParams';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
+
+/** The convolution's own numbers among the settings: stride, padding, dilation, bias, activation. */
+export function convParamsOf(s: ConvSettings): ConvParams {
+  return {
+    stride: s.stride,
+    padding: s.padding,
+    dilation: s.dilation,
+    bias: s.bias,
+    activation: s.activation,
+  };
+}
 
 /**
  * The area's settings, read from the URL hash. A bad value keeps the last good one (so a mistyped

@@ -1,12 +1,19 @@
 import { memo, useMemo } from 'react';
-import { t } from '../../i18n';
-import { channelPlane, type MapStack } from '../../engine';
+import { t, type MessageKey } from '../../i18n';
+import { channelPlane, type MapStack, type PoolKind } from '../../engine';
 import type { ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
-import { downloadCsv, mapsToCsv } from '../canvas/download';
+import { CsvButton } from '../canvas/DownloadButtons';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { fitCell } from '../convolution/MapPanel';
+import { POOL_KINDS } from './kinds';
+
+/** Words for each channel's two pooled maps: thumbnail caption, text alternative, CSV block name. */
+const KIND_WORDS = {
+  max: { caption: 'pool.channels.max', label: 'pool.channels.maxLabel', csv: 'pool.channels.csvMax' },
+  avg: { caption: 'pool.channels.avg', label: 'pool.channels.avgLabel', csv: 'pool.channels.csvAvg' },
+} satisfies Record<PoolKind, Record<'caption' | 'label' | 'csv', MessageKey>>;
 
 /**
  * A colour picture is pooled channel by channel: red stays with red, green with green. This shows
@@ -47,23 +54,19 @@ export const PoolChannels = memo(function PoolChannels({
       shape={`${h}×${w}×${c} → ${oh}×${ow}×${c}`}
       testId="pool-channels"
       actions={
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            downloadCsv(
-              mapsToCsv(
-                rows.flatMap((r) => [
-                  { name: t('pool.channels.csvMax', { name: r.name }), values: r.max, w: ow, h: oh },
-                  { name: t('pool.channels.csvAvg', { name: r.name }), values: r.avg, w: ow, h: oh },
-                ]),
-              ),
-              'pooled-channels.csv',
+        <CsvButton
+          maps={() =>
+            rows.flatMap((r) =>
+              POOL_KINDS.map((kind) => ({
+                name: t(KIND_WORDS[kind].csv, { name: r.name }),
+                values: r[kind],
+              })),
             )
           }
-        >
-          {t('conv.map.csv')}
-        </button>
+          w={ow}
+          h={oh}
+          filename="pooled-channels.csv"
+        />
       }
     >
       <p className="conv-words small">{t('pool.channels.words')}</p>
@@ -86,24 +89,18 @@ export const PoolChannels = memo(function PoolChannels({
                 what={t('pool.channels.inLabel', { name: r.name })}
               />
               <span aria-hidden="true">→</span>
-              <Mini
-                label={t('pool.channels.max')}
-                values={r.max}
-                w={ow}
-                h={oh}
-                px={outPx}
-                scale={scale}
-                what={t('pool.channels.maxLabel', { name: r.name })}
-              />
-              <Mini
-                label={t('pool.channels.avg')}
-                values={r.avg}
-                w={ow}
-                h={oh}
-                px={outPx}
-                scale={scale}
-                what={t('pool.channels.avgLabel', { name: r.name })}
-              />
+              {POOL_KINDS.map((kind) => (
+                <Mini
+                  key={kind}
+                  label={t(KIND_WORDS[kind].caption)}
+                  values={r[kind]}
+                  w={ow}
+                  h={oh}
+                  px={outPx}
+                  scale={scale}
+                  what={t(KIND_WORDS[kind].label, { name: r.name })}
+                />
+              ))}
             </div>
           </figure>
         ))}

@@ -1,34 +1,42 @@
 import { useMemo, useState } from 'react';
-import { t } from '../../i18n';
+import { t, type MessageKey } from '../../i18n';
 import {
   channelPlane,
   conv2d,
   convGeometry,
   formulaText,
-  kernelFromFilters,
   pool2d,
   poolGeometry,
   poolStep,
   type MapStack,
+  type PoolKind,
   type PoolParams,
 } from '../../engine';
 import { DEFAULT_KERNEL, resolveKernel, SPEEDS, type ConvSettings } from '../../state/convParams';
 import { chooseSharedScale } from '../canvas/colorScales';
 import type { HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Panel } from '../canvas/Panel';
-import { expandToChannels } from '../convolution/bank';
+import { oneFilterKernel } from '../convolution/bank';
 import { actLabel, fmtNum } from '../convolution/format';
 import { InputChooser } from '../convolution/InputChooser';
 import { MapPanel } from '../convolution/MapPanel';
+import { Messages } from '../convolution/Messages';
+import { NumberSelect } from '../convolution/NumberSelect';
 import { useConvInput, type ConvInput } from '../convolution/useConvInput';
-import { useConvSettings } from '../convolution/useConvSettings';
+import { convParamsOf, useConvSettings } from '../convolution/useConvSettings';
 import { PlayerControls } from '../player/PlayerControls';
-import { useGridPlayer } from '../player/usePlayer';
+import { useGridPlayer, WINDOW_COLOR } from '../player/usePlayer';
+import { POOL_KINDS } from './kinds';
 import { PoolChannels } from './PoolChannels';
 import { PoolMaths } from './PoolMaths';
 
-const WINDOW = '#f08c00';
 const WINNER = '#0b7a3e';
+
+/** Titles of the two pooled maps shown side by side; the kind the link picks is marked "chosen". */
+const POOLED_PANELS = {
+  max: { title: 'pool.panels.maxPool', chosen: 'pool.panels.maxPoolChosen' },
+  avg: { title: 'pool.panels.avgPool', chosen: 'pool.panels.avgPoolChosen' },
+} satisfies Record<PoolKind, Record<'title' | 'chosen', MessageKey>>;
 
 type Source = { map: MapStack; title: string; kernel: { values: number[]; size: number } | null };
 
@@ -53,14 +61,8 @@ function sourceOf(input: ConvInput, s: ConvSettings): Source | string {
   }
   const r = resolveKernel(s.kernel, c);
   if (typeof r === 'string') return r;
-  const k = kernelFromFilters([expandToChannels(s.kernel, r.size, c)], r.size, r.size, c);
-  const params = {
-    stride: s.stride,
-    padding: s.padding,
-    dilation: s.dilation,
-    bias: s.bias,
-    activation: s.activation,
-  };
+  const k = oneFilterKernel(s.kernel, r.size, c);
+  const params = convParamsOf(s);
   const g = convGeometry(x, k, params);
   if (g.empty) return g.empty;
   return {
@@ -73,19 +75,9 @@ function sourceOf(input: ConvInput, s: ConvSettings): Source | string {
 export function PoolingArea() {
   const { settings, urlErrors, update } = useConvSettings('pooling');
   const [uiError, setUiError] = useState<string | null>(null);
-  const {
-    input,
-    loading,
-    error: inputError,
-  } = useConvInput(settings, (index) => update({ image: { kind: 'mnist', index } }));
+  const { input, loading, error: inputError } = useConvInput(settings, update);
   const source = useMemo(() => (input ? sourceOf(input, settings) : null), [input, settings]);
   const sourceError = typeof source === 'string' ? source : null;
-  const messages = [
-    ...urlErrors.map((e) => t('conv.linkProblem', { problem: e })),
-    inputError,
-    uiError,
-    sourceError,
-  ].filter((m): m is string => Boolean(m));
 
   const guarded = (patch: Partial<ConvSettings>) => {
     if (source && typeof source !== 'string') {
@@ -99,20 +91,6 @@ export function PoolingArea() {
     setUiError(null);
     update(patch);
   };
-  const pick = (label: string, key: 'size' | 'poolStride', lo: number, hi: number) => (
-    <label>
-      {label}{' '}
-      <select
-        value={settings[key]}
-        aria-label={label}
-        onChange={(e) => guarded({ [key]: Number(e.target.value) })}
-      >
-        {Array.from({ length: hi - lo + 1 }, (_, i) => lo + i).map((v) => (
-          <option key={v}>{v}</option>
-        ))}
-      </select>
-    </label>
-  );
 
   return (
     <div className="conv-area">
@@ -143,8 +121,20 @@ export function PoolingArea() {
               <option value="avg">{t('pool.controls.avg')}</option>
             </select>
           </label>
-          {pick(t('pool.controls.window'), 'size', 2, 4)}
-          {pick(t('pool.controls.stride'), 'poolStride', 1, 4)}
+          <NumberSelect
+            label={t('pool.controls.window')}
+            value={settings.size}
+            lo={2}
+            hi={4}
+            onChange={(size) => guarded({ size })}
+          />
+          <NumberSelect
+            label={t('pool.controls.stride')}
+            value={settings.poolStride}
+            lo={1}
+            hi={4}
+            onChange={(poolStride) => guarded({ poolStride })}
+          />
           {source && typeof source !== 'string' && source.map.shape[2] > 1 && input && (
             <label>
               {t('pool.controls.follow')}{' '}
@@ -163,19 +153,40 @@ export function PoolingArea() {
           )}
         </fieldset>
       </div>
-      {messages.length > 0 && (
-        <div className="message error conv-messages" role="alert" data-testid="conv-message">
-          {messages.map((m, i) => (
-            <p key={i}>{m}</p>
-          ))}
-        </div>
-      )}
+      <Messages linkProblems={urlErrors} others={[inputError, uiError, sourceError]} />
       {loading && !input && <p className="loading">{t('conv.loadingMnist')}</p>}
       {source && typeof source !== 'string' && input && (
         <PoolWorkspace source={source} input={input} settings={settings} update={update} />
       )}
     </div>
   );
+}
+
+/** The channel the step view follows, as one plane (the map itself when it has one channel). */
+function followedPlane(map: MapStack, ch: number): Float32Array {
+  return map.shape[2] === 1 ? map.data : channelPlane(map, ch);
+}
+
+/**
+ * One kind of pooling over the whole source: the pooled stack (every channel), its followed channel,
+ * and the window at output cell (`oy`, `ox`). All null when the window does not fit (`empty`).
+ */
+function usePooled(
+  x: MapStack,
+  params: PoolParams,
+  kind: PoolKind,
+  ch: number,
+  oy: number,
+  ox: number,
+  empty: string | null,
+) {
+  const map = useMemo(() => (empty ? null : pool2d(x, { ...params, kind })), [empty, x, params, kind]);
+  const plane = useMemo(() => (map ? followedPlane(map, ch) : null), [map, ch]);
+  const step = useMemo(
+    () => (empty ? null : poolStep(x, { ...params, kind }, ch, oy, ox)),
+    [empty, x, params, kind, ch, oy, ox],
+  );
+  return { map, plane, step };
 }
 
 function PoolWorkspace({
@@ -192,40 +203,20 @@ function PoolWorkspace({
   const x = source.map;
   const channels = x.shape[2];
   const ch = Math.min(settings.channel, channels - 1);
-  const plane = useMemo(() => (channels === 1 ? x.data : channelPlane(x, ch)), [x, ch, channels]);
+  const plane = useMemo(() => followedPlane(x, ch), [x, ch]);
   const params = useMemo<PoolParams>(
     () => ({ kind: settings.pool, size: settings.size, stride: settings.poolStride }),
     [settings.pool, settings.size, settings.poolStride],
   );
   const g = poolGeometry(x, params);
-  const maxMap = useMemo(
-    () => (g.empty ? null : pool2d(x, { ...params, kind: 'max' })),
-    [g.empty, x, params],
-  );
-  const avgMap = useMemo(
-    () => (g.empty ? null : pool2d(x, { ...params, kind: 'avg' })),
-    [g.empty, x, params],
-  );
   const oh = g.h.outSize;
   const ow = g.w.outSize;
-  const { player, oy, ox } = useGridPlayer(oh, ow, settings, update);
-  const pos = player.position;
-  const maxStep = useMemo(
-    () => (g.empty ? null : poolStep(x, { ...params, kind: 'max' }, ch, oy, ox)),
-    [g.empty, x, params, ch, oy, ox],
-  );
-  const avgStep = useMemo(
-    () => (g.empty ? null : poolStep(x, { ...params, kind: 'avg' }, ch, oy, ox)),
-    [g.empty, x, params, ch, oy, ox],
-  );
-  const maxPlane = useMemo(
-    () => (maxMap ? (channels === 1 ? maxMap.data : channelPlane(maxMap, ch)) : null),
-    [maxMap, ch, channels],
-  );
-  const avgPlane = useMemo(
-    () => (avgMap ? (channels === 1 ? avgMap.data : channelPlane(avgMap, ch)) : null),
-    [avgMap, ch, channels],
-  );
+  const { player, oy, ox, describe, cursor } = useGridPlayer(oh, ow, settings, update);
+  const pooled = {
+    max: usePooled(x, params, 'max', ch, oy, ox, g.empty),
+    avg: usePooled(x, params, 'avg', ch, oy, ox, g.empty),
+  };
+  const maxStep = pooled.max.step;
   const chName =
     channels > 1
       ? t('pool.panels.channelPrefix', {
@@ -236,19 +227,13 @@ function PoolWorkspace({
   const srcHighlights = useMemo<HeatmapHighlight[]>(() => {
     if (!maxStep) return [];
     const win = maxStep.cells[maxStep.winner];
-    const hl: HeatmapHighlight[] = [{ ...maxStep.window, color: WINDOW, width: 3 }];
+    const hl: HeatmapHighlight[] = [{ ...maxStep.window, color: WINDOW_COLOR, width: 3 }];
     if (win && settings.pool === 'max')
       hl.push({ row: win.iy, col: win.ix, rows: 1, cols: 1, color: WINNER, width: 3 });
     return hl;
   }, [maxStep, settings.pool]);
-  const outHl = useMemo<HeatmapHighlight[]>(
-    () => [{ row: oy, col: ox, rows: 1, cols: 1, color: WINDOW, width: 3 }],
-    [oy, ox],
-  );
-  const onOut = (cell: { row: number; col: number } | null) =>
-    cell && update({ step: cell.row * ow + cell.col });
-  const describe = (p: number) =>
-    t('conv.describe', { row: String(Math.floor(p / Math.max(1, ow))), col: String(p % Math.max(1, ow)) });
+  const planes =
+    pooled.max.plane && pooled.avg.plane ? { max: pooled.max.plane, avg: pooled.avg.plane } : null;
   const [h, w] = x.shape;
   const shown = settings.pool;
   const windowStride = t('pool.panels.windowStride', {
@@ -281,66 +266,50 @@ function PoolWorkspace({
               : undefined
           }
         />
-        {maxMap && avgMap && maxPlane && avgPlane ? (
-          <>
+        {planes ? (
+          POOL_KINDS.map((kind) => (
             <MapPanel
-              title={shown === 'max' ? t('pool.panels.maxPoolChosen') : t('pool.panels.maxPool')}
+              key={kind}
+              title={t(POOLED_PANELS[kind][shown === kind ? 'chosen' : 'title'])}
               subtitle={windowStride}
-              values={maxPlane}
+              values={planes[kind]}
               w={ow}
               h={oh}
               maxPx={210}
               scale={scale}
-              highlights={outHl}
-              filled={pos + 1}
-              fileStem="max-pool"
-              testId="pool-max-map"
-              focusCell={{ row: oy, col: ox }}
-              onCellHover={onOut}
-              onCellClick={onOut}
-              className={shown === 'max' ? 'is-chosen' : ''}
-            />
-            <MapPanel
-              title={shown === 'avg' ? t('pool.panels.avgPoolChosen') : t('pool.panels.avgPool')}
-              subtitle={windowStride}
-              values={avgPlane}
-              w={ow}
-              h={oh}
-              maxPx={210}
-              scale={scale}
-              highlights={outHl}
-              filled={pos + 1}
-              fileStem="avg-pool"
-              testId="pool-avg-map"
-              focusCell={{ row: oy, col: ox }}
-              onCellHover={onOut}
-              onCellClick={onOut}
-              className={shown === 'avg' ? 'is-chosen' : ''}
+              {...cursor}
+              fileStem={`${kind}-pool`}
+              testId={`pool-${kind}-map`}
+              className={shown === kind ? 'is-chosen' : ''}
             >
-              <div className="conv-formula" data-testid="pool-formula">
-                <div>{t('conv.panels.height', { text: formulaText(g.h) })}</div>
-                <div>{t('conv.panels.width', { text: formulaText(g.w) })}</div>
-              </div>
+              {kind === 'avg' && (
+                <div className="conv-formula" data-testid="pool-formula">
+                  <div>{t('conv.panels.height', { text: formulaText(g.h) })}</div>
+                  <div>{t('conv.panels.width', { text: formulaText(g.w) })}</div>
+                </div>
+              )}
             </MapPanel>
-          </>
+          ))
         ) : (
           <Panel title={t('conv.panels.output')} shape={t('conv.panels.empty')} testId="pool-max-map">
             <p className="message error">{g.empty}</p>
           </Panel>
         )}
-        {maxStep && avgStep && <PoolMaths max={maxStep} avg={avgStep} size={settings.size} />}
+        {pooled.max.step && pooled.avg.step && (
+          <PoolMaths max={pooled.max.step} avg={pooled.avg.step} size={settings.size} />
+        )}
       </div>
-      {maxMap && avgMap && channels > 1 && (
+      {pooled.max.map && pooled.avg.map && channels > 1 && (
         <PoolChannels
           source={x}
-          max={maxMap}
-          avg={avgMap}
+          max={pooled.max.map}
+          avg={pooled.avg.map}
           names={input.channelNames}
           following={ch}
           scale={scale}
         />
       )}
-      {maxMap && (
+      {pooled.max.map && (
         <StrideComparison
           input={input}
           settings={settings}
@@ -372,23 +341,13 @@ function StrideComparison({
   const values = settings.kernel ?? DEFAULT_KERNEL;
   const r = resolveKernel(values, c);
   const n = typeof r === 'string' ? 3 : r.size;
+  const { padding, dilation, bias, activation } = settings;
   const result = useMemo(() => {
-    const k = kernelFromFilters(
-      [expandToChannels(typeof r === 'string' ? DEFAULT_KERNEL : values, n, c)],
-      n,
-      n,
-      c,
-    );
-    const params = {
-      stride: 2,
-      padding: settings.padding,
-      dilation: settings.dilation,
-      bias: settings.bias,
-      activation: settings.activation,
-    };
+    const k = oneFilterKernel(typeof r === 'string' ? DEFAULT_KERNEL : values, n, c);
+    const params = { stride: 2, padding, dilation, bias, activation };
     const g = convGeometry(x, k, params);
     return g.empty ? null : { map: conv2d(x, k, params), g };
-  }, [x, values, r, n, c, settings.padding, settings.dilation, settings.bias, settings.activation]);
+  }, [x, values, r, n, c, padding, dilation, bias, activation]);
   if (!result) return null;
   const [ih, iw] = [x.shape[0], x.shape[1]];
   const [oh, ow] = [result.g.h.outSize, result.g.w.outSize];

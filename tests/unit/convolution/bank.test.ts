@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   centreResize,
   matchPreset,
+  oneFilterKernel,
   resizeBank,
   resolveBank,
   selectFilter,
@@ -72,5 +73,18 @@ describe('filter bank', () => {
     expect(resizeBank(slots, 4)).toEqual(['sobel-x', 'gaussian', 'kernel', 'diagonal']);
     expect(resizeBank(slots, 2)).toEqual(['sobel-x', 'kernel']);
     expect(resizeBank(['kernel'], 1)).toEqual(['kernel']);
+  });
+});
+
+describe('oneFilterKernel', () => {
+  it('k=2 C=3 from one 2×2 slice: the same weights on every channel, shape [2, 2, 3, 1]', () => {
+    const k = oneFilterKernel([1, 2, 3, 4], 2, 3);
+    expect(k.shape).toEqual([2, 2, 3, 1]);
+    expect(Array.from(k.data)).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4]);
+  });
+
+  it('k=2 C=3 from one slice per channel (channel after channel): each channel keeps its own', () => {
+    const k = oneFilterKernel([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 2, 3);
+    expect(Array.from(k.data)).toEqual([1, 5, 9, 2, 6, 10, 3, 7, 11, 4, 8, 12]);
   });
 });
