@@ -405,7 +405,7 @@ function formatImage(img: ImageSource): string {
     case 'pattern':
       return `pattern:${img.name}:${img.size}`;
     case 'custom':
-      return `custom:${img.w}x${img.h}${img.c > 1 ? `x${img.c}` : ''}:${Array.from(img.values).join(',')}`;
+      return `custom:${img.w}x${img.h}${img.c > 1 ? `x${img.c}` : ''}:${Array.from(img.values, float32Text).join(',')}`;
   }
 }
 
@@ -431,4 +431,16 @@ export function encodeConvParams(s: ConvSettings, area: 'convolution' | 'pooling
     if (s.channel !== 0) p.set('channel', String(s.channel));
   }
   return p;
+}
+
+/**
+ * The shortest decimal that reads back as the same float32: custom values live in a Float32Array, so
+ * 0.11 is stored as 0.10999999940395355; writing that into a shared link would make it long and odd.
+ */
+export function float32Text(v: number): string {
+  for (let digits = 1; digits <= 9; digits++) {
+    const text = String(Number(v.toPrecision(digits)));
+    if (Math.fround(Number(text)) === v) return text;
+  }
+  return String(v);
 }

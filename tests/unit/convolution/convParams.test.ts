@@ -3,6 +3,7 @@ import {
   CONV_DEFAULTS,
   defaultBank,
   encodeConvParams,
+  float32Text,
   parseConvParams,
   parseNumber,
   resolveKernel,
@@ -60,6 +61,16 @@ describe('convolution URL codec', () => {
         image,
       );
     }
+  });
+
+  it('writes custom values back as typed (0.11, not float32 noise 0.10999999940395355)', () => {
+    const q = 'image=custom:2x2:0.11,-0.3,1e-7,255';
+    const once = encodeConvParams(parse(q).settings, 'convolution').get('image');
+    expect(once).toBe('custom:2x2:0.11,-0.3,1e-7,255');
+    // And it is a fixed point: reading and writing again changes nothing.
+    expect(encodeConvParams(parse(`image=${once}`).settings, 'convolution').get('image')).toBe(once);
+    for (const v of [0.1, 1 / 3, -2.5e-5, 123.456, 0])
+      expect(Math.fround(Number(float32Text(Math.fround(v))))).toBe(Math.fround(v));
   });
 
   it('accepts input=drawn and custom:<w>x<h>x<c>', () => {
