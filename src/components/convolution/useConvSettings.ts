@@ -10,7 +10,9 @@ import {
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 
 /** The convolution's own numbers among the settings: stride, padding, dilation, bias, activation. */
-export function convParamsOf(s: ConvSettings): ConvParams {
+export function convParamsOf(
+  s: Pick<ConvSettings, 'stride' | 'padding' | 'dilation' | 'bias' | 'activation'>,
+): ConvParams {
   return {
     stride: s.stride,
     padding: s.padding,

@@ -41,7 +41,12 @@ const POOLED_PANELS = {
 type Source = { map: MapStack; title: string; kernel: { values: number[]; size: number } | null };
 
 /** What gets pooled: the activation map of the link's kernel, or (without `kernel`) the image itself. */
-function sourceOf(input: ConvInput, s: ConvSettings): Source | string {
+type SourceSettings = Pick<
+  ConvSettings,
+  'kernel' | 'stride' | 'padding' | 'dilation' | 'bias' | 'activation'
+>;
+
+function sourceOf(input: ConvInput, s: SourceSettings): Source | string {
   const x = input.stack;
   const [h, w, c] = x.shape;
   if (!s.kernel) {
@@ -76,7 +81,13 @@ export function PoolingArea() {
   const { settings, urlErrors, update } = useConvSettings('pooling');
   const [uiError, setUiError] = useState<string | null>(null);
   const { input, loading, error: inputError } = useConvInput(settings, update);
-  const source = useMemo(() => (input ? sourceOf(input, settings) : null), [input, settings]);
+  // Only what the source depends on: a new step or pool setting must not recompute the convolution
+  // and hand every panel below a new map.
+  const { kernel, stride, padding, dilation, bias, activation } = settings;
+  const source = useMemo(
+    () => (input ? sourceOf(input, { kernel, stride, padding, dilation, bias, activation }) : null),
+    [input, kernel, stride, padding, dilation, bias, activation],
+  );
   const sourceError = typeof source === 'string' ? source : null;
 
   const guarded = (patch: Partial<ConvSettings>) => {
