@@ -14,6 +14,11 @@ export type Vars = Record<string, string | number>;
 
 let messages: Messages = en;
 
+/** The messages in use: the page hands them to the training worker, which has its own copy of this module. */
+export function currentMessages(): Messages {
+  return messages;
+}
+
 /** Switches the language (a translation file of the same shape as en.ts). */
 export function setMessages(next: Messages): void {
   messages = next;

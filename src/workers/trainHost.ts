@@ -17,6 +17,7 @@ import {
 import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
 import { Trainer, type TrainEvent } from '../engine/train/trainer';
 import type { FromHost, ToHost } from './trainProtocol';
+import { setMessages } from '../i18n';
 
 /**
  * Live layer refreshes: twice a second is lively to watch, and each one costs the trainer a probe pass
@@ -159,6 +160,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
     try {
       switch (msg.type) {
         case 'init':
+          setMessages(msg.messages);
           await init(msg.mnistBaseUrl, msg.backend);
           break;
         case 'start':

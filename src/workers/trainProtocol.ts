@@ -3,9 +3,11 @@ import type { BackendName } from '../engine/backend';
 import type { ModelMeta } from '../engine/model/modelIO';
 import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
 import type { TrainEvent } from '../engine/train/trainer';
+import type { Messages } from '../i18n';
 
 export type ToHost =
-  | { type: 'init'; mnistBaseUrl: string; backend: TrainBackendChoice }
+  /** `messages`: the page's language, so the engine's messages from the worker read like the page's. */
+  | { type: 'init'; mnistBaseUrl: string; backend: TrainBackendChoice; messages: Messages }
   | { type: 'start'; cfg: TrainConfig; probeDigit: number; panels: boolean }
   | { type: 'pause' }
   | { type: 'resume' }

@@ -7,7 +7,7 @@ import type { TrainConfig } from '../../engine/train/config';
 import type { Mistake } from '../../engine/train/evaluate';
 import type { LayerSnapshot, TrainEvent } from '../../engine/train/trainer';
 import type { FromHost, LoadingWhat, ToHost } from '../../workers/trainProtocol';
-import { t } from '../../i18n';
+import { currentMessages, t } from '../../i18n';
 import { createStore } from '../../state/createStore';
 import { noteModelChanged } from '../../state/modelStore';
 
@@ -260,6 +260,7 @@ export async function ensureSession(backend: TrainConfig['backend']): Promise<vo
     type: 'init',
     mnistBaseUrl: new URL('data/mnist/', document.baseURI).href,
     backend,
+    messages: currentMessages(),
   });
 }
 
