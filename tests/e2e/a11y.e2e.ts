@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openWatchedPage } from '../support/browser';
+import { openWatchedPage, useBrowser } from '../support/browser';
 import { LESSONS } from '../../src/demos/lessons/registry';
 import { lessonPages } from '../../src/demos/lessons/types';
 
@@ -9,17 +8,11 @@ const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js
 
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Runs axe-core on the page as it stands and returns the serious and critical violations, readably. */
 async function seriousViolations(path: string, ready: string): Promise<string[]> {
-  const w = await openWatchedPage(browser, path);
+  const w = await openWatchedPage(browser(), path);
   await w.page.locator(ready).first().waitFor({ timeout: 30_000 });
   await w.page.getByTestId('backend-name').waitFor({ state: 'attached', timeout: 30_000 });
   // Let panels that wait for MNIST draw before judging them.

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openWatchedPage } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openWatchedPage, useBrowser } from '../support/browser';
 import { ONE, SEVEN, stroke } from '../support/drawing';
 import { readyToTrain } from '../support/waits';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
@@ -18,7 +12,7 @@ describe('#/train when the WebGL context is lost mid-run', () => {
   it('moves to WebAssembly from the last good step, says so, and still finishes with a working model', async () => {
     // Small enough to finish on SwiftShader WebGL; ?testhooks exposes window.__cnnStudioTest.
     const w = await openWatchedPage(
-      browser,
+      browser(),
       '?testhooks#/train?backend=webgl&train=3000&epochs=2&batch=64&lr=0.003',
     );
     const { page } = w;
@@ -57,7 +51,7 @@ describe('#/train when the WebGL context is lost mid-run', () => {
 
 describe('#/draw when the page loses its WebGL context', () => {
   it('moves the page to WebAssembly, says why in the status bar, reloads the model and keeps classifying', async () => {
-    const w = await openWatchedPage(browser, '?testhooks&backend=webgl#/draw');
+    const w = await openWatchedPage(browser(), '?testhooks&backend=webgl#/draw');
     const { page } = w;
     const name = page.getByTestId('backend-name');
     await name.waitFor({ timeout: 30_000 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../support/browser';
 import { downloadCsvRows, num, openExplorer, testPixel as pixel } from '../support/explorers';
 
 // Independent reference: the MNIST test bytes read straight from the npm package, maths done here.
@@ -25,13 +25,7 @@ const REF = reference(0);
 const CONTRACT =
   '#/convolution?image=mnist-test:0&kernel=1,0,-1,1,0,-1,1,0,-1&stride=1&padding=0&dilation=1&bias=0&activation=relu';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function mathsAt(page: Page) {
   return {
@@ -55,7 +49,7 @@ function pngHeader(w: number, h: number): Buffer {
 
 describe('convolution explorer', () => {
   it('opens a contract URL, steps with the keyboard, and the maths panel matches values computed from the MNIST bytes', async () => {
-    const w = await openExplorer(browser, `${CONTRACT}&step=5`, 'maths-sum');
+    const w = await openExplorer(browser(), `${CONTRACT}&step=5`, 'maths-sum');
     const { page } = w;
     let m = await mathsAt(page);
     expect(m.pos).toMatch(/^6 \/ 676 · output row 0, col 5/);
@@ -112,7 +106,11 @@ describe('convolution explorer', () => {
   });
 
   it('shows the output-size formula, and refuses empty outputs and bad link values with a message, keeping the state', async () => {
-    const w = await openExplorer(browser, `${CONTRACT.replace('stride=1', 'stride=2')}&step=0`, 'maths-sum');
+    const w = await openExplorer(
+      browser(),
+      `${CONTRACT.replace('stride=1', 'stride=2')}&step=0`,
+      'maths-sum',
+    );
     const { page } = w;
     await expect
       .poll(() => page.getByTestId('output-formula').textContent())
@@ -149,7 +147,7 @@ describe('convolution explorer', () => {
   });
 
   it('rejects a non-image, a huge image and a corrupt image upload with a message and keeps the digit', async () => {
-    const w = await openExplorer(browser, `${CONTRACT}&step=0`, 'maths-sum');
+    const w = await openExplorer(browser(), `${CONTRACT}&step=0`, 'maths-sum');
     const { page } = w;
     const upload = page.getByTestId('upload');
     await upload.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
@@ -173,7 +171,7 @@ describe('convolution explorer', () => {
       { width: 1366, height: 768 },
       { width: 1280, height: 720 },
     ]) {
-      const w = await openExplorer(browser, `${CONTRACT}&step=40`, 'maths-sum', { viewport });
+      const w = await openExplorer(browser(), `${CONTRACT}&step=40`, 'maths-sum', { viewport });
       const { page } = w;
       expect(
         await page.evaluate(
@@ -191,7 +189,7 @@ describe('convolution explorer', () => {
   });
 
   it('filters=16: clicking filter 6 (Sobel x) makes it the sliding filter, kept in the URL; a reload restores it', async () => {
-    const w = await openExplorer(browser, `${CONTRACT}&step=0&filters=16`, 'maths-sum');
+    const w = await openExplorer(browser(), `${CONTRACT}&step=0&filters=16`, 'maths-sum');
     const { page } = w;
     const maps = page.getByTestId('filter-bank-maps');
     // Every map of the current output has been drawn.

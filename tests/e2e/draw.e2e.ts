@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openWatchedPage, type WatchedPage } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openWatchedPage, type WatchedPage, useBrowser } from '../support/browser';
 import { ellipse, ONE, SEVEN, stroke } from '../support/drawing';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openDraw(viewport?: { width: number; height: number }): Promise<WatchedPage> {
-  const w = await openWatchedPage(browser, '#/draw', viewport ? { viewport } : {});
+  const w = await openWatchedPage(browser(), '#/draw', viewport ? { viewport } : {});
   await w.page
     .getByTestId('draw-model')
     .filter({ hasText: 'pretrained LeNet-5' })
@@ -204,7 +198,7 @@ describe('Draw: live classification with the shipped pretrained LeNet-5', () => 
   });
 
   it('draws with a finger without scrolling the page', async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 600 }, hasTouch: true });
+    const context = await browser().newContext({ viewport: { width: 800, height: 600 }, hasTouch: true });
     const page = await context.newPage();
     await page.goto(new URL('#/draw', process.env.CNN_STUDIO_URL).href);
     await page

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openWatchedPage } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { openWatchedPage, useBrowser } from '../support/browser';
 import { serviceWorkerInControl } from '../support/waits';
 import { LESSONS } from '../../src/demos/lessons/registry';
 import { lessonPages, type QuestionDef } from '../../src/demos/lessons/types';
@@ -12,13 +12,7 @@ import { lessonPages, type QuestionDef } from '../../src/demos/lessons/types';
 const SHOTS = process.env.LEARN_SHOTS ?? join(tmpdir(), 'cnn-studio-learn-shots');
 mkdirSync(SHOTS, { recursive: true });
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pageNumber = async (page: Page) => Number(await page.getByTestId('lesson').getAttribute('data-page'));
 
@@ -67,7 +61,7 @@ async function answerByKeyboard(page: Page, q: QuestionDef): Promise<void> {
 
 describe('Learn: every lesson by keyboard', () => {
   it('lists the ten lessons and opens one', async () => {
-    const w = await openWatchedPage(browser, '#/learn');
+    const w = await openWatchedPage(browser(), '#/learn');
     const cards = w.page.locator('.learn-card a');
     await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(10);
     await cards.nth(3).focus();
@@ -80,7 +74,7 @@ describe('Learn: every lesson by keyboard', () => {
 
   for (const lesson of LESSONS) {
     it(`lesson ${lesson.number} (${lesson.id}): walks every step with → / PageDown, answers its questions`, async () => {
-      const w = await openWatchedPage(browser, `#/learn?lesson=${lesson.id}&step=1`);
+      const w = await openWatchedPage(browser(), `#/learn?lesson=${lesson.id}&step=1`);
       const { page } = w;
       await page.getByTestId('lesson').waitFor({ timeout: 30_000 });
       const pages = lessonPages(lesson);
@@ -110,7 +104,7 @@ describe('Learn: every lesson by keyboard', () => {
   }
 
   it('a step link restores its exact panel state (lesson 2 at t = 1.5)', async () => {
-    const w = await openWatchedPage(browser, '#/learn?lesson=convolution-of-functions&step=2&t=1.5');
+    const w = await openWatchedPage(browser(), '#/learn?lesson=convolution-of-functions&step=2&t=1.5');
     await w.page.getByTestId('lesson').waitFor({ timeout: 30_000 });
     expect(await w.page.getByTestId('step-panel').innerText()).toContain('t = 1.5');
     // Moving the scrubber writes the new state into the link.
@@ -120,7 +114,7 @@ describe('Learn: every lesson by keyboard', () => {
   });
 
   it('softmax regression trains in the tab in a few seconds, with a progress bar', async () => {
-    const w = await openWatchedPage(browser, '#/learn?lesson=softmax-templates&step=2');
+    const w = await openWatchedPage(browser(), '#/learn?lesson=softmax-templates&step=2');
     await w.page.getByTestId('lesson').waitFor({ timeout: 30_000 });
     const t0 = Date.now();
     await w.page.getByRole('button', { name: 'Train the one-layer network', exact: true }).click();
@@ -142,7 +136,7 @@ describe('Learn: every lesson by keyboard', () => {
 
 describe('Learn: embedded Draw panel (lesson 10)', () => {
   it('a vertical stroke drawn with the mouse is read as a 1 by the shipped LeNet', async () => {
-    const w = await openWatchedPage(browser, '#/learn?lesson=train-and-draw&step=3');
+    const w = await openWatchedPage(browser(), '#/learn?lesson=train-and-draw&step=3');
     const canvas = w.page.locator('canvas[aria-label="Drawing canvas"]');
     await canvas.waitFor({ timeout: 30_000 });
     await expect
@@ -165,7 +159,7 @@ describe('Learn: embedded Draw panel (lesson 10)', () => {
 
 describe('Learn: lesson 10 trains the network itself', () => {
   it('the quick run trains in the lesson (bar and ETA move, ≥90% after its epoch), shows in #/train, and Draw uses it', async () => {
-    const w = await openWatchedPage(browser, '#/learn?lesson=train-and-draw&step=1');
+    const w = await openWatchedPage(browser(), '#/learn?lesson=train-and-draw&step=1');
     const { page } = w;
     const quick = page.getByRole('button', { name: 'Quick run: 1 epoch', exact: true });
     await quick.waitFor({ timeout: 30_000 });
@@ -233,7 +227,7 @@ describe('Learn: lesson 10 trains the network itself', () => {
 
 describe('Learn: PNG export', () => {
   it('"Download PNG" saves the whole panel (maps and SVG plots) as one PNG', async () => {
-    const w = await openWatchedPage(browser, '#/learn?lesson=convolution-of-functions&step=2');
+    const w = await openWatchedPage(browser(), '#/learn?lesson=convolution-of-functions&step=2');
     await w.page.getByTestId('lesson').waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([
       w.page.waitForEvent('download'),
@@ -251,7 +245,7 @@ describe('Learn: PNG export', () => {
 
 describe('Learn: fits school screens', () => {
   it('every page of every lesson at 1280×720 has no horizontal scroll', async () => {
-    const w = await openWatchedPage(browser, '#/learn', { viewport: { width: 1280, height: 720 } });
+    const w = await openWatchedPage(browser(), '#/learn', { viewport: { width: 1280, height: 720 } });
     for (const lesson of LESSONS) {
       for (let i = 1; i <= lessonPages(lesson).length; i++) {
         await w.page.evaluate(
@@ -275,7 +269,7 @@ describe('Learn: fits school screens', () => {
 
 describe('Learn: presentation mode', () => {
   it('present=1 fills the screen with large type; a clicker (PageDown) moves on; controls hide and come back; Escape leaves', async () => {
-    const w = await openWatchedPage(browser, '#/learn?lesson=sliding-filter&step=1');
+    const w = await openWatchedPage(browser(), '#/learn?lesson=sliding-filter&step=1');
     const { page } = w;
     await page.getByTestId('lesson').waitFor({ timeout: 30_000 });
     const bodySize = async () =>
@@ -308,7 +302,7 @@ describe('Learn: presentation mode', () => {
   });
 
   it('screenshots of every lesson in presentation mode (1366×768), no horizontal scroll', async () => {
-    const w = await openWatchedPage(browser, '#/learn');
+    const w = await openWatchedPage(browser(), '#/learn');
     for (const lesson of LESSONS) {
       await w.page.evaluate((id) => {
         window.location.hash = `#/learn?lesson=${id}&step=2&present=1`;
@@ -330,7 +324,7 @@ describe('Learn: presentation mode', () => {
 describe('Learn: offline', () => {
   it('after one online load, a reload with the network blocked still runs every lesson (and trains lesson 8)', async () => {
     // ?sw=1: the service worker registers in automated browsers only when asked (see src/sw/).
-    const w = await openWatchedPage(browser, '?sw=1#/learn');
+    const w = await openWatchedPage(browser(), '?sw=1#/learn');
     const { page, context } = w;
     await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
     await serviceWorkerInControl(page);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, openWatchedPage } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, openWatchedPage, useBrowser } from '../support/browser';
 
 const OFFICIAL = {
   test: [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009],
@@ -13,13 +13,7 @@ declare global {
   var __cnnviz: { mnist: MnistHook } | undefined;
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const dataStatus = (page: Page) => page.getByTestId('data-status');
 
@@ -46,7 +40,7 @@ const summary = (page: Page, split: 'train' | 'test') =>
 describe('MNIST in the browser', () => {
   it('loads the test set at start, then the training set on demand, with the official label counts', async () => {
     const t0 = Date.now();
-    const w = await openWatchedPage(browser, '#/convolution');
+    const w = await openWatchedPage(browser(), '#/convolution');
     await waitForText(w.page, /10,000 test digits ready/);
     const testMs = Date.now() - t0;
     const test = await summary(w.page, 'test');
@@ -83,7 +77,7 @@ describe('MNIST in the browser', () => {
   });
 
   it('a reload with the network to /data/ blocked still gets MNIST from Cache Storage', async () => {
-    const w = await openWatchedPage(browser, '#/convolution');
+    const w = await openWatchedPage(browser(), '#/convolution');
     await waitForText(w.page, /10,000 test digits ready/);
     await w.page.evaluate(() => globalThis.__cnnviz?.mnist.preloadTrain());
     await waitForText(w.page, /60,000 training digits ready/);
@@ -112,7 +106,7 @@ describe('MNIST in the browser', () => {
   });
 
   it('a corrupt file shows a clear error in the status bar, the app keeps working, and Try again recovers', async () => {
-    const w = await openWatchedPage(browser, '#/convolution');
+    const w = await openWatchedPage(browser(), '#/convolution');
     await waitForText(w.page, /10,000 test digits ready/);
     await w.page.evaluate(() => caches.delete('cnn-studio-mnist'));
     const garbage = Buffer.alloc(5000, 'garbage!');
@@ -152,7 +146,7 @@ describe('MNIST in the browser', () => {
   });
 
   it('data that was never packed (404) says which command fixes it', async () => {
-    const w = await openWatchedPage(browser, '#/convolution');
+    const w = await openWatchedPage(browser(), '#/convolution');
     await waitForText(w.page, /10,000 test digits ready/);
     await w.page.evaluate(() => caches.delete('cnn-studio-mnist'));
     await w.context.route('**/data/mnist/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
@@ -167,7 +161,7 @@ describe('MNIST in the browser', () => {
   });
 
   it('works when the app is served from a sub-path (/sub/), fetching /sub/data/mnist/', async () => {
-    const w = await openWatchedPage(browser, '#/convolution');
+    const w = await openWatchedPage(browser(), '#/convolution');
     await waitForText(w.page, /10,000 test digits ready/);
     const root = new URL(baseUrl());
     const seen: string[] = [];

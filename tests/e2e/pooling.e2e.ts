@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from '../support/browser';
 import { downloadCsvRows, num, openExplorer, testPixel as pixel } from '../support/explorers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('pooling explorer', () => {
   it('pools the image itself (no kernel): max and avg at a step match the MNIST bytes, CSV too', async () => {
     // Output cell (row 10, col 7) of a 2×2 stride-2 pool on 28×28 → 14×14: step 147.
     const w = await openExplorer(
-      browser,
+      browser(),
       '#/pooling?image=mnist-test:0&pool=max&size=2&poolStride=2&step=147',
       'pool-max',
     );
@@ -61,7 +54,7 @@ describe('pooling explorer', () => {
 
   it('pools an activation map when the link has a kernel, and rejects bad pooling params keeping the state', async () => {
     const w = await openExplorer(
-      browser,
+      browser(),
       '#/pooling?image=mnist-test:0&kernel=1,0,-1,1,0,-1,1,0,-1&activation=relu&pool=avg&size=2&poolStride=2&step=0',
       'pool-max',
     );
@@ -97,7 +90,7 @@ describe('pooling explorer', () => {
       }
     const image = `custom:8x8x3:${[...red, ...green, ...blue].join(',')}`;
     const w = await openExplorer(
-      browser,
+      browser(),
       `#/pooling?image=${image}&pool=max&size=2&poolStride=2&step=5&channel=1`,
       'pool-max',
     );

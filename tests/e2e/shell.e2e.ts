@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openWatchedPage } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { openWatchedPage, useBrowser } from '../support/browser';
 import { serviceWorkerInControl } from '../support/waits';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('app shell', () => {
   it('loads every area with no console error and no request to another host', async () => {
-    const w = await openWatchedPage(browser, '#/convolution');
+    const w = await openWatchedPage(browser(), '#/convolution');
     await w.page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
     for (const area of ['convolution', 'pooling', 'train', 'draw', 'learn']) {
       await w.page.getByRole('link', { name: new RegExp(`^${area}`, 'i') }).click();
@@ -29,7 +22,7 @@ describe('app shell', () => {
   });
 
   it('picks wasm by itself when WebGL is only software-rendered, and says why', async () => {
-    const w = await openWatchedPage(browser, '#/convolution');
+    const w = await openWatchedPage(browser(), '#/convolution');
     const name = w.page.getByTestId('backend-name');
     await name.waitFor({ timeout: 30_000 });
     expect(await name.getAttribute('data-backend')).toBe('wasm');
@@ -38,7 +31,7 @@ describe('app shell', () => {
   });
 
   it('really runs WebGL when asked with ?backend=webgl', async () => {
-    const w = await openWatchedPage(browser, '?backend=webgl#/convolution');
+    const w = await openWatchedPage(browser(), '?backend=webgl#/convolution');
     const name = w.page.getByTestId('backend-name');
     await name.waitFor({ timeout: 30_000 });
     expect(await name.getAttribute('data-backend')).toBe('webgl');
@@ -51,7 +44,7 @@ describe('app shell', () => {
       { width: 1366, height: 768 },
       { width: 1280, height: 720 },
     ]) {
-      const w = await openWatchedPage(browser, '#/convolution', { viewport });
+      const w = await openWatchedPage(browser(), '#/convolution', { viewport });
       await w.page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
       const overflow = await w.page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -65,7 +58,7 @@ describe('app shell', () => {
 describe('service worker', () => {
   it('names its cache after the build, so a new deploy replaces the old cache instead of piling onto it', async () => {
     // ?sw=1: the service worker registers in automated browsers only when asked (see src/sw/).
-    const w = await openWatchedPage(browser, '?sw=1#/convolution');
+    const w = await openWatchedPage(browser(), '?sw=1#/convolution');
     const { page } = w;
     await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
     await serviceWorkerInControl(page);

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openWatchedPage } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openWatchedPage, useBrowser } from '../support/browser';
 import { LESSONS } from '../../src/demos/lessons/registry';
 import { lessonPages } from '../../src/demos/lessons/types';
 import { en } from '../../src/i18n/en';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** A catalogue key that reached the screen (`t()` shows a missing key as itself), e.g. `train.status.epoch`. */
 const KEY = new RegExp(`\\b(?:${Object.keys(en).join('|')})\\.[a-zA-Z]+(?:\\.[a-zA-Z0-9]+)*\\b`, 'g');
@@ -42,7 +36,7 @@ async function go(page: Page, hash: string): Promise<void> {
 
 describe('the app shows words, not catalogue keys or unfilled {placeholders}', () => {
   it('in every area, in link error messages, and on every lesson page', async () => {
-    const w = await openWatchedPage(browser, '#/convolution');
+    const w = await openWatchedPage(browser(), '#/convolution');
     const { page } = w;
     await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
     const found: string[] = [];

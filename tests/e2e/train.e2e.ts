@@ -1,24 +1,18 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openWatchedPage } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openWatchedPage, useBrowser } from '../support/browser';
 import { readyToTrain } from '../support/waits';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
 describe('#/train', () => {
   it('trains 1,000 digits for 2 epochs: the chart grows, pause holds, resume finishes, no long task', async () => {
-    const w = await openWatchedPage(browser, '#/train?train=1000&epochs=2&batch=32&lr=0.003');
+    const w = await openWatchedPage(browser(), '#/train?train=1000&epochs=2&batch=32&lr=0.003');
     const { page } = w;
     await readyToTrain(page);
     await page.evaluate(() => {
@@ -80,7 +74,7 @@ describe('#/train', () => {
   });
 
   it('refuses an impossible setting at the control, with its reason', async () => {
-    const w = await openWatchedPage(browser, '#/train?lr=-1');
+    const w = await openWatchedPage(browser(), '#/train?lr=-1');
     await w.page.getByRole('button', { name: 'Train', exact: true }).waitFor();
     expect(await w.page.getByRole('button', { name: 'Train', exact: true }).isDisabled()).toBe(true);
     expect(await w.page.locator('.train-field-problem').first().textContent()).toMatch(/learning rate/i);
@@ -89,7 +83,7 @@ describe('#/train', () => {
   });
 
   it('exports the model, imports it back, and refuses a truncated one keeping the current model', async () => {
-    const w = await openWatchedPage(browser, '#/train');
+    const w = await openWatchedPage(browser(), '#/train');
     const { page } = w;
     await expect
       .poll(() => byId(page, 'model-summary').getAttribute('data-source'), { timeout: 30_000 })

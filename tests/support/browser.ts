@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The flags DEVELOPERS.md prescribes: software WebGL through SwiftShader, and no phoning home. */
 export const CHROMIUM_FLAGS = [
@@ -23,6 +24,24 @@ export function chromiumPath(): string {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * One Chromium for the whole test file: launched before its tests, closed after them. Call at the top
+ * of the file; the returned function gives the browser inside a test.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('The browser starts in beforeAll; use it inside a test.');
+    return browser;
+  };
 }
 
 export function baseUrl(): string {
