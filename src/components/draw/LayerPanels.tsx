@@ -194,7 +194,19 @@ const DenseGrid = memo(function DenseGrid({
 type MapLayer = 'conv1' | 'pool1' | 'conv2' | 'pool2';
 
 /** Every layer for the drawn digit, in network order, each titled with its shape. */
-export function LayerPanels({ readout, links }: { readout: LayerReadout; links: LayerLinks }) {
+/**
+ * Every layer of the network for one readout. `part: 'features'` stops after pool2 (the convolution and
+ * pooling half), for a lesson step about that half that must fit a projected screen.
+ */
+export function LayerPanels({
+  readout,
+  links,
+  part = 'all',
+}: {
+  readout: LayerReadout;
+  links: LayerLinks;
+  part?: 'all' | 'features';
+}) {
   const { layers } = readout;
   const split = (name: MapLayer) => {
     const [h = 0, w = 0, c = 0] = layers[name].shape;
@@ -219,7 +231,8 @@ export function LayerPanels({ readout, links }: { readout: LayerReadout; links: 
       cellPx: 4,
       cols: 6,
       hrefOf: (i) => (bank1 ? conv1Link(filterSlice(bank1, i), bank1.bias[i] ?? 0, activation) : null),
-      hint: t('draw.layers.conv1Hint'),
+      // Only where the maps are links: without the filter bank (a lesson's test digit) nothing opens.
+      ...(bank1 ? { hint: t('draw.layers.conv1Hint') } : {}),
     },
     {
       name: 'pool1',
@@ -239,7 +252,13 @@ export function LayerPanels({ readout, links }: { readout: LayerReadout; links: 
         const c = channelFor(i);
         return conv2Link(filterSlice(bank2, i, c), maps.pool1.maps[c] ?? new Float32Array(196));
       },
-      hint: t('draw.layers.conv2Hint', { act: activation === 'relu' ? t('conv.act.relu') : activation }),
+      ...(bank2
+        ? {
+            hint: t('draw.layers.conv2Hint', {
+              act: activation === 'relu' ? t('conv.act.relu') : activation,
+            }),
+          }
+        : {}),
     },
     {
       name: 'pool2',
@@ -260,9 +279,13 @@ export function LayerPanels({ readout, links }: { readout: LayerReadout; links: 
           scale={steadyScale(chooseSharedScale(maps[g.name].maps))}
         />
       ))}
-      <DenseGrid name="dense1" values={layers.dense1.data} cols={12} what={t('draw.layers.dense1')} />
-      <DenseGrid name="dense2" values={layers.dense2.data} cols={12} what={t('draw.layers.dense2')} />
-      <OutputPanel probabilities={layers.output.data} top={readout.top} />
+      {part === 'all' && (
+        <>
+          <DenseGrid name="dense1" values={layers.dense1.data} cols={12} what={t('draw.layers.dense1')} />
+          <DenseGrid name="dense2" values={layers.dense2.data} cols={12} what={t('draw.layers.dense2')} />
+          <OutputPanel probabilities={layers.output.data} top={readout.top} />
+        </>
+      )}
     </div>
   );
 }

@@ -4,8 +4,10 @@ import { LayerPanels } from '../../draw/LayerPanels';
 import { PredictionPanel } from '../../draw/PredictionPanel';
 import { useDrawModel } from '../../draw/useDrawModel';
 import { t } from '../../../i18n';
-import { DigitsPending, LearnPanel, num, useMnistTest, type PanelProps } from './common';
+import { DigitsPending, LearnPanel, num, str, useMnistTest, type PanelProps } from './common';
 import { DigitMap, DigitPicker, ModelNote } from './parts';
+
+const PARTS = ['all', 'features'] as const;
 
 /**
  * One MNIST test digit through the real LeNet-5 (the Draw area's model session and its layer panels):
@@ -16,6 +18,8 @@ export function LenetLivePanel({ params, setParam }: PanelProps) {
   const model = useDrawModel();
   const session = model.state === 'ready' ? model.session : null;
   const digit = num(params, 'digit', 0, 0, MNIST_COUNTS.test - 1);
+  // 'features': only the convolution and pooling layers, for the step about them.
+  const part = str(params, 'part', PARTS, 'all');
   const pixels = useMemo(
     () => (mnist.state === 'ready' ? digitPixels(mnist.set, digit) : null),
     [mnist, digit],
@@ -43,6 +47,7 @@ export function LenetLivePanel({ params, setParam }: PanelProps) {
       {readout && session && (
         <LayerPanels
           readout={readout}
+          part={part}
           // No filter links: the explorer links open on the drawn digit, not on this test digit.
           links={{
             conv1: null,
@@ -54,7 +59,7 @@ export function LenetLivePanel({ params, setParam }: PanelProps) {
         />
       )}
       {/* Top to bottom like the network itself: the answer comes last. */}
-      <PredictionPanel readout={readout} blank={false} />
+      {part === 'all' && <PredictionPanel readout={readout} blank={false} />}
       <ModelNote model={model} />
     </LearnPanel>
   );

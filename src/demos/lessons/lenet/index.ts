@@ -6,7 +6,7 @@ export const lenetLesson: LessonDef = {
   number: 9,
   steps: [
     { id: 'overview', panel: 'lenet', params: { focus: 'all' } },
-    { id: 'features', panel: 'lenetLive', params: { digit: 0 } },
+    { id: 'features', panel: 'lenetLive', params: { digit: 0, part: 'features' } },
     { id: 'dense', panel: 'lenet', params: { focus: 'dense' } },
     { id: 'live', panel: 'lenetLive', params: { digit: 8 } },
     { id: 'params', panel: 'lenet', params: { focus: 'params' } },
