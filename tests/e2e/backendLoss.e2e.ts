@@ -85,3 +85,35 @@ describe('#/draw when the page loses its WebGL context', () => {
     await w.context.close();
   });
 });
+
+describe('lesson 8 when the page loses its WebGL context mid-training', () => {
+  it('stops the stuck run, offers Train again, and trains on WebAssembly', async () => {
+    const w = await openWatchedPage(
+      browser(),
+      '?testhooks&backend=webgl#/learn?lesson=softmax-templates&step=2',
+    );
+    const { page } = w;
+    const name = page.getByTestId('backend-name');
+    await name.waitFor({ timeout: 30_000 });
+    expect(await name.getAttribute('data-backend')).toBe('webgl');
+    const train = page.getByRole('button', { name: 'Train the one-layer network', exact: true });
+    await train.click();
+    // Lose the context once it is really training (the progress bar is up).
+    await page.locator('[data-testid="softmax-train"] progress').waitFor({ timeout: 60_000 });
+    expect(
+      await page.evaluate(() =>
+        (
+          window as unknown as { __cnnStudioTest: { losePageWebGLContext(): boolean } }
+        ).__cnnStudioTest.losePageWebGLContext(),
+      ),
+    ).toBe(true);
+    await expect.poll(() => name.getAttribute('data-backend'), { timeout: 30_000 }).toBe('wasm');
+    // The run that was waiting on the dead context is stopped, not left hanging.
+    await train.waitFor({ timeout: 30_000 });
+    await train.click();
+    await page.getByTestId('softmax-accuracy').waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('softmax-accuracy').textContent()).toMatch(/\d+\.\d%/);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});

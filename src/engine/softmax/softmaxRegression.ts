@@ -64,6 +64,29 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => (raf ? raf(() => resolve()) : setTimeout(resolve, 0)));
 }
 
+/**
+ * `p`, or an AbortError as soon as `signal` aborts: a read-back on a lost WebGL context never settles,
+ * so Stop (or the page moving off a dead backend) must not wait for it.
+ */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}
+
 function abortError(): Error {
   const err = new Error(t('engine.softmax.stopped'));
   err.name = 'AbortError';
@@ -123,8 +146,11 @@ export async function trainSoftmax(
         step++;
       }
       if (cost) {
-        lastLoss = (await cost.data())[0] ?? NaN;
-        cost.dispose();
+        try {
+          lastLoss = (await untilAborted(cost.data(), opts.signal))[0] ?? NaN;
+        } finally {
+          cost.dispose();
+        }
       }
       if (!Number.isFinite(lastLoss))
         throw new Error(t('engine.softmax.diverged', { loss: String(lastLoss) }));
@@ -138,8 +164,8 @@ export async function trainSoftmax(
       });
       await yieldToPage();
     }
-    const weights = (await W.data()) as Float32Array;
-    const bias = (await b.data()) as Float32Array;
+    const weights = (await untilAborted(W.data(), opts.signal)) as Float32Array;
+    const bias = (await untilAborted(b.data(), opts.signal)) as Float32Array;
     return { weights, bias, steps, ms: performance.now() - t0, loss: lastLoss };
   } finally {
     W.dispose();

@@ -12,6 +12,7 @@ import {
   type SoftmaxProgress,
 } from '../../../engine';
 import { createStore, useStore } from '../../../state/createStore';
+import { appStore } from '../../../state/appStore';
 import { getMnist } from '../../../state/mnistService';
 import { t } from '../../../i18n';
 import { DigitsPending, LearnPanel, str, useLearnScale, useMnistTest, type PanelProps } from './common';
@@ -61,6 +62,12 @@ async function startTraining(): Promise<void> {
     if (controller === mine) controller = null;
   }
 }
+
+// If the page's backend goes away mid-run (a lost WebGL context: see startApp), the run's reads would
+// never settle; stop it, so the button offers Train again on the backend that replaces it.
+appStore.subscribe(() => {
+  if (appStore.get().backend.state !== 'ready') controller?.abort();
+});
 
 const selectRun = (s: { run: Run }) => s.run;
 
