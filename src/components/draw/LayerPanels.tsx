@@ -5,6 +5,7 @@ import { chooseScale, chooseSharedScale, type ColorScale } from '../canvas/color
 import { ColorLegend } from '../canvas/ColorLegend';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
+import { actLabel } from '../convolution/format';
 import { buildMontage, mapAtCell, montageLayout, slotOrigin } from './montage';
 import {
   channelOf,
@@ -255,7 +256,7 @@ export function LayerPanels({
       ...(bank2
         ? {
             hint: t('draw.layers.conv2Hint', {
-              act: activation === 'relu' ? t('conv.act.relu') : activation,
+              act: actLabel(activation),
             }),
           }
         : {}),
