@@ -17,6 +17,7 @@ import { t } from '../../i18n';
 import { makeBatch, makeImagesTensor } from '../data/batches';
 import { MNIST_CLASSES, MNIST_PIXELS, type MnistSet } from '../data/mnist';
 import { mulberry32, shuffledIndices } from '../data/random';
+import { untilAborted } from '../untilAborted';
 
 export type SoftmaxModel = {
   /** 784×10 row-major: weights[pixel·10 + digit]. */
@@ -62,29 +63,6 @@ export const SOFTMAX_DEFAULTS: Omit<SoftmaxOptions, 'signal' | 'onProgress'> = {
 function yieldToPage(): Promise<void> {
   const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
   return new Promise((resolve) => (raf ? raf(() => resolve()) : setTimeout(resolve, 0)));
-}
-
-/**
- * `p`, or an AbortError as soon as `signal` aborts: a read-back on a lost WebGL context never settles,
- * so Stop (or the page moving off a dead backend) must not wait for it.
- */
-function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(abortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (err: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(err instanceof Error ? err : new Error(String(err)));
-      },
-    );
-  });
 }
 
 function abortError(): Error {
@@ -147,7 +125,7 @@ export async function trainSoftmax(
       }
       if (cost) {
         try {
-          lastLoss = (await untilAborted(cost.data(), opts.signal))[0] ?? NaN;
+          lastLoss = (await untilAborted(cost.data(), opts.signal, abortError))[0] ?? NaN;
         } finally {
           cost.dispose();
         }
@@ -164,8 +142,8 @@ export async function trainSoftmax(
       });
       await yieldToPage();
     }
-    const weights = (await untilAborted(W.data(), opts.signal)) as Float32Array;
-    const bias = (await untilAborted(b.data(), opts.signal)) as Float32Array;
+    const weights = (await untilAborted(W.data(), opts.signal, abortError)) as Float32Array;
+    const bias = (await untilAborted(b.data(), opts.signal, abortError)) as Float32Array;
     return { weights, bias, steps, ms: performance.now() - t0, loss: lastLoss };
   } finally {
     W.dispose();

@@ -16,6 +16,7 @@ import { buildLeNet, buildProbe, LENET_LAYER_NAMES } from '../model/lenet';
 import { readWeights, writeWeights } from '../model/modelIO';
 import { scheduleFactor, type TrainConfig } from './config';
 import { evaluateModel, type Mistake } from './evaluate';
+import { untilAborted } from '../untilAborted';
 
 export type LayerSnapshot = { name: string; data: Float32Array; shape: number[] };
 
@@ -376,23 +377,7 @@ export class Trainer {
 
   /** `p`, unless the backend is lost first: then BackendLostError (the read itself would never end). */
   private guard<T>(p: Promise<T>): Promise<T> {
-    const signal = this.opts.lostSignal;
-    if (!signal) return p;
-    if (signal.aborted) return Promise.reject(new BackendLostError());
-    return new Promise<T>((resolve, reject) => {
-      const onLost = () => reject(new BackendLostError());
-      signal.addEventListener('abort', onLost, { once: true });
-      p.then(
-        (v) => {
-          signal.removeEventListener('abort', onLost);
-          resolve(v);
-        },
-        (err: unknown) => {
-          signal.removeEventListener('abort', onLost);
-          reject(err instanceof Error ? err : new Error(String(err)));
-        },
-      );
-    });
+    return untilAborted(p, this.opts.lostSignal, () => new BackendLostError());
   }
 
   private restoreLastGood(meanLoss: number): void {
