@@ -17,7 +17,7 @@ export async function startApp(): Promise<void> {
     appStore.set({ backend: { state: 'ready', info } });
     watchWebGLContextLoss(() => void moveOffLostWebGL());
   } catch (err) {
-    appStore.set({ backend: { state: 'error', message: err instanceof Error ? err.message : String(err) } });
+    backendFailed(err);
   }
 }
 
@@ -33,6 +33,10 @@ async function moveOffLostWebGL(): Promise<void> {
     const reason = t('engine.backend.contextLost', { label: label(info.name), reason: info.reason });
     appStore.set({ backend: { state: 'ready', info: { ...info, reason } } });
   } catch (err) {
-    appStore.set({ backend: { state: 'error', message: err instanceof Error ? err.message : String(err) } });
+    backendFailed(err);
   }
+}
+
+function backendFailed(err: unknown): void {
+  appStore.set({ backend: { state: 'error', message: err instanceof Error ? err.message : String(err) } });
 }

@@ -6,17 +6,16 @@
 import { LENET_DEFAULTS, type LeNetActivation, type LeNetConfig, type LeNetPooling } from '../engine';
 import {
   checkTrainConfig,
+  TRAIN_BACKENDS,
   TRAIN_DEFAULTS,
   type ConfigProblems,
   type OptimizerName,
   type ScheduleName,
-  type TrainBackendChoice,
   type TrainConfig,
 } from '../engine/train/config';
 
 const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'adam'];
 const SCHEDULES: readonly ScheduleName[] = ['constant', 'cosine', 'onecycle', 'step'];
-const BACKENDS: readonly TrainBackendChoice[] = ['auto', 'wasm', 'webgl', 'cpu'];
 const ACTIVATIONS: readonly LeNetActivation[] = ['relu', 'tanh', 'sigmoid'];
 const POOLINGS: readonly LeNetPooling[] = ['max', 'avg'];
 
@@ -53,7 +52,7 @@ export function parseTrainParams(params: URLSearchParams): { cfg: TrainConfig; p
     valFraction: num(params, 'val', d.valFraction * 100) / 100,
     augment: params.get('aug') === '1',
     arch,
-    backend: pick(params, 'backend', BACKENDS, d.backend),
+    backend: pick(params, 'backend', TRAIN_BACKENDS, d.backend),
   };
   return { cfg, problems: checkTrainConfig(cfg) };
 }

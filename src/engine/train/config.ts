@@ -14,6 +14,7 @@ export type OptimizerName = 'sgd' | 'momentum' | 'adam';
  */
 export type ScheduleName = 'constant' | 'cosine' | 'onecycle' | 'step';
 export type TrainBackendChoice = 'auto' | 'wasm' | 'webgl' | 'cpu';
+export const TRAIN_BACKENDS: readonly TrainBackendChoice[] = ['auto', 'wasm', 'webgl', 'cpu'];
 
 export type TrainConfig = {
   epochs: number;

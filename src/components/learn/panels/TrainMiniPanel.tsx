@@ -1,5 +1,10 @@
 import { useEffect, useRef, type FocusEvent } from 'react';
-import { TRAIN_DEFAULTS, type TrainBackendChoice, type TrainConfig } from '../../../engine/train/config';
+import {
+  TRAIN_BACKENDS,
+  TRAIN_DEFAULTS,
+  type TrainBackendChoice,
+  type TrainConfig,
+} from '../../../engine/train/config';
 import type { LayerSnapshot } from '../../../engine/train/trainer';
 import { t } from '../../../i18n';
 import { useStore } from '../../../state/createStore';
@@ -19,7 +24,6 @@ const DRAW_PAGE = 2;
 const VIEWS = ['train', 'watch'] as const;
 const RECIPES = ['quick', 'full'] as const;
 type Recipe = (typeof RECIPES)[number];
-const BACKENDS: readonly TrainBackendChoice[] = ['auto', 'wasm', 'webgl', 'cpu'];
 const NO_LAYERS: LayerSnapshot[] = [];
 
 /**
@@ -39,7 +43,7 @@ export function TrainMiniPanel({ params }: PanelProps) {
   const view = str(params, 'view', VIEWS, 'train');
   const { params: route } = useHashRoute();
   const wanted = route.get('backend');
-  const backend = BACKENDS.find((b) => b === wanted) ?? 'auto';
+  const backend = TRAIN_BACKENDS.find((b) => b === wanted) ?? 'auto';
   const rt = useStore(trainStore, (s) => s);
   // Presentation mode's larger type needs the width for the numbers: the filters wrap to 3 a row.
   const scale = useLearnScale();
