@@ -17,7 +17,7 @@ import {
 import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
 import { Trainer, type TrainEvent } from '../engine/train/trainer';
 import type { FromHost, ToHost } from './trainProtocol';
-import { setMessages } from '../i18n';
+import { setMessages, t } from '../i18n';
 
 /**
  * Live layer refreshes: twice a second is lively to watch, and each one costs the trainer a probe pass
@@ -37,11 +37,6 @@ function transfersOf(e: TrainEvent): Transferable[] {
 
 function errText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** Training was asked for before MNIST arrived (the page words it: see HostErrorCode). */
-class NotLoadedError extends Error {
-  readonly code = 'notLoaded' as const;
 }
 
 /** Creates a host; feed it every message from the page with `handle`. */
@@ -65,13 +60,15 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
     post({ type: 'loading', what: 'test', fraction: 0 });
     const test = await loadMnistSplit('test', {
       baseUrl: mnistBaseUrl,
-      onProgress: (l, t) => post({ type: 'loading', what: 'test', fraction: t ? Math.min(0.99, l / t) : 0 }),
+      onProgress: (loaded, total) =>
+        post({ type: 'loading', what: 'test', fraction: total ? Math.min(0.99, loaded / total) : 0 }),
     });
     // A copy for the page (confusion-matrix digits, mistakes); the host keeps its own.
     post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice() });
     const train = await loadMnistSplit('train', {
       baseUrl: mnistBaseUrl,
-      onProgress: (l, t) => post({ type: 'loading', what: 'train', fraction: t ? Math.min(0.99, l / t) : 0 }),
+      onProgress: (loaded, total) =>
+        post({ type: 'loading', what: 'train', fraction: total ? Math.min(0.99, loaded / total) : 0 }),
     });
     data = { train, test };
     post({ type: 'dataReady' });
@@ -82,12 +79,13 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
   }
 
   function makeTrainer(c: TrainConfig, resume?: { weights: Float32Array[]; step: number }): Trainer {
-    if (!data) throw new NotLoadedError('MNIST is not loaded yet.');
+    // The host speaks the page's language (init installs its messages), so it can word this itself.
+    if (!data) throw new Error(t('train.session.notLoaded'));
     // A lost WebGL context never answers a read-back: the trainer races its reads against this signal.
     stopWatchingLoss();
     const lost = new AbortController();
     stopWatchingLoss = watchWebGLContextLoss(() => lost.abort());
-    const t = new Trainer(c, data, {
+    const made = new Trainer(c, data, {
       onEvent: emit,
       yieldNow: async () => {
         if (failNext) {
@@ -110,7 +108,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           config: c.arch,
         };
         try {
-          await saveModel(t.model, meta);
+          await saveModel(made.model, meta);
           post({ type: 'saved', meta });
         } catch (err) {
           if (!storageWarned || !(err instanceof ModelStorageError))
@@ -119,7 +117,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
         }
       },
     });
-    return t;
+    return made;
   }
 
   async function run(c: TrainConfig): Promise<void> {
@@ -130,6 +128,8 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       const current = trainer;
       try {
         await current.run();
+        // Done (or stopped): nothing reads from the backend until the next run, so stop polling it.
+        stopWatchingLoss();
         return;
       } catch (err) {
         const good = current.lastGoodState;
@@ -204,11 +204,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           break;
       }
     } catch (err) {
-      post({
-        type: 'error',
-        message: errText(err),
-        ...(err instanceof NotLoadedError ? { code: err.code } : {}),
-      });
+      post({ type: 'error', message: errText(err) });
     }
   }
 

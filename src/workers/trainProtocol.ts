@@ -21,9 +21,6 @@ export type ToHost =
 /** What is loading: the trainer itself (page side), then the MNIST test and training splits. */
 export type LoadingWhat = 'trainer' | 'test' | 'train';
 
-/** Errors the host knows by name; the page says them in its own language. */
-export type HostErrorCode = 'notLoaded';
-
 export type FromHost =
   | { type: 'loading'; what: LoadingWhat; fraction: number }
   | { type: 'ready'; backend: BackendName; reason: string; inWorker: boolean }
@@ -35,5 +32,5 @@ export type FromHost =
   | { type: 'warning'; message: string }
   /** `why` is the failing backend's own error text. */
   | { type: 'backendSwitched'; from: BackendName; to: BackendName; step: number; why: string }
-  /** `message` is the error's own text; `code`, when set, names an error the page words itself. */
-  | { type: 'error'; message: string; code?: HostErrorCode };
+  /** `message` is already in the page's language (the host was given its messages at init). */
+  | { type: 'error'; message: string };

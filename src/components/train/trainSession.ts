@@ -223,11 +223,7 @@ function onMessage(msg: FromHost): void {
       break;
     }
     case 'error':
-      now({
-        phase: 'error',
-        message: msg.code ? t(`train.session.${msg.code}`) : msg.message,
-        loading: null,
-      });
+      now({ phase: 'error', message: msg.message, loading: null });
       break;
   }
 }
