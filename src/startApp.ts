@@ -30,7 +30,8 @@ async function moveOffLostWebGL(): Promise<void> {
   appStore.set({ backend: { state: 'starting' } });
   try {
     const info = await initBackend('wasm');
-    const reason = t('engine.backend.contextLost', { label: label(info.name), reason: info.reason });
+    // Not info.reason: that would say the user chose WebAssembly with ?backend=wasm, which they did not.
+    const reason = t('engine.backend.contextLost', { label: label(info.name) });
     appStore.set({ backend: { state: 'ready', info: { ...info, reason } } });
   } catch (err) {
     backendFailed(err);

@@ -18,7 +18,7 @@ export const engine = {
     overrideFailed: '{reason} (?backend={name} could not start here)',
     noneStarted: 'No TensorFlow.js backend could start in this browser.',
     contextLost:
-      'The graphics card (WebGL) lost its drawing context, so CNN Studio moved to {label}; nothing was lost. {reason}',
+      'The graphics card (WebGL) lost its drawing context, so CNN Studio moved to {label}, which runs on the processor; nothing was lost.',
   },
   /** src/engine/data/download.ts: fetching the packed MNIST files. `{fix}` is one of the two fixes. */
   download: {
