@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startApp } from './startApp';
+import './styles/tokens.css';
+import './styles/controls.css';
 import './styles.css';
 
 const root = document.getElementById('root');
