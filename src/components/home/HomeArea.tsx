@@ -30,10 +30,12 @@ export function HomeArea() {
       <section className="home-hero" aria-labelledby="home-title">
         <div className="home-intro">
           <h1 id="home-title">{t('home.title')}</h1>
-          <p className="home-lead">{t('home.lead')}</p>
-          <button type="button" className="secondary" onClick={another} data-testid="home-another">
-            {t('home.another')}
-          </button>
+          <div className="home-intro-side">
+            <p className="home-lead">{t('home.lead')}</p>
+            <button type="button" className="secondary" onClick={another} data-testid="home-another">
+              {t('home.another')}
+            </button>
+          </div>
         </div>
         <LivePipeline digit={digit} />
       </section>

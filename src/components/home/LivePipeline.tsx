@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { digitLabel, digitPixels, type LayerReadout } from '../../engine';
 import { chooseScale, chooseSharedScale } from '../canvas/colorScales';
 import { Heatmap } from '../canvas/Heatmap';
+import { ColorLegend } from '../canvas/ColorLegend';
 import { useMnistTest } from '../learn/panels/common';
 import { t } from '../../i18n';
 import { strongestChannels } from './pickMaps';
@@ -71,9 +72,9 @@ export function LivePipeline({ digit }: { digit: number }) {
     >
       <ol className="home-stages">
         <li className="home-stage home-stage-input">
-          <h3 className="home-stage-title">
+          <h2 className="home-stage-title">
             {t('home.stages.input')} <span className="shape">{t('home.stages.inputShape')}</span>
-          </h3>
+          </h2>
           {pixels && label !== null ? (
             <Heatmap
               values={pixels}
@@ -90,9 +91,9 @@ export function LivePipeline({ digit }: { digit: number }) {
           )}
         </li>
         <li className="home-stage">
-          <h3 className="home-stage-title">
+          <h2 className="home-stage-title">
             {t('home.stages.conv')} <span className="shape">{t('home.stages.convShape')}</span>
-          </h3>
+          </h2>
           <div className="home-stack" data-testid="home-conv">
             {ready && convScale
               ? maps.conv.map((m, i) => (
@@ -108,13 +109,15 @@ export function LivePipeline({ digit }: { digit: number }) {
                     testId={`home-conv-${i}`}
                   />
                 ))
-              : Array.from({ length: MAPS_SHOWN }, (_, i) => <div key={i} className="home-map home-map-empty" />)}
+              : Array.from({ length: MAPS_SHOWN }, (_, i) => (
+                  <div key={i} className="home-map home-map-empty" />
+                ))}
           </div>
         </li>
         <li className="home-stage">
-          <h3 className="home-stage-title">
+          <h2 className="home-stage-title">
             {t('home.stages.pool')} <span className="shape">{t('home.stages.poolShape')}</span>
-          </h3>
+          </h2>
           <div className="home-stack" data-testid="home-pool">
             {ready && poolScale
               ? maps.pool.map((m, i) => (
@@ -130,13 +133,15 @@ export function LivePipeline({ digit }: { digit: number }) {
                     testId={`home-pool-${i}`}
                   />
                 ))
-              : Array.from({ length: MAPS_SHOWN }, (_, i) => <div key={i} className="home-map home-map-empty" />)}
+              : Array.from({ length: MAPS_SHOWN }, (_, i) => (
+                  <div key={i} className="home-map home-map-empty" />
+                ))}
           </div>
         </li>
         <li className="home-stage home-stage-answer">
-          <h3 className="home-stage-title">
+          <h2 className="home-stage-title">
             {t('home.stages.answer')} <span className="shape">{t('home.stages.answerShape')}</span>
-          </h3>
+          </h2>
           {ready ? (
             <div className="home-answer" aria-live="polite">
               <span className="home-answer-digit" data-testid="home-prediction">
@@ -145,15 +150,15 @@ export function LivePipeline({ digit }: { digit: number }) {
               <span className="home-answer-sure" data-testid="home-confidence">
                 {t('home.sure', { pct: pct(readout.r.confidence) })}
               </span>
-              <ol className="home-bars" data-testid="home-bars">
+              <ol className="home-bars" data-testid="home-bars" aria-label={t('home.barsLabel')}>
                 {Array.from(readout.r.probabilities, (p, d) => (
                   <li key={d} className={d === readout.r.top ? 'is-top' : undefined}>
-                    <span className="home-bar-label">{d}</span>
                     <span className="home-bar-track">
-                      <span className="home-bar-fill" style={{ width: `${p * 100}%` }} />
+                      <span className="home-bar-fill" style={{ height: `${Math.max(p * 100, 1)}%` }} />
                     </span>
-                    <span className="home-bar-value" data-value={p}>
-                      {pct(p)}%
+                    <span className="home-bar-label">{d}</span>
+                    <span className="visually-hidden home-bar-value" data-value={p}>
+                      {t('home.barValue', { pct: pct(p) })}
                     </span>
                   </li>
                 ))}
@@ -165,8 +170,11 @@ export function LivePipeline({ digit }: { digit: number }) {
         </li>
       </ol>
       <figcaption className="home-caption">
-        {label !== null && <span data-testid="home-truth">{t('home.truth', { label })} </span>}
-        {t('home.pipelineNote')}
+        <span>
+          {label !== null && <span data-testid="home-truth">{t('home.truth', { label })} </span>}
+          {t('home.pipelineNote')}
+        </span>
+        {convScale && <ColorLegend scale={convScale} width={140} title={t('home.legend')} />}
       </figcaption>
     </figure>
   );

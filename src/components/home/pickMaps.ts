@@ -10,8 +10,7 @@ export function strongestChannels(
 ): { channel: number; values: Float32Array }[] {
   const [h = 0, w = 0, c = 0] = shape;
   const energy = new Float64Array(c);
-  for (let i = 0; i < h * w; i++)
-    for (let k = 0; k < c; k++) energy[k]! += Math.max(0, data[i * c + k] ?? 0);
+  for (let i = 0; i < h * w; i++) for (let k = 0; k < c; k++) energy[k]! += Math.max(0, data[i * c + k] ?? 0);
   const order = Array.from({ length: c }, (_, k) => k)
     .sort((a, b) => energy[b]! - energy[a]! || a - b)
     .slice(0, count)

@@ -5,9 +5,7 @@ import { useStore } from '../../state/createStore';
 import { pretrainedModelUrl } from '../../state/modelStore';
 
 export type PretrainedSession =
-  | { state: 'loading' }
-  | { state: 'ready'; session: DrawSession }
-  | { state: 'error'; message: string };
+  { state: 'loading' } | { state: 'ready'; session: DrawSession } | { state: 'error'; message: string };
 
 /**
  * The shipped pretrained LeNet-5, always (never a practice run saved in this browser): the home page
@@ -35,7 +33,8 @@ export function usePretrainedSession(): PretrainedSession {
         setState({ state: 'ready', session });
       },
       (err: unknown) => {
-        if (!cancelled) setState({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+        if (!cancelled)
+          setState({ state: 'error', message: err instanceof Error ? err.message : String(err) });
       },
     );
     return () => {

@@ -31,7 +31,9 @@ export function StatusBar({ onAbout, onKeys }: { onAbout: () => void; onKeys: ()
   return (
     <footer className="statusbar" aria-label={t('shell.status.label')}>
       <div className="status-item" data-testid="backend-state">
-        {backend.state === 'starting' && <span className="status-dot is-busy">{t('ui.status.starting')}</span>}
+        {backend.state === 'starting' && (
+          <span className="status-dot is-busy">{t('ui.status.starting')}</span>
+        )}
         {backend.state === 'error' && (
           <span className="status-bad" role="alert">
             {backend.message}

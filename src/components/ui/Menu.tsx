@@ -1,6 +1,12 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 
-export type MenuItem = { id: string; label: string; onSelect: () => void; disabled?: boolean; testId?: string };
+export type MenuItem = {
+  id: string;
+  label: string;
+  onSelect: () => void;
+  disabled?: boolean;
+  testId?: string;
+};
 
 /**
  * A button that opens a short list of actions (a panel's "Download ▾": CSV, PNG). WAI-ARIA menu button:

@@ -50,7 +50,13 @@ export function SegmentedButtons<V extends string | number>({
     choose(to);
   };
   return (
-    <div className="ui-segmented" role="radiogroup" aria-label={label} data-testid={testId} onKeyDown={onKeyDown}>
+    <div
+      className="ui-segmented"
+      role="radiogroup"
+      aria-label={label}
+      data-testid={testId}
+      onKeyDown={onKeyDown}
+    >
       {options.map((o, i) => {
         const on = i === current;
         return (

@@ -6,6 +6,7 @@ export const home = {
   pipelineNote:
     'Computed just now on this computer by LeNet-5, trained on 60,000 handwritten digits (99% right on digits it never saw).',
   another: 'Another digit',
+  legend: 'Map colours',
   stages: {
     input: 'The digit',
     inputShape: '28×28 pixels',
@@ -20,6 +21,8 @@ export const home = {
   mapAlt: '{layer} map {n} of the digit',
   answerText: '{digit}',
   sure: '{pct}% sure',
+  barsLabel: 'How sure the network is of each digit, 0 to 9',
+  barValue: ': {pct}%',
   truth: 'The digit is a {label}.',
   loading: 'Loading the network and the digits…',
   failed: 'The live network could not start: {message}',
