@@ -15,6 +15,7 @@ import { tidyWeights } from './bank';
 import { actLabel } from './format';
 import { InputChooser } from './InputChooser';
 import { NumberSelect } from './NumberSelect';
+import { rangeOptions, Select } from '../ui';
 import type { ConvInput } from './useConvInput';
 
 type Guarded = (patch: Partial<ConvSettings>, kernelSize?: number) => void;
@@ -114,47 +115,29 @@ const KernelGroup = memo(function KernelGroup({
   return (
     <fieldset className="conv-group">
       <legend>{t('conv.kernel.legend')}</legend>
-      <label>
-        {t('conv.kernel.size')}{' '}
-        <select
-          value={size}
-          aria-label={t('conv.kernel.sizeLabel')}
-          onChange={(e) => applyPreset(preset || 'vertical', Number(e.target.value))}
-        >
-          {[1, 2, 3, 4, 5, 6, 7].map((k) => (
-            <option key={k} value={k}>
-              {k}×{k}
-            </option>
-          ))}
-        </select>
-      </label>
-      <select
+      <Select
+        label={t('conv.kernel.size')}
+        ariaLabel={t('conv.kernel.sizeLabel')}
+        value={size}
+        options={rangeOptions(1, 7, (k) => `${k}×${k}`)}
+        onChange={(k) => applyPreset(preset || 'vertical', k)}
+      />
+      <Select
+        label={t('conv.kernel.presetLabel')}
+        hideLabel
         value={preset}
-        aria-label={t('conv.kernel.presetLabel')}
-        onChange={(e) => e.target.value && applyPreset(e.target.value as KernelPreset, size)}
-      >
-        <option value="">{t('conv.kernel.preset')}</option>
-        {KERNEL_PRESETS.map((p) => (
-          <option key={p} value={p}>
-            {presetLabel(p)}
-          </option>
-        ))}
-      </select>
+        placeholder={t('conv.kernel.preset')}
+        options={KERNEL_PRESETS.map((p) => ({ value: p, label: presetLabel(p) }))}
+        onChange={(p) => applyPreset(p, size)}
+      />
       <BiasInput bias={bias} onBias={(b) => guarded({ bias: b })} onError={setError} />
-      <label>
-        {t('conv.kernel.activation')}{' '}
-        <select
-          value={activation}
-          aria-label={t('conv.kernel.activationLabel')}
-          onChange={(e) => guarded({ activation: e.target.value as Activation })}
-        >
-          {ACTIVATIONS.map((a) => (
-            <option key={a} value={a}>
-              {actLabel(a)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select
+        label={t('conv.kernel.activation')}
+        ariaLabel={t('conv.kernel.activationLabel')}
+        value={activation}
+        options={ACTIVATIONS.map((a) => ({ value: a, label: actLabel(a) }))}
+        onChange={(a: Activation) => guarded({ activation: a })}
+      />
     </fieldset>
   );
 });
@@ -180,18 +163,12 @@ const SlidingGroup = memo(function SlidingGroup({
         hi={4}
         onChange={(v) => guarded({ stride: v })}
       />
-      <label>
-        {t('conv.sliding.padding')}{' '}
-        <select
-          value={String(padding)}
-          aria-label={t('conv.sliding.padding')}
-          onChange={(e) => guarded({ padding: e.target.value === 'same' ? 'same' : Number(e.target.value) })}
-        >
-          {['0', '1', '2', '3', 'same'].map((v) => (
-            <option key={v}>{v}</option>
-          ))}
-        </select>
-      </label>
+      <Select
+        label={t('conv.sliding.padding')}
+        value={String(padding)}
+        options={['0', '1', '2', '3', 'same'].map((v) => ({ value: v, label: v }))}
+        onChange={(v) => guarded({ padding: v === 'same' ? 'same' : Number(v) })}
+      />
       <NumberSelect
         label={t('conv.sliding.dilation')}
         value={dilation}

@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { downloadCanvasPng } from '../canvas/download';
-import { CsvButton, PngButton } from '../canvas/DownloadButtons';
+import { ExportMenu } from '../ui';
 import type { CellRect, HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
@@ -66,16 +66,17 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
       testId={p.testId}
       className={p.className}
       actions={
-        <>
-          <CsvButton
-            maps={() => [{ name: p.fileStem, values: p.values }]}
-            w={p.w}
-            h={p.h}
-            filename={`${p.fileStem}.csv`}
-            testId={`${p.testId}-csv`}
-          />
-          <PngButton onSave={() => downloadCanvasPng(wrap.current, `${p.fileStem}.png`)} />
-        </>
+        <ExportMenu
+          what={p.title}
+          testId={p.testId}
+          csv={{
+            maps: () => [{ name: p.fileStem, values: p.values }],
+            w: p.w,
+            h: p.h,
+            filename: `${p.fileStem}.csv`,
+          }}
+          png={() => downloadCanvasPng(wrap.current, `${p.fileStem}.png`)}
+        />
       }
     >
       {p.subtitle && <div className="conv-subtitle">{p.subtitle}</div>}
