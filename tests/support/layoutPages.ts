@@ -96,6 +96,7 @@ export async function auditScreen(
     minTarget: size.touch ? 44 : 24,
     present,
     minFontPx: 20,
+    perKind: Number(process.env.LAYOUT_PER_KIND ?? 6),
   });
   return problems.map((p) => `${size.name} · ${screen.label} · ${p.kind}: ${p.where}`);
 }
