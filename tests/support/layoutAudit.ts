@@ -212,6 +212,9 @@ export function auditLayout(opts: AuditOptions): Problem[] {
       const b = lines[j]!;
       if (b.box.left >= a.box.right) break;
       if (a.node === b.node) continue;
+      // Layers of a drawn 3-D stack hide each other on purpose (the front layer is opaque).
+      const stack = a.el.closest('[data-layer-stack]');
+      if (stack && stack === b.el.closest('[data-layer-stack]')) continue;
       const o = intersect(a.box, b.box);
       if (w(o) <= 2 || h(o) <= Math.max(2, 0.3 * Math.min(h(a.box), h(b.box)))) continue;
       const key = `${a.text}|${b.text}`;
