@@ -19,6 +19,8 @@ export const useLearnScale = () => useContext(LearnScale);
 /** Width a lesson panel's pictures may take, px (the stage's width less the panel's padding); null until measured. */
 export const LearnRoom = createContext<number | null>(null);
 
+export const useLearnRoom = () => useContext(LearnRoom);
+
 /**
  * The cell size for a picture `cells` cells wide: `preferred` (already scaled) when it fits the panel,
  * else the largest whole size that does, never below `least`.
