@@ -7,6 +7,7 @@ import { ExportMenu } from '../ui';
 import type { CellRect, HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
+import { useContentWidth } from '../canvas/useContentWidth';
 import { fmtNum } from './format';
 
 export type MapPanelProps = {
@@ -16,7 +17,7 @@ export type MapPanelProps = {
   values: Float32Array;
   w: number;
   h: number;
-  /** Largest cell size to use; the map shrinks to fit `maxPx`. */
+  /** Map size before the panel's width is known; then the map fills the panel's width (see below). */
   maxPx: number;
   scale?: ColorScale;
   highlights?: HeatmapHighlight[];
@@ -48,7 +49,11 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
   const scale = useMemo(() => p.scale ?? chooseScale(p.values), [p.scale, p.values]);
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
   const wrap = useRef<HTMLDivElement>(null);
-  const cellPx = fitCell(p.w, p.h, p.maxPx);
+  const [fit, width] = useContentWidth<HTMLDivElement>();
+  // As large as the panel is wide, at a whole cell size, but no taller than ~60% of the screen, so
+  // the map and its read-out stay in view together.
+  const room = width === null ? p.maxPx : Math.min(width, Math.round(window.innerHeight * 0.6));
+  const cellPx = fitCell(p.w, p.h, room);
   const shown = hover ?? p.focusCell ?? null;
   const off = p.offset ?? 0;
   const { onCellHover } = p;
@@ -80,6 +85,7 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
       }
     >
       {p.subtitle && <div className="conv-subtitle">{p.subtitle}</div>}
+      <div ref={fit} className="map-fit" />
       <div ref={wrap} className="conv-map">
         <Heatmap
           values={p.values}
