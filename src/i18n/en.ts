@@ -7,6 +7,7 @@ import { canvas } from './areas/canvas';
 import { conv } from './areas/conv';
 import { draw } from './areas/draw';
 import { engine } from './areas/engine';
+import { models } from './areas/models';
 import { player } from './areas/player';
 import { pool } from './areas/pool';
 import { train } from './areas/train';
@@ -19,6 +20,7 @@ export const en = {
   conv,
   draw,
   engine,
+  models,
   player,
   pool,
   train,
@@ -564,7 +566,7 @@ export const en = {
         },
         draw: {
           title: 'Draw a digit',
-          body: 'Write a digit in the box with the mouse or a finger. If you trained in the last steps, the network you trained is answering; if not, the pretrained one that ships with the app is (the line under the answer says which).\n\nYour drawing is shrunk to 28×28, the same way MNIST was made. Try a 1 with a flag, a 7 without a bar, a digit drawn small in a corner.',
+          body: 'Write a digit in the box with the mouse or a finger. The line under the answer says which network is reading it: the pretrained one that ships with the app, or yours if you chose it after training (switch between them there).\n\nYour drawing is shrunk to 28×28, the same way MNIST was made. Try a 1 with a flag, a 7 without a bar, a digit drawn small in a corner.',
         },
         explore: {
           title: 'Keep exploring',
@@ -586,8 +588,8 @@ export const en = {
             'Each digit seen 4 times, in steps that start big and shrink: 1 to 2 minutes, about 99% right.',
         },
         running:
-          'Pause freezes the run. Stop ends it; Draw keeps the network saved at the end of the last whole epoch.',
-        done: 'Finished: {pct}% of the 10,000 test digits right after {time} of training. Draw now uses this network.',
+          'Pause freezes the run. Stop ends it; the network saved at the end of the last whole epoch is kept, and you choose whether Draw uses it.',
+        done: 'Finished: {pct}% of the 10,000 test digits right after {time} of training.',
         tryIt: 'Try it: draw a digit',
         timeNote:
           'Times are for a 2-core laptop without a graphics card; “time left” gives the real estimate here.',
