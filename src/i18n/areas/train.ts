@@ -13,7 +13,7 @@ export const train = {
   resetNote: {
     reset: 'Reset',
     resetText:
-      ' clears the curves, numbers and mistakes on this page. The models kept in this browser stay, and so does the one Draw uses. ',
+      ' clears the curves, numbers and mistakes on this page. The models saved in this browser stay, and Draw keeps the model it uses. ',
     train: 'Train',
     trainText: ' always starts again from new random weights picked by the seed.',
   },

@@ -16,7 +16,8 @@ vi.hoisted(() => {
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-
+import type * as StoreModule from '../../../src/state/modelStore';
+import type * as EngineModule from '../../../src/engine';
 
 const dir = resolve(import.meta.dirname, '../../../public/models/lenet5');
 const shippedJson = readFileSync(resolve(dir, 'model.json'), 'utf8');
@@ -33,16 +34,16 @@ const storage = new MemoryStorage();
 (globalThis as { document?: unknown }).document = { baseURI: 'http://app.test/' };
 
 // The shipped model over "HTTP": the real files from public/models/lenet5.
-vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+vi.stubGlobal('fetch', (input: RequestInfo | URL): Promise<Response> => {
   const url = String(input instanceof Request ? input.url : input);
   if (url.endsWith('model.json'))
-    return new Response(shippedJson, { headers: { 'content-type': 'application/json' } });
-  if (url.endsWith('weights.bin')) return new Response(Uint8Array.from(shippedWeights));
-  return new Response('', { status: 404 });
+    return Promise.resolve(new Response(shippedJson, { headers: { 'content-type': 'application/json' } }));
+  if (url.endsWith('weights.bin')) return Promise.resolve(new Response(Uint8Array.from(shippedWeights)));
+  return Promise.resolve(new Response('', { status: 404 }));
 });
 
-type Store = typeof import('../../../src/state/modelStore');
-type Engine = typeof import('../../../src/engine');
+type Store = typeof StoreModule;
+type Engine = typeof EngineModule;
 let engine: Engine;
 
 /** A fresh copy of the store module, as after a page reload (storage and IndexedDB persist). */

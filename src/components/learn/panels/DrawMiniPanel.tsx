@@ -56,7 +56,7 @@ export function DrawMiniPanel() {
             </a>
           </p>
           <ModelNote model={model} />
-          <ModelChooser inUseLine={false} />
+          <ModelChooser inUseLine={false} showRun />
         </div>
       </div>
     </LearnPanel>
