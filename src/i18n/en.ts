@@ -376,8 +376,8 @@ export const en = {
           explain: '32 − 5 + 1 = 28.',
         },
         size9: {
-          prompt: 'A 9×9 input, a 3×3 filter, stride 2, padding 1. How wide is the map?',
-          explain: '⌊(9 + 2·1 − 1·(3−1) − 1) / 2⌋ + 1 = ⌊8 / 2⌋ + 1 = 5.',
+          prompt: 'An 11×11 input, a 3×3 filter, stride 2, padding 1. How wide is the map?',
+          explain: '⌊(11 + 2·1 − 1·(3−1) − 1) / 2⌋ + 1 = ⌊10 / 2⌋ + 1 = 6.',
         },
       },
     },
@@ -430,7 +430,7 @@ export const en = {
         },
         sigmoid: {
           title: 'Sigmoid: squash into 0…1',
-          body: 'The **sigmoid** `σ(x) = 1 / (1 + e⁻ˣ)` squashes every number into 0 to 1: 0 becomes 0.5, large positives nearly 1, large negatives nearly 0.\n\nThe map loses its white zeros: everything is shifted to around 0.5.',
+          body: 'The **sigmoid** `σ(x) = 1 / (1 + e⁻ˣ)` squashes every number into 0 to 1: large positives end up nearly 1, large negatives nearly 0.\n\nThe map loses its white zeros: every cell is now somewhere between 0 and 1, even where the filter found nothing.',
         },
       },
       questions: {
@@ -468,12 +468,13 @@ export const en = {
       },
       questions: {
         size: {
-          prompt: 'The digit is 28×28. After one 2×2 pool with stride 2, how wide is it?',
-          explain: '28 ÷ 2 = 14: each window of 2 columns becomes one column.',
+          prompt:
+            'LeNet’s second convolution makes 10×10 maps. After one 2×2 pool with stride 2, how wide is each map?',
+          explain: '10 ÷ 2 = 5: each window of 2 columns becomes one column.',
         },
         maxOf: {
-          prompt: 'The first window holds 0.1, 0.9, 0.3 and 0.2. What does max pooling keep?',
-          explain: 'The largest of the four: 0.9.',
+          prompt: 'The outlined window holds 0.1, 0.6, 0 and 0.2. What does max pooling keep?',
+          explain: 'The largest of the four: 0.6.',
         },
       },
     },
@@ -542,13 +543,18 @@ export const en = {
       },
       questions: {
         conv2: {
-          prompt: 'conv2 runs 5×5 filters over the 14×14×6 maps with no padding. How wide are its maps?',
-          explain: '14 − 5 + 1 = 10.',
+          prompt:
+            'Suppose conv2 used 3×3 filters instead of 5×5 on the 14×14×6 maps, with no padding. How wide would its maps be?',
+          explain: '14 − 3 + 1 = 12. (With the real 5×5 filters: 14 − 5 + 1 = 10.)',
         },
         outputs: {
-          prompt: 'How many numbers come out of the last layer?',
-          options: { a: '84', b: '120', c: '10' },
-          explain: 'One probability for each digit 0–9.',
+          prompt: 'The last layer gives out 10 numbers. Why 10?',
+          options: {
+            a: 'LeNet-5 has 10 layers',
+            b: 'It reads 10 digits at a time',
+            c: 'One for each digit 0–9: how sure it is that the picture shows that digit',
+          },
+          explain: 'One probability for each digit 0–9; the largest is the answer.',
         },
       },
     },

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Heatmap } from '../../canvas/Heatmap';
 import { ColorLegend } from '../../canvas/ColorLegend';
-import { chooseScale, chooseSharedScale } from '../../canvas/colorScales';
+import { chooseSharedScale, kernelScale } from '../../canvas/colorScales';
 import { digitPixels, MNIST_COUNTS } from '../../../engine';
 import {
   conv2d,
@@ -93,7 +93,7 @@ export function DigitFiltersPanel({ params }: PanelProps) {
                     values={KERNELS[name]}
                     w={3}
                     h={3}
-                    scale={chooseScale(KERNELS[name])}
+                    scale={kernelScale(KERNELS[name])}
                     cellPx={Math.round(22 * s)}
                     label={`${t('panels.kernel')}: ${t(`panels.filterNames.${name}`)}`}
                   />
@@ -273,7 +273,7 @@ export function RgbConvPanel() {
                 values={RGB_KERNELS[c]}
                 w={3}
                 h={3}
-                scale={chooseScale(RGB_KERNELS[c])}
+                scale={kernelScale(RGB_KERNELS[c])}
                 cellPx={Math.round(18 * s)}
                 showNumbers
                 decimals={0}
