@@ -11,7 +11,7 @@ import {
   type Padding,
 } from '../../engine';
 import type { ConvSettings } from '../../state/convParams';
-import { tidyWeights } from './bank';
+import { tidyWeights, type ShownPreset } from './bank';
 import { actLabel } from './format';
 import { InputChooser } from './InputChooser';
 import { NumberSelect } from './NumberSelect';
@@ -37,8 +37,8 @@ export function ConvControls({
   update: (p: Partial<ConvSettings>) => void;
   size: number;
   input: ConvInput | null;
-  preset: KernelPreset | '';
-  setPreset: (p: KernelPreset) => void;
+  preset: ShownPreset;
+  setPreset: (p: KernelPreset, values: readonly number[]) => void;
   setError: (m: string | null) => void;
 }) {
   // Read through a ref so that `guarded` is one function for the component's life.
@@ -67,8 +67,9 @@ export function ConvControls({
   );
   const applyPreset = useCallback(
     (p: KernelPreset, n: number) => {
-      setPreset(p);
-      guarded({ kernel: tidyWeights(presetKernel(p, n, Math.floor(Math.random() * 1e6))) }, n);
+      const kernel = tidyWeights(presetKernel(p, n, Math.floor(Math.random() * 1e6)));
+      setPreset(p, kernel);
+      guarded({ kernel }, n);
     },
     [guarded, setPreset],
   );
@@ -104,7 +105,7 @@ const KernelGroup = memo(function KernelGroup({
   setError,
 }: {
   size: number;
-  preset: KernelPreset | '';
+  preset: ShownPreset;
   bias: number;
   activation: Activation;
   guarded: Guarded;
@@ -119,7 +120,7 @@ const KernelGroup = memo(function KernelGroup({
         <select
           value={size}
           aria-label={t('conv.kernel.sizeLabel')}
-          onChange={(e) => applyPreset(preset || 'vertical', Number(e.target.value))}
+          onChange={(e) => applyPreset(preset === 'custom' ? 'vertical' : preset, Number(e.target.value))}
         >
           {[1, 2, 3, 4, 5, 6, 7].map((k) => (
             <option key={k} value={k}>
@@ -131,9 +132,10 @@ const KernelGroup = memo(function KernelGroup({
       <select
         value={preset}
         aria-label={t('conv.kernel.presetLabel')}
-        onChange={(e) => e.target.value && applyPreset(e.target.value as KernelPreset, size)}
+        onChange={(e) => e.target.value !== 'custom' && applyPreset(e.target.value as KernelPreset, size)}
       >
-        <option value="">{t('conv.kernel.preset')}</option>
+        {/* Any edited weight makes the kernel no preset: the menu says so instead of a stale name. */}
+        {preset === 'custom' && <option value="custom">{t('conv.bank.custom')}</option>}
         {KERNEL_PRESETS.map((p) => (
           <option key={p} value={p}>
             {presetLabel(p)}

@@ -1,5 +1,5 @@
 import { memo, useMemo, type ReactNode } from 'react';
-import { t } from '../../i18n';
+import { t, tn } from '../../i18n';
 import { filterSlice, type FilterBank, type LayerReadout, type ProbeLayer } from '../../engine';
 import { chooseScale, chooseSharedScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
@@ -116,7 +116,7 @@ const MapGrid = memo(function MapGrid(p: MapsProps) {
       h={L.h}
       scale={p.scale}
       cellPx={p.cellPx}
-      label={t('draw.layers.mapsLabel', { name: p.name, count: String(p.maps.length), size: String(p.size) })}
+      label={tn('draw.layers.mapsLabel', p.maps.length, { name: p.name, size: String(p.size) })}
       highlights={outlines}
       className="heatmap draw-montage"
       {...(open
@@ -133,7 +133,7 @@ const MapGrid = memo(function MapGrid(p: MapsProps) {
   return (
     <LayerPanel
       name={p.name}
-      shape={t('draw.layers.mapsShape', { count: String(p.maps.length), size: String(p.size) })}
+      shape={tn('draw.layers.mapsShape', p.maps.length, { size: String(p.size) })}
       what={p.what}
       className={`draw-layer draw-layer-${p.name}`}
     >

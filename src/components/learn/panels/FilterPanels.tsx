@@ -12,7 +12,7 @@ import {
   sumGrids,
   syntheticPhoto,
 } from '../../../demos/lessons/shared/gridMath';
-import { t } from '../../../i18n';
+import { t, tn } from '../../../i18n';
 import { formatHash } from '../../../state/hashRoute';
 import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
 import { MapFigure } from './parts';
@@ -54,7 +54,7 @@ export function DigitFiltersPanel({ params }: PanelProps) {
   const first = names[0] ?? 'vertical';
   const cell = Math.round((names.length > 2 && !volume ? 5 : 7) * s);
   const shape = `[1, 26, 26, ${names.length}]`;
-  const title = hide ? t('panels.mysteryMap') : t('panels.filtersTitle', { n: names.length });
+  const title = hide ? t('panels.mysteryMap') : tn('panels.filtersTitle', names.length);
   return (
     <LearnPanel title={volume ? t('panels.volumeTitle') : title} shape={shape}>
       {volume ? (
@@ -195,7 +195,7 @@ export function OutputSizePanel({ params, setParam }: PanelProps) {
           width={W}
           viewBox={`0 0 ${W} ${40 + rowsNeeded * 12}`}
           role="img"
-          aria-label={hide ? t('panels.calcTitle') : t('panels.positionsTitle', { n: out })}
+          aria-label={hide ? t('panels.calcTitle') : tn('panels.positionsTitle', out)}
         >
           {Array.from({ length: padded }, (_, i) => {
             const isPad = i < pad || i >= pad + inSize;
