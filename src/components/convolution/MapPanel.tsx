@@ -3,12 +3,12 @@ import { t } from '../../i18n';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { downloadCanvasPng } from '../canvas/download';
-import { CsvButton, PngButton } from '../canvas/DownloadButtons';
+import { ExportMenu } from '../ui';
 import type { CellRect, HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { useContentWidth } from '../canvas/useContentWidth';
-import { fmtNum } from './format';
+import { fmtNum, paddedCell } from './format';
 
 export type MapPanelProps = {
   title: string;
@@ -71,16 +71,17 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
       testId={p.testId}
       className={p.className}
       actions={
-        <>
-          <CsvButton
-            maps={() => [{ name: p.fileStem, values: p.values }]}
-            w={p.w}
-            h={p.h}
-            filename={`${p.fileStem}.csv`}
-            testId={`${p.testId}-csv`}
-          />
-          <PngButton onSave={() => downloadCanvasPng(wrap.current, `${p.fileStem}.png`)} />
-        </>
+        <ExportMenu
+          what={p.title}
+          testId={p.testId}
+          csv={{
+            maps: () => [{ name: p.fileStem, values: p.values }],
+            w: p.w,
+            h: p.h,
+            filename: `${p.fileStem}.csv`,
+          }}
+          png={() => downloadCanvasPng(wrap.current, `${p.fileStem}.png`)}
+        />
       }
     >
       {p.subtitle && <div className="conv-subtitle">{p.subtitle}</div>}
@@ -104,14 +105,16 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
       </div>
       <div className="conv-readout" data-testid={`${p.testId}-readout`} aria-live="polite">
         {shown
-          ? t('conv.map.readout', {
-              row: String(shown.row - off),
-              col: String(shown.col - off),
-              value:
+          ? (() => {
+              const value =
                 p.filled !== undefined && shown.row * p.w + shown.col >= p.filled
                   ? t('conv.map.notComputed')
-                  : fmtNum(p.values[shown.row * p.w + shown.col] ?? 0),
-            })
+                  : fmtNum(p.values[shown.row * p.w + shown.col] ?? 0);
+              const cell = paddedCell(shown.row, shown.col, off, p.w, p.h);
+              return cell.kind === 'padding'
+                ? t('conv.map.paddingReadout', { value })
+                : t('conv.map.readout', { row: String(cell.row), col: String(cell.col), value });
+            })()
           : t('conv.map.pointAt')}
       </div>
       <ColorLegend scale={scale} width={Math.min(160, Math.max(110, p.w * cellPx))} />

@@ -1,5 +1,5 @@
 import { memo, useMemo, type ReactNode } from 'react';
-import { t } from '../../i18n';
+import { t, tn } from '../../i18n';
 import { filterSlice, type FilterBank, type LayerReadout, type ProbeLayer } from '../../engine';
 import { chooseScale, chooseSharedScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
@@ -121,7 +121,7 @@ const MapGrid = memo(function MapGrid(props: MapsProps) {
       h={L.h}
       scale={p.scale}
       cellPx={p.cellPx}
-      label={t('draw.layers.mapsLabel', { name: p.name, count: String(p.maps.length), size: String(p.size) })}
+      label={tn('draw.layers.mapsLabel', p.maps.length, { name: p.name, size: String(p.size) })}
       highlights={outlines}
       className="heatmap draw-montage"
       {...(open
@@ -138,7 +138,7 @@ const MapGrid = memo(function MapGrid(props: MapsProps) {
   return (
     <LayerPanel
       name={p.name}
-      shape={t('draw.layers.mapsShape', { count: String(p.maps.length), size: String(p.size) })}
+      shape={tn('draw.layers.mapsShape', p.maps.length, { size: String(p.size) })}
       what={p.what}
       className={`draw-layer draw-layer-${p.name}`}
     >

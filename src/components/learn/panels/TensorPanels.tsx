@@ -3,7 +3,7 @@ import { Heatmap } from '../../canvas/Heatmap';
 import { ColorLegend } from '../../canvas/ColorLegend';
 import { digitLabel, digitPixels, MNIST_COUNTS } from '../../../engine';
 import { syntheticPhoto } from '../../../demos/lessons/shared/gridMath';
-import { t } from '../../../i18n';
+import { t, tn } from '../../../i18n';
 import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
 import { DigitMap, DigitPicker, MapFigure, PIXELS, RangeControl } from './parts';
 
@@ -254,7 +254,7 @@ export function BatchPanel({ params, setParam }: PanelProps) {
   );
   if (mnist.state !== 'ready') return <DigitsPending state={mnist} />;
   return (
-    <LearnPanel title={t('panels.batchTitle', { n })} shape={`[${n}, 28, 28, 1]`}>
+    <LearnPanel title={tn('panels.batchTitle', n)} shape={`[${n}, 28, 28, 1]`}>
       <div className="learn-batch">
         {digits.map((d, i) => (
           <MapFigure

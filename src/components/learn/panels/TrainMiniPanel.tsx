@@ -16,6 +16,7 @@ import { ActivationsPanel, FiltersPanel } from '../../train/LayerPanels';
 import { fmtTime, isBusy, RunButtons, TrainStatus } from '../../train/TrainStatus';
 import { ensureSession, startTraining, trainStore } from '../../train/trainSession';
 import { learnParams } from '../lessonRoute';
+import { ModelChooser } from '../../model/ModelChooser';
 import { LearnPanel, str, useLearnRoom, useLearnScale, type PanelProps } from './common';
 
 const LESSON = 'train-and-draw';
@@ -36,8 +37,8 @@ export function recipeConfig(recipe: Recipe, backend: TrainBackendChoice): Train
 
 /**
  * Lesson 10 trains LeNet-5 itself, in the Train area's one session (src/components/train/trainSession):
- * a run started here shows in #/train and the other way round, and each finished epoch saves the model
- * that Draw uses. `view=train` shows the curves and conv1 filters, `view=watch` every layer live.
+ * a run started here shows in #/train and the other way round. Each finished epoch saves the run's
+ * model; Draw and the lessons use it only once the student chooses it (ModelChooser). `view=train` shows the curves and conv1 filters, `view=watch` every layer live.
  */
 export function TrainMiniPanel({ params }: PanelProps) {
   const view = str(params, 'view', VIEWS, 'train');
@@ -147,15 +148,16 @@ export function TrainMiniPanel({ params }: PanelProps) {
                     {t('lessons.train-and-draw.panel.tryIt')} →
                   </a>
                 </p>
-              ) : (
+              ) : null}
+              {!busy && <ModelChooser showRun />}
+              {!finished &&
                 RECIPES.map((r) => (
                   <p key={r} id={`learn-train-${r}-words`}>
                     {r === 'quick'
                       ? t('lessons.train-and-draw.panel.quick.words')
                       : t('lessons.train-and-draw.panel.full.words')}
                   </p>
-                ))
-              )}
+                ))}
             </div>
           )}
         </div>
