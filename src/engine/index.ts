@@ -2,6 +2,11 @@
 export * from './backend';
 export * from './readback';
 export * from './model/lenet';
+export * from './model/modelSpec';
+export * from './model/archCodec';
+export * from './model/layerArithmetic';
+export { buildModel, probeLayerNames } from './model/buildModel';
+export * from './model/presets';
 export * from './data/idx';
 export * from './data/mnist';
 export * from './data/random';
