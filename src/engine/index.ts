@@ -19,3 +19,4 @@ export * from './softmax/softmaxRegression';
 export * from './train/config';
 export * from './train/evaluate';
 export * from './train/trainer';
+export * from './model/codeExport';

@@ -11,10 +11,11 @@ import {
   loadMnistSplit,
   saveModel,
   ModelStorageError,
+  formatArch,
   type BackendName,
   type MnistSet,
 } from '../engine';
-import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
+import { configLayers, type TrainBackendChoice, type TrainConfig } from '../engine/train/config';
 import { Trainer, type TrainEvent } from '../engine/train/trainer';
 import type { FromHost, ToHost } from './trainProtocol';
 import { setMessages, t } from '../i18n';
@@ -106,6 +107,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           epochs: epoch + 1,
           savedAt: new Date().toISOString(),
           config: c.arch,
+          arch: formatArch(configLayers(c)),
         };
         try {
           await saveModel(made.model, meta);

@@ -9,7 +9,7 @@
  * Pure: no tensors.
  */
 import { t } from '../../i18n';
-import { SPEC_LIMITS, type Activation, type LayerSpec } from './modelSpec';
+import { SPEC_LIMITS, type LayerActivation, type LayerSpec } from './modelSpec';
 
 /** A link's architecture was refused; `part` is the piece of text that is wrong, `index` its position. */
 export class ArchParseError extends Error {
@@ -44,7 +44,7 @@ const SHAPES: Record<string, string> = {
 
 /** Text for one layer (defaults left out, so LeNet reads as in the textbook). */
 export function formatLayer(l: LayerSpec): string {
-  const act = (a: Activation) => (a === 'relu' ? '' : `.${a}`);
+  const act = (a: LayerActivation) => (a === 'relu' ? '' : `.${a}`);
   switch (l.kind) {
     case 'conv':
       return `conv${l.filters}k${l.kernel}${l.stride !== 1 ? `s${l.stride}` : ''}${l.padding === 'valid' ? 'v' : ''}${act(l.activation)}`;
@@ -128,7 +128,7 @@ function parseLayer(part: string, index: number): LayerSpec {
       kernel: range('kernel', Number(m[2]), L.kernel),
       stride: m[3] === undefined ? 1 : range('stride', Number(m[3]), L.convStride),
       padding: m[4] ? 'valid' : 'same',
-      activation: (m[5] as Activation | undefined) ?? 'relu',
+      activation: (m[5] as LayerActivation | undefined) ?? 'relu',
     };
   }
   if (kind === 'maxpool' || kind === 'avgpool') {
@@ -155,6 +155,6 @@ function parseLayer(part: string, index: number): LayerSpec {
   return {
     kind: 'dense',
     units: range('units', Number(m[1]), L.units),
-    activation: (m[2] as Activation | undefined) ?? 'relu',
+    activation: (m[2] as LayerActivation | undefined) ?? 'relu',
   };
 }

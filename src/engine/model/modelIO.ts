@@ -37,6 +37,8 @@ export type ModelMeta = {
   /** File name for imported models, or a short note. */
   name?: string;
   config?: LeNetConfig;
+  /** The network as link text (see archCodec), for any designed network. */
+  arch?: string;
 };
 
 export type LoadedModel = { model: tfl.LayersModel; meta: ModelMeta; config: LeNetConfig };

@@ -1,27 +1,29 @@
+import { MNIST_CLASSES } from '../data/mnist';
+
 /**
  * The model description the whole app shares: a stack of layer specs between a fixed image input and
  * a fixed softmax output (one unit per class). Flatten is implicit before the first dense layer.
  * Pure data: no tensors, nothing to dispose.
  */
 
-export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
-export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
+export type LayerActivation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
+export const LAYER_ACTIVATIONS: readonly LayerActivation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 
-export type Padding = 'same' | 'valid';
+export type LayerPadding = 'same' | 'valid';
 
 export type ConvSpec = {
   kind: 'conv';
   filters: number;
   kernel: number;
   stride: number;
-  padding: Padding;
-  activation: Activation;
+  padding: LayerPadding;
+  activation: LayerActivation;
 };
 export type PoolSpec = { kind: 'maxpool' | 'avgpool'; size: number; stride: number };
 export type BatchNormSpec = { kind: 'batchnorm' };
 /** `rate` is the fraction of values dropped while training (0.25 = 25%). */
 export type DropoutSpec = { kind: 'dropout'; rate: number };
-export type DenseSpec = { kind: 'dense'; units: number; activation: Activation };
+export type DenseSpec = { kind: 'dense'; units: number; activation: LayerActivation };
 
 /** One layer of the stack (the output layer is not one of them: it is always there). */
 export type LayerSpec = ConvSpec | PoolSpec | BatchNormSpec | DropoutSpec | DenseSpec;
@@ -43,7 +45,6 @@ export type ModelSpec = {
 };
 
 export const MNIST_INPUT: ModelSpec['inputShape'] = [28, 28, 1];
-export const MNIST_CLASSES = 10;
 
 /** The limits the editor and the URL codec enforce, with the reasons in i18n `arch.limits`. */
 export const SPEC_LIMITS = {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   analyzeSpec,
@@ -8,6 +9,8 @@ import {
   buildModel,
   buildProbe,
   formatArch,
+  kerasCode,
+  tfjsCode,
   LENET_1998,
   LENET_DEFAULTS,
   lenetLayers,
@@ -270,5 +273,37 @@ describe('buildProbe: one pass returns every layer of any stack', () => {
       tf.dispose(outs);
       model.dispose();
     });
+  });
+});
+
+describe('code out: the TensorFlow.js code builds the same network; Keras names every layer', () => {
+  for (const id of PRESET_IDS) {
+    it(`${id}: tfjsCode runs against tfjs-layers and gives countParams() = the arithmetic`, async () => {
+      const spec = mnistSpec(presetLayers(id));
+      const code = tfjsCode(spec);
+      await expectNoLeaks(() => {
+        // The exported text is run as written: the student's copy and the test are the same code.
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval
+        const make = new Function('tf', code) as (tf: unknown) => tfl.LayersModel;
+        const model = make({ sequential: tfl.sequential, layers: tfl.layers });
+        const built = buildModel(spec);
+        expect(model.countParams()).toBe(built.countParams());
+        expect(model.layers.map((l) => l.name)).toEqual(built.layers.map((l) => l.name));
+        model.dispose();
+        built.dispose();
+      });
+      const keras = kerasCode(spec);
+      expect(keras).toContain('keras.Input(shape=(28, 28, 1))');
+      expect(keras).toContain('layers.Dense(10, activation="softmax", name="output")');
+      for (const l of buildModel(spec).layers) expect(keras).toContain(`name="${l.name}"`);
+    });
+  }
+  it('LeNet in Keras, line by line', () => {
+    const keras = kerasCode(mnistSpec(presetLayers('lenet')));
+    expect(keras).toContain(
+      'layers.Conv2D(6, 5, strides=1, padding="same", activation="relu", name="conv1")',
+    );
+    expect(keras).toContain('layers.MaxPooling2D(pool_size=2, strides=2, name="pool1")');
+    expect(keras).toContain('Total params: 61,706');
   });
 });
