@@ -20,3 +20,4 @@ export * from './train/config';
 export * from './train/evaluate';
 export * from './train/trainer';
 export * from './model/codeExport';
+export * from './model/importSpec';

@@ -3,6 +3,7 @@ import {
   clearSavedModel,
   exportModel,
   importModelFromFiles,
+  loadSavedAnyModel,
   saveModel,
   ModelImportError,
   ModelStorageError,
@@ -55,7 +56,8 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
 
   const onExport = async () => {
     try {
-      const { model, meta: m } = await loadCurrentModel();
+      // The network trained here, whatever its layers; else the current (pretrained or imported) LeNet.
+      const { model, meta: m } = (await loadSavedAnyModel()) ?? (await loadCurrentModel());
       const { modelJson, weights } = await exportModel(model, m);
       model.dispose();
       downloadBlob(new Blob([modelJson], { type: 'application/json' }), 'model.json');

@@ -102,4 +102,15 @@ export const arch = {
     tfjs: 'TensorFlow.js',
     download: 'Download {file}',
   },
+  import: {
+    refused: 'Layer "{name}" ({cls}) cannot be used: {why}',
+    kind: 'the editor knows convolution, max and average pooling, batch normalisation, dropout, flatten and dense layers only.',
+    activation: 'its activation "{a}" is not one of relu, tanh, sigmoid or linear.',
+    notSquare: 'its window or stride is not square.',
+    dilation: 'it is a dilated convolution.',
+    noBias: 'it has no bias.',
+    padding: 'its padding is neither "same" nor "valid".',
+    lastSoftmax: 'a network here must end in a dense layer with softmax, one unit per class.',
+    notImage: 'the model’s input {shape} is not an image (height, width, channels).',
+  },
 };

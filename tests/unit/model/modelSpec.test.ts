@@ -10,6 +10,7 @@ import {
   buildProbe,
   formatArch,
   kerasCode,
+  specFromTopology,
   tfjsCode,
   LENET_1998,
   LENET_DEFAULTS,
@@ -305,5 +306,61 @@ describe('code out: the TensorFlow.js code builds the same network; Keras names 
     );
     expect(keras).toContain('layers.MaxPooling2D(pool_size=2, strides=2, name="pool1")');
     expect(keras).toContain('Total params: 61,706');
+  });
+});
+
+/** The model.json topology tfjs writes for `model` (the same text a file or IndexedDB holds). */
+async function topologyOf(model: tfl.LayersModel): Promise<unknown> {
+  let topology: unknown;
+  await model.save(
+    tf.io.withSaveHandler((a) => {
+      topology = a.modelTopology;
+      return Promise.resolve({ modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } });
+    }),
+  );
+  return topology;
+}
+
+describe('specFromTopology: any saved network of the editor’s kinds reads back; others are refused by layer', () => {
+  for (const arch of [
+    ...Object.values(PRESET_ARCH),
+    'conv4k3s2v.tanh-batchnorm-avgpool3s1-dropout30-dense12.sigmoid',
+  ]) {
+    it(`round-trips ${arch}`, async () => {
+      const spec = mnistSpec(parseArch(arch));
+      const model = buildModel(spec, 1);
+      expect(specFromTopology(await topologyOf(model))).toEqual(spec);
+      model.dispose();
+    });
+  }
+  it('refuses a dilated convolution and an unknown layer, naming the layer', async () => {
+    const dilated = tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({
+          inputShape: [28, 28, 1],
+          filters: 2,
+          kernelSize: 3,
+          dilationRate: 2,
+          name: 'wide',
+        }),
+        tfl.layers.flatten(),
+        tfl.layers.dense({ units: 10, activation: 'softmax' }),
+      ],
+    });
+    expect(() => specFromTopology(undefined)).toThrow(/no layers|layers/i);
+    const topo = await topologyOf(dilated);
+    expect(() => specFromTopology(topo)).toThrow(/"wide" \(Conv2D\).*dilated/);
+    dilated.dispose();
+    const rnn = tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 2, kernelSize: 3, name: 'c' }),
+        tfl.layers.upSampling2d({ size: [2, 2], name: 'up' }),
+        tfl.layers.flatten(),
+        tfl.layers.dense({ units: 10, activation: 'softmax' }),
+      ],
+    });
+    const rnnTopo = await topologyOf(rnn);
+    expect(() => specFromTopology(rnnTopo)).toThrow(/"up" \(UpSampling2D\).*knows convolution/);
+    rnn.dispose();
   });
 });
