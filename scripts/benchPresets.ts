@@ -6,7 +6,11 @@
  */
 import { execSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs-core';
-import { analyzeSpec, initBackend, mnistSpec, PRESET_ARCH, PRESET_IDS, presetLayers } from '../src/engine';
+// Not through src/engine/index.ts (see train-pretrained.ts: a tfjs-core directory import node cannot resolve).
+import { initBackend } from '../src/engine/backend';
+import { analyzeSpec } from '../src/engine/model/layerArithmetic';
+import { mnistSpec } from '../src/engine/model/modelSpec';
+import { PRESET_ARCH, PRESET_IDS, presetLayers } from '../src/engine/model/presets';
 import { TRAIN_DEFAULTS } from '../src/engine/train/config';
 import { Trainer } from '../src/engine/train/trainer';
 import { loadMnistNodeAll } from './lib/mnistNode';
@@ -56,7 +60,9 @@ for (const id of PRESET_IDS) {
   );
 }
 const load = execSync('uptime').toString().trim();
-console.log(`Measured ${new Date().toISOString()}, node ${process.version}, wasm backend, batch ${batchSize}, ${trainSize} digits per epoch (second epoch timed).`);
+console.log(
+  `Measured ${new Date().toISOString()}, node ${process.version}, wasm backend, batch ${batchSize}, ${trainSize} digits per epoch (second epoch timed).`,
+);
 console.log(`Load: \`${load}\`\n`);
 console.log('| preset | arch | parameters | multiply-adds / digit | examples/s (wasm) |');
 console.log('| --- | --- | ---: | ---: | ---: |');

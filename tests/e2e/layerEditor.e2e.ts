@@ -115,6 +115,12 @@ describe('#/train layer editor', () => {
     );
     await expect.poll(() => params(page)).toBe(61706);
     expect(await byId(page, 'arch-error').count()).toBe(0);
+    expect(await byId(page, 'arch-too-big').count()).toBe(0);
+    // A network too big for this computer is flagged before Train is pressed.
+    await page.evaluate(
+      () => (location.hash = '#/train?batch=1024&arch=conv64k3-conv64k3-conv64k3-conv64k3'),
+    );
+    await expect.poll(() => byId(page, 'arch-too-big').textContent()).toMatch(/about [\d,]+ MB/);
     await w.context.close();
   });
 

@@ -91,8 +91,7 @@ export const arch = {
     fieldRange: '{lo} to {hi}',
     link: 'Link to this network',
     tooBig:
-      'This network is big for this computer: about {mb} MB while training and roughly {time} for the run. It may be slow or run out of memory; fewer filters or units make it lighter.',
-    estimate: 'Estimated run: about {time} on this computer (from a measured training step).',
+      'This network is big for this computer: training it needs about {mb} MB. The tab may slow down a lot or run out of memory. Fewer filters, fewer layers before the first pooling, or a smaller batch make it lighter.',
   },
   code: {
     title: 'Your network as code',

@@ -17,7 +17,7 @@ import {
 } from '../../../engine';
 import { t, tx } from '../../../i18n';
 import { LayerRowEditor, RowMaths } from './LayerRowEditor';
-import { trainingMemoryMB } from './estimate';
+import { memoryBudgetMB, trainingMemoryMB } from './estimate';
 import './layerEditor.css';
 
 type Props = {
@@ -112,6 +112,7 @@ export const LayerEditor = memo(function LayerEditor({
   const rowsByIndex = new Map((result.ok ? result.value.rows : []).map((r) => [r.index, r]));
   const outputRow = result.ok ? result.value.rows[result.value.rows.length - 1] : undefined;
   const memory = current ? trainingMemoryMB(current, batchSize) : null;
+  const tooBig = memory !== null && memory > memoryBudgetMB();
 
   return (
     <section className="arch-editor panel" aria-labelledby="arch-editor-title" data-testid="layer-editor">
@@ -198,6 +199,11 @@ export const LayerEditor = memo(function LayerEditor({
       {broken && current && (
         <p className="message" role="status">
           {t('arch.editor.kept', { n: fmt(current.totals.params) })}
+        </p>
+      )}
+      {tooBig && memory !== null && (
+        <p className="message error" role="alert" data-testid="arch-too-big">
+          {t('arch.editor.tooBig', { mb: fmt(Math.round(memory)) })}
         </p>
       )}
       {current && (

@@ -11,3 +11,13 @@ export function trainingMemoryMB(a: Arithmetic, batchSize: number): number {
   const params = a.totals.params * 4;
   return ((activations + params) * 4) / 1e6;
 }
+
+/**
+ * What a training run may take here before the page warns: a quarter of the device's memory where the
+ * browser says (Chrome's `navigator.deviceMemory`, in GB, capped at 8), else a quarter of 4 GB, a
+ * typical school Chromebook.
+ */
+export function memoryBudgetMB(): number {
+  const gb = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory ?? 4;
+  return (gb * 1024) / 4;
+}
