@@ -88,7 +88,6 @@ export const arch = {
       'This network has no convolution, so it has no filters to show: every pixel goes straight into a dense layer.',
     kept: 'Until you fix it, Train uses the last network that worked ({n} parameters).',
     linkRefused: 'The network in this link cannot be used: {reason} The previous network stays.',
-    fieldRange: '{lo} to {hi}',
     link: 'Link to this network',
     tooBig:
       'This network is big for this computer: training it needs about {mb} MB. The tab may slow down a lot or run out of memory. Fewer filters, fewer layers before the first pooling, or a smaller batch make it lighter.',

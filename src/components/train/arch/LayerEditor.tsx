@@ -16,6 +16,7 @@ import {
   type PresetId,
 } from '../../../engine';
 import { t, tx } from '../../../i18n';
+import { Select } from '../../ui';
 import { LayerRowEditor, RowMaths } from './LayerRowEditor';
 import { memoryBudgetMB, trainingMemoryMB } from './estimate';
 import './layerEditor.css';
@@ -70,7 +71,7 @@ export const LayerEditor = memo(function LayerEditor({
     const r = analyzeSpec(mnistSpec(layers));
     return r.ok ? r.value : null;
   }, [layers]);
-  const presetNow = PRESET_IDS.find((id) => PRESET_ARCH[id] === formatArch(layers)) ?? '';
+  const presetNow: PresetId | '' = PRESET_IDS.find((id) => PRESET_ARCH[id] === formatArch(layers)) ?? '';
 
   const commit = useCallback(
     (next: LayerSpec[]) => {
@@ -126,27 +127,16 @@ export const LayerEditor = memo(function LayerEditor({
           {t('arch.editor.linkRefused', { reason: archError })}
         </p>
       )}
-      <label className="arch-field arch-preset">
-        <span>{t('arch.editor.preset')}</span>
-        <select
-          value={presetNow}
-          disabled={busy}
-          data-testid="arch-preset"
-          onChange={(e) => {
-            const id = e.target.value as PresetId;
-            if (PRESET_IDS.includes(id)) commit(presetLayers(id));
-          }}
-        >
-          <option value="" disabled>
-            {t('arch.editor.presetChoose')}
-          </option>
-          {PRESET_IDS.map((id) => (
-            <option key={id} value={id}>
-              {tx(`arch.editor.presets.${id}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select
+        className="arch-preset"
+        label={t('arch.editor.preset')}
+        value={presetNow}
+        placeholder={t('arch.editor.presetChoose')}
+        disabled={busy}
+        testId="arch-preset"
+        options={PRESET_IDS.map((id) => ({ value: id, label: tx(`arch.editor.presets.${id}`) }))}
+        onChange={(id) => commit(presetLayers(id))}
+      />
       <ol className="arch-stack" aria-label={t('arch.editor.title')}>
         <li className="arch-row arch-fixed">{t('arch.editor.input', { shape: '28×28×1' })}</li>
         {shown.map((l, i) => (
@@ -172,21 +162,14 @@ export const LayerEditor = memo(function LayerEditor({
       </ol>
       <p className="train-note">{t('arch.editor.keys')}</p>
       <div className="arch-add">
-        <label className="arch-field">
-          <span>{t('arch.editor.addKind')}</span>
-          <select
-            value={addKind}
-            disabled={busy}
-            data-testid="add-kind"
-            onChange={(e) => setAddKind(e.target.value as LayerKind)}
-          >
-            {LAYER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tx(`arch.editor.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          label={t('arch.editor.addKind')}
+          value={addKind}
+          disabled={busy}
+          testId="add-kind"
+          options={LAYER_KINDS.map((k) => ({ value: k, label: tx(`arch.editor.kinds.${k}`) }))}
+          onChange={setAddKind}
+        />
         <button
           type="button"
           disabled={busy || shown.length >= SPEC_LIMITS.layers}

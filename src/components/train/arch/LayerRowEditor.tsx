@@ -43,7 +43,6 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
   const { layer, index, name, disabled } = p;
   const set = (patch: Partial<LayerSpec>) => p.onChange(index, { ...layer, ...patch } as LayerSpec);
   const L = SPEC_LIMITS;
-  const rangeText = (lo: number, hi: number) => t('arch.editor.fieldRange', { lo, hi });
   const square = (n: number) => t('arch.editor.square', { n });
   const act = (v: string) => tx(`arch.editor.activation.${v}`);
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
@@ -101,7 +100,7 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
           </button>
         </span>
       </div>
-      <div className="arch-fields">
+      <fieldset className="arch-fields" disabled={disabled}>
         {layer.kind === 'conv' && (
           <>
             <NumberField
@@ -109,8 +108,6 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
               value={layer.filters}
               min={L.filters[0]}
               max={L.filters[1]}
-              rangeText={rangeText(...L.filters)}
-              disabled={disabled}
               testId={tid('filters')}
               onCommit={(filters) => set({ filters })}
             />
@@ -119,7 +116,6 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
               value={layer.kernel}
               options={range(...L.kernel)}
               words={square}
-              disabled={disabled}
               testId={tid('kernel')}
               onCommit={(kernel) => set({ kernel })}
             />
@@ -128,7 +124,6 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
               value={layer.stride}
               options={range(...L.convStride)}
               words={String}
-              disabled={disabled}
               testId={tid('stride')}
               onCommit={(stride) => set({ stride })}
             />
@@ -137,7 +132,6 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
               value={layer.padding}
               options={['same', 'valid'] as const}
               words={(v) => tx(`arch.editor.padding.${v}`)}
-              disabled={disabled}
               testId={tid('padding')}
               onCommit={(padding) => set({ padding })}
             />
@@ -146,7 +140,6 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
               value={layer.activation}
               options={['relu', 'tanh', 'sigmoid', 'linear'] as const}
               words={act}
-              disabled={disabled}
               testId={tid('activation')}
               onCommit={(activation) => set({ activation })}
             />
@@ -159,7 +152,6 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
               value={layer.size}
               options={range(...L.poolSize)}
               words={square}
-              disabled={disabled}
               testId={tid('size')}
               onCommit={(size) => set({ size, stride: size })}
             />
@@ -168,7 +160,6 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
               value={layer.stride}
               options={range(...L.poolStride)}
               words={String}
-              disabled={disabled}
               testId={tid('stride')}
               onCommit={(stride) => set({ stride })}
             />
@@ -180,8 +171,6 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
             value={Math.round(layer.rate * 100)}
             min={L.dropout[0]}
             max={L.dropout[1]}
-            rangeText={rangeText(...L.dropout)}
-            disabled={disabled}
             testId={tid('rate')}
             onCommit={(v) => set({ rate: v / 100 })}
           />
@@ -193,8 +182,6 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
               value={layer.units}
               min={L.units[0]}
               max={L.units[1]}
-              rangeText={rangeText(...L.units)}
-              disabled={disabled}
               testId={tid('units')}
               onCommit={(units) => set({ units })}
             />
@@ -203,13 +190,12 @@ export const LayerRowEditor = memo(function LayerRowEditor(p: Props) {
               value={layer.activation}
               options={['relu', 'tanh', 'sigmoid', 'linear'] as const}
               words={act}
-              disabled={disabled}
               testId={tid('activation')}
               onCommit={(activation) => set({ activation })}
             />
           </>
         )}
-      </div>
+      </fieldset>
       {p.problem ? (
         <p className="arch-problem" role="alert" data-testid="layer-problem">
           <strong>{t('arch.editor.broken')}:</strong> {p.problem}

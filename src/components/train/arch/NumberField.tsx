@@ -1,16 +1,14 @@
-import { useState } from 'react';
+import { NumberStepper, Select } from '../../ui';
 
 /**
- * A whole-number box that only hands on values inside [min, max]; while the text is out of range it
- * stays as typed, marked, with the range beside it (the network keeps its last good value).
+ * A whole-number field on the app's stepper: a typed value out of range (or not whole) is shown as
+ * wrong and not passed on, so the layer keeps its last good value. Disabled by the row's fieldset.
  */
 export function NumberField({
   label,
   value,
   min,
   max,
-  disabled,
-  rangeText,
   testId,
   onCommit,
 }: {
@@ -18,50 +16,29 @@ export function NumberField({
   value: number;
   min: number;
   max: number;
-  disabled: boolean;
-  rangeText: string;
   testId?: string;
   onCommit: (v: number) => void;
 }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const text = draft ?? String(value);
-  const n = Number(text);
-  const ok = text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
   return (
-    <label className={`arch-field${ok ? '' : ' bad'}`}>
-      <span>{label}</span>
-      <input
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        step={1}
-        value={text}
-        disabled={disabled}
-        aria-invalid={!ok}
-        data-testid={testId}
-        onChange={(e) => {
-          const next = e.target.value;
-          const v = Number(next);
-          if (next.trim() !== '' && Number.isInteger(v) && v >= min && v <= max) {
-            setDraft(null);
-            onCommit(v);
-          } else setDraft(next);
-        }}
-        onBlur={() => setDraft(null)}
-      />
-      {!ok && <span className="arch-field-range">{rangeText}</span>}
-    </label>
+    <NumberStepper
+      label={label}
+      value={value}
+      min={min}
+      max={max}
+      testId={testId}
+      onChange={(v) => {
+        if (Number.isInteger(v)) onCommit(v);
+      }}
+    />
   );
 }
 
-/** A small menu of numbers or words. */
+/** A small menu of numbers or words, on the app's select. */
 export function ChoiceField<T extends string | number>({
   label,
   value,
   options,
   words,
-  disabled,
   testId,
   onCommit,
 }: {
@@ -69,28 +46,16 @@ export function ChoiceField<T extends string | number>({
   value: T;
   options: readonly T[];
   words: (v: T) => string;
-  disabled: boolean;
   testId?: string;
   onCommit: (v: T) => void;
 }) {
   return (
-    <label className="arch-field">
-      <span>{label}</span>
-      <select
-        value={String(value)}
-        disabled={disabled}
-        data-testid={testId}
-        onChange={(e) => {
-          const hit = options.find((o) => String(o) === e.target.value);
-          if (hit !== undefined) onCommit(hit);
-        }}
-      >
-        {options.map((o) => (
-          <option key={String(o)} value={String(o)}>
-            {words(o)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Select
+      label={label}
+      value={value}
+      options={options.map((o) => ({ value: o, label: words(o) }))}
+      testId={testId}
+      onChange={onCommit}
+    />
   );
 }

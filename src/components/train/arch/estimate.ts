@@ -19,5 +19,5 @@ export function trainingMemoryMB(a: Arithmetic, batchSize: number): number {
  */
 export function memoryBudgetMB(): number {
   const gb = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory ?? 4;
-  return (gb * 1024) / 4;
+  return (Math.min(8, gb) * 1024) / 4;
 }
