@@ -7,7 +7,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { t } from '../../i18n';
 import { IDB_MODEL_URL, ModelImportError, type ModelMeta } from './modelIO';
-import { LAYER_ACTIVATIONS, type LayerActivation, type LayerSpec, type ModelSpec } from './modelSpec';
+import { formatArch } from './archCodec';
+import type { LeNetConfig } from './lenet';
+import {
+  LAYER_ACTIVATIONS,
+  mnistSpec,
+  type LayerActivation,
+  type LayerSpec,
+  type ModelSpec,
+} from './modelSpec';
+import { lenetLayers } from './presets';
 
 type LayerJson = { class_name?: string; className?: string; config?: Record<string, unknown> };
 
@@ -130,5 +139,18 @@ export async function loadSavedAnyModel(): Promise<{
     return { model, meta: { source: 'trained', ...(u?.cnnStudio ?? {}) }, spec };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Throws ModelImportError unless `topology` is exactly LeNet's stack for `config` (the layers Draw's
+ * fast LeNet path computes): a designed network can reuse LeNet's layer names (conv1, pool1, …) with
+ * other kernels, paddings or extra layers, and must not be run as if it were LeNet.
+ */
+export function assertLeNetStack(topology: unknown, config: LeNetConfig): void {
+  const spec = specFromTopology(topology);
+  const lenet = mnistSpec(lenetLayers(config));
+  if (JSON.stringify(spec) !== JSON.stringify(lenet)) {
+    throw new ModelImportError(t('arch.import.notLeNetStack', { arch: formatArch(spec.layers) }));
   }
 }
