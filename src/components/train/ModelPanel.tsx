@@ -2,7 +2,10 @@ import { memo, useEffect, useRef, useState } from 'react';
 import {
   clearSavedModel,
   exportModel,
+  formatArch,
   importModelFromFiles,
+  lenetLayers,
+  LENET_DEFAULTS,
   loadSavedAnyModel,
   saveModel,
   ModelImportError,
@@ -109,6 +112,11 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
       <p data-testid="model-summary" data-source={meta?.source ?? 'none'}>
         {describe(meta)}
       </p>
+      {meta?.arch && meta.arch !== formatArch(lenetLayers(meta.config ?? LENET_DEFAULTS)) && (
+        <p className="train-note" data-testid="designed-note">
+          {t('arch.editor.designedSaved', { arch: meta.arch })}
+        </p>
+      )}
       <div className="train-buttons">
         <button type="button" className="secondary" onClick={() => void onExport()} disabled={busy}>
           {t('train.model.export')}
