@@ -8,7 +8,13 @@ export type Area = (typeof AREAS)[number];
 export type HashRoute = { area: Area; params: URLSearchParams };
 
 /** The areas in the navigation bar, in the order of the learning path: lessons first. */
-export const NAV_AREAS = ['learn', 'convolution', 'pooling', 'train', 'draw'] as const satisfies readonly Area[];
+export const NAV_AREAS = [
+  'learn',
+  'convolution',
+  'pooling',
+  'train',
+  'draw',
+] as const satisfies readonly Area[];
 
 /** `#/` (and a hash naming no area) is the home page. */
 export const DEFAULT_AREA: Area = 'home';
