@@ -17,10 +17,16 @@ import {
   RUN_MODEL_SLOT,
   saveModel,
   ModelStorageError,
+  formatArch,
   type BackendName,
   type MnistSet,
 } from '../engine';
-import { TRAIN_DEFAULTS, type TrainBackendChoice, type TrainConfig } from '../engine/train/config';
+import {
+  configLayers,
+  TRAIN_DEFAULTS,
+  type TrainBackendChoice,
+  type TrainConfig,
+} from '../engine/train/config';
 import { Trainer, type TrainEvent } from '../engine/train/trainer';
 import type { FromHost, ToHost } from './trainProtocol';
 import { setMessages, t } from '../i18n';
@@ -142,6 +148,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           trainDigits: Math.floor(c.trainSize * (1 - c.valFraction)),
           savedAt: new Date().toISOString(),
           config: c.arch,
+          arch: formatArch(configLayers(c)),
         };
         try {
           // The run's own slot: Draw and the lessons switch to it only when the user chooses to.
