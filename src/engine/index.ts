@@ -14,3 +14,4 @@ export * from './softmax/softmaxRegression';
 export * from './train/config';
 export * from './train/evaluate';
 export * from './train/trainer';
+export * from './explain';
