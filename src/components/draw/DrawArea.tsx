@@ -25,6 +25,7 @@ import { readDigitPhoto } from './upload';
 import { describeModel, useDrawModel } from './useDrawModel';
 import { usePredictor } from './usePredictor';
 import { WhatIfPanel, type Answer } from './WhatIfPanel';
+import { explainLink } from '../../state/explainParams';
 
 const PIXEL_SCALE: ColorScale = { kind: 'sequential', domain: [0, 1] };
 const EMPTY_28 = new Float32Array(784);
@@ -243,6 +244,15 @@ export function DrawArea() {
           />
           <ColorLegend scale={PIXEL_SCALE} width={120} />
           <p className="draw-note">{t('draw.sees.note')}</p>
+          {!blank && (
+            <a
+              className="button-link"
+              href={explainLink({ kind: 'drawn' }, { model: 'current', method: 'gradcam' })}
+              data-testid="draw-explain-link"
+            >
+              {t('explain.links.fromDraw')}
+            </a>
+          )}
         </Panel>
 
         <PredictionPanel readout={readout} blank={blank} />

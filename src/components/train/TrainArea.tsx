@@ -12,6 +12,7 @@ import { ModelPanel } from './ModelPanel';
 import { TrainControls } from './TrainControls';
 import { isBusy, RunButtons, TrainStatus } from './TrainStatus';
 import { ensureSession, resetRuntime, send, startTraining, trainStore } from './trainSession';
+import { explainLink } from '../../state/explainParams';
 
 /** One empty list for "no snapshot yet", so the memoised panel is not re-rendered for a new []. */
 const NO_LAYERS: LayerSnapshot[] = [];
@@ -149,6 +150,16 @@ export function TrainArea() {
             onPick={pick}
             picked={picked}
           />
+          {picked !== null && (
+            <a
+              className="button-link"
+              href={explainLink({ kind: 'mnist', index: picked }, { model: 'current' })}
+              aria-label={t('explain.links.fromTrainLabel', { index: picked })}
+              data-testid="train-explain-link"
+            >
+              {t('explain.links.fromTrain')}
+            </a>
+          )}
         </div>
       </div>
     </section>

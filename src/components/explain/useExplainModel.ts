@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { t } from '../../i18n';
+import { describeNetwork, loadModelFromUrl, type ModelMeta, type Network } from '../../engine';
+import { useStore } from '../../state/createStore';
+import { appStore } from '../../state/appStore';
+import { loadCurrentModel, modelStore, pretrainedModelUrl } from '../../state/modelStore';
+import type { ExplainModelChoice } from '../../state/explainParams';
+
+export type ExplainModel =
+  | { state: 'loading' }
+  | { state: 'ready'; net: Network; meta: ModelMeta }
+  | { state: 'error'; message: string };
+
+/**
+ * The model Explain asks: `pretrained` is the shipped LeNet-5; `current` is the one saved in this
+ * browser (trained or imported in Train), or the shipped one when nothing is saved. The hook owns the
+ * loaded model and disposes it when the choice changes, Train saves a new model, or the area closes.
+ */
+export function useExplainModel(choice: ExplainModelChoice): ExplainModel {
+  const version = useStore(modelStore, (s) => s.version);
+  const backendReady = useStore(appStore, (s) => s.backend.state === 'ready');
+  const [model, setModel] = useState<ExplainModel>({ state: 'loading' });
+  useEffect(() => {
+    if (!backendReady) return;
+    let cancelled = false;
+    let release: (() => void) | null = null;
+    setModel({ state: 'loading' });
+    void (async () => {
+      try {
+        const loaded =
+          choice === 'pretrained' ? await loadModelFromUrl(pretrainedModelUrl()) : await loadCurrentModel();
+        if (cancelled) {
+          loaded.model.dispose();
+          return;
+        }
+        release = () => loaded.model.dispose();
+        try {
+          setModel({ state: 'ready', net: describeNetwork(loaded.model), meta: loaded.meta });
+        } catch (err) {
+          setModel({
+            state: 'error',
+            message: t('explain.notExplainable', {
+              reason: err instanceof Error ? err.message : String(err),
+            }),
+          });
+        }
+      } catch (err) {
+        if (!cancelled)
+          setModel({
+            state: 'error',
+            message: t('explain.modelFailed', { reason: err instanceof Error ? err.message : String(err) }),
+          });
+      }
+    })();
+    return () => {
+      cancelled = true;
+      release?.();
+    };
+  }, [choice, version, backendReady]);
+  return model;
+}
