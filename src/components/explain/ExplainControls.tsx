@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../i18n';
 import { EXPLAIN_IMAGE_SIDE, EXPLAIN_METHODS, type ExplainSettings } from '../../state/explainParams';
-import { NumberSelect } from '../convolution/NumberSelect';
+import { rangeOptions, SegmentedButtons, Select, Slider } from '../ui';
 
 type Props = {
   settings: ExplainSettings;
@@ -67,88 +67,76 @@ export function ExplainControls({ settings, update, onError, hasConv }: Props) {
         >
           {t('explain.controls.drawn')}
         </button>
-        <label>
-          {t('explain.controls.model')}{' '}
-          <select
-            value={settings.model}
-            onChange={(e) => update({ model: e.target.value === 'pretrained' ? 'pretrained' : 'current' })}
-          >
-            <option value="current">{t('explain.controls.modelCurrent')}</option>
-            <option value="pretrained">{t('explain.controls.modelPretrained')}</option>
-          </select>
-        </label>
+        <Select
+          label={t('explain.controls.model')}
+          value={settings.model}
+          options={[
+            { value: 'current', label: t('explain.controls.modelCurrent') },
+            { value: 'pretrained', label: t('explain.controls.modelPretrained') },
+          ]}
+          onChange={(model) => update({ model })}
+        />
       </fieldset>
       <fieldset className="conv-group">
         <legend>{t('explain.controls.method')}</legend>
-        <div className="explain-methods" role="group" aria-label={t('explain.controls.methodLabel')}>
-          {EXPLAIN_METHODS.map((m) => (
-            <button
-              key={m}
-              type="button"
-              className={settings.method === m ? '' : 'secondary'}
-              aria-pressed={settings.method === m}
-              disabled={m === 'gradcam' && !hasConv}
-              onClick={() => update({ method: m, step: null }, { push: true })}
-              data-testid={`method-${m}`}
-            >
-              {t(`explain.methods.${m}`)}
-            </button>
-          ))}
-        </div>
+        <SegmentedButtons
+          label={t('explain.controls.methodLabel')}
+          value={settings.method}
+          // Grad-CAM needs a conv layer; without one it is left out and a message says why.
+          options={EXPLAIN_METHODS.filter((m) => m !== 'gradcam' || hasConv).map((m) => ({
+            value: m,
+            label: t(`explain.methods.${m}`),
+          }))}
+          onChange={(method) => update({ method, step: null }, { push: true })}
+          testId="explain-method"
+        />
         {settings.method === 'occlusion' && (
           <>
-            <NumberSelect
+            <Select
               label={t('explain.controls.patch')}
               value={settings.patch}
-              lo={1}
-              hi={14}
+              options={rangeOptions(1, Math.max(14, settings.patch))}
               onChange={(patch) => update({ patch, step: null })}
             />
-            <NumberSelect
+            <Select
               label={t('explain.controls.stride')}
               value={settings.stride}
-              lo={1}
-              hi={Math.min(EXPLAIN_IMAGE_SIDE, 7)}
+              options={rangeOptions(1, Math.max(Math.min(EXPLAIN_IMAGE_SIDE, 7), settings.stride))}
               onChange={(stride) => update({ stride, step: null })}
             />
           </>
         )}
         {settings.method === 'smoothgrad' && (
           <>
-            <label>
-              {t('explain.controls.noise')}{' '}
-              <input
-                type="range"
-                min={0}
-                max={50}
-                step={5}
-                value={settings.noise}
-                onChange={(e) => update({ noise: Number(e.target.value) })}
-              />{' '}
-              <output>{t('explain.controls.noiseValue', { n: settings.noise })}</output>
-            </label>
-            <NumberSelect
+            <Slider
+              label={t('explain.controls.noise')}
+              value={settings.noise}
+              min={0}
+              max={50}
+              step={5}
+              onChange={(noise) => update({ noise })}
+              valueText={t('explain.controls.noiseValue', { n: settings.noise })}
+              showValue
+            />
+            <Select
               label={t('explain.controls.samples')}
               value={settings.samples}
-              lo={1}
-              hi={32}
+              options={rangeOptions(1, Math.max(32, settings.samples))}
               onChange={(samples) => update({ samples })}
             />
           </>
         )}
-        <label>
-          {t('explain.controls.opacity')}{' '}
-          <input
-            type="range"
-            min={0}
-            max={100}
-            step={5}
-            value={settings.opacity}
-            onChange={(e) => update({ opacity: Number(e.target.value) })}
-            data-testid="explain-opacity"
-          />{' '}
-          <output>{t('explain.controls.opacityValue', { n: settings.opacity })}</output>
-        </label>
+        <Slider
+          label={t('explain.controls.opacity')}
+          value={settings.opacity}
+          min={0}
+          max={100}
+          step={5}
+          onChange={(opacity) => update({ opacity })}
+          valueText={t('explain.controls.opacityValue', { n: settings.opacity })}
+          showValue
+          testId="explain-opacity"
+        />
       </fieldset>
     </div>
   );
