@@ -3,3 +3,4 @@ export * from './network';
 export * from './occlusion';
 export * from './saliency';
 export * from './gradcam';
+export * from './topPatches';
