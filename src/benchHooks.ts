@@ -19,6 +19,7 @@ import {
   computeOcclusionMap,
   computeSaliency,
   computeSmoothGrad,
+  computeTopPatches,
   describeNetwork,
   loadModelFromUrl,
   type LeNetConfig,
@@ -57,6 +58,8 @@ export type BenchApi = {
    * from pixels to values read back. Occlusion uses `patch` and `stride`.
    */
   explainOnce(method: ExplainBenchMethod, digit: number, patch?: number, stride?: number): Promise<number>;
+  /** Top-9 patches of every filter of the shipped LeNet-5 over the 10,000 test digits: milliseconds. */
+  topPatchesOnce(): Promise<number>;
   numTensors(): number;
   /** Threads the wasm backend runs on (1 = single-threaded). */
   wasmThreads(): number;
@@ -194,6 +197,15 @@ const api: BenchApi = {
     else if (method === 'smoothgrad') await computeSmoothGrad(net, pixels, { sigma: 0.15, samples: 16 });
     else if (method === 'gradcam') await computeGradCam(net, pixels);
     else await computeOcclusionMap(net, pixels, { patch, stride });
+    return performance.now() - t0;
+  },
+  async topPatchesOnce() {
+    const net = await explainNet();
+    const test = await loadMnistSplit('test', { baseUrl: mnistBaseUrl() });
+    const t0 = performance.now();
+    await computeTopPatches(net, test.count, (i, out) => {
+      for (let j = 0; j < 784; j++) out[j] = (test.images[i * 784 + j] as number) / 255;
+    });
     return performance.now() - t0;
   },
   reset: disposeAll,

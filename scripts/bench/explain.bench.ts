@@ -25,7 +25,8 @@ export const benchmark: Benchmark = {
   name: 'explain',
   description:
     'Explain maps of the shipped LeNet-5 for one MNIST test digit (pixels in, values read back): gradient ' +
-    'saliency, SmoothGrad, Grad-CAM, and a 25×25 occlusion map (patch 4, stride 1) in batches of 128.',
+    'saliency, SmoothGrad, Grad-CAM, a 25×25 occlusion map (patch 4, stride 1) in batches of 128, and the ' +
+    'top-9 patches of every conv filter over the 10,000 test digits.',
   async run(ctx) {
     const rows: BenchRow[] = [];
     for (const backend of ['webgl', 'wasm'] as const) {
@@ -66,6 +67,18 @@ export const benchmark: Benchmark = {
             unit: 'ms',
             ...(c.target !== null ? { target: { op: '<=' as const, value: c.target, why: c.why } } : {}),
             note: `median of ${digits.length} digits`,
+          });
+        }
+        if (active === backend) {
+          const ms = await p.bench((api) => api.topPatchesOnce());
+          ctx.log(`explain top patches ${backend}: ${Math.round(ms)} ms`);
+          rows.push({
+            metric: 'explain: top-9 patches, every filter, 10,000 digits',
+            backend,
+            value: Math.round(ms),
+            unit: 'ms',
+            target: { op: '<=', value: 10_000, why: 'issue 13: ≤ 10 s' },
+            note: 'one run, batches of 256',
           });
         }
         if (p.errors.length > 0) throw new Error(`console errors: ${p.errors.join(' | ')}`);

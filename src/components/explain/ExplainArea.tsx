@@ -12,6 +12,7 @@ import { RichText } from '../learn/RichText';
 import { PlayerControls } from '../player/PlayerControls';
 import { useGridPlayer } from '../player/usePlayer';
 import { ClassChooser, ExplainControls } from './ExplainControls';
+import { FilterPatches } from './FilterPatches';
 import { mapOnPicture } from './overlay';
 import { OverlayCanvas } from './OverlayCanvas';
 import { useExplainImage, type ExplainPicture } from './useExplainImage';
@@ -118,6 +119,7 @@ export function ExplainArea() {
           update={update}
         />
       )}
+      {net && hasConv && <FilterPatches net={net} />}
     </div>
   );
 }

@@ -82,6 +82,19 @@ export const explain = {
     playerLabel: 'Occlusion',
     csvName: 'explain-{method}-{image}-class{digit}.csv',
   },
+  filters: {
+    title: 'What each filter wants',
+    intro:
+      'Each filter of a convolution layer looks at a small square of the picture, its **receptive field**. Here are, for every filter, the nine test digits whose square made it fire the most (one square per digit). Tap one to explain that digit.',
+    find: 'Search the 10,000 test digits',
+    progress: 'Searching: {done} of {total} test digits ({eta})',
+    layerTitle: '{layer}: the squares each filter likes best',
+    layerShape: '{n} filters · 9 squares of {size}×{size} pixels each',
+    filter: 'filter {n}',
+    where: 'test digit #{index}, map row {row}, col {col}',
+    patchLabel: '{where}: activation {value}. Opens the digit in Explain.',
+    caption: '#{index}',
+  },
   links: {
     fromDraw: 'Why? Explain this answer',
     fromTrain: 'Explain',

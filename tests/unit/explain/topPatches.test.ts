@@ -46,7 +46,7 @@ describe('top patches', () => {
     for (const [li, conv] of net.convLayers.entries()) {
       const probe = tfl.model({
         inputs: model.inputs,
-        outputs: model.layers[conv.index]!.output as tfl.SymbolicTensor,
+        outputs: model.layers[conv.index]!.output,
       });
       const acts = images.map((img) =>
         tf.tidy(() => (probe.predict(tf.tensor4d(img, [1, 8, 8, 1])) as tf.Tensor).dataSync()),
