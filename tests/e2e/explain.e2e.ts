@@ -57,9 +57,9 @@ describe('explain', () => {
     const w = await openExplorer(
       browser(),
       `#/explain?image=mnist-test:${D}&model=pretrained&method=occlusion&patch=7&stride=3`,
-      'explain-csv',
+      'explain-map-export',
     );
-    const rows = csvNumbers(await downloadCsvRows(w.page, 'explain-csv'));
+    const rows = csvNumbers(await downloadCsvRows(w.page, 'explain-map-csv'));
     const img = digit(D);
     const base = run(probs, img);
     const c = base.indexOf(Math.max(...base));
@@ -92,9 +92,9 @@ describe('explain', () => {
     const w = await openExplorer(
       browser(),
       `#/explain?image=mnist-test:${D}&model=pretrained&method=gradient`,
-      'explain-csv',
+      'explain-map-export',
     );
-    const rows = csvNumbers(await downloadCsvRows(w.page, 'explain-csv'));
+    const rows = csvNumbers(await downloadCsvRows(w.page, 'explain-map-csv'));
     expect(rows).toHaveLength(28);
     const img = digit(D);
     const z0 = run(scores, img);
@@ -144,9 +144,9 @@ describe('explain', () => {
     const w = await openExplorer(
       browser(),
       `#/explain?image=mnist-test:${D}&model=pretrained&method=gradcam`,
-      'explain-csv',
+      'explain-map-export',
     );
-    const cam = csvNumbers(await downloadCsvRows(w.page, 'explain-csv'));
+    const cam = csvNumbers(await downloadCsvRows(w.page, 'explain-map-csv'));
     expect(cam.map((r) => r.length)).toEqual(Array(28).fill(28));
     expect(Math.min(...cam.flat())).toBeGreaterThanOrEqual(0);
     expect(Math.max(...cam.flat())).toBeGreaterThan(0);
@@ -155,7 +155,7 @@ describe('explain', () => {
       .toContain('conv2 · 10×10 → 28×28');
     await w.page.getByTestId('class-3').click();
     await expect.poll(() => w.page.getByTestId('explain-says').textContent()).toMatch(/did not choose/);
-    const other = csvNumbers(await downloadCsvRows(w.page, 'explain-csv'));
+    const other = csvNumbers(await downloadCsvRows(w.page, 'explain-map-csv'));
     expect(other.flat()).not.toEqual(cam.flat());
     await w.page.goto(
       w.page
@@ -166,7 +166,7 @@ describe('explain', () => {
         ),
     );
     await expect.poll(() => w.page.getByTestId('explain-map').textContent()).toContain('SmoothGrad');
-    const smooth = csvNumbers(await downloadCsvRows(w.page, 'explain-csv'));
+    const smooth = csvNumbers(await downloadCsvRows(w.page, 'explain-map-csv'));
     expect(smooth).toHaveLength(28);
     expect(Math.min(...smooth.flat())).toBeGreaterThanOrEqual(0);
     expect(w.errors).toEqual([]);
@@ -175,8 +175,8 @@ describe('explain', () => {
 
   it('bad links (patch larger than the image, stride 0, bad index) say what is wrong and keep the previous state', async () => {
     const good = `#/explain?image=mnist-test:${D}&model=pretrained&method=occlusion&patch=7&stride=3`;
-    const w = await openExplorer(browser(), good, 'explain-csv');
-    const before = await downloadCsvRows(w.page, 'explain-csv');
+    const w = await openExplorer(browser(), good, 'explain-map-export');
+    const before = await downloadCsvRows(w.page, 'explain-map-csv');
     for (const [bad, message] of [
       ['patch=40', /patch=40 is larger than the 28×28 picture/],
       ['stride=0', /stride=0 would never move the patch/],
@@ -188,7 +188,7 @@ describe('explain', () => {
       params.set(key, value);
       await w.page.evaluate((h) => (window.location.hash = h), `#/explain?${params.toString()}`);
       await expect.poll(() => w.page.getByTestId('conv-message').textContent()).toMatch(message);
-      expect(await downloadCsvRows(w.page, 'explain-csv')).toEqual(before);
+      expect(await downloadCsvRows(w.page, 'explain-map-csv')).toEqual(before);
     }
     await w.context.close();
   });

@@ -4,7 +4,7 @@ import type { ExplainSettings } from '../../state/explainParams';
 import { EXPLAIN_SPEEDS } from '../../state/explainParams';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
-import { CsvButton } from '../canvas/DownloadButtons';
+import { ExportMenu } from '../ui';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { Messages } from '../convolution/Messages';
@@ -230,12 +230,19 @@ function ExplainWorkspace({
             }
             testId="explain-map"
             actions={
-              <CsvButton
-                maps={() => [{ name: mapTitle, values: result.values }]}
-                w={result.w}
-                h={result.h}
-                filename={t('explain.panels.csvName', { method: result.method, image: imageName, digit: c })}
-                testId="explain-csv"
+              <ExportMenu
+                what={mapTitle}
+                csv={{
+                  maps: () => [{ name: mapTitle, values: result.values }],
+                  w: result.w,
+                  h: result.h,
+                  filename: t('explain.panels.csvName', {
+                    method: result.method,
+                    image: imageName,
+                    digit: c,
+                  }),
+                }}
+                testId="explain-map"
               />
             }
           >
@@ -300,12 +307,10 @@ function OcclusionPanels({
         shape={t('explain.panels.mapShape', { h: result.h, w: result.w })}
         testId="explain-map"
         actions={
-          <CsvButton
-            maps={() => [{ name: title, values: result.values }]}
-            w={result.w}
-            h={result.h}
-            filename={filename}
-            testId="explain-csv"
+          <ExportMenu
+            what={title}
+            csv={{ maps: () => [{ name: title, values: result.values }], w: result.w, h: result.h, filename }}
+            testId="explain-map"
           />
         }
       >

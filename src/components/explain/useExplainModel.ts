@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../i18n';
-import { describeNetwork, loadModelFromUrl, type ModelMeta, type Network } from '../../engine';
+import { describeNetwork, type ModelMeta, type Network } from '../../engine';
 import { useStore } from '../../state/createStore';
 import { appStore } from '../../state/appStore';
-import { loadCurrentModel, modelStore, pretrainedModelUrl } from '../../state/modelStore';
+import { loadModelFor, modelStore } from '../../state/modelStore';
 import type { ExplainModelChoice } from '../../state/explainParams';
 
 export type ExplainModel =
@@ -12,8 +12,8 @@ export type ExplainModel =
   | { state: 'error'; message: string };
 
 /**
- * The model Explain asks: `pretrained` is the shipped LeNet-5; `current` is the one saved in this
- * browser (trained or imported in Train), or the shipped one when nothing is saved. The hook owns the
+ * The model Explain asks: `pretrained` is the shipped LeNet-5; `current` is the model the app uses
+ * (the user's own model when they chose it, else the shipped one; see state/modelStore). The hook owns the
  * loaded model and disposes it when the choice changes, Train saves a new model, or the area closes.
  */
 export function useExplainModel(choice: ExplainModelChoice): ExplainModel {
@@ -27,8 +27,7 @@ export function useExplainModel(choice: ExplainModelChoice): ExplainModel {
     setModel({ state: 'loading' });
     void (async () => {
       try {
-        const loaded =
-          choice === 'pretrained' ? await loadModelFromUrl(pretrainedModelUrl()) : await loadCurrentModel();
+        const loaded = await loadModelFor(choice === 'pretrained' ? 'pretrained' : 'chosen');
         if (cancelled) {
           loaded.model.dispose();
           return;

@@ -102,8 +102,9 @@ export function TrainArea() {
             {t('train.cannotTrain', { problem: problemList[0] ?? '' })}
           </p>
         )}
-        <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
+        {/* Above the settings: after a run, "Use this model" is on the first screen. */}
         <ModelPanel busy={busy} />
+        <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
       </div>
 
       <div className="train-main">

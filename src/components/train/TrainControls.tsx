@@ -4,6 +4,7 @@ import { TRAIN_DEFAULTS, TRAIN_PRESET_1998 } from '../../engine/train/config';
 import { LENET_DEFAULTS } from '../../engine';
 import { hasMessage, t, tx } from '../../i18n';
 import type { train } from '../../i18n/areas/train';
+import { Toggle } from '../ui';
 
 type Props = {
   cfg: TrainConfig;
@@ -146,15 +147,14 @@ function SettingControl({
   const { input } = s;
   if (input.type === 'check') {
     return (
-      <label className="train-check">
-        <input
-          type="checkbox"
+      <span className="train-check">
+        <Toggle
+          label={label}
           disabled={disabled}
           checked={value === true}
-          onChange={(e) => onChange(s.put(cfg, e.target.checked))}
+          onChange={(on) => onChange(s.put(cfg, on))}
         />
-        {label}
-      </label>
+      </span>
     );
   }
   return (

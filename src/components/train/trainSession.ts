@@ -9,7 +9,7 @@ import type { LayerSnapshot, TrainEvent } from '../../engine/train/trainer';
 import type { FromHost, LoadingWhat, ToHost } from '../../workers/trainProtocol';
 import { currentMessages, t } from '../../i18n';
 import { createStore } from '../../state/createStore';
-import { noteModelChanged } from '../../state/modelStore';
+import { noteRunSaved } from '../../state/modelStore';
 
 export type Phase =
   'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
@@ -207,7 +207,7 @@ function onMessage(msg: FromHost): void {
       break;
     case 'saved':
       now({ savedAt: msg.meta.savedAt ?? null });
-      noteModelChanged(msg.meta);
+      noteRunSaved(msg.meta);
       break;
     case 'warning':
       now((s) => ({ warnings: [...s.warnings, msg.message] }));
