@@ -22,3 +22,4 @@ export * from './train/evaluate';
 export * from './train/trainer';
 export * from './model/codeExport';
 export * from './model/importSpec';
+export * from './explain';

@@ -8,6 +8,7 @@ import { canvas } from './areas/canvas';
 import { conv } from './areas/conv';
 import { draw } from './areas/draw';
 import { engine } from './areas/engine';
+import { explain } from './areas/explain';
 import { models } from './areas/models';
 import { player } from './areas/player';
 import { pool } from './areas/pool';
@@ -24,6 +25,7 @@ export const en = {
   conv,
   draw,
   engine,
+  explain,
   models,
   player,
   pool,
@@ -54,6 +56,7 @@ export const en = {
       pooling: { title: 'Pooling', blurb: 'Shrink a map, keep what matters' },
       train: { title: 'Train', blurb: 'Teach LeNet to read digits' },
       draw: { title: 'Draw', blurb: 'Draw a digit, watch every layer' },
+      explain: { title: 'Explain', blurb: 'What the network looks at' },
       learn: { title: 'Learn', blurb: 'Guided lessons' },
     },
   },

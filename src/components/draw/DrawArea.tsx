@@ -26,6 +26,7 @@ import { describeModel, useDrawModel } from './useDrawModel';
 import { ModelChooser } from '../model/ModelChooser';
 import { usePredictor } from './usePredictor';
 import { WhatIfPanel, type Answer } from './WhatIfPanel';
+import { explainLink } from '../../state/explainParams';
 import { Select, Slider } from '../ui';
 
 const PIXEL_SCALE: ColorScale = { kind: 'sequential', domain: [0, 1] };
@@ -247,6 +248,15 @@ export function DrawArea() {
           />
           <ColorLegend scale={PIXEL_SCALE} width={120} />
           <p className="draw-note">{t('draw.sees.note')}</p>
+          {!blank && (
+            <a
+              className="button-link"
+              href={explainLink({ kind: 'drawn' }, { model: 'current', method: 'gradcam' })}
+              data-testid="draw-explain-link"
+            >
+              {t('explain.links.fromDraw')}
+            </a>
+          )}
         </Panel>
 
         <PredictionPanel readout={readout} blank={blank} />

@@ -15,6 +15,7 @@ import { LayerEditor } from './arch/LayerEditor';
 import { TrainControls } from './TrainControls';
 import { isBusy, RunButtons, TrainStatus } from './TrainStatus';
 import { ensureSession, resetRuntime, send, startTraining, trainStore } from './trainSession';
+import { explainLink } from '../../state/explainParams';
 
 /** One empty list for "no snapshot yet", so the memoised panel is not re-rendered for a new []. */
 const NO_LAYERS: LayerSnapshot[] = [];
@@ -175,6 +176,16 @@ export function TrainArea() {
             picked={picked}
           />
           <MistakesPanel mistakes={lastEval?.mistakes ?? null} set={testSet} onPick={pick} picked={picked} />
+          {picked !== null && (
+            <a
+              className="button-link"
+              href={explainLink({ kind: 'mnist', index: picked }, { model: 'current' })}
+              aria-label={t('explain.links.fromTrainLabel', { index: picked })}
+              data-testid="train-explain-link"
+            >
+              {t('explain.links.fromTrain')}
+            </a>
+          )}
         </div>
         <CodePanel layers={layers} />
       </div>
