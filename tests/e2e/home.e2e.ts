@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openWatchedPage, useBrowser } from '../support/browser';
 import { testPixel } from '../support/explorers';
 
 const browser = useBrowser();
 
 /** How many distinct colours a canvas shows: a blank or flat map has one or two. */
-async function distinctColours(page: import('playwright-core').Page, testId: string): Promise<number> {
+async function distinctColours(page: Page, testId: string): Promise<number> {
   return page.getByTestId(testId).evaluate((el) => {
     const c = el as HTMLCanvasElement;
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
