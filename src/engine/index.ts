@@ -1,5 +1,6 @@
 /** The engine's public surface. Other folders import from here only. */
 export * from './backend';
+export * from './backendProbe';
 export * from './readback';
 export * from './model/lenet';
 export * from './data/idx';

@@ -11,7 +11,7 @@ import {
   type Padding,
 } from '../../engine';
 import type { ConvSettings } from '../../state/convParams';
-import { tidyWeights } from './bank';
+import { tidyWeights, type ShownPreset } from './bank';
 import { actLabel } from './format';
 import { InputChooser } from './InputChooser';
 import { NumberSelect } from './NumberSelect';
@@ -38,8 +38,8 @@ export function ConvControls({
   update: (p: Partial<ConvSettings>) => void;
   size: number;
   input: ConvInput | null;
-  preset: KernelPreset | '';
-  setPreset: (p: KernelPreset) => void;
+  preset: ShownPreset;
+  setPreset: (p: KernelPreset, values: readonly number[]) => void;
   setError: (m: string | null) => void;
 }) {
   // Read through a ref so that `guarded` is one function for the component's life.
@@ -68,8 +68,9 @@ export function ConvControls({
   );
   const applyPreset = useCallback(
     (p: KernelPreset, n: number) => {
-      setPreset(p);
-      guarded({ kernel: tidyWeights(presetKernel(p, n, Math.floor(Math.random() * 1e6))) }, n);
+      const kernel = tidyWeights(presetKernel(p, n, Math.floor(Math.random() * 1e6)));
+      setPreset(p, kernel);
+      guarded({ kernel }, n);
     },
     [guarded, setPreset],
   );
@@ -105,7 +106,7 @@ const KernelGroup = memo(function KernelGroup({
   setError,
 }: {
   size: number;
-  preset: KernelPreset | '';
+  preset: ShownPreset;
   bias: number;
   activation: Activation;
   guarded: Guarded;
@@ -120,15 +121,20 @@ const KernelGroup = memo(function KernelGroup({
         ariaLabel={t('conv.kernel.sizeLabel')}
         value={size}
         options={rangeOptions(1, 7, (k) => `${k}×${k}`)}
-        onChange={(k) => applyPreset(preset || 'vertical', k)}
+        onChange={(k) => applyPreset(preset === 'custom' ? 'vertical' : preset, k)}
       />
-      <Select
+      {/* Any edited weight makes the kernel no preset: the menu says so instead of a stale name. */}
+      <Select<ShownPreset>
         label={t('conv.kernel.presetLabel')}
         hideLabel
         value={preset}
-        placeholder={t('conv.kernel.preset')}
-        options={KERNEL_PRESETS.map((p) => ({ value: p, label: presetLabel(p) }))}
-        onChange={(p) => applyPreset(p, size)}
+        options={[
+          ...(preset === 'custom'
+            ? [{ value: 'custom' as const, label: t('conv.bank.custom'), disabled: true }]
+            : []),
+          ...KERNEL_PRESETS.map((p) => ({ value: p, label: presetLabel(p) })),
+        ]}
+        onChange={(p) => p !== 'custom' && applyPreset(p, size)}
       />
       <BiasInput bias={bias} onBias={(b) => guarded({ bias: b })} onError={setError} />
       <Select

@@ -23,6 +23,7 @@ import { PredictionPanel } from './PredictionPanel';
 import { isBlank, type DrawAction, type StrokeAction } from './strokes';
 import { readDigitPhoto } from './upload';
 import { describeModel, useDrawModel } from './useDrawModel';
+import { ModelChooser } from '../model/ModelChooser';
 import { usePredictor } from './usePredictor';
 import { WhatIfPanel, type Answer } from './WhatIfPanel';
 import { Select, Slider } from '../ui';
@@ -175,7 +176,7 @@ export function DrawArea() {
     <div className="draw-area">
       <header className="draw-intro">
         <h1>{t('draw.heading')}</h1>
-        <p data-testid="draw-model">
+        <p data-testid="draw-model" data-used={model.state === 'ready' ? model.source : model.state}>
           <strong>{t('draw.model')}</strong>
           {model.state === 'ready'
             ? describeModel(model)
@@ -184,6 +185,7 @@ export function DrawArea() {
               : t('draw.loadingModel')}
           {model.state === 'ready' && model.note && <span className="draw-note"> {model.note}</span>}
         </p>
+        <ModelChooser inUseLine={false} showForget />
       </header>
 
       <div className="draw-top">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useStore } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { formatTrainParams, parseTrainParams } from '../../state/trainParams';
@@ -27,7 +27,12 @@ export function TrainArea() {
   const rt = useStore(trainStore, (s) => s);
   // Not deferred on purpose: the maps must change in the same frame as the numbers and curves. Each
   // extra frame costs the compositor CPU the worker needs (see FLUSH_MS in trainSession).
-  const { snapshot, lastEval } = rt;
+  const { snapshot } = rt;
+  // Deferred on purpose: an epoch's results (a 100-cell confusion table, the mistakes gallery) arrive
+  // in one worker message and the store updates synchronously; React renders them afterwards as a
+  // transition, in slices that yield to input and to the next progress update, instead of one long task.
+  const lastEval = useDeferredValue(rt.lastEval);
+  const testSet = useDeferredValue(rt.testSet);
   const [panels, setPanels] = useState(params.get('panels') !== '0');
   const [picked, setPicked] = useState<number | null>(null);
   const busy = isBusy(rt);
@@ -101,8 +106,9 @@ export function TrainArea() {
             {t('train.cannotTrain', { problem: problemList[0] ?? '' })}
           </p>
         )}
-        <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
+        {/* Above the settings: after a run, "Use this model" is on the first screen. */}
         <ModelPanel busy={busy} />
+        <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
       </div>
 
       <div className="train-main">
@@ -138,17 +144,12 @@ export function TrainArea() {
           <ConfusionPanel
             confusion={lastEval?.confusion ?? null}
             predictions={lastEval?.predictions ?? null}
-            set={rt.testSet}
+            set={testSet}
             epoch={lastEval?.epoch ?? null}
             onPick={pick}
             picked={picked}
           />
-          <MistakesPanel
-            mistakes={lastEval?.mistakes ?? null}
-            set={rt.testSet}
-            onPick={pick}
-            picked={picked}
-          />
+          <MistakesPanel mistakes={lastEval?.mistakes ?? null} set={testSet} onPick={pick} picked={picked} />
         </div>
       </div>
     </section>
