@@ -198,7 +198,8 @@ export function LessonPlayer({
             </LearnRoom.Provider>
           </div>
         </div>
-        <nav className={`learn-nav ${chromeClass}`} aria-label={t('learn.stepsNav')}>
+        {/* Never hidden in presentation mode (sticky at the bottom): the step buttons are always there. */}
+        <nav className="learn-nav" aria-label={t('learn.stepsNav')}>
           <button
             type="button"
             className="secondary"
