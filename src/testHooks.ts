@@ -5,18 +5,23 @@
  */
 import { send } from './components/train/trainSession';
 import { loseWebGLContext } from './engine/backend';
+import type { BackendProbeResult } from './engine/backendProbe';
+import { lastProbe } from './state/backendProbeCache';
 
 export type TestHooks = {
   /** Tells the training host to lose its WebGL context for real (on other backends: fail a step). */
   simulateBackendLoss(): void;
   /** Loses the page's own WebGL context (Draw, lessons); false when the page does not run on WebGL. */
   losePageWebGLContext(): boolean;
+  /** The training backend measurement of this page load (null when none ran). */
+  trainBackendProbe(): { result: BackendProbeResult; cached: boolean } | null;
 };
 
 export function installTestHooks(): void {
   const hooks: TestHooks = {
     simulateBackendLoss: () => send({ type: 'simulateBackendLoss' }),
     losePageWebGLContext: loseWebGLContext,
+    trainBackendProbe: lastProbe,
   };
   (window as unknown as { __cnnStudioTest: TestHooks }).__cnnStudioTest = hooks;
 }

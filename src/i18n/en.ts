@@ -3,6 +3,7 @@
  * the same shape (type `Messages` in ./index.ts). `{name}` marks a value filled in at run time.
  * In lesson bodies a blank line starts a paragraph, `backticks` mark a formula and **stars** a new word.
  */
+import { arch } from './areas/arch';
 import { canvas } from './areas/canvas';
 import { conv } from './areas/conv';
 import { draw } from './areas/draw';
@@ -18,6 +19,7 @@ import { home } from './areas/home';
  * Areas keep their text in ./areas/<area>.ts, nested here so `MessageKey` still sees every path.
  */
 export const en = {
+  arch,
   canvas,
   conv,
   draw,

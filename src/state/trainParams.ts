@@ -1,9 +1,20 @@
 /**
  * The Train area's settings as URL parameters, so a link reproduces a run:
  * `#/train?epochs=3&batch=128&lr=0.004&seed=1&train=60000&backend=auto&opt=adam&schedule=onecycle&val=0&aug=0`
- * plus architecture keys `act`, `pool`, `f1`, `f2`, `d1`, `d2` when they differ from LeNet-5's defaults.
+ * plus architecture keys `act`, `pool`, `f1`, `f2`, `d1`, `d2` when they differ from LeNet-5's defaults,
+ * or `arch=<layers joined by ->` for a network designed in the layer editor (see engine/model/archCodec).
  */
-import { LENET_DEFAULTS, type LeNetActivation, type LeNetConfig, type LeNetPooling } from '../engine';
+import {
+  analyzeSpec,
+  formatArch,
+  LENET_DEFAULTS,
+  mnistSpec,
+  parseArch,
+  type LayerSpec,
+  type LeNetActivation,
+  type LeNetConfig,
+  type LeNetPooling,
+} from '../engine';
 import {
   checkTrainConfig,
   TRAIN_BACKENDS,
@@ -30,9 +41,35 @@ function pick<T extends string>(params: URLSearchParams, key: string, allowed: r
   return raw !== null && (allowed as readonly string[]).includes(raw) ? (raw as T) : fallback;
 }
 
-/** Reads settings from the hash query; anything missing takes its default. Problems are listed, not hidden. */
-export function parseTrainParams(params: URLSearchParams): { cfg: TrainConfig; problems: ConfigProblems } {
+export type ArchFromLink = { layers: LayerSpec[] | null; error: string | null };
+
+/**
+ * The `arch` key: the designed stack, or null when the link has none (LeNet from the other keys).
+ * A stack that cannot be read, or cannot work on a 28×28 digit, gives `error` (naming the wrong part
+ * or layer) and `previous` instead, so the network the page had stays.
+ */
+export function parseArchParam(raw: string | null, previous: LayerSpec[] | null): ArchFromLink {
+  if (raw === null) return { layers: null, error: null };
+  try {
+    const layers = parseArch(raw);
+    const fit = analyzeSpec(mnistSpec(layers));
+    if (!fit.ok) return { layers: previous, error: fit.problem.message };
+    return { layers, error: null };
+  } catch (err) {
+    return { layers: previous, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
+ * Reads settings from the hash query; anything missing takes its default. Problems are listed, not hidden.
+ * `previousLayers`: the stack to keep when the link's `arch` is refused (reported in `archError`).
+ */
+export function parseTrainParams(
+  params: URLSearchParams,
+  previousLayers: LayerSpec[] | null = null,
+): { cfg: TrainConfig; problems: ConfigProblems; archError: string | null } {
   const d = TRAIN_DEFAULTS;
+  const designed = parseArchParam(params.get('arch'), previousLayers);
   const arch: LeNetConfig = {
     activation: pick(params, 'act', ACTIVATIONS, LENET_DEFAULTS.activation),
     pooling: pick(params, 'pool', POOLINGS, LENET_DEFAULTS.pooling),
@@ -52,9 +89,10 @@ export function parseTrainParams(params: URLSearchParams): { cfg: TrainConfig; p
     valFraction: num(params, 'val', d.valFraction * 100) / 100,
     augment: params.get('aug') === '1',
     arch,
+    layers: designed.layers,
     backend: pick(params, 'backend', TRAIN_BACKENDS, d.backend),
   };
-  return { cfg, problems: checkTrainConfig(cfg) };
+  return { cfg, problems: checkTrainConfig(cfg), archError: designed.error };
 }
 
 /** Writes settings back, keeping any other keys in `base`. */
@@ -80,8 +118,10 @@ export function formatTrainParams(cfg: TrainConfig, base?: URLSearchParams): URL
     ['d2', a.dense2, LENET_DEFAULTS.dense2],
   ];
   for (const [key, value, def] of archKeys) {
-    if (value === def) out.delete(key);
+    if (value === def || cfg.layers) out.delete(key);
     else out.set(key, String(value));
   }
+  if (cfg.layers) out.set('arch', formatArch(cfg.layers));
+  else out.delete('arch');
   return out;
 }

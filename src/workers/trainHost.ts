@@ -5,17 +5,28 @@
  * (a lost WebGL context), continuing from the last good step.
  */
 import {
+  activateBackend,
   initBackend,
+  probeBackends,
+  probeKey,
+  usableCache,
+  type BackendProbeResult,
   loseWebGLContext,
   watchWebGLContextLoss,
   loadMnistSplit,
   RUN_MODEL_SLOT,
   saveModel,
   ModelStorageError,
+  formatArch,
   type BackendName,
   type MnistSet,
 } from '../engine';
-import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
+import {
+  configLayers,
+  TRAIN_DEFAULTS,
+  type TrainBackendChoice,
+  type TrainConfig,
+} from '../engine/train/config';
 import { Trainer, type TrainEvent } from '../engine/train/trainer';
 import type { FromHost, ToHost } from './trainProtocol';
 import { setMessages, t } from '../i18n';
@@ -53,11 +64,40 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
   let stopWatchingLoss: () => void = () => {};
   let storageWarned = false;
 
-  async function init(mnistBaseUrl: string, wanted: TrainBackendChoice): Promise<void> {
+  async function init(
+    mnistBaseUrl: string,
+    wanted: TrainBackendChoice,
+    cachedProbe: BackendProbeResult | null | undefined,
+  ): Promise<void> {
     choice = wanted;
     const info = await initBackend(wanted === 'auto' ? null : wanted);
     backend = info.name;
-    post({ type: 'ready', backend, reason: info.reason, inWorker: opts.inWorker });
+    let reason = info.reason;
+    // Automatic choice with WebGL present: measure which trains the default network faster (or reuse
+    // the page's measurement for this device), rather than trusting "a GPU is faster".
+    if (wanted === 'auto' && info.webgl.available && (backend === 'wasm' || backend === 'webgl')) {
+      const key = probeKey({
+        renderer: info.webgl.renderer,
+        cores: globalThis.navigator?.hardwareConcurrency ?? 1,
+        arch: TRAIN_DEFAULTS.arch,
+        batch: TRAIN_DEFAULTS.batchSize,
+      });
+      const cached = usableCache(cachedProbe, key);
+      const result =
+        cached ??
+        (await probeBackends(
+          ['wasm', 'webgl'],
+          TRAIN_DEFAULTS.arch,
+          TRAIN_DEFAULTS.batchSize,
+          key,
+          activateBackend,
+        ));
+      if (cached && !(await activateBackend(result.winner))) await activateBackend(backend);
+      else backend = result.winner;
+      reason = t(backend === 'webgl' ? 'engine.backend.measuredWebgl' : 'engine.backend.measuredWasm');
+      post({ type: 'backendProbe', result, cached: cached !== null });
+    }
+    post({ type: 'ready', backend, reason, inWorker: opts.inWorker });
     post({ type: 'loading', what: 'test', fraction: 0 });
     const test = await loadMnistSplit('test', {
       baseUrl: mnistBaseUrl,
@@ -108,6 +148,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           trainDigits: Math.floor(c.trainSize * (1 - c.valFraction)),
           savedAt: new Date().toISOString(),
           config: c.arch,
+          arch: formatArch(configLayers(c)),
         };
         try {
           // The run's own slot: Draw and the lessons switch to it only when the user chooses to.
@@ -164,7 +205,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       switch (msg.type) {
         case 'init':
           setMessages(msg.messages);
-          await init(msg.mnistBaseUrl, msg.backend);
+          await init(msg.mnistBaseUrl, msg.backend, msg.probe);
           break;
         case 'start':
           panels = msg.panels;

@@ -15,6 +15,7 @@ import { tidyWeights, type ShownPreset } from './bank';
 import { actLabel } from './format';
 import { InputChooser } from './InputChooser';
 import { NumberSelect } from './NumberSelect';
+import { rangeOptions, Select } from '../ui';
 import type { ConvInput } from './useConvInput';
 
 type Guarded = (patch: Partial<ConvSettings>, kernelSize?: number) => void;
@@ -115,48 +116,34 @@ const KernelGroup = memo(function KernelGroup({
   return (
     <fieldset className="conv-group">
       <legend>{t('conv.kernel.legend')}</legend>
-      <label>
-        {t('conv.kernel.size')}{' '}
-        <select
-          value={size}
-          aria-label={t('conv.kernel.sizeLabel')}
-          onChange={(e) => applyPreset(preset === 'custom' ? 'vertical' : preset, Number(e.target.value))}
-        >
-          {[1, 2, 3, 4, 5, 6, 7].map((k) => (
-            <option key={k} value={k}>
-              {k}×{k}
-            </option>
-          ))}
-        </select>
-      </label>
-      <select
+      <Select
+        label={t('conv.kernel.size')}
+        ariaLabel={t('conv.kernel.sizeLabel')}
+        value={size}
+        options={rangeOptions(1, 7, (k) => `${k}×${k}`)}
+        onChange={(k) => applyPreset(preset === 'custom' ? 'vertical' : preset, k)}
+      />
+      {/* Any edited weight makes the kernel no preset: the menu says so instead of a stale name. */}
+      <Select<ShownPreset>
+        label={t('conv.kernel.presetLabel')}
+        hideLabel
         value={preset}
-        aria-label={t('conv.kernel.presetLabel')}
-        onChange={(e) => e.target.value !== 'custom' && applyPreset(e.target.value as KernelPreset, size)}
-      >
-        {/* Any edited weight makes the kernel no preset: the menu says so instead of a stale name. */}
-        {preset === 'custom' && <option value="custom">{t('conv.bank.custom')}</option>}
-        {KERNEL_PRESETS.map((p) => (
-          <option key={p} value={p}>
-            {presetLabel(p)}
-          </option>
-        ))}
-      </select>
+        options={[
+          ...(preset === 'custom'
+            ? [{ value: 'custom' as const, label: t('conv.bank.custom'), disabled: true }]
+            : []),
+          ...KERNEL_PRESETS.map((p) => ({ value: p, label: presetLabel(p) })),
+        ]}
+        onChange={(p) => p !== 'custom' && applyPreset(p, size)}
+      />
       <BiasInput bias={bias} onBias={(b) => guarded({ bias: b })} onError={setError} />
-      <label>
-        {t('conv.kernel.activation')}{' '}
-        <select
-          value={activation}
-          aria-label={t('conv.kernel.activationLabel')}
-          onChange={(e) => guarded({ activation: e.target.value as Activation })}
-        >
-          {ACTIVATIONS.map((a) => (
-            <option key={a} value={a}>
-              {actLabel(a)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select
+        label={t('conv.kernel.activation')}
+        ariaLabel={t('conv.kernel.activationLabel')}
+        value={activation}
+        options={ACTIVATIONS.map((a) => ({ value: a, label: actLabel(a) }))}
+        onChange={(a: Activation) => guarded({ activation: a })}
+      />
     </fieldset>
   );
 });
@@ -182,18 +169,12 @@ const SlidingGroup = memo(function SlidingGroup({
         hi={4}
         onChange={(v) => guarded({ stride: v })}
       />
-      <label>
-        {t('conv.sliding.padding')}{' '}
-        <select
-          value={String(padding)}
-          aria-label={t('conv.sliding.padding')}
-          onChange={(e) => guarded({ padding: e.target.value === 'same' ? 'same' : Number(e.target.value) })}
-        >
-          {['0', '1', '2', '3', 'same'].map((v) => (
-            <option key={v}>{v}</option>
-          ))}
-        </select>
-      </label>
+      <Select
+        label={t('conv.sliding.padding')}
+        value={String(padding)}
+        options={['0', '1', '2', '3', 'same'].map((v) => ({ value: v, label: v }))}
+        onChange={(v) => guarded({ padding: v === 'same' ? 'same' : Number(v) })}
+      />
       <NumberSelect
         label={t('conv.sliding.dilation')}
         value={dilation}

@@ -9,7 +9,8 @@ import { ownsKeys } from '../shell/keymap';
 import { PANELS } from './panelRegistry';
 import { QuestionCard } from './QuestionCard';
 import { RichText } from './RichText';
-import { LearnScale } from './panels/common';
+import { LearnRoom, LearnScale } from './panels/common';
+import { useContentWidth } from '../canvas/useContentWidth';
 import { usePresentation } from './usePresentation';
 
 /**
@@ -40,6 +41,7 @@ export function LessonPlayer({
   navigate: (params: URLSearchParams, push: boolean) => void;
 }) {
   const pages = useMemo(() => lessonPages(lesson), [lesson]);
+  const [stageRef, stageWidth] = useContentWidth<HTMLDivElement>();
   const current = pages[page] ?? pages[0];
   const stepsCount = lesson.steps.length;
   const base = `lessons.${lesson.id}`;
@@ -185,11 +187,15 @@ export function LessonPlayer({
             )}
           </article>
           <div className="learn-stage" data-testid="step-panel" data-panel={panelKind ?? 'none'}>
-            {Panel && (
-              <ErrorBoundary key={`${lesson.id}-${page}`} where={title}>
-                <Panel params={params} setParam={setParam} />
-              </ErrorBoundary>
-            )}
+            <div ref={stageRef} className="map-fit" />
+            {/* A panel's padding and border take ~28 px of the stage. */}
+            <LearnRoom.Provider value={stageWidth === null ? null : stageWidth - 28}>
+              {Panel && (
+                <ErrorBoundary key={`${lesson.id}-${page}`} where={title}>
+                  <Panel params={params} setParam={setParam} />
+                </ErrorBoundary>
+              )}
+            </LearnRoom.Provider>
           </div>
         </div>
         <nav className={`learn-nav ${chromeClass}`} aria-label={t('learn.stepsNav')}>

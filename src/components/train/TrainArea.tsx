@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { LENET_DEFAULTS, type LayerSpec } from '../../engine';
 import { useStore } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { formatTrainParams, parseTrainParams } from '../../state/trainParams';
-import type { TrainConfig } from '../../engine/train/config';
+import { configLayers, type TrainConfig } from '../../engine/train/config';
 import type { LayerSnapshot } from '../../engine/train/trainer';
 import { t } from '../../i18n';
 import { CurvesChart } from './CurvesChart';
 import { ActivationsPanel, FiltersPanel } from './LayerPanels';
 import { ConfusionPanel, MistakesPanel } from './EvalPanels';
 import { ModelPanel } from './ModelPanel';
+import { CodePanel } from './arch/CodePanel';
+import { LayerEditor } from './arch/LayerEditor';
 import { TrainControls } from './TrainControls';
 import { isBusy, RunButtons, TrainStatus } from './TrainStatus';
 import { ensureSession, resetRuntime, send, startTraining, trainStore } from './trainSession';
@@ -21,13 +24,27 @@ export function TrainArea() {
   const setParams = useSetHashParams('train');
   // Keyed by the query text: the route object is new on every render, the settings are not.
   const query = params.toString();
-  const { cfg, problems } = useMemo(() => parseTrainParams(new URLSearchParams(query)), [query]);
+  // The last network that worked: a link whose `arch` is refused keeps it (and says why).
+  const [lastGood, setLastGood] = useState<{ query: string; layers: LayerSpec[] | null }>({
+    query: '',
+    layers: null,
+  });
+  const { cfg, problems, archError } = useMemo(
+    () => parseTrainParams(new URLSearchParams(query), lastGood.layers),
+    [query, lastGood.layers],
+  );
+  if (lastGood.query !== query && archError === null) setLastGood({ query, layers: cfg.layers });
   // Same text, same object: keeps onChange (and so the memoised controls) stable while training repaints.
   const stableParams = useMemo(() => new URLSearchParams(query), [query]);
   const rt = useStore(trainStore, (s) => s);
   // Not deferred on purpose: the maps must change in the same frame as the numbers and curves. Each
   // extra frame costs the compositor CPU the worker needs (see FLUSH_MS in trainSession).
-  const { snapshot, lastEval } = rt;
+  const { snapshot } = rt;
+  // Deferred on purpose: an epoch's results (a 100-cell confusion table, the mistakes gallery) arrive
+  // in one worker message and the store updates synchronously; React renders them afterwards as a
+  // transition, in slices that yield to input and to the next progress update, instead of one long task.
+  const lastEval = useDeferredValue(rt.lastEval);
+  const testSet = useDeferredValue(rt.testSet);
   const [panels, setPanels] = useState(params.get('panels') !== '0');
   const [picked, setPicked] = useState<number | null>(null);
   const busy = isBusy(rt);
@@ -48,6 +65,12 @@ export function TrainArea() {
       setParams(formatTrainParams(next, stableParams));
     },
     [busy, cfg.lr, stableParams, setParams],
+  );
+
+  const layers = useMemo(() => configLayers(cfg), [cfg]);
+  const onLayers = useCallback(
+    (next: LayerSpec[]) => onChange({ ...cfg, arch: LENET_DEFAULTS, layers: next }),
+    [cfg, onChange],
   );
 
   const pick = useCallback((index: number) => {
@@ -103,6 +126,13 @@ export function TrainArea() {
         )}
         {/* Above the settings: after a run, "Use this model" is on the first screen. */}
         <ModelPanel busy={busy} />
+        <LayerEditor
+          layers={layers}
+          archError={archError}
+          batchSize={cfg.batchSize}
+          busy={busy}
+          onChange={onLayers}
+        />
         <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
       </div>
 
@@ -139,18 +169,14 @@ export function TrainArea() {
           <ConfusionPanel
             confusion={lastEval?.confusion ?? null}
             predictions={lastEval?.predictions ?? null}
-            set={rt.testSet}
+            set={testSet}
             epoch={lastEval?.epoch ?? null}
             onPick={pick}
             picked={picked}
           />
-          <MistakesPanel
-            mistakes={lastEval?.mistakes ?? null}
-            set={rt.testSet}
-            onPick={pick}
-            picked={picked}
-          />
+          <MistakesPanel mistakes={lastEval?.mistakes ?? null} set={testSet} onPick={pick} picked={picked} />
         </div>
+        <CodePanel layers={layers} />
       </div>
     </section>
   );

@@ -10,6 +10,7 @@ import type { FromHost, LoadingWhat, ToHost } from '../../workers/trainProtocol'
 import { currentMessages, t } from '../../i18n';
 import { createStore } from '../../state/createStore';
 import { noteRunSaved } from '../../state/modelStore';
+import { loadProbe, saveProbe } from '../../state/backendProbeCache';
 
 export type Phase =
   'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
@@ -199,6 +200,9 @@ function onMessage(msg: FromHost): void {
     case 'ready':
       now({ backend: msg.backend, backendReason: msg.reason, inWorker: msg.inWorker });
       break;
+    case 'backendProbe':
+      saveProbe(msg.result, msg.cached);
+      break;
     case 'testSet':
       now({ testSet: { images: msg.images, labels: msg.labels } });
       break;
@@ -257,6 +261,7 @@ export async function ensureSession(backend: TrainConfig['backend']): Promise<vo
     mnistBaseUrl: new URL('data/mnist/', document.baseURI).href,
     backend,
     messages: currentMessages(),
+    probe: loadProbe(),
   });
 }
 

@@ -23,6 +23,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { t } from '../../i18n';
+import { assertLeNetStack } from './importSpec';
 import type { LeNetActivation, LeNetConfig, LeNetPooling } from './lenet';
 
 export const MY_MODEL_SLOT = 'indexeddb://cnn-studio-lenet';
@@ -43,6 +44,8 @@ export type ModelMeta = {
   /** File name for imported models, or a short note. */
   name?: string;
   config?: LeNetConfig;
+  /** The network as link text (see archCodec), for any designed network. */
+  arch?: string;
 };
 
 export type LoadedModel = { model: tfl.LayersModel; meta: ModelMeta; config: LeNetConfig };
@@ -167,6 +170,8 @@ async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promi
     throw new ModelImportError(t('engine.model.unreadable', { reason: errText(err) }));
   }
   const config = checkLeNetArtifacts(artifacts);
+  // LeNet's names are not enough: a designed network may reuse them around other layers.
+  assertLeNetStack(artifacts.modelTopology, config);
   let model: tfl.LayersModel;
   try {
     model = await tfl.loadLayersModel(tf.io.fromMemory(artifacts));

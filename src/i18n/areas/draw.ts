@@ -18,7 +18,8 @@ export const draw = {
   pad: {
     title: 'Your drawing',
     shape: '280×280 pixels',
-    pen: 'Pen {n} px',
+    penLabel: 'Pen',
+    penSize: '{n} px',
     undo: 'Undo',
     clear: 'Clear',
     upload: 'Upload a photo',

@@ -20,7 +20,7 @@ import {
 import { t } from '../../../i18n';
 import { convStep, kernelFromFilters, stackPlanes } from '../../../engine';
 import { ConvMaths } from '../../convolution/ConvMaths';
-import { LearnPanel, num, useLearnScale, type PanelProps } from './common';
+import { LearnPanel, num, useFitCell, useLearnScale, type PanelProps } from './common';
 import { MapFigure } from './parts';
 import { PlayerControls } from './Player';
 
@@ -158,7 +158,7 @@ export function Grid1dPanel({ params, setParam }: PanelProps) {
   const out = useMemo(() => conv1d(ROW, ROW_KERNEL), []);
   const pos = num(params, 'pos', 0, 0, out.length - 1);
   const hide = params.hide !== undefined;
-  const cell = Math.round(52 * s);
+  const cell = useFitCell(ROW.length, Math.round(52 * s), 24);
   const under = ROW.slice(pos, pos + 3);
   const maths = under.map((v, i) => `${v}·${ROW_KERNEL[i]}`).join(' + ');
   return (

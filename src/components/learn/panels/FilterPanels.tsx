@@ -61,6 +61,7 @@ export function DigitFiltersPanel({ params }: PanelProps) {
       {volume ? (
         <div
           className="learn-volume"
+          data-layer-stack=""
           style={{ width: 26 * cell + names.length * 26 + 20, height: 26 * cell + names.length * 26 + 10 }}
         >
           {maps.map((m, i) => (

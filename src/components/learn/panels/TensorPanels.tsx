@@ -61,10 +61,10 @@ export function TensorLadderPanel({ params, setParam }: PanelProps) {
       ))}
     </g>,
     drawMatrix(30, 50, 'm', '#fff'),
-    <g key="3">
+    <g key="3" data-layer-stack="">
       {[2, 1, 0].map((d) => drawMatrix(20 + d * 12, 40 + d * 12, `c${d}`, d === 0 ? '#fff' : '#e8eef5'))}
     </g>,
-    <g key="4">
+    <g key="4" data-layer-stack="">
       {[1, 0].map((b) => (
         <g key={b} transform={`translate(${b * 8}, ${b * 80 + 8}) scale(0.7)`}>
           {[2, 1, 0].map((d) => drawMatrix(20 + d * 12, 40 + d * 12, `c${d}`, d === 0 ? '#fff' : '#e8eef5'))}

@@ -17,7 +17,7 @@ import { fmtTime, isBusy, RunButtons, TrainStatus } from '../../train/TrainStatu
 import { ensureSession, startTraining, trainStore } from '../../train/trainSession';
 import { learnParams } from '../lessonRoute';
 import { ModelChooser } from '../../model/ModelChooser';
-import { LearnPanel, str, useLearnScale, type PanelProps } from './common';
+import { LearnPanel, str, useLearnRoom, useLearnScale, type PanelProps } from './common';
 
 const LESSON = 'train-and-draw';
 /** The lesson's Draw step (0-based page), where the freshly trained network is tried out. */
@@ -48,6 +48,7 @@ export function TrainMiniPanel({ params }: PanelProps) {
   const rt = useStore(trainStore, (s) => s);
   // Presentation mode's larger type needs the width for the numbers: the filters wrap to 3 a row.
   const scale = useLearnScale();
+  const room = useLearnRoom();
   const busy = isBusy(rt);
   const canTrain = !busy && rt.phase !== 'loading' && rt.phase !== 'idle';
 
@@ -182,7 +183,7 @@ export function TrainMiniPanel({ params }: PanelProps) {
               layers={snapshot?.layers ?? NO_LAYERS}
               digit={snapshot?.digit ?? null}
               label={snapshotLabel}
-              mapsMaxWidth={400}
+              mapsMaxWidth={Math.min(400, (room ?? 430) - 30)}
               words={{
                 note: t('lessons.train-and-draw.panel.layersNote'),
                 empty: t('lessons.train-and-draw.panel.layersEmpty'),
