@@ -172,6 +172,22 @@ export const en = {
       one: 'Where the window lands ({n} position per row)',
       other: 'Where the window lands ({n} positions per row)',
     },
+    strideAlt:
+      'A {inSize}×{inSize} picture with padding {pad} (grey zeros around it); {positions}, one dot per output cell.',
+    strideAltHidden:
+      'A {inSize}×{inSize} picture with {pad} ring(s) of zero padding around it, and the first window.',
+    strideKey: {
+      title: 'Key',
+      pixel: 'a pixel of the picture',
+      padding: 'padding: a 0 added around the picture',
+      window: 'the first window',
+      tap: 'a filter weight (spread apart by dilation)',
+      next: {
+        one: 'the next window, {n} cell along (stride {n})',
+        other: 'the next window, {n} cells along (stride {n})',
+      },
+      centre: 'one window position = one output cell',
+    },
     rgbConvTitle: 'One 3×3×3 filter on a colour picture',
     perChannel: 'Each channel has its own 3×3 slice of the filter; the three results are added.',
     sumMap: 'Sum of the three',
