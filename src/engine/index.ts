@@ -9,6 +9,7 @@ export { buildModel, probeLayerNames } from './model/buildModel';
 export * from './model/presets';
 export * from './data/idx';
 export * from './data/mnist';
+export * from './data/datasets';
 export * from './data/random';
 export * from './data/batches';
 export * from './model/modelIO';

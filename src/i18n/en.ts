@@ -6,6 +6,7 @@
 import { arch } from './areas/arch';
 import { canvas } from './areas/canvas';
 import { conv } from './areas/conv';
+import { data } from './areas/data';
 import { draw } from './areas/draw';
 import { engine } from './areas/engine';
 import { player } from './areas/player';
@@ -19,6 +20,7 @@ export const en = {
   arch,
   canvas,
   conv,
+  data,
   draw,
   engine,
   player,

@@ -7,7 +7,16 @@ import type { Messages } from '../i18n';
 
 export type ToHost =
   /** `messages`: the page's language, so the engine's messages from the worker read like the page's. */
-  | { type: 'init'; mnistBaseUrl: string; backend: TrainBackendChoice; messages: Messages }
+  /** `mnistBaseUrl`: the folder of the dataset to load first (`dataset`, MNIST when absent). */
+  | {
+      type: 'init';
+      mnistBaseUrl: string;
+      dataset?: string;
+      backend: TrainBackendChoice;
+      messages: Messages;
+    }
+  /** Load another built-in dataset (stops a run): its id and the folder of its packed files. */
+  | { type: 'dataset'; dataset: string; baseUrl: string }
   | { type: 'start'; cfg: TrainConfig; probeDigit: number; panels: boolean }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -24,7 +33,8 @@ export type LoadingWhat = 'trainer' | 'test' | 'train';
 export type FromHost =
   | { type: 'loading'; what: LoadingWhat; fraction: number }
   | { type: 'ready'; backend: BackendName; reason: string; inWorker: boolean }
-  | { type: 'testSet'; images: Uint8Array; labels: Uint8Array }
+  /** The loaded dataset's test split (a copy the page owns), and which dataset it is. */
+  | { type: 'testSet'; images: Uint8Array; labels: Uint8Array; dataset: string }
   /** Both MNIST splits are in: training can start. */
   | { type: 'dataReady' }
   | { type: 'event'; event: TrainEvent }

@@ -55,7 +55,7 @@ describe('Train area text', () => {
       [t('train.model.pretrained', { acc: '' }), 'The shipped pretrained LeNet-5. Train to replace it.'],
       [
         t('train.confusion.right', { label: '7' }) + t('train.confusion.shown', { n: '40', more: '+' }),
-        '7s read correctly · 40+ shown',
+        'true 7, read correctly · 40+ shown',
       ],
       [
         t('train.session.backendSwitched', { from: 'webgl', why: 'lost', to: 'wasm', step: '1200' }),

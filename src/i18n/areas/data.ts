@@ -1,0 +1,56 @@
+/** The Data area (src/components/data) and the dataset descriptions of the engine. */
+export const data = {
+  title: 'Your data',
+  intro:
+    'A network only learns what its examples show it. These are the sets of labelled pictures on this computer: each picture has a class (its right answer), and each set keeps some pictures apart as a test the network never trains on.',
+  builtin: {
+    mnist: {
+      name: 'MNIST digits',
+      about:
+        '70,000 handwritten digits 0–9 collected in the 1990s from American students and census workers (LeCun, Cortes and Burges). The official split: 60,000 to train on, 10,000 to test.',
+    },
+    'fashion-mnist': {
+      name: 'Fashion-MNIST',
+      about:
+        '70,000 small photos of clothes from the online shop Zalando (Xiao, Rasul and Vollgraf, 2017), in the same format as MNIST, and harder to tell apart. The test split here: the first 1,000 pictures of each class after a shuffle with seed {seed}, so 10,000 to test and 60,000 to train, the same for everyone.',
+    },
+  },
+  fashionClasses: {
+    tshirt: 'T-shirt/top',
+    trouser: 'Trouser',
+    pullover: 'Pullover',
+    dress: 'Dress',
+    coat: 'Coat',
+    sandal: 'Sandal',
+    shirt: 'Shirt',
+    sneaker: 'Sneaker',
+    bag: 'Bag',
+    ankleBoot: 'Ankle boot',
+  },
+  card: {
+    classes: '{n} classes',
+    size: '{h}×{w} pixels, {channels}',
+    grey: 'greyscale',
+    colour: 'colour',
+    counts: '{train} to train on · {test} to test',
+    source: 'Where it came from',
+    sourceBuiltin: 'Comes with CNN Studio (npm package {package}), served from this site.',
+    sourceImported: 'Imported from the file {file} on {at}.',
+    sourceMade: 'Made in this browser on {at}.',
+    train: 'Train on it',
+    gallery: 'Examples of each class',
+    galleryTitle: '{name} · {n} per class · {h}×{w}',
+    classRow: '{name} ({count} pictures)',
+    loading: 'Loading pictures…',
+    failed: 'Could not load the pictures: {message}',
+  },
+  storage: {
+    title: 'Storage in this browser',
+    used: '{used} used of {quota} this browser lets this site keep',
+    unknown: 'This browser does not say how much it can keep.',
+    bar: 'Storage used',
+  },
+  trainParam: {
+    unknown: 'There is no dataset called "{value}" on this computer. Known: {known}. Keeping {kept}.',
+  },
+};
