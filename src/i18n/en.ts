@@ -49,6 +49,7 @@ export const en = {
       pooling: { title: 'Pooling', blurb: 'Shrink a map, keep what matters' },
       train: { title: 'Train', blurb: 'Teach LeNet to read digits' },
       draw: { title: 'Draw', blurb: 'Draw a digit, watch every layer' },
+      data: { title: 'Data', blurb: 'Your datasets, class by class' },
       learn: { title: 'Learn', blurb: 'Guided lessons' },
     },
   },

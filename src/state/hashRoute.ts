@@ -2,7 +2,7 @@
  * The URL hash is the single source of truth for where the user is and how every control is set:
  * `#/<area>?<key>=<value>&...`. Any state is therefore a link a teacher can share.
  */
-export const AREAS = ['convolution', 'pooling', 'train', 'draw', 'learn'] as const;
+export const AREAS = ['convolution', 'pooling', 'train', 'draw', 'data', 'learn'] as const;
 export type Area = (typeof AREAS)[number];
 
 export type HashRoute = { area: Area; params: URLSearchParams };

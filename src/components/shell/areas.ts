@@ -33,6 +33,11 @@ export const AREA_ENTRIES: Record<Area, AreaEntry> = {
     blurb: t('shell.areas.draw.blurb'),
     Component: lazy(() => import('../draw/DrawArea').then((m) => ({ default: m.DrawArea }))),
   },
+  data: {
+    title: t('shell.areas.data.title'),
+    blurb: t('shell.areas.data.blurb'),
+    Component: lazy(() => import('../data/DataArea').then((m) => ({ default: m.DataArea }))),
+  },
   learn: {
     title: t('shell.areas.learn.title'),
     blurb: t('shell.areas.learn.blurb'),

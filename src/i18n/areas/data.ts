@@ -41,6 +41,7 @@ export const data = {
     gallery: 'Examples of each class',
     galleryTitle: '{name} · {n} per class · {h}×{w}',
     classRow: '{name} ({count} pictures)',
+    rowLabel: 'The first {n} test pictures of {name}',
     loading: 'Loading pictures…',
     failed: 'Could not load the pictures: {message}',
   },
