@@ -21,3 +21,4 @@ export * from './train/config';
 export * from './train/evaluate';
 export * from './train/trainer';
 export * from './model/codeExport';
+export * from './model/importSpec';

@@ -2,7 +2,11 @@ import { memo, useEffect, useRef, useState } from 'react';
 import {
   clearSavedModel,
   exportModel,
+  formatArch,
   importModelFromFiles,
+  lenetLayers,
+  LENET_DEFAULTS,
+  loadSavedAnyModel,
   saveModel,
   ModelImportError,
   ModelStorageError,
@@ -55,7 +59,8 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
 
   const onExport = async () => {
     try {
-      const { model, meta: m } = await loadCurrentModel();
+      // The network trained here, whatever its layers; else the current (pretrained or imported) LeNet.
+      const { model, meta: m } = (await loadSavedAnyModel()) ?? (await loadCurrentModel());
       const { modelJson, weights } = await exportModel(model, m);
       model.dispose();
       downloadBlob(new Blob([modelJson], { type: 'application/json' }), 'model.json');
@@ -107,6 +112,11 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
       <p data-testid="model-summary" data-source={meta?.source ?? 'none'}>
         {describe(meta)}
       </p>
+      {meta?.arch && meta.arch !== formatArch(lenetLayers(meta.config ?? LENET_DEFAULTS)) && (
+        <p className="train-note" data-testid="designed-note">
+          {t('arch.editor.designedSaved', { arch: meta.arch })}
+        </p>
+      )}
       <div className="train-buttons">
         <button type="button" className="secondary" onClick={() => void onExport()} disabled={busy}>
           {t('train.model.export')}

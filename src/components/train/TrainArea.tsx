@@ -1,14 +1,17 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { LENET_DEFAULTS, type LayerSpec } from '../../engine';
 import { useStore } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { formatTrainParams, parseTrainParams } from '../../state/trainParams';
-import type { TrainConfig } from '../../engine/train/config';
+import { configLayers, type TrainConfig } from '../../engine/train/config';
 import type { LayerSnapshot } from '../../engine/train/trainer';
 import { t } from '../../i18n';
 import { CurvesChart } from './CurvesChart';
 import { ActivationsPanel, FiltersPanel } from './LayerPanels';
 import { ConfusionPanel, MistakesPanel } from './EvalPanels';
 import { ModelPanel } from './ModelPanel';
+import { CodePanel } from './arch/CodePanel';
+import { LayerEditor } from './arch/LayerEditor';
 import { TrainControls } from './TrainControls';
 import { isBusy, RunButtons, TrainStatus } from './TrainStatus';
 import { ensureSession, resetRuntime, send, startTraining, trainStore } from './trainSession';
@@ -22,7 +25,16 @@ export function TrainArea() {
   const setParams = useSetHashParams('train');
   // Keyed by the query text: the route object is new on every render, the settings are not.
   const query = params.toString();
-  const { cfg, problems } = useMemo(() => parseTrainParams(new URLSearchParams(query)), [query]);
+  // The last network that worked: a link whose `arch` is refused keeps it (and says why).
+  const [lastGood, setLastGood] = useState<{ query: string; layers: LayerSpec[] | null }>({
+    query: '',
+    layers: null,
+  });
+  const { cfg, problems, archError } = useMemo(
+    () => parseTrainParams(new URLSearchParams(query), lastGood.layers),
+    [query, lastGood.layers],
+  );
+  if (lastGood.query !== query && archError === null) setLastGood({ query, layers: cfg.layers });
   // Same text, same object: keeps onChange (and so the memoised controls) stable while training repaints.
   const stableParams = useMemo(() => new URLSearchParams(query), [query]);
   const rt = useStore(trainStore, (s) => s);
@@ -50,6 +62,12 @@ export function TrainArea() {
       setParams(formatTrainParams(next, stableParams));
     },
     [busy, cfg.lr, stableParams, setParams],
+  );
+
+  const layers = useMemo(() => configLayers(cfg), [cfg]);
+  const onLayers = useCallback(
+    (next: LayerSpec[]) => onChange({ ...cfg, arch: LENET_DEFAULTS, layers: next }),
+    [cfg, onChange],
   );
 
   const pick = useCallback((index: number) => {
@@ -111,6 +129,13 @@ export function TrainArea() {
             {t('train.cannotTrain', { problem: problemList[0] ?? '' })}
           </p>
         )}
+        <LayerEditor
+          layers={layers}
+          archError={archError}
+          batchSize={cfg.batchSize}
+          busy={busy}
+          onChange={onLayers}
+        />
         <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
         <ModelPanel busy={busy} />
       </div>
@@ -163,6 +188,7 @@ export function TrainArea() {
             classNames={info.classNames}
           />
         </div>
+        <CodePanel layers={layers} />
       </div>
     </section>
   );

@@ -21,6 +21,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { t } from '../../i18n';
+import { assertLeNetStack } from './importSpec';
 import type { LeNetActivation, LeNetConfig, LeNetPooling } from './lenet';
 
 export const IDB_MODEL_URL = 'indexeddb://cnn-studio-lenet';
@@ -163,6 +164,8 @@ async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promi
     throw new ModelImportError(t('engine.model.unreadable', { reason: errText(err) }));
   }
   const config = checkLeNetArtifacts(artifacts);
+  // LeNet's names are not enough: a designed network may reuse them around other layers.
+  assertLeNetStack(artifacts.modelTopology, config);
   let model: tfl.LayersModel;
   try {
     model = await tfl.loadLayersModel(tf.io.fromMemory(artifacts));

@@ -124,7 +124,7 @@ export const train = {
   },
   filters: {
     title: 'conv1 filters',
-    shape: '{n} filters · 5×5',
+    shape: '{n} filters · {kh}×{kw}',
     note: 'Each filter is 25 weights the network learns. Red pixels add ink, blue ones subtract it: watch them turn into stroke and edge detectors.',
     empty: 'Press Train to see them.',
   },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -10,6 +12,8 @@ import {
   buildProbe,
   formatArch,
   kerasCode,
+  assertLeNetStack,
+  specFromTopology,
   tfjsCode,
   LENET_1998,
   LENET_DEFAULTS,
@@ -305,5 +309,78 @@ describe('code out: the TensorFlow.js code builds the same network; Keras names 
     );
     expect(keras).toContain('layers.MaxPooling2D(pool_size=2, strides=2, name="pool1")');
     expect(keras).toContain('Total params: 61,706');
+  });
+});
+
+/** The model.json topology tfjs writes for `model` (the same text a file or IndexedDB holds). */
+async function topologyOf(model: tfl.LayersModel): Promise<unknown> {
+  let topology: unknown;
+  await model.save(
+    tf.io.withSaveHandler((a) => {
+      topology = a.modelTopology;
+      return Promise.resolve({ modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } });
+    }),
+  );
+  return topology;
+}
+
+describe('specFromTopology: any saved network of the editor’s kinds reads back; others are refused by layer', () => {
+  for (const arch of [
+    ...Object.values(PRESET_ARCH),
+    'conv4k3s2v.tanh-batchnorm-avgpool3s1-dropout30-dense12.sigmoid',
+  ]) {
+    it(`round-trips ${arch}`, async () => {
+      const spec = mnistSpec(parseArch(arch));
+      const model = buildModel(spec, 1);
+      expect(specFromTopology(await topologyOf(model))).toEqual(spec);
+      model.dispose();
+    });
+  }
+  it('refuses a dilated convolution and an unknown layer, naming the layer', async () => {
+    const dilated = tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({
+          inputShape: [28, 28, 1],
+          filters: 2,
+          kernelSize: 3,
+          dilationRate: 2,
+          name: 'wide',
+        }),
+        tfl.layers.flatten(),
+        tfl.layers.dense({ units: 10, activation: 'softmax' }),
+      ],
+    });
+    expect(() => specFromTopology(undefined)).toThrow(/no layers|layers/i);
+    const topo = await topologyOf(dilated);
+    expect(() => specFromTopology(topo)).toThrow(/"wide" \(Conv2D\).*dilated/);
+    dilated.dispose();
+    const rnn = tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 2, kernelSize: 3, name: 'c' }),
+        tfl.layers.upSampling2d({ size: [2, 2], name: 'up' }),
+        tfl.layers.flatten(),
+        tfl.layers.dense({ units: 10, activation: 'softmax' }),
+      ],
+    });
+    const rnnTopo = await topologyOf(rnn);
+    expect(() => specFromTopology(rnnTopo)).toThrow(/"up" \(UpSampling2D\).*knows convolution/);
+    rnn.dispose();
+  });
+});
+
+describe('assertLeNetStack: only LeNet itself runs on the LeNet-only pages', () => {
+  it('the shipped pretrained LeNet-5 passes', () => {
+    const json = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../../public/models/lenet5/model.json'), 'utf8'),
+    ) as { modelTopology: unknown };
+    expect(() => assertLeNetStack(json.modelTopology, LENET_DEFAULTS)).not.toThrow();
+  });
+  it('a designed network with LeNet’s layer names but a batchnorm and 3×3 kernels is refused', async () => {
+    const model = buildModel(
+      mnistSpec(parseArch('conv6k3-batchnorm-maxpool2-conv16k5v-maxpool2-dense120-dense84')),
+    );
+    const topo = await topologyOf(model);
+    expect(() => assertLeNetStack(topo, LENET_DEFAULTS)).toThrow(/conv6k3-batchnorm.*LeNet’s layer names/);
+    model.dispose();
   });
 });
