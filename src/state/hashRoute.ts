@@ -14,6 +14,7 @@ export const NAV_AREAS = [
   'pooling',
   'train',
   'draw',
+  'data',
 ] as const satisfies readonly Area[];
 
 /** `#/` (and a hash naming no area) is the home page. */
