@@ -10,6 +10,7 @@ export * from './model/presets';
 export * from './data/idx';
 export * from './data/mnist';
 export * from './data/datasets';
+export * from './data/datasetZip';
 export * from './data/random';
 export * from './data/batches';
 export * from './model/modelIO';

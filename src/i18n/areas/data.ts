@@ -51,6 +51,27 @@ export const data = {
     unknown: 'This browser does not say how much it can keep.',
     bar: 'Storage used',
   },
+  zip: {
+    notZip: '{file} is not a zip file this app can open ({reason}).',
+    tooManyFiles: '{file} holds more than {max} files: too many to import. Split it into smaller sets.',
+    tooBig:
+      '{file} would unpack to more than {mb} MB. That is more than a class set needs, or a zip made to fill the disk; nothing was unpacked.',
+    notInFolder: '{path} is not inside a class folder, so it has no class: left out.',
+    badClassName: 'In {file}, the folder name "{name}" cannot be a class name (1 to {max} characters).',
+    duplicateClass:
+      'In {file}, the folders "{a}" and "{b}" differ only in capital letters: rename one, so each class has its own name.',
+    corrupt: '{path} is damaged: it is named like a picture but is not a readable PNG or JPEG. Left out.',
+    notImage: '{path} is not a picture (only PNG and JPEG are read). Left out.',
+    wrongType: '{path} is a {type} picture; only PNG and JPEG are read. Left out.',
+    tooLarge: '{path}: {problem} Left out.',
+    emptyClass:
+      'In {file}, the class folder "{name}" has no PNG or JPEG pictures. Add some, or remove the folder.',
+    noClasses:
+      '{file} has no class folders. A dataset zip holds one folder of pictures per class, e.g. circle/1.png, square/1.png.',
+    oneClass:
+      '{file} has only one class, "{name}". A network learns to tell classes apart, so it needs at least two folders.',
+    tooManyClasses: '{file} has {n} class folders; at most {max} are allowed.',
+  },
   trainParam: {
     unknown: 'There is no dataset called "{value}" on this computer. Known: {known}. Keeping {kept}.',
   },
