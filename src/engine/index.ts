@@ -11,6 +11,7 @@ export * from './data/idx';
 export * from './data/mnist';
 export * from './data/datasets';
 export * from './data/datasetZip';
+export * from './data/datasetStore';
 export * from './data/random';
 export * from './data/batches';
 export * from './model/modelIO';

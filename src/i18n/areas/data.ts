@@ -72,6 +72,15 @@ export const data = {
       '{file} has only one class, "{name}". A network learns to tell classes apart, so it needs at least two folders.',
     tooManyClasses: '{file} has {n} class folders; at most {max} are allowed.',
   },
+  store: {
+    noStorage: 'This browser cannot keep datasets (no IndexedDB, e.g. in some private windows).',
+    builtinName: '"{name}" is the name of a built-in dataset: choose another name.',
+    badShape: 'The dataset "{name}" does not add up: {n} labels but {bytes} bytes of pictures.',
+    exists:
+      'There is already a dataset called "{name}" on this computer. Rename the file, or delete the old one first.',
+    full: 'The browser storage is full, so "{name}" was not kept. Nothing else was changed. Delete a dataset you no longer need and try again.',
+    failed: 'Could not keep "{name}" in this browser ({reason}). Nothing else was changed.',
+  },
   trainParam: {
     unknown: 'There is no dataset called "{value}" on this computer. Known: {known}. Keeping {kept}.',
   },
