@@ -9,6 +9,7 @@ import {
   loseWebGLContext,
   watchWebGLContextLoss,
   loadMnistSplit,
+  RUN_MODEL_SLOT,
   saveModel,
   ModelStorageError,
   formatArch,
@@ -120,6 +121,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           source: 'trained' as const,
           testAccuracy,
           epochs: epoch + 1,
+          trainDigits: Math.floor(c.trainSize * (1 - c.valFraction)),
           savedAt: new Date().toISOString(),
           config: c.arch,
           arch: formatArch(configLayers(c)),
@@ -127,7 +129,8 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
         // The saved model is the one Draw reads digits with: a model of clothes is not kept there.
         if (datasetId !== 'mnist') return;
         try {
-          await saveModel(made.model, meta);
+          // The run's own slot: Draw and the lessons switch to it only when the user chooses to.
+          await saveModel(made.model, meta, RUN_MODEL_SLOT);
           post({ type: 'saved', meta });
         } catch (err) {
           if (!storageWarned || !(err instanceof ModelStorageError))

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { lessonPages, type LessonDef, type PanelParams } from '../../demos/lessons/types';
 import { LESSONS } from '../../demos/lessons/registry';
@@ -9,7 +9,8 @@ import { ownsKeys } from '../shell/keymap';
 import { PANELS } from './panelRegistry';
 import { QuestionCard } from './QuestionCard';
 import { RichText } from './RichText';
-import { LearnScale } from './panels/common';
+import { LearnRoom, LearnScale } from './panels/common';
+import { useContentWidth } from '../canvas/useContentWidth';
 import { usePresentation } from './usePresentation';
 
 /**
@@ -40,6 +41,7 @@ export function LessonPlayer({
   navigate: (params: URLSearchParams, push: boolean) => void;
 }) {
   const pages = useMemo(() => lessonPages(lesson), [lesson]);
+  const [stageRef, stageWidth] = useContentWidth<HTMLDivElement>();
   const current = pages[page] ?? pages[0];
   const stepsCount = lesson.steps.length;
   const base = `lessons.${lesson.id}`;
@@ -55,6 +57,13 @@ export function LessonPlayer({
     [lesson.id, page, overrides, navigate],
   );
   const { chromeVisible, enter, exit } = usePresentation(present, setPresent);
+  // Questions answered (right, or revealed) in this visit: their panels may show the answer.
+  const [answered, setAnswered] = useState<ReadonlySet<string>>(() => new Set());
+  const [answeredLesson, setAnsweredLesson] = useState(lesson.id);
+  if (answeredLesson !== lesson.id) {
+    setAnsweredLesson(lesson.id);
+    setAnswered(new Set());
+  }
 
   const nextLesson = LESSONS.find((l) => l.number === lesson.number + 1);
   const prevLesson = LESSONS.find((l) => l.number === lesson.number - 1);
@@ -98,7 +107,8 @@ export function LessonPlayer({
   if (!current) return null;
   const setParam = (key: string, value: string | number) =>
     navigate(learnParams(lesson.id, page, { present, overrides: { ...overrides, [key]: value } }), false);
-  const params = pageParams(current, overrides);
+  const questionId = current.kind === 'question' ? current.question.id : null;
+  const params = pageParams(current, overrides, questionId !== null && answered.has(questionId));
   const panelKind = current.kind === 'step' ? current.step.panel : current.question.panel;
   const Panel = panelKind ? PANELS[panelKind] : null;
   const title =
@@ -158,6 +168,10 @@ export function LessonPlayer({
                 key={`${lesson.id}-${current.question.id}`}
                 lessonId={lesson.id}
                 question={current.question}
+                onAnswered={() => {
+                  if (questionId !== null && !answered.has(questionId))
+                    setAnswered(new Set([...answered, questionId]));
+                }}
               />
             )}
             {last && (
@@ -173,11 +187,15 @@ export function LessonPlayer({
             )}
           </article>
           <div className="learn-stage" data-testid="step-panel" data-panel={panelKind ?? 'none'}>
-            {Panel && (
-              <ErrorBoundary key={`${lesson.id}-${page}`} where={title}>
-                <Panel params={params} setParam={setParam} />
-              </ErrorBoundary>
-            )}
+            <div ref={stageRef} className="map-fit" />
+            {/* A panel's padding and border take ~28 px of the stage. */}
+            <LearnRoom.Provider value={stageWidth === null ? null : stageWidth - 28}>
+              {Panel && (
+                <ErrorBoundary key={`${lesson.id}-${page}`} where={title}>
+                  <Panel params={params} setParam={setParam} />
+                </ErrorBoundary>
+              )}
+            </LearnRoom.Provider>
           </div>
         </div>
         <nav className={`learn-nav ${chromeClass}`} aria-label={t('learn.stepsNav')}>

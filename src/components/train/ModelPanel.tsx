@@ -1,66 +1,28 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import {
-  clearSavedModel,
   exportModel,
-  formatArch,
   importModelFromFiles,
-  lenetLayers,
-  LENET_DEFAULTS,
-  loadSavedAnyModel,
   saveModel,
   ModelImportError,
   ModelStorageError,
 } from '../../engine';
-import { useStore } from '../../state/createStore';
-import { loadCurrentModel, modelStore, noteModelChanged } from '../../state/modelStore';
+import { loadModelFor, noteImported } from '../../state/modelStore';
 import { downloadBlob } from '../canvas/download';
+import { ModelChooser } from '../model/ModelChooser';
 import { t } from '../../i18n';
 
-function describe(meta: ReturnType<typeof modelStore.get>['meta']): string {
-  if (!meta) return t('train.model.looking');
-  const acc =
-    meta.testAccuracy !== undefined
-      ? t('train.model.inParens', {
-          text: t('train.model.accuracy', { pct: (meta.testAccuracy * 100).toFixed(2) }),
-        })
-      : '';
-  const when = meta.savedAt
-    ? t('train.model.savedWhen', { when: new Date(meta.savedAt).toLocaleString() })
-    : '';
-  if (meta.source === 'pretrained') return t('train.model.pretrained', { acc });
-  if (meta.source === 'imported')
-    return t('train.model.imported', { name: meta.name ?? t('train.model.aFile'), acc, when });
-  const after = meta.epochs
-    ? t(meta.epochs > 1 ? 'train.model.afterEpochs' : 'train.model.afterEpoch', { n: String(meta.epochs) })
-    : '';
-  return t('train.model.trained', { after, acc, when });
-}
-
-/** Which model Draw uses, and moving it in and out as files (TF.js layers format). */
-/** Memoised: the Train page repaints a few times a second while training, this panel rarely changes. */
+/**
+ * Which model Draw and the lessons use (the shipped one, or yours when you choose it), the latest run on
+ * offer, and moving models in and out as files (TF.js layers format).
+ * Memoised: the Train page repaints a few times a second while training, this panel rarely changes.
+ */
 export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) {
-  const meta = useStore(modelStore, (s) => s.meta);
   const [note, setNote] = useState<{ text: string; bad: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    let alive = true;
-    loadCurrentModel()
-      .then(({ model }) => model.dispose())
-      .catch((err: unknown) => {
-        if (alive) setNote({ text: t('train.model.loadFailed', { error: String(err) }), bad: true });
-      });
-    return () => {
-      alive = false;
-    };
-    // Once per visit: later changes arrive through noteModelChanged with their metadata, and loading a
-    // model on the page while the worker trains would cost the main thread a long task.
-  }, []);
-
   const onExport = async () => {
     try {
-      // The network trained here, whatever its layers; else the current (pretrained or imported) LeNet.
-      const { model, meta: m } = (await loadSavedAnyModel()) ?? (await loadCurrentModel());
+      const { model, meta: m } = await loadModelFor('chosen');
       const { modelJson, weights } = await exportModel(model, m);
       model.dispose();
       downloadBlob(new Blob([modelJson], { type: 'application/json' }), 'model.json');
@@ -85,7 +47,7 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
         return;
       }
       loaded.model.dispose();
-      noteModelChanged(loaded.meta);
+      noteImported(loaded.meta);
       setNote({
         text: t('train.model.importedNote', { name: loaded.meta.name ?? t('train.model.theModel') }),
         bad: false,
@@ -98,25 +60,12 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
     }
   };
 
-  const onForget = async () => {
-    await clearSavedModel();
-    noteModelChanged(null);
-    setNote({ text: t('train.model.forgot'), bad: false });
-  };
-
   return (
     <section className="train-model panel" aria-labelledby="train-model-title" data-testid="model-panel">
       <h2 className="panel-title" id="train-model-title">
         {t('train.model.title')} <span className="shape">{t('train.model.usedBy')}</span>
       </h2>
-      <p data-testid="model-summary" data-source={meta?.source ?? 'none'}>
-        {describe(meta)}
-      </p>
-      {meta?.arch && meta.arch !== formatArch(lenetLayers(meta.config ?? LENET_DEFAULTS)) && (
-        <p className="train-note" data-testid="designed-note">
-          {t('arch.editor.designedSaved', { arch: meta.arch })}
-        </p>
-      )}
+      <ModelChooser showRun showForget busy={busy} />
       <div className="train-buttons">
         <button type="button" className="secondary" onClick={() => void onExport()} disabled={busy}>
           {t('train.model.export')}
@@ -133,9 +82,6 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
             onChange={(e) => void onImport(e.target.files)}
           />
         </label>
-        <button type="button" className="secondary" onClick={() => void onForget()} disabled={busy}>
-          {t('train.model.forget')}
-        </button>
       </div>
       {note && (
         <p className={`message${note.bad ? ' error' : ''}`} role="status" data-testid="model-note">

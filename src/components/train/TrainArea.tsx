@@ -129,6 +129,8 @@ export function TrainArea() {
             {t('train.cannotTrain', { problem: problemList[0] ?? '' })}
           </p>
         )}
+        {/* Above the settings: after a run, "Use this model" is on the first screen. */}
+        <ModelPanel busy={busy} />
         <LayerEditor
           layers={layers}
           archError={archError}
@@ -137,7 +139,6 @@ export function TrainArea() {
           onChange={onLayers}
         />
         <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
-        <ModelPanel busy={busy} />
       </div>
 
       <div className="train-main">

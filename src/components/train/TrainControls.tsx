@@ -3,6 +3,7 @@ import type { ConfigProblems, TrainConfig } from '../../engine/train/config';
 import { TRAIN_DEFAULTS, TRAIN_PRESET_1998 } from '../../engine/train/config';
 import { hasMessage, t, tx } from '../../i18n';
 import type { train } from '../../i18n/areas/train';
+import { Toggle } from '../ui';
 
 type Props = {
   cfg: TrainConfig;
@@ -122,15 +123,14 @@ function SettingControl({
   const { input } = s;
   if (input.type === 'check') {
     return (
-      <label className="train-check">
-        <input
-          type="checkbox"
+      <span className="train-check">
+        <Toggle
+          label={label}
           disabled={disabled}
           checked={value === true}
-          onChange={(e) => onChange(s.put(cfg, e.target.checked))}
+          onChange={(on) => onChange(s.put(cfg, on))}
         />
-        {label}
-      </label>
+      </span>
     );
   }
   return (

@@ -10,7 +10,7 @@ import type { FromHost, LoadingWhat, ToHost } from '../../workers/trainProtocol'
 import { currentMessages, t } from '../../i18n';
 import { createStore } from '../../state/createStore';
 import { builtinDataPath, type BuiltinDatasetId } from '../../engine/data/datasets';
-import { noteModelChanged } from '../../state/modelStore';
+import { noteRunSaved } from '../../state/modelStore';
 
 export type Phase =
   'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
@@ -219,7 +219,7 @@ function onMessage(msg: FromHost): void {
       break;
     case 'saved':
       now({ savedAt: msg.meta.savedAt ?? null });
-      noteModelChanged(msg.meta);
+      noteRunSaved(msg.meta);
       break;
     case 'warning':
       now((s) => ({ warnings: [...s.warnings, msg.message] }));

@@ -89,7 +89,7 @@ export async function saveDataset(
     finished.catch(() => {});
     const datasets = tx.objectStore('datasets');
     const chunks = tx.objectStore('chunks');
-    const existing = await request(datasets.get(info.id));
+    const existing = (await request(datasets.get(info.id))) as DatasetInfo | undefined;
     if (existing && !opts.replace) {
       tx.abort();
       await finished.catch(() => {});
@@ -165,12 +165,9 @@ export async function loadStoredDataset(
 /** Deletes a stored dataset (description and pictures) in one transaction. */
 export async function deleteStoredDataset(id: string): Promise<void> {
   const db = await open();
-  let tx: IDBTransaction | null = null;
   try {
-    tx = db.transaction(['datasets', 'chunks'], 'readwrite');
+    const tx = db.transaction(['datasets', 'chunks'], 'readwrite');
     const finished = done(tx);
-    // Settled by the abort below when a put throws; this handler keeps that from going unhandled.
-    finished.catch(() => {});
     tx.objectStore('datasets').delete(id);
     tx.objectStore('chunks').delete(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
     await finished;

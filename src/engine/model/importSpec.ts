@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { t } from '../../i18n';
-import { IDB_MODEL_URL, ModelImportError, type ModelMeta } from './modelIO';
+import { ModelImportError, RUN_MODEL_SLOT, type ModelMeta, type ModelSlot } from './modelIO';
 import { formatArch } from './archCodec';
 import type { LeNetConfig } from './lenet';
 import {
@@ -121,15 +121,15 @@ export function specFromTopology(topology: unknown): ModelSpec {
 }
 
 /**
- * The model saved in this browser, whatever its layers (LeNet or designed), or null when there is none
- * or it cannot be read. Caller disposes `model`.
+ * The model saved in `slot` of this browser (default: the latest training run), whatever its layers
+ * (LeNet or designed), or null when there is none or it cannot be read. Caller disposes `model`.
  */
-export async function loadSavedAnyModel(): Promise<{
+export async function loadSavedAnyModel(slot: ModelSlot = RUN_MODEL_SLOT): Promise<{
   model: tfl.LayersModel;
   meta: ModelMeta;
   spec: ModelSpec;
 } | null> {
-  const handler = tf.io.getLoadHandlers(IDB_MODEL_URL)[0];
+  const handler = tf.io.getLoadHandlers(slot)[0];
   if (!handler?.load) return null;
   try {
     const artifacts = await handler.load();

@@ -2,13 +2,15 @@
  * Where the "current" LeNet lives and how it moves between tabs, files and the repo.
  *
  * API (used by Train and Draw; all async, all return models the CALLER disposes with `model.dispose()`):
- *   loadCurrentModel({pretrainedUrl})  → {model, meta}: the model saved in IndexedDB (`indexeddb://cnn-studio-lenet`)
- *                                        if there is one, else the shipped pretrained model at `pretrainedUrl`
- *                                        (`public/models/lenet5/model.json`). Throws only when neither loads.
- *   loadSavedModel()                    → {model, meta} | null (IndexedDB only)
+ * Two IndexedDB slots, so a practice run never replaces the model Draw uses without the user choosing it:
+ *   `MY_MODEL_SLOT` (`indexeddb://cnn-studio-lenet`): "your model", the one the user chose to keep (or imported);
+ *   `RUN_MODEL_SLOT` (`indexeddb://cnn-studio-lenet-run`): the latest training run, saved after each epoch.
+ *
+ *   loadSavedModel(slot?)               → {model, meta} | null (IndexedDB only; default: your model)
+ *   readSavedMeta(slot)                 → ModelMeta | null: the stored metadata, without building a model
  *   loadModelFromUrl(url)               → {model, meta} (e.g. the shipped model)
- *   saveModel(model, meta)              → writes IndexedDB; throws ModelStorageError (unavailable / full)
- *   clearSavedModel()                   → removes the IndexedDB copy (Draw falls back to the pretrained model)
+ *   saveModel(model, meta, slot?)       → writes IndexedDB; throws ModelStorageError (unavailable / full)
+ *   clearSavedModel(slot?)              → removes one IndexedDB copy (default: both slots)
  *   exportModel(model, meta)            → {modelJson: string, weights: ArrayBuffer} in the TF.js layers format,
  *                                         model.json naming its weights file `weights.bin`; the UI downloads both
  *   importModelFromFiles(files)         → {model, meta}; throws ModelImportError with a plain reason when the
@@ -24,7 +26,9 @@ import { t } from '../../i18n';
 import { assertLeNetStack } from './importSpec';
 import type { LeNetActivation, LeNetConfig, LeNetPooling } from './lenet';
 
-export const IDB_MODEL_URL = 'indexeddb://cnn-studio-lenet';
+export const MY_MODEL_SLOT = 'indexeddb://cnn-studio-lenet';
+export const RUN_MODEL_SLOT = 'indexeddb://cnn-studio-lenet-run';
+export type ModelSlot = typeof MY_MODEL_SLOT | typeof RUN_MODEL_SLOT;
 export const WEIGHTS_FILE_NAME = 'weights.bin';
 
 export type ModelSource = 'trained' | 'pretrained' | 'imported';
@@ -34,6 +38,8 @@ export type ModelMeta = {
   /** Fraction of the 10,000 MNIST test digits classified right (0..1), when known. */
   testAccuracy?: number;
   epochs?: number;
+  /** How many training digits a trained model learnt from (after any validation split). */
+  trainDigits?: number;
   savedAt?: string;
   /** File name for imported models, or a short note. */
   name?: string;
@@ -185,12 +191,29 @@ function errText(err: unknown): string {
 }
 
 /** The IndexedDB copy, or null when there is none or IndexedDB is unavailable. Caller disposes the model. */
-export async function loadSavedModel(): Promise<LoadedModel | null> {
-  const handlers = tf.io.getLoadHandlers(IDB_MODEL_URL);
+export async function loadSavedModel(slot: ModelSlot = MY_MODEL_SLOT): Promise<LoadedModel | null> {
+  const handlers = tf.io.getLoadHandlers(slot);
   const handler = handlers[0];
   if (!handler) return null;
   try {
     return await loadChecked(handler, { source: 'trained' });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The metadata stored with a slot's model, or null when the slot is empty, unreadable or not a LeNet.
+ * Reads the stored bytes only: no tensors are made, so nothing to dispose.
+ */
+export async function readSavedMeta(slot: ModelSlot): Promise<ModelMeta | null> {
+  const handler = tf.io.getLoadHandlers(slot)[0];
+  if (!handler?.load) return null;
+  try {
+    const artifacts = await handler.load();
+    checkLeNetArtifacts(artifacts);
+    const u = artifacts.userDefinedMetadata as { cnnStudio?: ModelMeta } | undefined;
+    return { source: 'trained', ...(u?.cnnStudio ?? {}) };
   } catch {
     return null;
   }
@@ -201,19 +224,18 @@ export async function loadModelFromUrl(url: string): Promise<LoadedModel> {
   return loadChecked(tf.io.http(url), { source: 'pretrained' });
 }
 
-/** IndexedDB copy if present, else the shipped pretrained model. Caller disposes the model. */
-export async function loadCurrentModel(opts: { pretrainedUrl: string }): Promise<LoadedModel> {
-  return (await loadSavedModel()) ?? (await loadModelFromUrl(opts.pretrainedUrl));
-}
-
 /** Saves to IndexedDB. Throws ModelStorageError with a plain reason when it cannot. */
-export async function saveModel(model: tfl.LayersModel, meta: ModelMeta): Promise<void> {
+export async function saveModel(
+  model: tfl.LayersModel,
+  meta: ModelMeta,
+  slot: ModelSlot = MY_MODEL_SLOT,
+): Promise<void> {
   model.setUserDefinedMetadata({ cnnStudio: { ...meta, savedAt: meta.savedAt ?? new Date().toISOString() } });
-  if (tf.io.getSaveHandlers(IDB_MODEL_URL).length === 0) {
+  if (tf.io.getSaveHandlers(slot).length === 0) {
     throw new ModelStorageError(t('engine.model.noIndexedDb'));
   }
   try {
-    await model.save(IDB_MODEL_URL);
+    await model.save(slot);
   } catch (err) {
     const text = errText(err);
     const full = /quota|space|full/i.test(text);
@@ -223,12 +245,14 @@ export async function saveModel(model: tfl.LayersModel, meta: ModelMeta): Promis
   }
 }
 
-/** Deletes the IndexedDB copy; a missing copy is not an error. */
-export async function clearSavedModel(): Promise<void> {
-  try {
-    await tf.io.removeModel(IDB_MODEL_URL);
-  } catch {
-    // nothing saved, or no IndexedDB: either way there is nothing to clear
+/** Deletes one IndexedDB copy (default: both); a missing copy is not an error. */
+export async function clearSavedModel(slot?: ModelSlot): Promise<void> {
+  for (const s of slot ? [slot] : [MY_MODEL_SLOT, RUN_MODEL_SLOT]) {
+    try {
+      await tf.io.removeModel(s);
+    } catch {
+      // nothing saved, or no IndexedDB: either way there is nothing to clear
+    }
   }
 }
 

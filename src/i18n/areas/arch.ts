@@ -84,8 +84,6 @@ export const arch = {
     totalMacs: 'Multiply-adds per digit',
     totalMemory: 'Memory while training (batch {batch})',
     mb: '{n} MB',
-    designedSaved:
-      'Saved here: your network {arch}. Export downloads it. Draw and the lessons are built around LeNet, so they use the pretrained LeNet-5 until you train or import a LeNet again.',
     noConv:
       'This network has no convolution, so it has no filters to show: every pixel goes straight into a dense layer.',
     kept: 'Until you fix it, Train uses the last network that worked ({n} parameters).',

@@ -73,6 +73,8 @@ describe('datasets kept in IndexedDB', () => {
     const kept = shapes('kept', 4);
     await saveDataset(kept.info, { images: kept.images, labels: kept.labels });
     const big = shapes('big', CHUNK * 3);
+    // Called back with its store as `this` below, so unbinding it is what we want.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const put = IDBObjectStore.prototype.put;
     let chunks = 0;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {

@@ -48,6 +48,17 @@ describe('i18n catalogue (en)', () => {
       ).toBe(true);
   });
 
+  it('every key passed to tn() has a one and an other form', () => {
+    const keys = sources('src').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\btn\(\s*'([\w.-]+)'/g)].map((m) => `${file}: ${m[1] ?? ''}`),
+    );
+    expect(keys.length).toBeGreaterThan(4);
+    for (const k of keys) {
+      const key = k.split(': ')[1] ?? '';
+      expect(hasMessage(`${key}.one`) && hasMessage(`${key}.other`), k).toBe(true);
+    }
+  });
+
   it('every literal key passed to t() exists', () => {
     const missing = calls.filter((c) => !hasMessage(c.key)).map((c) => `${c.file}: ${c.key}`);
     expect(missing).toEqual([]);

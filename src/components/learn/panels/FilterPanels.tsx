@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Heatmap } from '../../canvas/Heatmap';
 import { ColorLegend } from '../../canvas/ColorLegend';
-import { chooseScale, chooseSharedScale } from '../../canvas/colorScales';
+import { chooseSharedScale, kernelScale } from '../../canvas/colorScales';
 import { digitPixels, MNIST_COUNTS } from '../../../engine';
 import {
   conv2d,
@@ -12,7 +12,7 @@ import {
   sumGrids,
   syntheticPhoto,
 } from '../../../demos/lessons/shared/gridMath';
-import { t } from '../../../i18n';
+import { t, tn } from '../../../i18n';
 import { formatHash } from '../../../state/hashRoute';
 import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
 import { MapFigure } from './parts';
@@ -54,12 +54,13 @@ export function DigitFiltersPanel({ params }: PanelProps) {
   const first = names[0] ?? 'vertical';
   const cell = Math.round((names.length > 2 && !volume ? 5 : 7) * s);
   const shape = `[1, 26, 26, ${names.length}]`;
-  const title = hide ? t('panels.mysteryMap') : t('panels.filtersTitle', { n: names.length });
+  const title = hide ? t('panels.mysteryMap') : tn('panels.filtersTitle', names.length);
   return (
     <LearnPanel title={volume ? t('panels.volumeTitle') : title} shape={shape}>
       {volume ? (
         <div
           className="learn-volume"
+          data-layer-stack=""
           style={{ width: 26 * cell + names.length * 26 + 20, height: 26 * cell + names.length * 26 + 10 }}
         >
           {maps.map((m, i) => (
@@ -93,7 +94,7 @@ export function DigitFiltersPanel({ params }: PanelProps) {
                     values={KERNELS[name]}
                     w={3}
                     h={3}
-                    scale={chooseScale(KERNELS[name])}
+                    scale={kernelScale(KERNELS[name])}
                     cellPx={Math.round(22 * s)}
                     label={`${t('panels.kernel')}: ${t(`panels.filterNames.${name}`)}`}
                   />
@@ -195,7 +196,7 @@ export function OutputSizePanel({ params, setParam }: PanelProps) {
           width={W}
           viewBox={`0 0 ${W} ${40 + rowsNeeded * 12}`}
           role="img"
-          aria-label={hide ? t('panels.calcTitle') : t('panels.positionsTitle', { n: out })}
+          aria-label={hide ? t('panels.calcTitle') : tn('panels.positionsTitle', out)}
         >
           {Array.from({ length: padded }, (_, i) => {
             const isPad = i < pad || i >= pad + inSize;
@@ -273,7 +274,7 @@ export function RgbConvPanel() {
                 values={RGB_KERNELS[c]}
                 w={3}
                 h={3}
-                scale={chooseScale(RGB_KERNELS[c])}
+                scale={kernelScale(RGB_KERNELS[c])}
                 cellPx={Math.round(18 * s)}
                 showNumbers
                 decimals={0}
