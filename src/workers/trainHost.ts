@@ -63,11 +63,16 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
   let failNext = false;
   let stopWatchingLoss: () => void = () => {};
   let storageWarned = false;
+  /** Which dataset `data` holds; only an MNIST model is saved for Draw (it reads digits). */
+  let datasetId = 'mnist';
+  /** Bumped by each load, so a slower earlier load never overwrites a newer one. */
+  let loadToken = 0;
 
   async function init(
     mnistBaseUrl: string,
     wanted: TrainBackendChoice,
     cachedProbe: BackendProbeResult | null | undefined,
+    dataset: string,
   ): Promise<void> {
     choice = wanted;
     const info = await initBackend(wanted === 'auto' ? null : wanted);
@@ -98,19 +103,30 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       post({ type: 'backendProbe', result, cached: cached !== null });
     }
     post({ type: 'ready', backend, reason, inWorker: opts.inWorker });
+    await loadData(mnistBaseUrl, dataset);
+  }
+
+  /** Loads both splits of a built-in dataset (test first, so the page can show it sooner). */
+  async function loadData(baseUrl: string, dataset: string): Promise<void> {
+    const token = ++loadToken;
+    trainer?.stop();
+    data = null;
+    datasetId = dataset;
     post({ type: 'loading', what: 'test', fraction: 0 });
     const test = await loadMnistSplit('test', {
-      baseUrl: mnistBaseUrl,
+      baseUrl,
       onProgress: (loaded, total) =>
         post({ type: 'loading', what: 'test', fraction: total ? Math.min(0.99, loaded / total) : 0 }),
     });
+    if (token !== loadToken) return;
     // A copy for the page (confusion-matrix digits, mistakes); the host keeps its own.
-    post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice() });
+    post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice(), dataset });
     const train = await loadMnistSplit('train', {
-      baseUrl: mnistBaseUrl,
+      baseUrl,
       onProgress: (loaded, total) =>
         post({ type: 'loading', what: 'train', fraction: total ? Math.min(0.99, loaded / total) : 0 }),
     });
+    if (token !== loadToken) return;
     data = { train, test };
     post({ type: 'dataReady' });
   }
@@ -150,6 +166,8 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           config: c.arch,
           arch: formatArch(configLayers(c)),
         };
+        // The saved model is the one Draw reads digits with: a model of clothes is not kept there.
+        if (datasetId !== 'mnist') return;
         try {
           // The run's own slot: Draw and the lessons switch to it only when the user chooses to.
           await saveModel(made.model, meta, RUN_MODEL_SLOT);
@@ -205,7 +223,10 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       switch (msg.type) {
         case 'init':
           setMessages(msg.messages);
-          await init(msg.mnistBaseUrl, msg.backend, msg.probe);
+          await init(msg.mnistBaseUrl, msg.backend, msg.probe, msg.dataset ?? 'mnist');
+          break;
+        case 'dataset':
+          await loadData(msg.baseUrl, msg.dataset);
           break;
         case 'start':
           panels = msg.panels;
