@@ -22,7 +22,10 @@ async function waitForText(page: Page, pattern: RegExp, timeout = 60_000): Promi
   await page.waitForFunction(
     ([source, flags]) =>
       new RegExp(source ?? '', flags).test(
-        document.querySelector('[data-testid="data-status"]')?.textContent ?? '',
+        // Once ready the bar says only "Digits ready"; which splits are in is its data-detail.
+        ((el) => el?.getAttribute('data-detail') ?? el?.textContent ?? '')(
+          document.querySelector('[data-testid="data-status"]'),
+        ),
       ),
     [pattern.source, pattern.flags],
     { timeout },
@@ -55,7 +58,7 @@ describe('MNIST in the browser', () => {
 
     const t1 = Date.now();
     await w.page.evaluate(() => globalThis.__cnnviz?.mnist.preloadTrain());
-    await waitForText(w.page, /^MNIST10,000 test digits ready · 60,000 training digits ready$/);
+    await waitForText(w.page, /^10,000 test digits ready · 60,000 training digits ready$/);
     const trainMs = Date.now() - t1;
     const train = await summary(w.page, 'train');
     expect(train.labelCounts).toEqual(OFFICIAL.train);
@@ -135,7 +138,7 @@ describe('MNIST in the browser', () => {
     // fails once more (the old route answered it) and the button comes back, or it succeeds by itself.
     const retry = w.page.getByRole('button', { name: 'Try again' });
     const deadline = Date.now() + 30_000;
-    while (!/^MNIST10,000 test digits ready$/.test((await dataStatus(w.page).textContent()) ?? '')) {
+    while (!/^10,000 test digits ready$/.test((await dataStatus(w.page).getAttribute('data-detail')) ?? '')) {
       if (Date.now() > deadline) throw new Error('MNIST never recovered after Try again');
       if (await retry.isVisible()) await retry.click().catch(() => undefined);
       await w.page.waitForTimeout(200);

@@ -50,7 +50,13 @@ export function StatusBar({ onAbout, onKeys }: { onAbout: () => void; onKeys: ()
           </span>
         )}
       </div>
-      <div className="status-item" data-testid="data-status">
+      {/* data-detail: which splits are in, for the About panel's reader and the browser tests; a student
+          sees only "Digits ready". */}
+      <div
+        className="status-item"
+        data-testid="data-status"
+        data-detail={data.state === 'ready' ? data.summary : undefined}
+      >
         {data.state === 'loading' && (
           <>
             <span>{data.what}</span>
