@@ -176,7 +176,7 @@ export function DrawArea() {
           {model.state === 'ready'
             ? describeModel(model)
             : model.state === 'error'
-              ? t('draw.modelFailed', { message: model.message })
+              ? model.message
               : t('draw.loadingModel')}
           {model.state === 'ready' && model.note && <span className="draw-note"> {model.note}</span>}
         </p>

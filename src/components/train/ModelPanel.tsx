@@ -1,12 +1,15 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import {
   clearSavedModel,
+  evaluateModel,
   exportModel,
   importModelFromFiles,
   saveModel,
   ModelImportError,
   ModelStorageError,
+  type LoadedModel,
 } from '../../engine';
+import { getMnist } from '../../state/mnistService';
 import { useStore } from '../../state/createStore';
 import { loadCurrentModel, modelStore, noteModelChanged } from '../../state/modelStore';
 import { downloadBlob } from '../canvas/download';
@@ -44,7 +47,8 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
     loadCurrentModel()
       .then(({ model }) => model.dispose())
       .catch((err: unknown) => {
-        if (alive) setNote({ text: t('train.model.loadFailed', { error: String(err) }), bad: true });
+        console.warn('Loading the current model failed:', err);
+        if (alive) setNote({ text: t('train.model.loadFailed'), bad: true });
       });
     return () => {
       alive = false;
@@ -62,33 +66,70 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
       downloadBlob(new Blob([weights], { type: 'application/octet-stream' }), 'weights.bin');
       setNote({ text: t('train.model.exported'), bad: false });
     } catch (err) {
-      setNote({ text: t('train.model.exportFailed', { error: String(err) }), bad: true });
+      console.warn('Export failed:', err);
+      setNote({ text: t('train.model.exportFailed'), bad: true });
     }
   };
 
+  /**
+   * The accuracy shown for an imported model is the one measured here on the 10,000 test digits, never
+   * the file's own claim; chunks of 500 with a pause between keep the page answering meanwhile.
+   */
+  const measure = async (loaded: LoadedModel): Promise<number | undefined> => {
+    let test;
+    try {
+      test = await getMnist('test');
+    } catch {
+      return undefined;
+    }
+    const count = test.count;
+    let done = 0;
+    const ev = await evaluateModel(loaded.model, test, {
+      chunk: 500,
+      worst: 0,
+      onChunk: async () => {
+        done = Math.min(count, done + 500);
+        setMeasuring(done / count);
+        await new Promise((r) => setTimeout(r, 0));
+      },
+    });
+    return ev.accuracy;
+  };
+  const [measuring, setMeasuring] = useState<number | null>(null);
+
   const onImport = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
+    let loaded: LoadedModel | null = null;
     try {
-      const loaded = await importModelFromFiles(Array.from(files));
+      loaded = await importModelFromFiles(Array.from(files));
+      const name = loaded.meta.name ?? t('train.model.theModel');
+      setNote({ text: t('train.model.measuring', { name }), bad: false });
+      setMeasuring(0);
+      const accuracy = await measure(loaded);
+      const meta = { ...loaded.meta, ...(accuracy === undefined ? {} : { testAccuracy: accuracy }) };
       try {
-        await saveModel(loaded.model, loaded.meta);
+        await saveModel(loaded.model, meta);
       } catch (err) {
         if (!(err instanceof ModelStorageError)) throw err;
         // Draw reads the model from browser storage: unsaved, it cannot use it, so do not say it does.
-        loaded.model.dispose();
         setNote({ text: t('train.model.importedNotSaved', { error: err.message }), bad: true });
         return;
       }
-      loaded.model.dispose();
-      noteModelChanged(loaded.meta);
+      noteModelChanged(meta);
       setNote({
-        text: t('train.model.importedNote', { name: loaded.meta.name ?? t('train.model.theModel') }),
+        text:
+          accuracy === undefined
+            ? t('train.model.importedNotMeasured', { name })
+            : t('train.model.importedMeasured', { name, pct: (accuracy * 100).toFixed(2) }),
         bad: false,
       });
     } catch (err) {
-      const why = err instanceof ModelImportError ? err.message : String(err);
+      if (!(err instanceof ModelImportError)) console.warn('Import failed:', err);
+      const why = err instanceof ModelImportError ? err.message : t('train.model.unexpected');
       setNote({ text: t('train.model.notImported', { why }), bad: true });
     } finally {
+      loaded?.model.dispose();
+      setMeasuring(null);
       if (fileRef.current) fileRef.current.value = '';
     }
   };
@@ -108,7 +149,12 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
         {describe(meta)}
       </p>
       <div className="train-buttons">
-        <button type="button" className="secondary" onClick={() => void onExport()} disabled={busy}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void onExport()}
+          disabled={busy || measuring !== null}
+        >
           {t('train.model.export')}
         </button>
         <label className={`train-file-button${busy ? ' disabled' : ''}`}>
@@ -118,15 +164,33 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
             type="file"
             multiple
             accept=".json,.bin,application/json,application/octet-stream"
-            disabled={busy}
+            disabled={busy || measuring !== null}
             data-testid="import-input"
             onChange={(e) => void onImport(e.target.files)}
           />
         </label>
-        <button type="button" className="secondary" onClick={() => void onForget()} disabled={busy}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void onForget()}
+          disabled={busy || measuring !== null}
+        >
           {t('train.model.forget')}
         </button>
       </div>
+      {measuring !== null && (
+        <div
+          className="train-progress"
+          role="progressbar"
+          aria-label={t('train.model.measuringBar')}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(measuring * 100)}
+          data-testid="import-progress"
+        >
+          <div className="train-progress-fill" style={{ width: `${(measuring * 100).toFixed(1)}%` }} />
+        </div>
+      )}
       {note && (
         <p className={`message${note.bad ? ' error' : ''}`} role="status" data-testid="model-note">
           {note.text}

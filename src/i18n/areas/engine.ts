@@ -72,7 +72,7 @@ export const engine = {
     notLeNet: 'This is not a LeNet model from CNN Studio: it has no layer named "{name}" (found: {found}).',
     wrongLayer: 'Layer "{name}" is a {found}, but a LeNet needs {needed} there.',
     either: '{a} or {b}',
-    wrongInput: "The model's input is {shape}, but MNIST digits are 28×28×1.",
+    wrongInput: "The model's input is {shape}, but MNIST digits are {need}.",
     inputNotGiven: 'not given',
     wrongOutput: 'The output layer has {units} units; a digit classifier needs 10 (one per digit).',
     noWeights: 'model.json lists no weights (weightsManifest is empty).',
@@ -82,17 +82,41 @@ export const engine = {
     weightsTooLong:
       'The weights file is too long: {got} bytes where model.json needs {expected}. Is it the weights file of another model?',
     unreadableSource: 'This source cannot be read.',
-    unreadable: 'The model files could not be read: {reason}',
-    weightsMisfit: 'The weights do not fit the layers: {reason}',
+    unreadable: 'The model files could not be read. Try saving them again.',
+    weightsMisfit:
+      'The model could not be built from these files: some layer settings are not ones CNN Studio can use.',
     not10: 'The model does not end in 10 outputs.',
     noIndexedDb: 'This browser offers no IndexedDB here, so the model cannot be kept after a reload.',
     storageFull:
       'The browser storage is full, so this epoch was not saved. Free some space; training goes on.',
-    notSaved: 'The model could not be saved in this browser ({reason}); training goes on.',
+    notSaved: 'The model could not be saved in this browser; training goes on.',
     pickJson: 'Pick the model.json file together with its weights file.',
     notJson: '{file} is not valid JSON.',
     notLayersModel: '{file} is not a TensorFlow.js layers model (no modelTopology).',
     needWeights: 'model.json needs the weights file "{file}"; pick it too.',
+    notSequential:
+      'The model is not a plain stack of layers (a Sequential model), so CNN Studio cannot open it.',
+    tooManyLayers: 'The model has {n} layers; CNN Studio opens at most {max}.',
+    unknownLayer: 'Layer "{layer}" is a {kind}, a kind of layer CNN Studio cannot run (it knows {known}).',
+    badSetting: 'Layer "{layer}" has {key} = {value}; CNN Studio needs {lo} to {hi} there.',
+    tooBig:
+      'Layer "{layer}" asks for {key} = {value}; CNN Studio allows at most {max}, so the file was refused before building anything.',
+    badActivation: 'Layer "{layer}" uses the activation "{value}"; CNN Studio knows {known}.',
+    wrongRank: 'Layer "{layer}" ({kind}) cannot take an input of shape {shape}.',
+    doesNotFit: 'Layer "{layer}" does not fit its input {shape}: its window is bigger than the picture.',
+    duplicateName: 'Two layers are called "{layer}"; every layer needs its own name.',
+    tooManyParams:
+      'At layer "{layer}" the model already has {n} numbers to learn; CNN Studio opens at most {max}, so the file was refused before building anything.',
+    badManifest:
+      'model.json has a broken weights list (weightsManifest): it is not a list of files and weights.',
+    extraWeight: 'model.json lists a weight "{name}" that no layer of the model uses.',
+    missingWeight: 'model.json does not list the weight "{name}" ({shape}) that layer "{layer}" needs.',
+    wrongShape: 'Weight "{name}" has the shape {got}, but its layer needs {expected}.',
+    notFinite:
+      'Weight "{name}" holds {value} at number {i}: a model with values that are not ordinary numbers gives no sensible answers, so it was refused.',
+    jsonTooBig: '{file} is far too big to be a model.json (those are a few kilobytes).',
+    weightsTooBig:
+      'The weights files hold {bytes} bytes; CNN Studio opens models up to {max} bytes, so they were not read.',
   },
   /** src/engine/train/config.ts: why a training setting is refused. */
   trainConfig: {
