@@ -149,7 +149,11 @@ export const engine = {
   },
   /** src/engine/preprocess/imageHeader.ts: an uploaded picture refused before decoding. */
   image: {
-    zeroSize: 'The image says it is 0 pixels wide or high, so the file is damaged.',
+    zeroSize: 'The image is empty: it says it is 0 pixels wide or high.',
+    notValid:
+      'The file starts like a {type} image, but its size information is missing or cut short, so it is not a valid {type}.',
+    unknown: 'It is not an image this page can read. Use a PNG, JPEG, GIF, BMP or WebP picture.',
+    fileTooBig: 'The file is {mb} MB; pictures up to {max} MB can be opened here. Shrink it first.',
     tooLarge:
       'The image is {w} × {h} pixels, too large to open safely in a browser tab (the limit is {side} pixels a side and {millions} million in all). Crop or shrink it first.',
   },
