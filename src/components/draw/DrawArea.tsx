@@ -4,7 +4,8 @@ import type { FilterBank } from '../../engine';
 import { useStore } from '../../state/createStore';
 import {
   drawParamsToSearch,
-  parseDrawParams,
+  readDrawParams,
+  DRAW_DEFAULTS,
   BRUSH_MAX,
   BRUSH_MIN,
   type DrawParams,
@@ -35,7 +36,18 @@ export function DrawArea() {
   const session = model.state === 'ready' ? model.session : null;
   const { params } = useHashRoute();
   const setHash = useSetHashParams('draw');
-  const settings = parseDrawParams(params, session?.config.filters1 ?? 6);
+  // Until the model is in, any filter number a model could have is accepted; a bad value in the link
+  // keeps the last good one and says so, as the explorers do.
+  const lastGood = useRef<DrawParams>(DRAW_DEFAULTS);
+  const query = params.toString();
+  const filterCount = session?.config.filters1 ?? 64;
+  const { settings, errors: linkErrors } = useMemo(
+    () => readDrawParams(new URLSearchParams(query), filterCount, lastGood.current),
+    [query, filterCount],
+  );
+  useEffect(() => {
+    lastGood.current = settings;
+  }, [settings]);
   const setSettings = (patch: Partial<DrawParams>) => setHash(drawParamsToSearch({ ...settings, ...patch }));
 
   const actions = useStore(drawingStore, (s) => s.actions);
@@ -220,6 +232,13 @@ export function DrawArea() {
               />
             </label>
           </div>
+          {linkErrors.length > 0 && (
+            <div className="message error" role="alert" data-testid="link-message">
+              {linkErrors.map((m, i) => (
+                <p key={i}>{m}</p>
+              ))}
+            </div>
+          )}
           {message && (
             <p
               className={`message ${message.kind === 'error' ? 'error' : ''}`}

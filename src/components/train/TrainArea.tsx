@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { formatTrainParams, parseTrainParams } from '../../state/trainParams';
@@ -21,7 +21,15 @@ export function TrainArea() {
   const setParams = useSetHashParams('train');
   // Keyed by the query text: the route object is new on every render, the settings are not.
   const query = params.toString();
-  const { cfg, problems } = useMemo(() => parseTrainParams(new URLSearchParams(query)), [query]);
+  // A bad value in the link keeps the last good one (as the explorers do) and says so until corrected.
+  const lastGood = useRef<TrainConfig | undefined>(undefined);
+  const { cfg, problems, linkErrors } = useMemo(
+    () => parseTrainParams(new URLSearchParams(query), lastGood.current),
+    [query],
+  );
+  useEffect(() => {
+    lastGood.current = cfg;
+  }, [cfg]);
   // Same text, same object: keeps onChange (and so the memoised controls) stable while training repaints.
   const stableParams = useMemo(() => new URLSearchParams(query), [query]);
   const rt = useStore(trainStore, (s) => s);
@@ -68,6 +76,13 @@ export function TrainArea() {
       <div className="train-side">
         <h1 id="train-title">{t('train.title')}</h1>
         <p className="train-intro">{t('train.intro')}</p>
+        {linkErrors.length > 0 && (
+          <div className="message error" role="alert" data-testid="link-message">
+            {linkErrors.map((m, i) => (
+              <p key={i}>{m}</p>
+            ))}
+          </div>
+        )}
         <div className="train-buttons">
           {!busy && (
             <button

@@ -201,6 +201,14 @@ export const engine = {
     emboss: 'Emboss',
     random: 'Random',
   },
+  /** src/state/linkValues.ts: a value in a #/train, #/draw or lesson link that is refused. */
+  link: {
+    notNumber: '{key}="{raw}" is not a number written with plain digits (like 12 or 0.5).',
+    notWhole: '{key}="{raw}" is not a whole number.',
+    outOfRange: '{key}={raw} is outside {lo} to {hi}.',
+    notOption: '{key}="{raw}" is not one of {options}.',
+    kept: 'Link problem: {problem} Kept the previous value, {kept}.',
+  },
   /** src/state/mnistService.ts: the status bar's MNIST line. */
   mnistStatus: {
     ready: { test: '{n} test digits ready', train: '{n} training digits ready' },
