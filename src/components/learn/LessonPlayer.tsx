@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { lessonPages, type LessonDef, type PanelParams } from '../../demos/lessons/types';
 import { LESSONS } from '../../demos/lessons/registry';
 import { formatHash } from '../../state/hashRoute';
 import { t, tx } from '../../i18n';
+import { checkLessonOverrides } from './lessonLinkParams';
 import { learnParams, pageParams } from './lessonRoute';
 import { PANELS } from './panelRegistry';
 import { QuestionCard } from './QuestionCard';
@@ -56,6 +57,18 @@ export function LessonPlayer({
     [lesson.id, page, overrides, navigate],
   );
   const { chromeVisible, enter, exit } = usePresentation(present, setPresent);
+  // Link values are checked before any panel sees them; a bad one keeps the last good value and is named.
+  const pageKey = `${lesson.id}-${page}`;
+  const lastGood = useRef<{ key: string; overrides: PanelParams }>({ key: pageKey, overrides: {} });
+  const checked = useMemo(() => {
+    const prev = lastGood.current.key === pageKey ? lastGood.current.overrides : {};
+    const p = pages[page] ?? pages[0];
+    const preset = (p?.kind === 'step' ? p.step.params : p?.question.params) ?? {};
+    return checkLessonOverrides(overrides, prev, preset);
+  }, [overrides, pageKey, pages, page]);
+  useEffect(() => {
+    lastGood.current = { key: pageKey, overrides: checked.overrides };
+  }, [pageKey, checked]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -76,8 +89,11 @@ export function LessonPlayer({
 
   if (!current) return null;
   const setParam = (key: string, value: string | number) =>
-    navigate(learnParams(lesson.id, page, { present, overrides: { ...overrides, [key]: value } }), false);
-  const params = pageParams(current, overrides);
+    navigate(
+      learnParams(lesson.id, page, { present, overrides: { ...checked.overrides, [key]: value } }),
+      false,
+    );
+  const params = pageParams(current, checked.overrides);
   const panelKind = current.kind === 'step' ? current.step.panel : current.question.panel;
   const Panel = panelKind ? PANELS[panelKind] : null;
   const title =
@@ -153,8 +169,15 @@ export function LessonPlayer({
             )}
           </article>
           <div className="learn-stage" data-testid="step-panel" data-panel={panelKind ?? 'none'}>
+            {checked.errors.length > 0 && (
+              <div className="message error" role="alert" data-testid="link-message">
+                {checked.errors.map((m, i) => (
+                  <p key={i}>{m}</p>
+                ))}
+              </div>
+            )}
             {Panel && (
-              <ErrorBoundary key={`${lesson.id}-${page}`} where={title}>
+              <ErrorBoundary key={pageKey} where={title} resetKey={JSON.stringify(params)}>
                 <Panel params={params} setParam={setParam} />
               </ErrorBoundary>
             )}
