@@ -10,6 +10,8 @@ import { engine } from './areas/engine';
 import { player } from './areas/player';
 import { pool } from './areas/pool';
 import { train } from './areas/train';
+import { ui } from './areas/ui';
+import { home } from './areas/home';
 
 /**
  * Areas keep their text in ./areas/<area>.ts, nested here so `MessageKey` still sees every path.
@@ -22,6 +24,8 @@ export const en = {
   player,
   pool,
   train,
+  ui,
+  home,
   shell: {
     brand: 'CNN\u00a0Studio',
     brandLabel: 'CNN Studio home',
@@ -41,6 +45,7 @@ export const en = {
       others: 'The other areas still work. Reloading the page restarts this one.',
     },
     areas: {
+      home: { title: 'Home', blurb: 'What CNN Studio is' },
       convolution: { title: 'Convolution', blurb: 'Slide a filter across an image' },
       pooling: { title: 'Pooling', blurb: 'Shrink a map, keep what matters' },
       train: { title: 'Train', blurb: 'Teach LeNet to read digits' },

@@ -2,12 +2,22 @@
  * The URL hash is the single source of truth for where the user is and how every control is set:
  * `#/<area>?<key>=<value>&...`. Any state is therefore a link a teacher can share.
  */
-export const AREAS = ['convolution', 'pooling', 'train', 'draw', 'learn'] as const;
+export const AREAS = ['home', 'learn', 'convolution', 'pooling', 'train', 'draw'] as const;
 export type Area = (typeof AREAS)[number];
 
 export type HashRoute = { area: Area; params: URLSearchParams };
 
-export const DEFAULT_AREA: Area = 'convolution';
+/** The areas in the navigation bar, in the order of the learning path: lessons first. */
+export const NAV_AREAS = [
+  'learn',
+  'convolution',
+  'pooling',
+  'train',
+  'draw',
+] as const satisfies readonly Area[];
+
+/** `#/` (and a hash naming no area) is the home page. */
+export const DEFAULT_AREA: Area = 'home';
 
 export function isArea(value: string): value is Area {
   return (AREAS as readonly string[]).includes(value);

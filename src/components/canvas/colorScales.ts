@@ -29,7 +29,7 @@ function buildLut(interpolate: (t: number) => string): Uint8ClampedArray {
 
 // ColorBrewer's 11-class RdBu, blue end first, with its near-white middle made pure white so that an
 // exact zero looks the same on both maps. Piecewise Lab interpolation passes through every stop.
-const RDBU_STOPS = [
+export const RDBU_STOPS = [
   '#053061',
   '#2166ac',
   '#4393c3',

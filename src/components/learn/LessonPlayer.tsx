@@ -6,26 +6,25 @@ import { formatHash } from '../../state/hashRoute';
 import { t, tx } from '../../i18n';
 import { checkLessonOverrides } from './lessonLinkParams';
 import { learnParams, pageParams } from './lessonRoute';
+import { ownsKeys } from '../shell/keymap';
 import { PANELS } from './panelRegistry';
 import { QuestionCard } from './QuestionCard';
 import { RichText } from './RichText';
 import { LearnScale } from './panels/common';
 import { usePresentation } from './usePresentation';
 
-/** Keys a presentation clicker sends (PageUp/PageDown) and the arrow keys move through the steps. */
-const NEXT_KEYS = new Set(['ArrowRight', 'PageDown']);
-const PREV_KEYS = new Set(['ArrowLeft', 'PageUp']);
+/**
+ * The lesson's part of the key map (src/components/shell/keymap.ts). A presentation clicker sends
+ * Page Up / Page Down: those always move through the steps, whatever has the focus (a slider a teacher
+ * just dragged included), and go on into the next lesson from the last page. The arrow keys move steps
+ * only when nothing that uses them has the focus: a text field, a slider, or a panel's animation
+ * (its PlayerControls claim ← and → with preventDefault).
+ */
+const CLICKER_NEXT = 'PageDown';
+const CLICKER_PREV = 'PageUp';
 
-function typingInto(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  const tag = target.tagName;
-  return (
-    tag === 'INPUT' ||
-    tag === 'TEXTAREA' ||
-    tag === 'SELECT' ||
-    target.isContentEditable ||
-    target.getAttribute('role') === 'slider'
-  );
+function typingText(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.tagName === 'TEXTAREA' || target.isContentEditable);
 }
 
 export function LessonPlayer({
@@ -70,22 +69,44 @@ export function LessonPlayer({
     lastGood.current = { key: pageKey, overrides: checked.overrides };
   }, [pageKey, checked]);
 
+  const nextLesson = LESSONS.find((l) => l.number === lesson.number + 1);
+  const prevLesson = LESSONS.find((l) => l.number === lesson.number - 1);
+  // One page on; past the last page, the first step of the next lesson (a clicker never gets stuck).
+  const forward = useCallback(() => {
+    if (page + 1 < pages.length) go(page + 1);
+    else if (nextLesson) navigate(learnParams(nextLesson.id, 0, { present }), true);
+  }, [page, pages.length, go, nextLesson, navigate, present]);
+  const backward = useCallback(() => {
+    if (page > 0) go(page - 1);
+    else if (prevLesson)
+      navigate(learnParams(prevLesson.id, lessonPages(prevLesson).length - 1, { present }), true);
+  }, [page, go, prevLesson, navigate, present]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typingInto(e.target)) return;
-      if (NEXT_KEYS.has(e.key)) {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const clicker = e.key === CLICKER_NEXT || e.key === CLICKER_PREV;
+      if (clicker) {
+        if (typingText(e.target)) return;
         e.preventDefault();
-        go(page + 1);
-      } else if (PREV_KEYS.has(e.key)) {
+        if (e.key === CLICKER_NEXT) forward();
+        else backward();
+        return;
+      }
+      if (e.defaultPrevented || ownsKeys(e.target)) return;
+      if (e.key === 'ArrowRight') {
         e.preventDefault();
-        go(page - 1);
+        forward();
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        backward();
       } else if (e.key === 'Escape' && present) {
         exit();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, page, present, exit]);
+  }, [forward, backward, present, exit]);
 
   if (!current) return null;
   const setParam = (key: string, value: string | number) =>
@@ -104,7 +125,6 @@ export function LessonPlayer({
     current.kind === 'step'
       ? t('learn.stepOf', { n: page + 1, total: stepsCount })
       : t('learn.questionOf', { n: current.index + 1, total: lesson.questions.length });
-  const nextLesson = LESSONS.find((l) => l.number === lesson.number + 1);
   const last = page === pages.length - 1;
   const stepHref = formatHash('learn', learnParams(lesson.id, page, { overrides }));
   const chromeClass = `learn-chrome${present && !chromeVisible ? ' learn-chrome-hidden' : ''}`;
@@ -187,8 +207,8 @@ export function LessonPlayer({
           <button
             type="button"
             className="secondary"
-            onClick={() => go(page - 1)}
-            disabled={page === 0}
+            onClick={backward}
+            disabled={page === 0 && !prevLesson}
             aria-label={t('learn.prevLabel')}
           >
             ← {t('learn.prev')}
@@ -216,8 +236,8 @@ export function LessonPlayer({
           </ol>
           <button
             type="button"
-            onClick={() => go(page + 1)}
-            disabled={last}
+            onClick={forward}
+            disabled={last && !nextLesson}
             aria-label={t('learn.nextLabel')}
           >
             {t('learn.next')} →

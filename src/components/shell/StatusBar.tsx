@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { label } from '../../engine/backend';
 import { appStore, type AppState } from '../../state/appStore';
 import { useStore } from '../../state/createStore';
@@ -8,29 +8,49 @@ import { t } from '../../i18n';
 const selectBackend = (s: AppState) => s.backend;
 const selectData = (s: AppState) => s.data;
 
-export function StatusBar() {
+function subscribeOnline(onChange: () => void): () => void {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
+const isOnline = () => navigator.onLine;
+
+/**
+ * What a student needs to know: is the app ready, are the digits loading (with progress), is the
+ * computer offline. Why a backend was chosen and how long things take are in "About this computer".
+ */
+export function StatusBar({ onAbout, onKeys }: { onAbout: () => void; onKeys: () => void }) {
   const backend = useStore(appStore, selectBackend);
   const data = useStore(appStore, selectData);
+  const online = useSyncExternalStore(subscribeOnline, isOnline, () => true);
   // The test digits (1.6 MB) load as soon as the app shows, so this item always says where MNIST stands.
   useEffect(startMnist, []);
   return (
     <footer className="statusbar" aria-label={t('shell.status.label')}>
-      <div className="status-item" data-testid="backend-status">
-        <span className="status-key">{t('shell.status.compute')}</span>
-        {backend.state === 'starting' && <span>{t('shell.status.starting')}</span>}
-        {backend.state === 'error' && <span className="status-bad">{backend.message}</span>}
+      <div className="status-item" data-testid="backend-state">
+        {backend.state === 'starting' && (
+          <span className="status-dot is-busy">{t('ui.status.starting')}</span>
+        )}
+        {backend.state === 'error' && (
+          <span className="status-bad" role="alert">
+            {backend.message}
+          </span>
+        )}
         {backend.state === 'ready' && (
-          <>
-            <strong data-testid="backend-name" data-backend={backend.info.name}>
-              {label(backend.info.name)}
-            </strong>
-            <span className="status-why">{backend.info.reason}</span>
-          </>
+          <span
+            className="status-dot is-ready"
+            data-testid="backend-name"
+            data-backend={backend.info.name}
+            title={t('ui.status.readyLabel', { backend: label(backend.info.name) })}
+          >
+            {t('ui.status.ready')}
+          </span>
         )}
       </div>
       <div className="status-item" data-testid="data-status">
-        <span className="status-key">{t('shell.status.mnist')}</span>
-        {data.state === 'idle' && <span>{t('shell.status.notLoaded')}</span>}
         {data.state === 'loading' && (
           <>
             <span>{data.what}</span>
@@ -42,7 +62,7 @@ export function StatusBar() {
             <span>{Math.round(data.fraction * 100)}%</span>
           </>
         )}
-        {data.state === 'ready' && <span>{data.summary}</span>}
+        {data.state === 'ready' && <span>{t('ui.status.digitsReady')}</span>}
         {data.state === 'error' && (
           <>
             <span className="status-bad" role="alert">
@@ -53,6 +73,19 @@ export function StatusBar() {
             </button>
           </>
         )}
+      </div>
+      {!online && (
+        <div className="status-item status-offline" role="status" data-testid="offline">
+          {t('ui.status.offline')}
+        </div>
+      )}
+      <div className="status-actions">
+        <button type="button" className="link-button" onClick={onKeys}>
+          {t('ui.keys.open')} <kbd>?</kbd>
+        </button>
+        <button type="button" className="link-button" onClick={onAbout} data-testid="about-open">
+          {t('ui.about.open')}
+        </button>
       </div>
     </footer>
   );

@@ -11,6 +11,11 @@ export type AreaEntry = {
 
 // Each area loads on first visit, so the Draw page never waits for the trainer's code.
 export const AREA_ENTRIES: Record<Area, AreaEntry> = {
+  home: {
+    title: t('shell.areas.home.title'),
+    blurb: t('shell.areas.home.blurb'),
+    Component: lazy(() => import('../home/HomeArea').then((m) => ({ default: m.HomeArea }))),
+  },
   convolution: {
     title: t('shell.areas.convolution.title'),
     blurb: t('shell.areas.convolution.blurb'),

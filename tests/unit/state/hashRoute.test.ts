@@ -9,9 +9,15 @@ describe('hash routes', () => {
     expect(r.params.get('seed')).toBe('7');
   });
 
-  it('falls back to the convolution area for empty or unknown hashes', () => {
-    expect(parseHash('').area).toBe('convolution');
-    expect(parseHash('#/nowhere?x=1').area).toBe('convolution');
+  it('falls back to the home page for empty or unknown hashes', () => {
+    expect(parseHash('').area).toBe('home');
+    expect(parseHash('#/').area).toBe('home');
+    expect(parseHash('#/nowhere?x=1').area).toBe('home');
+  });
+
+  it('keeps every area a link', () => {
+    for (const area of ['home', 'learn', 'convolution', 'pooling', 'train', 'draw'] as const)
+      expect(parseHash(`#/${area}?present=1`).area).toBe(area);
   });
 
   it('round-trips a state through the URL', () => {

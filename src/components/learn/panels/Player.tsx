@@ -29,7 +29,27 @@ export function PlayerControls({
     onSpeed: noSpeedControl,
   });
   return (
-    <div className="learn-player" role="group" aria-label={label}>
+    <div
+      className="learn-player"
+      role="group"
+      aria-label={label}
+      // The key map's "← → step the animation that has focus": once ▶ or a step button has the focus,
+      // the arrows step this animation and Space plays or pauses it; the lesson's steps keep Page Up/Down.
+      onKeyDown={(e) => {
+        const moves: Record<string, () => void> = {
+          ArrowRight: () => step(1),
+          ArrowLeft: () => step(-1),
+          Home: () => step(-count),
+          End: () => step(count),
+        };
+        const act = moves[e.key];
+        if (!act || e.altKey || e.ctrlKey || e.metaKey) return;
+        // The scrubber moves itself (and the lesson leaves keys on a slider alone).
+        if (e.target instanceof HTMLInputElement) return;
+        e.preventDefault();
+        act();
+      }}
+    >
       <button type="button" onClick={toggle} aria-label={playing ? t('panels.pause') : t('panels.play')}>
         {playing ? '❚❚ ' + t('panels.pause') : '▶ ' + t('panels.play')}
       </button>

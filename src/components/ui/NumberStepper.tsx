@@ -1,0 +1,88 @@
+import { useEffect, useId, useState } from 'react';
+import { t } from '../../i18n';
+
+/**
+ * A number with − and + buttons. The field is a native spin button (↑/↓ step, typing works, a screen
+ * reader says "spin button, 3"); the buttons are large targets for fingers and skip the Tab order
+ * (the field already does what they do from the keyboard). A typed value that is not a number in range
+ * is shown as wrong and not passed on, so the last good value stays in force.
+ */
+export function NumberStepper({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  step = 1,
+  hideLabel = false,
+  testId,
+  decimals,
+}: {
+  label: string;
+  value: number;
+  onChange: (value: number) => void;
+  min: number;
+  max: number;
+  step?: number;
+  hideLabel?: boolean;
+  testId?: string;
+  /** Rounds what the buttons produce (0.1 + 0.2 is 0.3 here). */
+  decimals?: number;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState(String(value));
+  useEffect(() => setDraft(String(value)), [value]);
+  const parsed = Number(draft);
+  const invalid = draft.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max;
+  const round = (v: number) => (decimals === undefined ? v : Number(v.toFixed(decimals)));
+  const nudge = (by: number) => {
+    const next = round(Math.min(max, Math.max(min, value + by)));
+    if (next !== value) onChange(next);
+  };
+  return (
+    <span className={`ui-field ui-stepper${invalid ? ' is-invalid' : ''}`}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'ui-label'}>
+        {label}
+      </label>
+      <span className="ui-stepper-box">
+        <button
+          type="button"
+          className="ui-stepper-button"
+          tabIndex={-1}
+          aria-label={t('ui.stepper.less', { label })}
+          disabled={value <= min}
+          onClick={() => nudge(-step)}
+        >
+          −
+        </button>
+        <input
+          id={id}
+          type="number"
+          inputMode="decimal"
+          min={min}
+          max={max}
+          step={step}
+          value={draft}
+          aria-invalid={invalid || undefined}
+          data-testid={testId}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            const v = Number(e.target.value);
+            if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= min && v <= max) onChange(v);
+          }}
+          onBlur={() => setDraft(String(value))}
+        />
+        <button
+          type="button"
+          className="ui-stepper-button"
+          tabIndex={-1}
+          aria-label={t('ui.stepper.more', { label })}
+          disabled={value >= max}
+          onClick={() => nudge(step)}
+        >
+          +
+        </button>
+      </span>
+    </span>
+  );
+}
