@@ -50,28 +50,48 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
   let probeDigit = 0;
   let failNext = false;
   let stopWatchingLoss: () => void = () => {};
-  let storageWarned = false;
+  const warned = new Set<string>();
+
+  let baseUrl = '';
+  let loadingData: Promise<void> | null = null;
 
   async function init(mnistBaseUrl: string, wanted: TrainBackendChoice): Promise<void> {
     choice = wanted;
+    baseUrl = mnistBaseUrl;
     const info = await initBackend(wanted === 'auto' ? null : wanted);
     backend = info.name;
     post({ type: 'ready', backend, reason: info.reason, inWorker: opts.inWorker });
-    post({ type: 'loading', what: 'test', fraction: 0 });
-    const test = await loadMnistSplit('test', {
-      baseUrl: mnistBaseUrl,
-      onProgress: (loaded, total) =>
-        post({ type: 'loading', what: 'test', fraction: total ? Math.min(0.99, loaded / total) : 0 }),
-    });
-    // A copy for the page (confusion-matrix digits, mistakes); the host keeps its own.
-    post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice() });
-    const train = await loadMnistSplit('train', {
-      baseUrl: mnistBaseUrl,
-      onProgress: (loaded, total) =>
-        post({ type: 'loading', what: 'train', fraction: total ? Math.min(0.99, loaded / total) : 0 }),
-    });
-    data = { train, test };
-    post({ type: 'dataReady' });
+    await loadData();
+  }
+
+  /**
+   * Downloads both splits (again, after a failure: a fresh request each time). One load at a time;
+   * a second caller waits for the same one.
+   */
+  function loadData(): Promise<void> {
+    if (data) return Promise.resolve();
+    // After one file fails, late progress from the other must not cover the error.
+    let failed = false;
+    const progress = (what: 'test' | 'train') => (loaded: number, total: number) => {
+      if (!failed) post({ type: 'loading', what, fraction: total ? Math.min(0.99, loaded / total) : 0 });
+    };
+    loadingData ??= (async () => {
+      post({ type: 'loading', what: 'test', fraction: 0 });
+      const test = await loadMnistSplit('test', { baseUrl, onProgress: progress('test') });
+      // A copy for the page (confusion-matrix digits, mistakes); the host keeps its own.
+      post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice() });
+      const train = await loadMnistSplit('train', { baseUrl, onProgress: progress('train') });
+      data = { train, test };
+      post({ type: 'dataReady' });
+    })()
+      .catch((err: unknown) => {
+        failed = true;
+        throw err;
+      })
+      .finally(() => {
+        loadingData = null;
+      });
+    return loadingData;
   }
 
   function emit(e: TrainEvent): void {
@@ -111,9 +131,11 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           await saveModel(made.model, meta);
           post({ type: 'saved', meta });
         } catch (err) {
-          if (!storageWarned || !(err instanceof ModelStorageError))
-            post({ type: 'warning', message: errText(err) });
-          storageWarned = true;
+          // Said once per page, not every epoch: the reason does not change between epochs.
+          const message = err instanceof ModelStorageError ? err.message : t('engine.model.notSaved');
+          if (!(err instanceof ModelStorageError)) console.warn('Saving the model failed:', err);
+          if (!warned.has(message)) post({ type: 'warning', message });
+          warned.add(message);
         }
       },
     });
@@ -163,7 +185,12 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           setMessages(msg.messages);
           await init(msg.mnistBaseUrl, msg.backend);
           break;
+        case 'retryData':
+          await loadData();
+          break;
         case 'start':
+          // A failed download is tried again (a new request) instead of refusing to train.
+          if (!data) await loadData();
           panels = msg.panels;
           probeDigit = msg.probeDigit;
           if (msg.cfg.backend !== choice && msg.cfg.backend !== 'auto') {

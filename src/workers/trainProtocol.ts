@@ -9,6 +9,8 @@ export type ToHost =
   /** `messages`: the page's language, so the engine's messages from the worker read like the page's. */
   | { type: 'init'; mnistBaseUrl: string; backend: TrainBackendChoice; messages: Messages }
   | { type: 'start'; cfg: TrainConfig; probeDigit: number; panels: boolean }
+  /** Download MNIST again after a failure (the Train area's Try again). */
+  | { type: 'retryData' }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }

@@ -20,6 +20,7 @@ export const train = {
   cannotTrain: 'Cannot train yet: {problem}',
   /** The status block: progress bar, live numbers, where it runs. */
   status: {
+    tryAgain: 'Try again',
     progress: 'Training progress',
     epoch: 'epoch',
     batch: 'batch',
