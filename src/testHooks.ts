@@ -4,6 +4,7 @@
  * this module lazily), so students never download it.
  */
 import { send } from './components/train/trainSession';
+import * as tf from '@tensorflow/tfjs-core';
 import { loseWebGLContext } from './engine/backend';
 
 export type TestHooks = {
@@ -11,12 +12,15 @@ export type TestHooks = {
   simulateBackendLoss(): void;
   /** Loses the page's own WebGL context (Draw, lessons); false when the page does not run on WebGL. */
   losePageWebGLContext(): boolean;
+  /** The page's live tensor count (`tf.memory().numTensors`), for leak checks around a refused input. */
+  numTensors(): number;
 };
 
 export function installTestHooks(): void {
   const hooks: TestHooks = {
     simulateBackendLoss: () => send({ type: 'simulateBackendLoss' }),
     losePageWebGLContext: loseWebGLContext,
+    numTensors: () => tf.memory().numTensors,
   };
   (window as unknown as { __cnnStudioTest: TestHooks }).__cnnStudioTest = hooks;
 }

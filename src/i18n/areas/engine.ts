@@ -22,7 +22,7 @@ export const engine = {
   },
   /** src/engine/data/download.ts: fetching the packed MNIST files. `{fix}` is one of the two fixes. */
   download: {
-    prepareFix: 'run `npm run prepare-data` and reload',
+    prepareFix: 'reload the page; if it happens again, tell whoever looks after this site',
     offlineFix: 'connect to the network and reload; after one good load MNIST also works offline',
     manifestMissing: 'MNIST is not on this server ({url} answered 404 Not Found); {fix}.',
     manifestRefused: "The server refused MNIST's manifest ({url}: HTTP {status}); {fix}.",
