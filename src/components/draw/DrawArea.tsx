@@ -71,9 +71,15 @@ export function DrawArea() {
   useEffect(() => {
     if (!session) return;
     let live = true;
-    void Promise.all([session.readFilters('conv1'), session.readFilters('conv2')]).then(([conv1, conv2]) => {
-      if (live) setBanks({ conv1, conv2 });
-    });
+    Promise.all([session.readFilters('conv1'), session.readFilters('conv2')]).then(
+      ([conv1, conv2]) => {
+        if (live) setBanks({ conv1, conv2 });
+      },
+      (err: unknown) => {
+        // Leaving Draw frees the session while its filters are read ("Tensor is disposed."): expected.
+        if (live) console.warn('Reading the filters failed:', err);
+      },
+    );
     return () => {
       live = false;
     };
