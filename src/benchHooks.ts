@@ -15,11 +15,20 @@ import {
   LENET_DEFAULTS,
   loadMnistSplit,
   parseBackendName,
+  computeGradCam,
+  computeOcclusionMap,
+  computeSaliency,
+  computeSmoothGrad,
+  computeTopPatches,
+  describeNetwork,
+  loadModelFromUrl,
   type LeNetConfig,
   type MnistSplit,
+  type Network,
 } from './engine';
 import { appStore } from './state/appStore';
 import { mnistBaseUrl } from './state/mnistService';
+import { pretrainedModelUrl } from './state/modelStore';
 
 export type TrainTiming = {
   backend: string;
@@ -44,6 +53,13 @@ export type BenchApi = {
   predictOnce(): Promise<number>;
   /** Downloads, decompresses and parses one MNIST split without Cache Storage; returns ms and count. */
   loadMnist(split: MnistSplit): Promise<{ ms: number; count: number }>;
+  /**
+   * One Explain map of MNIST test digit `digit` with the shipped LeNet-5 (loaded once): milliseconds
+   * from pixels to values read back. Occlusion uses `patch` and `stride`.
+   */
+  explainOnce(method: ExplainBenchMethod, digit: number, patch?: number, stride?: number): Promise<number>;
+  /** Top-9 patches of every filter of the shipped LeNet-5 over the 10,000 test digits: milliseconds. */
+  topPatchesOnce(): Promise<number>;
   numTensors(): number;
   /** Threads the wasm backend runs on (1 = single-threaded). */
   wasmThreads(): number;
@@ -59,7 +75,10 @@ type TrainSession = {
   ys: tf.Tensor2D;
 };
 
+export type ExplainBenchMethod = 'gradient' | 'smoothgrad' | 'gradcam' | 'occlusion';
+
 let session: TrainSession | null = null;
+let explainer: { backend: string; net: Network } | null = null;
 let predictor: { backend: string; model: tfl.Sequential } | null = null;
 
 function disposeAll(): void {
@@ -71,6 +90,17 @@ function disposeAll(): void {
   }
   predictor?.model.dispose();
   predictor = null;
+  explainer?.net.model.dispose();
+  explainer = null;
+}
+
+async function explainNet(): Promise<Network> {
+  if (explainer?.backend !== tf.getBackend()) {
+    explainer?.net.model.dispose();
+    const loaded = await loadModelFromUrl(pretrainedModelUrl());
+    explainer = { backend: tf.getBackend(), net: describeNetwork(loaded.model) };
+  }
+  return explainer.net;
 }
 
 function seededUniform(size: number, seed: number): Float32Array {
@@ -158,6 +188,26 @@ const api: BenchApi = {
   },
   numTensors: () => tf.memory().numTensors,
   wasmThreads: () => (tf.getBackend() === 'wasm' ? getThreadsCount() : 1),
+  async explainOnce(method, digit, patch = 4, stride = 1) {
+    const net = await explainNet();
+    const test = await loadMnistSplit('test', { baseUrl: mnistBaseUrl() });
+    const pixels = Float32Array.from(test.images.subarray(digit * 784, (digit + 1) * 784), (b) => b / 255);
+    const t0 = performance.now();
+    if (method === 'gradient') await computeSaliency(net, pixels);
+    else if (method === 'smoothgrad') await computeSmoothGrad(net, pixels, { sigma: 0.15, samples: 16 });
+    else if (method === 'gradcam') await computeGradCam(net, pixels);
+    else await computeOcclusionMap(net, pixels, { patch, stride });
+    return performance.now() - t0;
+  },
+  async topPatchesOnce() {
+    const net = await explainNet();
+    const test = await loadMnistSplit('test', { baseUrl: mnistBaseUrl() });
+    const t0 = performance.now();
+    await computeTopPatches(net, test.count, (i, out) => {
+      for (let j = 0; j < 784; j++) out[j] = (test.images[i * 784 + j] as number) / 255;
+    });
+    return performance.now() - t0;
+  },
   reset: disposeAll,
 };
 

@@ -7,6 +7,7 @@ import './styles/controls.css';
 import './styles.css';
 import './styles/shell.css';
 import './styles/home.css';
+import './styles/layout.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -6,6 +6,8 @@
 import { send } from './components/train/trainSession';
 import * as tf from '@tensorflow/tfjs-core';
 import { loseWebGLContext } from './engine/backend';
+import type { BackendProbeResult } from './engine/backendProbe';
+import { lastProbe } from './state/backendProbeCache';
 
 export type TestHooks = {
   /** Tells the training host to lose its WebGL context for real (on other backends: fail a step). */
@@ -14,6 +16,8 @@ export type TestHooks = {
   losePageWebGLContext(): boolean;
   /** The page's live tensor count (`tf.memory().numTensors`), for leak checks around a refused input. */
   numTensors(): number;
+  /** The training backend measurement of this page load (null when none ran). */
+  trainBackendProbe(): { result: BackendProbeResult; cached: boolean } | null;
 };
 
 export function installTestHooks(): void {
@@ -21,6 +25,7 @@ export function installTestHooks(): void {
     simulateBackendLoss: () => send({ type: 'simulateBackendLoss' }),
     losePageWebGLContext: loseWebGLContext,
     numTensors: () => tf.memory().numTensors,
+    trainBackendProbe: lastProbe,
   };
   (window as unknown as { __cnnStudioTest: TestHooks }).__cnnStudioTest = hooks;
 }

@@ -24,7 +24,7 @@ function timeMaths(k: number, repeats: number): number[] {
   return times;
 }
 
-const HASH =
+export const HASH =
   '#/convolution?image=mnist-test:0&kernel=1,0,-1,1,0,-1,1,0,-1&stride=1&padding=0&dilation=1&bias=0&activation=relu&step=300&filters=16';
 
 /**
@@ -40,8 +40,8 @@ const HASH =
  * - latency: change → that frame painted, wall clock, so it includes waiting for the frame.
  * commit + frame work is the main-thread time the update needs; one frame at 60 Hz is 16.7 ms.
  */
-type Change = 'bias-url' | 'activation-select';
-async function timeChanges(arg: { n: number; change: Change }): Promise<number[][]> {
+export type Change = 'bias-url' | 'activation-select';
+export async function timeChanges(arg: { n: number; change: Change }): Promise<number[][]> {
   const bank = () => document.querySelector<HTMLElement>('[data-testid="filter-bank-maps"]');
   const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const acts = ['tanh', 'sigmoid', 'none', 'relu'];

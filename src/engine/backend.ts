@@ -80,6 +80,14 @@ async function trySetBackend(name: BackendName): Promise<boolean> {
   }
 }
 
+/**
+ * Switches tfjs to `name` (after `initBackend` has run once) and says whether it really runs there.
+ * Used by the training backend probe (backendProbe.ts). Nothing to dispose.
+ */
+export function activateBackend(name: BackendName): Promise<boolean> {
+  return trySetBackend(name);
+}
+
 export function parseBackendName(value: string | null | undefined): BackendName | null {
   return value === 'webgl' || value === 'wasm' || value === 'cpu' ? value : null;
 }

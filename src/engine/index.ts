@@ -1,7 +1,13 @@
 /** The engine's public surface. Other folders import from here only. */
 export * from './backend';
+export * from './backendProbe';
 export * from './readback';
 export * from './model/lenet';
+export * from './model/modelSpec';
+export * from './model/archCodec';
+export * from './model/layerArithmetic';
+export { buildModel, probeLayerNames } from './model/buildModel';
+export * from './model/presets';
 export * from './data/idx';
 export * from './data/mnist';
 export * from './data/random';
@@ -14,3 +20,6 @@ export * from './softmax/softmaxRegression';
 export * from './train/config';
 export * from './train/evaluate';
 export * from './train/trainer';
+export * from './model/codeExport';
+export * from './model/importSpec';
+export * from './explain';

@@ -3,10 +3,13 @@
  * the same shape (type `Messages` in ./index.ts). `{name}` marks a value filled in at run time.
  * In lesson bodies a blank line starts a paragraph, `backticks` mark a formula and **stars** a new word.
  */
+import { arch } from './areas/arch';
 import { canvas } from './areas/canvas';
 import { conv } from './areas/conv';
 import { draw } from './areas/draw';
 import { engine } from './areas/engine';
+import { explain } from './areas/explain';
+import { models } from './areas/models';
 import { player } from './areas/player';
 import { pool } from './areas/pool';
 import { train } from './areas/train';
@@ -17,10 +20,13 @@ import { home } from './areas/home';
  * Areas keep their text in ./areas/<area>.ts, nested here so `MessageKey` still sees every path.
  */
 export const en = {
+  arch,
   canvas,
   conv,
   draw,
   engine,
+  explain,
+  models,
   player,
   pool,
   train,
@@ -50,6 +56,7 @@ export const en = {
       pooling: { title: 'Pooling', blurb: 'Shrink a map, keep what matters' },
       train: { title: 'Train', blurb: 'Teach LeNet to read digits' },
       draw: { title: 'Draw', blurb: 'Draw a digit, watch every layer' },
+      explain: { title: 'Explain', blurb: 'What the network looks at' },
       learn: { title: 'Learn', blurb: 'Guided lessons' },
     },
   },
@@ -110,7 +117,7 @@ export const en = {
     photoAlt: 'A small synthetic picture: blue sky, yellow sun, green hills and a red house',
     channel: '{name} channel',
     channelNames: { r: 'Red', g: 'Green', b: 'Blue' },
-    batchTitle: 'A batch of {n} digits',
+    batchTitle: { one: 'A batch of {n} digit', other: 'A batch of {n} digits' },
     batchSize: 'Batch size N',
     batchItem: 'Batch item {i}, digit {label}',
     bellTitle: 'Two bell curves and their convolution',
@@ -144,7 +151,7 @@ export const en = {
       sobelX: 'Edge (Sobel x)',
       identity: 'Identity',
     },
-    filtersTitle: '{n} filters on one digit',
+    filtersTitle: { one: '{n} filter on one digit', other: '{n} filters on one digit' },
     mapTitle: '{name} map',
     mysteryMap: 'Mystery map',
     volumeTitle: 'The maps as one volume',
@@ -162,7 +169,26 @@ export const en = {
     noFit:
       'The filter does not fit: it spans {span} cells but the padded input is only {padded} wide. Use a smaller filter or dilation, or add padding.',
     badSetting: '{what} must be a whole number from {min} to {max}; the last good value is kept.',
-    positionsTitle: 'Where the window lands ({n} positions per row)',
+    positionsTitle: {
+      one: 'Where the window lands ({n} position per row)',
+      other: 'Where the window lands ({n} positions per row)',
+    },
+    strideAlt:
+      'A {inSize}×{inSize} picture with padding {pad} (grey zeros around it); {positions}, one dot per output cell.',
+    strideAltHidden:
+      'A {inSize}×{inSize} picture with {pad} ring(s) of zero padding around it, and the first window.',
+    strideKey: {
+      title: 'Key',
+      pixel: 'a pixel of the picture',
+      padding: 'padding: a 0 added around the picture',
+      window: 'the first window',
+      tap: 'a filter weight (spread apart by dilation)',
+      next: {
+        one: 'the next window, {n} cell along (stride {n})',
+        other: 'the next window, {n} cells along (stride {n})',
+      },
+      centre: 'one window position = one output cell',
+    },
     rgbConvTitle: 'One 3×3×3 filter on a colour picture',
     perChannel: 'Each channel has its own 3×3 slice of the filter; the three results are added.',
     sumMap: 'Sum of the three',
@@ -380,8 +406,8 @@ export const en = {
           explain: '32 − 5 + 1 = 28.',
         },
         size9: {
-          prompt: 'A 9×9 input, a 3×3 filter, stride 2, padding 1. How wide is the map?',
-          explain: '⌊(9 + 2·1 − 1·(3−1) − 1) / 2⌋ + 1 = ⌊8 / 2⌋ + 1 = 5.',
+          prompt: 'An 11×11 input, a 3×3 filter, stride 2, padding 1. How wide is the map?',
+          explain: '⌊(11 + 2·1 − 1·(3−1) − 1) / 2⌋ + 1 = ⌊10 / 2⌋ + 1 = 6.',
         },
       },
     },
@@ -434,7 +460,7 @@ export const en = {
         },
         sigmoid: {
           title: 'Sigmoid: squash into 0…1',
-          body: 'The **sigmoid** `σ(x) = 1 / (1 + e⁻ˣ)` squashes every number into 0 to 1: 0 becomes 0.5, large positives nearly 1, large negatives nearly 0.\n\nThe map loses its white zeros: everything is shifted to around 0.5.',
+          body: 'The **sigmoid** `σ(x) = 1 / (1 + e⁻ˣ)` squashes every number into 0 to 1: large positives end up nearly 1, large negatives nearly 0.\n\nThe map loses its white zeros: every cell is now somewhere between 0 and 1, even where the filter found nothing.',
         },
       },
       questions: {
@@ -472,12 +498,13 @@ export const en = {
       },
       questions: {
         size: {
-          prompt: 'The digit is 28×28. After one 2×2 pool with stride 2, how wide is it?',
-          explain: '28 ÷ 2 = 14: each window of 2 columns becomes one column.',
+          prompt:
+            'LeNet’s second convolution makes 10×10 maps. After one 2×2 pool with stride 2, how wide is each map?',
+          explain: '10 ÷ 2 = 5: each window of 2 columns becomes one column.',
         },
         maxOf: {
-          prompt: 'The first window holds 0.1, 0.9, 0.3 and 0.2. What does max pooling keep?',
-          explain: 'The largest of the four: 0.9.',
+          prompt: 'The outlined window holds 0.1, 0.6, 0 and 0.2. What does max pooling keep?',
+          explain: 'The largest of the four: 0.6.',
         },
       },
     },
@@ -546,13 +573,18 @@ export const en = {
       },
       questions: {
         conv2: {
-          prompt: 'conv2 runs 5×5 filters over the 14×14×6 maps with no padding. How wide are its maps?',
-          explain: '14 − 5 + 1 = 10.',
+          prompt:
+            'Suppose conv2 used 3×3 filters instead of 5×5 on the 14×14×6 maps, with no padding. How wide would its maps be?',
+          explain: '14 − 3 + 1 = 12. (With the real 5×5 filters: 14 − 5 + 1 = 10.)',
         },
         outputs: {
-          prompt: 'How many numbers come out of the last layer?',
-          options: { a: '84', b: '120', c: '10' },
-          explain: 'One probability for each digit 0–9.',
+          prompt: 'The last layer gives out 10 numbers. Why 10?',
+          options: {
+            a: 'LeNet-5 has 10 layers',
+            b: 'It reads 10 digits at a time',
+            c: 'One for each digit 0–9: how sure it is that the picture shows that digit',
+          },
+          explain: 'One probability for each digit 0–9; the largest is the answer.',
         },
       },
     },
@@ -570,7 +602,7 @@ export const en = {
         },
         draw: {
           title: 'Draw a digit',
-          body: 'Write a digit in the box with the mouse or a finger. If you trained in the last steps, the network you trained is answering; if not, the pretrained one that ships with the app is (the line under the answer says which).\n\nYour drawing is shrunk to 28×28, the same way MNIST was made. Try a 1 with a flag, a 7 without a bar, a digit drawn small in a corner.',
+          body: 'Write a digit in the box with the mouse or a finger. The line under the answer says which network is reading it: the pretrained one that ships with the app, or yours if you chose it after training (switch between them there).\n\nYour drawing is shrunk to 28×28, the same way MNIST was made. Try a 1 with a flag, a 7 without a bar, a digit drawn small in a corner.',
         },
         explore: {
           title: 'Keep exploring',
@@ -592,8 +624,8 @@ export const en = {
             'Each digit seen 4 times, in steps that start big and shrink: 1 to 2 minutes, about 99% right.',
         },
         running:
-          'Pause freezes the run. Stop ends it; Draw keeps the network saved at the end of the last whole epoch.',
-        done: 'Finished: {pct}% of the 10,000 test digits right after {time} of training. Draw now uses this network.',
+          'Pause freezes the run. Stop ends it; the network saved at the end of the last whole epoch is kept, and you choose whether Draw uses it.',
+        done: 'Finished: {pct}% of the 10,000 test digits right after {time} of training.',
         tryIt: 'Try it: draw a digit',
         timeNote:
           'Times are for a 2-core laptop without a graphics card; “time left” gives the real estimate here.',

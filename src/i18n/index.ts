@@ -63,3 +63,18 @@ export function tx(key: string, vars?: Vars): string {
 export function hasMessage(key: string): boolean {
   return lookup(key) !== undefined;
 }
+
+/** Keys of messages written as `{ one: '…', other: '…' }`, chosen by a count (see `tn`). */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
+
+const pluralRules = new Intl.PluralRules('en-US');
+
+/**
+ * A message that depends on a count: `{one}` for 1, `{other}` for 0, 2, 2.5… (English rules), with
+ * `{n}` filled by the count. So "1 filter" and "4 filters" come from one key.
+ */
+export function tn(key: PluralKey, n: number, vars?: Vars): string {
+  const form = pluralRules.select(n) === 'one' ? 'one' : 'other';
+  const text = lookup(`${key}.${form}`) ?? lookup(`${key}.other`) ?? key;
+  return fill(text, { n, ...vars });
+}

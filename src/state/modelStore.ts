@@ -1,44 +1,165 @@
 /**
- * Which LeNet is "current" for the whole app (Train writes it, Draw reads it).
+ * Which LeNet the app uses, and the user's say in it.
  *
- * - `modelStore`: `{source, meta, version}`; `version` goes up whenever the saved model changes, so a
- *   panel that holds a model knows to reload it (subscribe with `useStore(modelStore, s => s.version)`).
- * - `loadCurrentModel()`: the IndexedDB copy if there is one, else the shipped pretrained LeNet-5
- *   (`public/models/lenet5/model.json`). The caller owns and disposes the returned model.
- * - `noteModelChanged(meta)`: called after Train saves or imports a model.
+ * - The shipped pretrained LeNet-5 is used everywhere until the user chooses their own model. A training
+ *   run saves each epoch to its own slot (`RUN_MODEL_SLOT`) and replaces nothing: "Use this model"
+ *   (`keepRun`) copies it to "your model" (`MY_MODEL_SLOT`) and chooses it. An import is a choice too.
+ * - The choice lives in localStorage (`CHOICE_STORAGE_KEY`), so a reload keeps it.
+ * - `forgetMyModels()` deletes both slots and the choice: the next student on a shared laptop starts
+ *   with the shipped model.
+ * - `modelStore`: `{choice, mine, run, pretrained, version}`; `version` goes up whenever the model Draw
+ *   uses may have changed, so a panel holding a model reloads it.
+ * - `loadModelFor(want)`: the model for a panel; the caller owns and disposes `model`.
  */
 import {
-  loadCurrentModel as loadFromEngine,
+  clearSavedModel,
+  loadModelFromUrl,
+  loadSavedModel,
+  MY_MODEL_SLOT,
+  readSavedMeta,
+  RUN_MODEL_SLOT,
+  saveModel,
   type LoadedModel,
   type ModelMeta,
-  type ModelSource,
 } from '../engine';
+import { checkModelMeta } from '../engine/model/modelMeta';
 import { createStore } from './createStore';
+import { CHOICE_STORAGE_KEY, parseChoice, resolveModel, type ModelChoice } from './modelWords';
 
 export type ModelState = {
-  source: ModelSource | 'none';
-  meta: ModelMeta | null;
+  choice: ModelChoice;
+  /** The user's kept model ("your model"), or null when there is none. */
+  mine: ModelMeta | null;
+  /** The latest training run's model, or null. */
+  run: ModelMeta | null;
+  /** The shipped model's metadata once read. */
+  pretrained: ModelMeta | null;
+  /** Both slots have been read since the page loaded. */
+  checked: boolean;
   version: number;
 };
 
-export const modelStore = createStore<ModelState>({ source: 'none', meta: null, version: 0 });
+function readChoice(): ModelChoice {
+  try {
+    return parseChoice(globalThis.localStorage?.getItem(CHOICE_STORAGE_KEY));
+  } catch {
+    return 'pretrained'; // storage blocked (private mode, policy): the shipped model
+  }
+}
+
+function writeChoice(choice: ModelChoice | null): void {
+  try {
+    if (choice === null) globalThis.localStorage?.removeItem(CHOICE_STORAGE_KEY);
+    else globalThis.localStorage?.setItem(CHOICE_STORAGE_KEY, choice);
+  } catch {
+    // storage blocked: the choice lasts until the page closes
+  }
+}
+
+export const modelStore = createStore<ModelState>({
+  choice: readChoice(),
+  mine: null,
+  run: null,
+  pretrained: null,
+  checked: false,
+  version: 0,
+});
 
 /** Same-origin URL of the shipped pretrained model (works under any base path). */
 export function pretrainedModelUrl(): string {
   return new URL('models/lenet5/model.json', document.baseURI).href;
 }
 
-/** Loads the current model and records which one it is. Caller disposes `model`. */
-export async function loadCurrentModel(): Promise<LoadedModel> {
-  const loaded = await loadFromEngine({ pretrainedUrl: pretrainedModelUrl() });
-  const { meta } = loaded;
-  if (modelStore.get().meta?.savedAt !== meta.savedAt || modelStore.get().source !== meta.source) {
-    modelStore.set((s) => ({ ...s, source: meta.source, meta }));
+/** The shipped model's metadata from its model.json (a few kB; the weights are not fetched). */
+async function readPretrainedMeta(): Promise<ModelMeta | null> {
+  try {
+    const res = await fetch(pretrainedModelUrl());
+    const json = (await res.json()) as { userDefinedMetadata?: { cnnStudio?: unknown } };
+    return { ...checkModelMeta(json.userDefinedMetadata?.cnnStudio), source: 'pretrained' };
+  } catch {
+    return null;
   }
-  return loaded;
 }
 
-/** Announces that the saved model changed (a new epoch, an import, a reset). */
-export function noteModelChanged(meta: ModelMeta | null): void {
-  modelStore.set((s) => ({ source: meta?.source ?? 'none', meta, version: s.version + 1 }));
+let checking: Promise<void> | null = null;
+
+/** Reads what is stored (choice, both slots) once per page; later calls wait for the same read. */
+export function checkStoredModels(): Promise<void> {
+  checking ??= (async () => {
+    const [mine, run, pretrained] = await Promise.all([
+      readSavedMeta(MY_MODEL_SLOT),
+      readSavedMeta(RUN_MODEL_SLOT),
+      readPretrainedMeta(),
+    ]);
+    modelStore.set((s) => ({
+      ...s,
+      choice: readChoice(),
+      mine,
+      run,
+      pretrained: s.pretrained ?? pretrained,
+      checked: true,
+    }));
+  })();
+  return checking;
+}
+
+export type ModelForPanel = LoadedModel & { used: 'pretrained' | 'mine'; fellBack: boolean };
+
+/**
+ * The model a panel should use: `'chosen'` (Draw, the lessons about your own network) follows the user's
+ * choice; `'pretrained'` (lessons about "the real network, trained on 60,000 digits") is always the
+ * shipped one. If the chosen model cannot be read the shipped one is used and `fellBack` says so.
+ * The caller disposes `model`.
+ */
+export async function loadModelFor(want: 'chosen' | 'pretrained'): Promise<ModelForPanel> {
+  await checkStoredModels();
+  const s = modelStore.get();
+  if (resolveModel(s.choice, s.mine, want === 'pretrained') === 'mine') {
+    const mine = await loadSavedModel(MY_MODEL_SLOT);
+    if (mine) return { ...mine, used: 'mine', fellBack: false };
+  }
+  const loaded = await loadModelFromUrl(pretrainedModelUrl());
+  if (modelStore.get().pretrained?.savedAt !== loaded.meta.savedAt)
+    modelStore.set((st) => ({ ...st, pretrained: loaded.meta }));
+  return { ...loaded, used: 'pretrained', fellBack: want === 'chosen' && s.choice === 'mine' };
+}
+
+/** Switches Draw and the lessons to the shipped model or to the user's; the choice survives a reload. */
+export function chooseModel(choice: ModelChoice): void {
+  writeChoice(choice);
+  modelStore.set((s) => (s.choice === choice ? s : { ...s, choice, version: s.version + 1 }));
+}
+
+/** A training run saved an epoch: it becomes the run on offer, nothing else changes. */
+export function noteRunSaved(meta: ModelMeta): void {
+  modelStore.set((s) => ({ ...s, run: meta }));
+}
+
+/** An import was saved as the user's model: importing is choosing it. */
+export function noteImported(meta: ModelMeta): void {
+  writeChoice('mine');
+  modelStore.set((s) => ({ ...s, mine: meta, choice: 'mine', version: s.version + 1 }));
+}
+
+/**
+ * Makes the latest run "your model" and chooses it (the "Use this model in Draw" action). Throws
+ * ModelStorageError when the browser cannot store it; then nothing changes.
+ */
+export async function keepRun(): Promise<void> {
+  const run = await loadSavedModel(RUN_MODEL_SLOT);
+  if (!run) throw new Error('no run saved');
+  try {
+    await saveModel(run.model, run.meta, MY_MODEL_SLOT);
+  } finally {
+    run.model.dispose();
+  }
+  writeChoice('mine');
+  modelStore.set((s) => ({ ...s, mine: run.meta, choice: 'mine', version: s.version + 1 }));
+}
+
+/** Deletes every stored model and the choice: back to the shipped state. */
+export async function forgetMyModels(): Promise<void> {
+  await clearSavedModel();
+  writeChoice(null);
+  modelStore.set((s) => ({ ...s, choice: 'pretrained', mine: null, run: null, version: s.version + 1 }));
 }

@@ -1,9 +1,20 @@
 /**
  * The Train area's settings as URL parameters, so a link reproduces a run:
  * `#/train?epochs=3&batch=128&lr=0.004&seed=1&train=60000&backend=auto&opt=adam&schedule=onecycle&val=0&aug=0`
- * plus architecture keys `act`, `pool`, `f1`, `f2`, `d1`, `d2` when they differ from LeNet-5's defaults.
+ * plus architecture keys `act`, `pool`, `f1`, `f2`, `d1`, `d2` when they differ from LeNet-5's defaults,
+ * or `arch=<layers joined by ->` for a network designed in the layer editor (see engine/model/archCodec).
  */
-import { LENET_DEFAULTS, type LeNetActivation, type LeNetConfig, type LeNetPooling } from '../engine';
+import {
+  analyzeSpec,
+  formatArch,
+  LENET_DEFAULTS,
+  mnistSpec,
+  parseArch,
+  type LayerSpec,
+  type LeNetActivation,
+  type LeNetConfig,
+  type LeNetPooling,
+} from '../engine';
 import {
   checkTrainConfig,
   LIMITS,
@@ -22,17 +33,38 @@ const SCHEDULES: readonly ScheduleName[] = ['constant', 'cosine', 'onecycle', 's
 const ACTIVATIONS: readonly LeNetActivation[] = ['relu', 'tanh', 'sigmoid'];
 const POOLINGS: readonly LeNetPooling[] = ['max', 'avg'];
 
+export type ArchFromLink = { layers: LayerSpec[] | null; error: string | null };
+
+/**
+ * The `arch` key: the designed stack, or null when the link has none (LeNet from the other keys).
+ * A stack that cannot be read, or cannot work on a 28×28 digit, gives `error` (naming the wrong part
+ * or layer) and `previous` instead, so the network the page had stays.
+ */
+export function parseArchParam(raw: string | null, previous: LayerSpec[] | null): ArchFromLink {
+  if (raw === null) return { layers: null, error: null };
+  try {
+    const layers = parseArch(raw);
+    const fit = analyzeSpec(mnistSpec(layers));
+    if (!fit.ok) return { layers: previous, error: fit.problem.message };
+    return { layers, error: null };
+  } catch (err) {
+    return { layers: previous, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 /**
  * Reads settings from the hash query. A missing key takes its default; a malformed or out-of-range value
  * keeps `prev`'s value and is reported in `linkErrors` (naming the key and the value kept), as the
  * explorers do. `problems` lists what `checkTrainConfig` still refuses (e.g. a batch bigger than the
- * training set), shown at the controls.
+ * training set), shown at the controls. A refused `arch` keeps `prev.layers` and is reported in
+ * `archError` (shown by the layer editor).
  */
 export function parseTrainParams(
   params: URLSearchParams,
   prev: TrainConfig = TRAIN_DEFAULTS,
-): { cfg: TrainConfig; problems: ConfigProblems; linkErrors: string[] } {
+): { cfg: TrainConfig; problems: ConfigProblems; linkErrors: string[]; archError: string | null } {
   const d = TRAIN_DEFAULTS;
+  const designed = parseArchParam(params.get('arch'), prev.layers);
   const linkErrors: string[] = [];
   const take = <T>(
     key: string,
@@ -86,9 +118,10 @@ export function parseTrainParams(
         d.augment ? '1' : '0',
       ) === '1',
     arch,
+    layers: designed.layers,
     backend: option('backend', TRAIN_BACKENDS, prev.backend, d.backend),
   };
-  return { cfg, problems: checkTrainConfig(cfg), linkErrors };
+  return { cfg, problems: checkTrainConfig(cfg), linkErrors, archError: designed.error };
 }
 
 /** Writes settings back, keeping any other keys in `base`. */
@@ -114,8 +147,10 @@ export function formatTrainParams(cfg: TrainConfig, base?: URLSearchParams): URL
     ['d2', a.dense2, LENET_DEFAULTS.dense2],
   ];
   for (const [key, value, def] of archKeys) {
-    if (value === def) out.delete(key);
+    if (value === def || cfg.layers) out.delete(key);
     else out.set(key, String(value));
   }
+  if (cfg.layers) out.set('arch', formatArch(cfg.layers));
+  else out.delete('arch');
   return out;
 }

@@ -5,16 +5,28 @@
  * (a lost WebGL context), continuing from the last good step.
  */
 import {
+  activateBackend,
   initBackend,
+  probeBackends,
+  probeKey,
+  usableCache,
+  type BackendProbeResult,
   loseWebGLContext,
   watchWebGLContextLoss,
   loadMnistSplit,
+  RUN_MODEL_SLOT,
   saveModel,
   ModelStorageError,
+  formatArch,
   type BackendName,
   type MnistSet,
 } from '../engine';
-import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
+import {
+  configLayers,
+  TRAIN_DEFAULTS,
+  type TrainBackendChoice,
+  type TrainConfig,
+} from '../engine/train/config';
 import { Trainer, type TrainEvent } from '../engine/train/trainer';
 import type { FromHost, ToHost } from './trainProtocol';
 import { setMessages, t } from '../i18n';
@@ -55,12 +67,41 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
   let baseUrl = '';
   let loadingData: Promise<void> | null = null;
 
-  async function init(mnistBaseUrl: string, wanted: TrainBackendChoice): Promise<void> {
+  async function init(
+    mnistBaseUrl: string,
+    wanted: TrainBackendChoice,
+    cachedProbe: BackendProbeResult | null | undefined,
+  ): Promise<void> {
     choice = wanted;
     baseUrl = mnistBaseUrl;
     const info = await initBackend(wanted === 'auto' ? null : wanted);
     backend = info.name;
-    post({ type: 'ready', backend, reason: info.reason, inWorker: opts.inWorker });
+    let reason = info.reason;
+    // Automatic choice with WebGL present: measure which trains the default network faster (or reuse
+    // the page's measurement for this device), rather than trusting "a GPU is faster".
+    if (wanted === 'auto' && info.webgl.available && (backend === 'wasm' || backend === 'webgl')) {
+      const key = probeKey({
+        renderer: info.webgl.renderer,
+        cores: globalThis.navigator?.hardwareConcurrency ?? 1,
+        arch: TRAIN_DEFAULTS.arch,
+        batch: TRAIN_DEFAULTS.batchSize,
+      });
+      const cached = usableCache(cachedProbe, key);
+      const result =
+        cached ??
+        (await probeBackends(
+          ['wasm', 'webgl'],
+          TRAIN_DEFAULTS.arch,
+          TRAIN_DEFAULTS.batchSize,
+          key,
+          activateBackend,
+        ));
+      if (cached && !(await activateBackend(result.winner))) await activateBackend(backend);
+      else backend = result.winner;
+      reason = t(backend === 'webgl' ? 'engine.backend.measuredWebgl' : 'engine.backend.measuredWasm');
+      post({ type: 'backendProbe', result, cached: cached !== null });
+    }
+    post({ type: 'ready', backend, reason, inWorker: opts.inWorker });
     await loadData();
   }
 
@@ -124,11 +165,14 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           source: 'trained' as const,
           testAccuracy,
           epochs: epoch + 1,
+          trainDigits: Math.floor(c.trainSize * (1 - c.valFraction)),
           savedAt: new Date().toISOString(),
           config: c.arch,
+          arch: formatArch(configLayers(c)),
         };
         try {
-          await saveModel(made.model, meta);
+          // The run's own slot: Draw and the lessons switch to it only when the user chooses to.
+          await saveModel(made.model, meta, RUN_MODEL_SLOT);
           post({ type: 'saved', meta });
         } catch (err) {
           // Said once per page, not every epoch: the reason does not change between epochs.
@@ -183,7 +227,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       switch (msg.type) {
         case 'init':
           setMessages(msg.messages);
-          await init(msg.mnistBaseUrl, msg.backend);
+          await init(msg.mnistBaseUrl, msg.backend, msg.probe);
           break;
         case 'retryData':
           await loadData();

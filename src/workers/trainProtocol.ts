@@ -1,5 +1,6 @@
 /** Messages between the Train page and the training host (a Web Worker, or the page itself as a fallback). */
 import type { BackendName } from '../engine/backend';
+import type { BackendProbeResult } from '../engine/backendProbe';
 import type { ModelMeta } from '../engine/model/modelIO';
 import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
 import type { TrainEvent } from '../engine/train/trainer';
@@ -7,7 +8,14 @@ import type { Messages } from '../i18n';
 
 export type ToHost =
   /** `messages`: the page's language, so the engine's messages from the worker read like the page's. */
-  | { type: 'init'; mnistBaseUrl: string; backend: TrainBackendChoice; messages: Messages }
+  /** `probe`: the page's cached backend measurement (localStorage), used when it fits this device. */
+  | {
+      type: 'init';
+      mnistBaseUrl: string;
+      backend: TrainBackendChoice;
+      messages: Messages;
+      probe?: BackendProbeResult | null;
+    }
   | { type: 'start'; cfg: TrainConfig; probeDigit: number; panels: boolean }
   /** Download MNIST again after a failure (the Train area's Try again). */
   | { type: 'retryData' }
@@ -26,6 +34,8 @@ export type LoadingWhat = 'trainer' | 'test' | 'train';
 export type FromHost =
   | { type: 'loading'; what: LoadingWhat; fraction: number }
   | { type: 'ready'; backend: BackendName; reason: string; inWorker: boolean }
+  /** The training backend chosen by measurement (`cached`: taken from the page's cache, not re-run). */
+  | { type: 'backendProbe'; result: BackendProbeResult; cached: boolean }
   | { type: 'testSet'; images: Uint8Array; labels: Uint8Array }
   /** Both MNIST splits are in: training can start. */
   | { type: 'dataReady' }

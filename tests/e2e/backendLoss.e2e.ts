@@ -50,7 +50,7 @@ describe('#/train when the WebGL context is lost mid-run', () => {
 });
 
 describe('#/draw when the page loses its WebGL context', () => {
-  it('moves the page to WebAssembly, says why in the status bar, reloads the model and keeps classifying', async () => {
+  it('moves the page to WebAssembly, says why in About this computer, reloads the model and keeps classifying', async () => {
     const w = await openWatchedPage(browser(), '?testhooks&backend=webgl#/draw');
     const { page } = w;
     const name = page.getByTestId('backend-name');
@@ -70,7 +70,9 @@ describe('#/draw when the page loses its WebGL context', () => {
     );
     expect(lost).toBe(true);
     await expect.poll(() => name.getAttribute('data-backend'), { timeout: 30_000 }).toBe('wasm');
+    await page.getByTestId('about-open').click();
     expect(await page.getByTestId('backend-status').textContent()).toMatch(/lost its drawing context/);
+    await page.getByRole('button', { name: 'Close' }).click();
 
     // The drawing is kept and answered again on the new backend; a new drawing is read too.
     await page

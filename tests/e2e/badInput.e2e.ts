@@ -168,14 +168,15 @@ describe('bad input and faults', () => {
     const w = await open('?testhooks#/train');
     const { page } = w;
     await expect
-      .poll(() => byId(page, 'model-summary').getAttribute('data-source'), { timeout: 30_000 })
-      .not.toBe('none');
+      .poll(() => byId(page, 'model-in-use').getAttribute('data-used'), { timeout: 30_000 })
+      .not.toBe('unknown');
     const dir = resolve(import.meta.dirname, '../../public/models/lenet5');
     const json = readFileSync(resolve(dir, 'model.json'), 'utf8');
     const weights = readFileSync(resolve(dir, 'weights.bin'));
     const before = await numTensors(page);
     await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
-    const source = await byId(page, 'model-summary').getAttribute('data-source');
+    const source = await byId(page, 'model-in-use').getAttribute('data-used');
+    const inUse = await byId(page, 'model-in-use').textContent();
 
     const bad = new Float32Array(Uint8Array.from(weights).buffer);
     bad[123] = Number.POSITIVE_INFINITY;
@@ -202,7 +203,8 @@ describe('bad input and faults', () => {
       .poll(() => note.textContent(), { timeout: 15_000 })
       .toMatch(/dense1.*500,000.*at most 1,024/);
     expect(await numTensors(page)).toBe(before);
-    expect(await byId(page, 'model-summary').getAttribute('data-source')).toBe(source);
+    expect(await byId(page, 'model-in-use').getAttribute('data-used')).toBe(source);
+    expect(await byId(page, 'model-in-use').textContent()).toBe(inUse);
     expect(await longest(page)).toBeLessThan(500);
     expect(w.errors).toEqual([]);
     await w.context.close();

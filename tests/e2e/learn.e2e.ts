@@ -140,7 +140,7 @@ describe('Learn: embedded Draw panel (lesson 10)', () => {
     const canvas = w.page.locator('canvas[aria-label="Drawing canvas"]');
     await canvas.waitFor({ timeout: 30_000 });
     await expect
-      .poll(() => w.page.getByText(/pretrained|trained in this browser/).count(), { timeout: 30_000 })
+      .poll(() => w.page.getByText(/Using: pretrained LeNet-5, 99\.08%/).count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
     const box = await canvas.boundingBox();
     if (!box) throw new Error('no canvas box');
@@ -158,7 +158,7 @@ describe('Learn: embedded Draw panel (lesson 10)', () => {
 });
 
 describe('Learn: lesson 10 trains the network itself', () => {
-  it('the quick run trains in the lesson (bar and ETA move, ≥90% after its epoch), shows in #/train, and Draw uses it', async () => {
+  it('the quick run trains in the lesson (bar and ETA move, ≥90% after its epoch), shows in #/train, and Draw uses it once chosen', async () => {
     const w = await openWatchedPage(browser(), '#/learn?lesson=train-and-draw&step=1');
     const { page } = w;
     const quick = page.getByRole('button', { name: 'Quick run: 1 epoch', exact: true });
@@ -201,14 +201,19 @@ describe('Learn: lesson 10 trains the network itself', () => {
     expect(await page.getByTestId('epoch').innerText()).toBe('1 / 1');
     await page.goBack();
 
-    // "Try it" opens the lesson's Draw step, where the network just trained reads a drawn 1.
+    // "Try it" opens the lesson's Draw step. The run replaced nothing: the shipped network answers until
+    // the student chooses theirs; then the network just trained reads a drawn 1.
     await page.getByRole('link', { name: /^Try it: draw a digit/ }).click();
     await expect.poll(() => pageNumber(page)).toBe(3);
     const canvas = page.locator('canvas[aria-label="Drawing canvas"]');
     await canvas.waitFor({ timeout: 30_000 });
-    await expect
-      .poll(() => page.getByText(/trained in this browser/).innerText(), { timeout: 30_000 })
-      .toContain(pct.toFixed(2));
+    const used = page.getByTestId('lesson-model');
+    await expect.poll(() => used.getAttribute('data-used'), { timeout: 30_000 }).toBe('pretrained');
+    await page.getByTestId('keep-run').click();
+    await expect.poll(() => used.getAttribute('data-used'), { timeout: 30_000 }).toBe('mine');
+    expect(await used.innerText()).toContain(
+      `your model, ${String(Number(pct.toFixed(2)))}%, 1 epoch on 60,000 digits`,
+    );
     const box = await canvas.boundingBox();
     if (!box) throw new Error('no canvas box');
     const x = box.x + box.width / 2;

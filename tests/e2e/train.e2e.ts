@@ -64,12 +64,14 @@ describe('#/train', () => {
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
 
-    // The model was saved at the epoch's end: after a reload it is still the current model.
+    // The run was saved at the epoch's end but replaced nothing: after a reload the shipped model is
+    // still the one in use, and the run is on offer.
     await page.reload();
     await expect
-      .poll(() => byId(page, 'model-summary').getAttribute('data-source'), { timeout: 30_000 })
-      .toBe('trained');
-    expect(await byId(page, 'model-summary').textContent()).toMatch(/after 2 epochs/);
+      .poll(() => byId(page, 'model-in-use').getAttribute('data-used'), { timeout: 30_000 })
+      .toBe('pretrained');
+    expect(await byId(page, 'model-in-use').textContent()).toMatch(/pretrained LeNet-5, 99\.08%/);
+    expect(await byId(page, 'model-run').textContent()).toMatch(/2 epochs on/);
     await w.context.close();
   });
 
@@ -89,8 +91,8 @@ describe('#/train', () => {
     const w = await openWatchedPage(browser(), '#/train');
     const { page } = w;
     await expect
-      .poll(() => byId(page, 'model-summary').getAttribute('data-source'), { timeout: 30_000 })
-      .not.toBe('none');
+      .poll(() => byId(page, 'model-in-use').getAttribute('data-used'), { timeout: 30_000 })
+      .toBe('pretrained');
     const downloads: string[] = [];
     const dir = mkdtempSync(join(tmpdir(), 'cnn-model-'));
     page.on('download', (d) => {
@@ -98,7 +100,7 @@ describe('#/train', () => {
       downloads.push(path);
       void d.saveAs(path);
     });
-    await page.getByRole('button', { name: 'Export model' }).click();
+    await page.getByRole('button', { name: 'Export model in use' }).click();
     await expect.poll(() => downloads.length, { timeout: 15_000 }).toBe(2);
     await page.waitForTimeout(500);
     const json = downloads.find((p) => p.endsWith('model.json')) ?? '';
@@ -107,7 +109,10 @@ describe('#/train', () => {
 
     await byId(page, 'import-input').setInputFiles([json, bin]);
     await expect.poll(() => byId(page, 'model-note').textContent(), { timeout: 15_000 }).toMatch(/^Imported/);
-    expect(await byId(page, 'model-summary').getAttribute('data-source')).toBe('imported');
+    expect(await byId(page, 'model-in-use').getAttribute('data-used')).toBe('mine');
+    expect(await byId(page, 'model-in-use').textContent()).toMatch(
+      /your imported model \(model\.json\), 99\.08%/,
+    );
 
     const cut = join(dir, 'cut', 'weights.bin');
     const { mkdirSync } = await import('node:fs');
@@ -116,7 +121,10 @@ describe('#/train', () => {
     await byId(page, 'import-input').setInputFiles([json, cut]);
     await expect.poll(() => byId(page, 'model-note').textContent(), { timeout: 15_000 }).toMatch(/truncated/);
     expect(await byId(page, 'model-note').textContent()).toMatch(/current model is unchanged/);
-    expect(await byId(page, 'model-summary').getAttribute('data-source')).toBe('imported');
+    expect(await byId(page, 'model-in-use').getAttribute('data-used')).toBe('mine');
+    expect(await byId(page, 'model-in-use').textContent()).toMatch(
+      /your imported model \(model\.json\), 99\.08%/,
+    );
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
     await w.context.close();

@@ -27,8 +27,12 @@ export async function openExplorer(
   return w;
 }
 
-/** Clicks the CSV button `testId` and returns the rows of the file it downloads. */
+/**
+ * Picks CSV in a panel's Download menu (`<panel>-export` opens it, `<panel>-csv` is the item; pass the
+ * item's id) and returns the rows of the file it downloads.
+ */
 export async function downloadCsvRows(page: Page, testId: string): Promise<string[]> {
+  await page.getByTestId(testId.replace(/-csv$/, '-export')).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   return readFileSync(await download.path(), 'utf8')
     .trim()

@@ -8,10 +8,13 @@ export const ColorLegend = memo(function ColorLegend({
   scale,
   width = 180,
   title,
+  decimals = 2,
 }: {
   scale: ColorScale;
   width?: number;
   title?: string;
+  /** Decimals of the end values (more for maps whose values are all tiny). */
+  decimals?: number;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [lo, hi] = scale.domain;
@@ -28,16 +31,16 @@ export const ColorLegend = memo(function ColorLegend({
   }, [kind, width]);
   const signed = scale.kind === 'diverging';
   const words = signed
-    ? t('canvas.legend.signedWords', { lo: formatCell(lo, 2), hi: formatCell(hi, 2) })
-    : t('canvas.legend.sequentialWords', { hi: formatCell(hi, 2) });
+    ? t('canvas.legend.signedWords', { lo: formatCell(lo, decimals), hi: formatCell(hi, decimals) })
+    : t('canvas.legend.sequentialWords', { hi: formatCell(hi, decimals) });
   return (
     <figure className="legend" aria-label={words}>
       {title && <figcaption className="legend-title">{title}</figcaption>}
       <canvas ref={ref} width={width} height={14} style={{ width, height: 14 }} aria-hidden="true" />
       <div className="legend-ticks" style={{ width }} aria-hidden="true">
-        <span>{formatCell(lo, 2)}</span>
+        <span>{formatCell(lo, decimals)}</span>
         {signed && <span>{t('canvas.legend.zero')}</span>}
-        <span>{formatCell(hi, 2)}</span>
+        <span>{formatCell(hi, decimals)}</span>
       </div>
       <div className="legend-words">{signed ? t('canvas.legend.signed') : t('canvas.legend.sequential')}</div>
     </figure>

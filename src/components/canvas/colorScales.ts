@@ -120,3 +120,14 @@ export function chooseSharedScale(maps: ArrayLike<number>[]): ColorScale {
   if (!Number.isFinite(min)) return { kind: 'sequential', domain: [0, 1] };
   return chooseScale([], [min, max]);
 }
+
+/**
+ * The scale for filter weights: always the diverging map, centred on 0, so a kernel with only positive
+ * weights (a box blur) reads as light red like every other kernel's positive weights, not as a solid
+ * black block on the sequential map.
+ */
+export function kernelScale(weights: ArrayLike<number>): ColorScale {
+  const [min, max] = valueRange(weights);
+  const m = Math.max(Math.abs(min), Math.abs(max)) || 1;
+  return { kind: 'diverging', domain: [-m, m] };
+}

@@ -9,7 +9,7 @@ import {
 } from '../../engine';
 import { chooseSharedScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
-import { CsvButton } from '../canvas/DownloadButtons';
+import { ExportMenu } from '../ui';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { fitCell } from './MapPanel';
@@ -58,17 +58,21 @@ export const ChannelSums = memo(function ChannelSums({
       shape={`${maps.length} × ${oh}×${ow} → ${oh}×${ow}`}
       testId="channel-sums"
       actions={
-        <CsvButton
-          maps={() => [
-            ...maps.map((values, i) => ({
-              name: channelNames[i] ?? t('conv.input.channel', { n: String(i) }),
-              values,
-            })),
-            { name: t('conv.sums.sumName'), values: total },
-          ]}
-          w={ow}
-          h={oh}
-          filename="channel-sums.csv"
+        <ExportMenu
+          what={t('conv.sums.title', { n: String(maps.length) })}
+          testId="channel-sums"
+          csv={{
+            maps: () => [
+              ...maps.map((values, i) => ({
+                name: channelNames[i] ?? t('conv.input.channel', { n: String(i) }),
+                values,
+              })),
+              { name: t('conv.sums.sumName'), values: total },
+            ],
+            w: ow,
+            h: oh,
+            filename: 'channel-sums.csv',
+          }}
         />
       }
     >

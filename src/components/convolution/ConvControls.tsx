@@ -11,10 +11,11 @@ import {
   type Padding,
 } from '../../engine';
 import type { ConvSettings } from '../../state/convParams';
-import { tidyWeights } from './bank';
+import { tidyWeights, type ShownPreset } from './bank';
 import { actLabel } from './format';
 import { InputChooser } from './InputChooser';
 import { NumberSelect } from './NumberSelect';
+import { rangeOptions, Select } from '../ui';
 import type { ConvInput } from './useConvInput';
 
 type Guarded = (patch: Partial<ConvSettings>, kernelSize?: number) => void;
@@ -37,8 +38,8 @@ export function ConvControls({
   update: (p: Partial<ConvSettings>) => void;
   size: number;
   input: ConvInput | null;
-  preset: KernelPreset | '';
-  setPreset: (p: KernelPreset) => void;
+  preset: ShownPreset;
+  setPreset: (p: KernelPreset, values: readonly number[]) => void;
   setError: (m: string | null) => void;
 }) {
   // Read through a ref so that `guarded` is one function for the component's life.
@@ -67,8 +68,9 @@ export function ConvControls({
   );
   const applyPreset = useCallback(
     (p: KernelPreset, n: number) => {
-      setPreset(p);
-      guarded({ kernel: tidyWeights(presetKernel(p, n, Math.floor(Math.random() * 1e6))) }, n);
+      const kernel = tidyWeights(presetKernel(p, n, Math.floor(Math.random() * 1e6)));
+      setPreset(p, kernel);
+      guarded({ kernel }, n);
     },
     [guarded, setPreset],
   );
@@ -104,7 +106,7 @@ const KernelGroup = memo(function KernelGroup({
   setError,
 }: {
   size: number;
-  preset: KernelPreset | '';
+  preset: ShownPreset;
   bias: number;
   activation: Activation;
   guarded: Guarded;
@@ -114,47 +116,34 @@ const KernelGroup = memo(function KernelGroup({
   return (
     <fieldset className="conv-group">
       <legend>{t('conv.kernel.legend')}</legend>
-      <label>
-        {t('conv.kernel.size')}{' '}
-        <select
-          value={size}
-          aria-label={t('conv.kernel.sizeLabel')}
-          onChange={(e) => applyPreset(preset || 'vertical', Number(e.target.value))}
-        >
-          {[1, 2, 3, 4, 5, 6, 7].map((k) => (
-            <option key={k} value={k}>
-              {k}×{k}
-            </option>
-          ))}
-        </select>
-      </label>
-      <select
+      <Select
+        label={t('conv.kernel.size')}
+        ariaLabel={t('conv.kernel.sizeLabel')}
+        value={size}
+        options={rangeOptions(1, 7, (k) => `${k}×${k}`)}
+        onChange={(k) => applyPreset(preset === 'custom' ? 'vertical' : preset, k)}
+      />
+      {/* Any edited weight makes the kernel no preset: the menu says so instead of a stale name. */}
+      <Select<ShownPreset>
+        label={t('conv.kernel.presetLabel')}
+        hideLabel
         value={preset}
-        aria-label={t('conv.kernel.presetLabel')}
-        onChange={(e) => e.target.value && applyPreset(e.target.value as KernelPreset, size)}
-      >
-        <option value="">{t('conv.kernel.preset')}</option>
-        {KERNEL_PRESETS.map((p) => (
-          <option key={p} value={p}>
-            {presetLabel(p)}
-          </option>
-        ))}
-      </select>
+        options={[
+          ...(preset === 'custom'
+            ? [{ value: 'custom' as const, label: t('conv.bank.custom'), disabled: true }]
+            : []),
+          ...KERNEL_PRESETS.map((p) => ({ value: p, label: presetLabel(p) })),
+        ]}
+        onChange={(p) => p !== 'custom' && applyPreset(p, size)}
+      />
       <BiasInput bias={bias} onBias={(b) => guarded({ bias: b })} onError={setError} />
-      <label>
-        {t('conv.kernel.activation')}{' '}
-        <select
-          value={activation}
-          aria-label={t('conv.kernel.activationLabel')}
-          onChange={(e) => guarded({ activation: e.target.value as Activation })}
-        >
-          {ACTIVATIONS.map((a) => (
-            <option key={a} value={a}>
-              {actLabel(a)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select
+        label={t('conv.kernel.activation')}
+        ariaLabel={t('conv.kernel.activationLabel')}
+        value={activation}
+        options={ACTIVATIONS.map((a) => ({ value: a, label: actLabel(a) }))}
+        onChange={(a: Activation) => guarded({ activation: a })}
+      />
     </fieldset>
   );
 });
@@ -180,18 +169,12 @@ const SlidingGroup = memo(function SlidingGroup({
         hi={4}
         onChange={(v) => guarded({ stride: v })}
       />
-      <label>
-        {t('conv.sliding.padding')}{' '}
-        <select
-          value={String(padding)}
-          aria-label={t('conv.sliding.padding')}
-          onChange={(e) => guarded({ padding: e.target.value === 'same' ? 'same' : Number(e.target.value) })}
-        >
-          {['0', '1', '2', '3', 'same'].map((v) => (
-            <option key={v}>{v}</option>
-          ))}
-        </select>
-      </label>
+      <Select
+        label={t('conv.sliding.padding')}
+        value={String(padding)}
+        options={['0', '1', '2', '3', 'same'].map((v) => ({ value: v, label: v }))}
+        onChange={(v) => guarded({ padding: v === 'same' ? 'same' : Number(v) })}
+      />
       <NumberSelect
         label={t('conv.sliding.dilation')}
         value={dilation}

@@ -19,7 +19,7 @@ import type { HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Panel } from '../canvas/Panel';
 import { PlayerControls } from '../player/PlayerControls';
 import { useGridPlayer, WINDOW_COLOR } from '../player/usePlayer';
-import { expandToChannels, matchPreset, resizeBank, resolveBank, selectFilter } from './bank';
+import { expandToChannels, matchPreset, resizeBank, resolveBank, selectFilter, shownPreset } from './bank';
 import { ChannelSums } from './ChannelSums';
 import { ConvMaths } from './ConvMaths';
 import { FilterBank } from './FilterBank';
@@ -47,7 +47,11 @@ function displayPlane(x: MapStack): Float32Array {
 export function ConvolutionArea() {
   const { settings, urlErrors, update } = useConvSettings('convolution');
   const [uiError, setUiError] = useState<string | null>(null);
-  const [preset, setPreset] = useState<KernelPreset | ''>('');
+  const [chosen, setChosen] = useState<{ preset: KernelPreset; values: readonly number[] } | null>(null);
+  const setPreset = useCallback(
+    (preset: KernelPreset, values: readonly number[]) => setChosen({ preset, values }),
+    [],
+  );
   const { input, loading, error: inputError } = useConvInput(settings, update);
   const lastKernel = useRef<{ values: number[]; size: number }>({ values: DEFAULT_KERNEL, size: 3 });
 
@@ -74,7 +78,7 @@ export function ConvolutionArea() {
         update={update}
         size={n}
         input={input}
-        preset={preset}
+        preset={shownPreset(chosen, kv, n)}
         setPreset={setPreset}
         setError={setUiError}
       />
@@ -110,7 +114,7 @@ function ConvWorkspace({
   kernelValues: number[];
   n: number;
   setError: (m: string | null) => void;
-  setPreset: (p: KernelPreset | '') => void;
+  setPreset: (p: KernelPreset, values: readonly number[]) => void;
 }) {
   const x = input.stack;
   const channels = x.shape[2];
@@ -217,7 +221,8 @@ function ConvWorkspace({
       const next = selectFilter(slots, b, size, j);
       if (!next) return;
       setError(null);
-      setPreset(matchPreset(next.kernel, size, j) ?? '');
+      const p = matchPreset(next.kernel, size, j);
+      if (p) setPreset(p, next.kernel);
       update(next);
     },
     [update, setError, setPreset],

@@ -4,7 +4,7 @@ import { channelPlane, type MapStack } from '../../engine';
 import { chooseSharedScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { downloadBlob } from '../canvas/download';
-import { CsvButton, PngButton } from '../canvas/DownloadButtons';
+import { ExportMenu, Select } from '../ui';
 import { Panel } from '../canvas/Panel';
 import { fitCell } from './MapPanel';
 import { cancelPaint, paintPixels, queuePaint } from './paintQueue';
@@ -95,33 +95,30 @@ export const FilterBank = memo(function FilterBank({
       className="conv-bank"
       actions={
         <>
-          <label className="conv-inline">
-            {t('conv.bank.filters')}{' '}
-            <select
-              value={COUNTS.includes(c) ? c : ''}
-              onChange={(e) => onCount(Number(e.target.value))}
-              aria-label={t('conv.bank.count')}
-            >
-              {!COUNTS.includes(c) && <option value="">{c}</option>}
-              {COUNTS.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
-          <CsvButton
-            maps={() =>
-              planes.map((values, i) => ({
-                name: names[i] ?? t('conv.bank.filterName', { n: String(i) }),
-                values,
-              }))
-            }
-            w={w}
-            h={h}
-            filename="filter-bank.csv"
+          <Select
+            className="conv-inline"
+            label={t('conv.bank.filters')}
+            ariaLabel={t('conv.bank.count')}
+            value={COUNTS.includes(c) ? c : ''}
+            placeholder={String(c)}
+            options={COUNTS.map((n) => ({ value: n, label: String(n) }))}
+            onChange={onCount}
           />
-          <PngButton onSave={savePng} />
+          <ExportMenu
+            what={t(c > 1 ? 'conv.bank.titleMany' : 'conv.bank.title', { c: String(c) })}
+            testId="filter-bank"
+            csv={{
+              maps: () =>
+                planes.map((values, i) => ({
+                  name: names[i] ?? t('conv.bank.filterName', { n: String(i) }),
+                  values,
+                })),
+              w,
+              h,
+              filename: 'filter-bank.csv',
+            }}
+            png={savePng}
+          />
         </>
       }
     >

@@ -9,6 +9,7 @@ import {
 } from '../../state/convParams';
 import { patternLabel } from './patterns';
 import { loadPhoto, photoStore } from './photo';
+import { SegmentedButtons, Select } from '../ui';
 
 type Kind = ImageSource['kind'];
 
@@ -44,17 +45,19 @@ function InputChooserView({ settings, update, onError }: InputChooserProps) {
   return (
     <fieldset className="conv-group">
       <legend>{t('conv.input.legend')}</legend>
-      <select
+      <Select
+        label={t('conv.input.source')}
+        hideLabel
         value={img.kind}
-        onChange={(e) => setKind(e.target.value as Kind)}
-        aria-label={t('conv.input.source')}
-      >
-        <option value="mnist">{t('conv.input.mnist')}</option>
-        <option value="drawn">{t('conv.input.drawn')}</option>
-        <option value="photo">{t('conv.input.photo')}</option>
-        <option value="pattern">{t('conv.input.pattern')}</option>
-        {img.kind === 'custom' && <option value="custom">{t('conv.input.custom')}</option>}
-      </select>
+        onChange={(k: Kind) => setKind(k)}
+        options={[
+          { value: 'mnist', label: t('conv.input.mnist') },
+          { value: 'drawn', label: t('conv.input.drawn') },
+          { value: 'photo', label: t('conv.input.photo') },
+          { value: 'pattern', label: t('conv.input.pattern') },
+          ...(img.kind === 'custom' ? [{ value: 'custom' as const, label: t('conv.input.custom') }] : []),
+        ]}
+      />
       {img.kind === 'mnist' && (
         <>
           <label>
@@ -87,39 +90,32 @@ function InputChooserView({ settings, update, onError }: InputChooserProps) {
       )}
       {img.kind === 'pattern' && (
         <>
-          <select
+          <Select
+            label={t('conv.input.patternLabel')}
+            hideLabel
             value={img.name}
-            aria-label={t('conv.input.patternLabel')}
-            onChange={(e) => update({ image: { ...img, name: e.target.value as PatternName }, step: 0 })}
-          >
-            {PATTERNS.map((p) => (
-              <option key={p} value={p}>
-                {patternLabel(p)}
-              </option>
-            ))}
-          </select>
-          <select
+            options={PATTERNS.map((p) => ({ value: p, label: patternLabel(p) }))}
+            onChange={(name: PatternName) => update({ image: { ...img, name }, step: 0 })}
+          />
+          <Select
+            label={t('conv.input.patternSize')}
+            hideLabel
             value={img.size}
-            aria-label={t('conv.input.patternSize')}
-            onChange={(e) => update({ image: { ...img, size: Number(e.target.value) }, step: 0 })}
-          >
-            {PATTERN_SIZES.map((s) => (
-              <option key={s} value={s}>
-                {s}×{s}
-              </option>
-            ))}
-          </select>
+            options={PATTERN_SIZES.map((n) => ({ value: n, label: `${n}×${n}` }))}
+            onChange={(size) => update({ image: { ...img, size }, step: 0 })}
+          />
         </>
       )}
       {img.kind === 'photo' && (
-        <select
+        <SegmentedButtons
+          label={t('conv.input.colours')}
           value={settings.color}
-          aria-label={t('conv.input.colours')}
-          onChange={(e) => update({ color: e.target.value as 'rgb' | 'grey', step: 0 })}
-        >
-          <option value="grey">{t('conv.input.grey')}</option>
-          <option value="rgb">{t('conv.input.rgb')}</option>
-        </select>
+          options={[
+            { value: 'grey', label: t('conv.input.grey') },
+            { value: 'rgb', label: t('conv.input.rgb') },
+          ]}
+          onChange={(color) => update({ color, step: 0 })}
+        />
       )}
       <label className="conv-upload">
         <span className="button-like">{busy ? t('conv.input.reading') : t('conv.input.upload')}</span>

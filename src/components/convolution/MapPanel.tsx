@@ -3,11 +3,12 @@ import { t } from '../../i18n';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { downloadCanvasPng } from '../canvas/download';
-import { CsvButton, PngButton } from '../canvas/DownloadButtons';
+import { ExportMenu } from '../ui';
 import type { CellRect, HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
-import { fmtNum } from './format';
+import { useContentWidth } from '../canvas/useContentWidth';
+import { fmtNum, paddedCell } from './format';
 
 export type MapPanelProps = {
   title: string;
@@ -16,7 +17,7 @@ export type MapPanelProps = {
   values: Float32Array;
   w: number;
   h: number;
-  /** Largest cell size to use; the map shrinks to fit `maxPx`. */
+  /** Map size before the panel's width is known; then the map fills the panel's width (see below). */
   maxPx: number;
   scale?: ColorScale;
   highlights?: HeatmapHighlight[];
@@ -48,7 +49,11 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
   const scale = useMemo(() => p.scale ?? chooseScale(p.values), [p.scale, p.values]);
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
   const wrap = useRef<HTMLDivElement>(null);
-  const cellPx = fitCell(p.w, p.h, p.maxPx);
+  const [fit, width] = useContentWidth<HTMLDivElement>();
+  // As large as the panel is wide, at a whole cell size, but no taller than ~60% of the screen, so
+  // the map and its read-out stay in view together.
+  const room = width === null ? p.maxPx : Math.min(width, Math.round(window.innerHeight * 0.6));
+  const cellPx = fitCell(p.w, p.h, room);
   const shown = hover ?? p.focusCell ?? null;
   const off = p.offset ?? 0;
   const { onCellHover } = p;
@@ -66,19 +71,21 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
       testId={p.testId}
       className={p.className}
       actions={
-        <>
-          <CsvButton
-            maps={() => [{ name: p.fileStem, values: p.values }]}
-            w={p.w}
-            h={p.h}
-            filename={`${p.fileStem}.csv`}
-            testId={`${p.testId}-csv`}
-          />
-          <PngButton onSave={() => downloadCanvasPng(wrap.current, `${p.fileStem}.png`)} />
-        </>
+        <ExportMenu
+          what={p.title}
+          testId={p.testId}
+          csv={{
+            maps: () => [{ name: p.fileStem, values: p.values }],
+            w: p.w,
+            h: p.h,
+            filename: `${p.fileStem}.csv`,
+          }}
+          png={() => downloadCanvasPng(wrap.current, `${p.fileStem}.png`)}
+        />
       }
     >
       {p.subtitle && <div className="conv-subtitle">{p.subtitle}</div>}
+      <div ref={fit} className="map-fit" />
       <div ref={wrap} className="conv-map">
         <Heatmap
           values={p.values}
@@ -98,14 +105,16 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
       </div>
       <div className="conv-readout" data-testid={`${p.testId}-readout`} aria-live="polite">
         {shown
-          ? t('conv.map.readout', {
-              row: String(shown.row - off),
-              col: String(shown.col - off),
-              value:
+          ? (() => {
+              const value =
                 p.filled !== undefined && shown.row * p.w + shown.col >= p.filled
                   ? t('conv.map.notComputed')
-                  : fmtNum(p.values[shown.row * p.w + shown.col] ?? 0),
-            })
+                  : fmtNum(p.values[shown.row * p.w + shown.col] ?? 0);
+              const cell = paddedCell(shown.row, shown.col, off, p.w, p.h);
+              return cell.kind === 'padding'
+                ? t('conv.map.paddingReadout', { value })
+                : t('conv.map.readout', { row: String(cell.row), col: String(cell.col), value });
+            })()
           : t('conv.map.pointAt')}
       </div>
       <ColorLegend scale={scale} width={Math.min(160, Math.max(110, p.w * cellPx))} />

@@ -1,3 +1,5 @@
+import { rangeOptions, Select } from '../ui';
+
 /** A labelled menu of the whole numbers `lo`…`hi` (stride, dilation, pool window); the label names it. */
 export function NumberSelect({
   label,
@@ -12,14 +14,5 @@ export function NumberSelect({
   hi: number;
   onChange: (value: number) => void;
 }) {
-  return (
-    <label>
-      {label}{' '}
-      <select value={value} aria-label={label} onChange={(e) => onChange(Number(e.target.value))}>
-        {Array.from({ length: hi - lo + 1 }, (_, i) => lo + i).map((v) => (
-          <option key={v}>{v}</option>
-        ))}
-      </select>
-    </label>
-  );
+  return <Select label={label} value={value} options={rangeOptions(lo, hi)} onChange={onChange} />;
 }

@@ -152,3 +152,25 @@ export function expandToChannels(values: ArrayLike<number>, n: number, channels:
 export function oneFilterKernel(values: ArrayLike<number>, n: number, channels: number): ConvKernel {
   return kernelFromFilters([expandToChannels(values, n, channels)], n, n, channels);
 }
+
+/** What the preset menu shows: a preset's name only while the kernel still holds its weights. */
+export type ShownPreset = KernelPreset | 'custom';
+
+/**
+ * The preset the kernel `values` is, for the menu: the one last chosen if its weights are still there
+ * unchanged (a random preset can only be recognised this way), else any preset they equal, else
+ * 'custom' (a weight was edited). Pure.
+ */
+export function shownPreset(
+  chosen: { preset: KernelPreset; values: readonly number[] } | null,
+  values: readonly number[],
+  n: number,
+): ShownPreset {
+  if (
+    chosen &&
+    chosen.values.length === values.length &&
+    chosen.values.every((v, i) => Math.abs(v - (values[i] ?? NaN)) <= 1e-6)
+  )
+    return chosen.preset;
+  return matchPreset(values, n, 0) ?? 'custom';
+}

@@ -15,3 +15,22 @@ export function actLabel(a: Activation): string {
 
 /** What padding does, in the current language. */
 export const paddingWords = (): string => t('conv.paddingWords');
+
+/**
+ * What a cell of a padded map is, for the pointer read-out: a pixel of the picture (its row and column
+ * counted from the picture's corner), or a padding cell of the ring of zeros around it, which has no
+ * row or column of its own ("row −1, col −1" meant nothing to a student).
+ */
+export function paddedCell(
+  row: number,
+  col: number,
+  pad: number,
+  w: number,
+  h: number,
+): { kind: 'padding' } | { kind: 'pixel'; row: number; col: number } {
+  const r = row - pad;
+  const c = col - pad;
+  return r < 0 || c < 0 || r >= h - 2 * pad || c >= w - 2 * pad
+    ? { kind: 'padding' }
+    : { kind: 'pixel', row: r, col: c };
+}

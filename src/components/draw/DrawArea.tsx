@@ -24,13 +24,19 @@ import { PredictionPanel } from './PredictionPanel';
 import { isBlank, type DrawAction, type StrokeAction } from './strokes';
 import { readDigitPhoto } from './upload';
 import { describeModel, useDrawModel } from './useDrawModel';
+import { ModelChooser } from '../model/ModelChooser';
 import { usePredictor } from './usePredictor';
 import { WhatIfPanel, type Answer } from './WhatIfPanel';
+import { explainLink } from '../../state/explainParams';
+import { Select, Slider } from '../ui';
 
 const PIXEL_SCALE: ColorScale = { kind: 'sequential', domain: [0, 1] };
 const EMPTY_28 = new Float32Array(784);
 
 /** `#/draw`: draw a digit, see what LeNet sees and answers, and what every layer makes of it. */
+/** `?bench` in the page query: the page also prints Draw's stroke-to-answer time under the layers. */
+const BENCH = /[?&]bench\b/.test(globalThis.location?.search ?? '');
+
 export function DrawArea() {
   const model = useDrawModel();
   const session = model.state === 'ready' ? model.session : null;
@@ -189,7 +195,7 @@ export function DrawArea() {
     <div className="draw-area">
       <header className="draw-intro">
         <h1>{t('draw.heading')}</h1>
-        <p data-testid="draw-model">
+        <p data-testid="draw-model" data-used={model.state === 'ready' ? model.source : model.state}>
           <strong>{t('draw.model')}</strong>
           {model.state === 'ready'
             ? describeModel(model)
@@ -198,6 +204,7 @@ export function DrawArea() {
               : t('draw.loadingModel')}
           {model.state === 'ready' && model.note && <span className="draw-note"> {model.note}</span>}
         </p>
+        <ModelChooser inUseLine={false} showForget />
       </header>
 
       <div className="draw-top">
@@ -210,16 +217,14 @@ export function DrawArea() {
             onStrokeEnd={onStrokeEnd}
           />
           <div className="draw-tools">
-            <label className="draw-brush">
-              {t('draw.pad.pen', { n: String(settings.brush) })}
-              <input
-                type="range"
-                min={BRUSH_MIN}
-                max={BRUSH_MAX}
-                value={settings.brush}
-                onChange={(e) => setSettings({ brush: e.currentTarget.valueAsNumber })}
-              />
-            </label>
+            <Slider
+              label={t('draw.pad.penLabel')}
+              value={settings.brush}
+              min={BRUSH_MIN}
+              max={BRUSH_MAX}
+              valueText={t('draw.pad.penSize', { n: String(settings.brush) })}
+              onChange={(brush) => setSettings({ brush })}
+            />
             <button type="button" className="secondary" onClick={undo} disabled={actions.length === 0}>
               {t('draw.pad.undo')}
             </button>
@@ -268,6 +273,15 @@ export function DrawArea() {
           />
           <ColorLegend scale={PIXEL_SCALE} width={120} />
           <p className="draw-note">{t('draw.sees.note')}</p>
+          {!blank && (
+            <a
+              className="button-link"
+              href={explainLink({ kind: 'drawn' }, { model: 'current', method: 'gradcam' })}
+              data-testid="draw-explain-link"
+            >
+              {t('explain.links.fromDraw')}
+            </a>
+          )}
         </Panel>
 
         <PredictionPanel readout={readout} blank={blank} />
@@ -287,24 +301,20 @@ export function DrawArea() {
       <section className="draw-layers-section" aria-labelledby="draw-layers-title">
         <div className="draw-layers-head">
           <h2 id="draw-layers-title">{t('draw.layersTitle')}</h2>
-          <label>
-            {t('draw.conv2Channel')}{' '}
-            <select
-              value={settings.channel === 'auto' ? 'auto' : String(settings.channel)}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                setSettings({ channel: v === 'auto' ? 'auto' : Number(v) });
-              }}
-            >
-              <option value="auto">{t('draw.strongest')}</option>
-              {Array.from({ length: session?.config.filters1 ?? 6 }, (_, c) => (
-                <option key={c} value={c}>
-                  {c + 1}
-                </option>
-              ))}
-            </select>
-          </label>
-          <span className="draw-latency" ref={latencyRef} data-testid="draw-latency" />
+          <Select
+            label={t('draw.conv2Channel')}
+            value={settings.channel === 'auto' ? 'auto' : String(settings.channel)}
+            options={[
+              { value: 'auto', label: t('draw.strongest') },
+              ...Array.from({ length: session?.config.filters1 ?? 6 }, (_, c) => ({
+                value: String(c),
+                label: String(c + 1),
+              })),
+            ]}
+            onChange={(v) => setSettings({ channel: v === 'auto' ? 'auto' : Number(v) })}
+          />
+          {/* Timings are for developers (About this computer shows them too); students do not need them. */}
+          {BENCH && <span className="draw-latency" ref={latencyRef} data-testid="draw-latency" />}
         </div>
         {readout ? (
           <LayerPanels readout={readout} links={links} />

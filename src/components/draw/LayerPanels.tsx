@@ -1,12 +1,13 @@
 import { memo, useMemo, type ReactNode } from 'react';
-import { t } from '../../i18n';
+import { t, tn } from '../../i18n';
 import { filterSlice, type FilterBank, type LayerReadout, type ProbeLayer } from '../../engine';
 import { chooseScale, chooseSharedScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { actLabel } from '../convolution/format';
-import { buildMontage, mapAtCell, montageLayout, slotOrigin } from './montage';
+import { buildMontage, fitMontage, mapAtCell, montageLayout, slotOrigin } from './montage';
+import { useContentWidth } from '../canvas/useContentWidth';
 import {
   channelOf,
   conv1Link,
@@ -35,6 +36,8 @@ type MapsProps = {
   scale: ColorScale;
   hrefOf?: (i: number) => string | null;
   hint?: string;
+  /** Width the panel's picture may take, px (null: not measured yet). */
+  room: number | null;
 };
 
 const scaleCache = new Map<string, ColorScale>();
@@ -90,8 +93,10 @@ function LayerPanel({
   );
 }
 
-const MapGrid = memo(function MapGrid(p: MapsProps) {
-  const gap = p.size >= 10 ? 2 : 1;
+const MapGrid = memo(function MapGrid(props: MapsProps) {
+  const gap = props.size >= 10 ? 2 : 1;
+  // Fewer columns, then smaller cells, when the screen is narrow (a phone).
+  const p = { ...props, ...fitMontage(props.size, props.maps.length, props, gap, props.room) };
   // The band under each row is just tall enough for the map numbers (about 16 px of text).
   const L = montageLayout(p.size, p.maps.length, p.cols, gap, Math.ceil(17 / p.cellPx));
   const values = buildMontage(p.maps, L);
@@ -116,7 +121,7 @@ const MapGrid = memo(function MapGrid(p: MapsProps) {
       h={L.h}
       scale={p.scale}
       cellPx={p.cellPx}
-      label={t('draw.layers.mapsLabel', { name: p.name, count: String(p.maps.length), size: String(p.size) })}
+      label={tn('draw.layers.mapsLabel', p.maps.length, { name: p.name, size: String(p.size) })}
       highlights={outlines}
       className="heatmap draw-montage"
       {...(open
@@ -133,7 +138,7 @@ const MapGrid = memo(function MapGrid(p: MapsProps) {
   return (
     <LayerPanel
       name={p.name}
-      shape={t('draw.layers.mapsShape', { count: String(p.maps.length), size: String(p.size) })}
+      shape={tn('draw.layers.mapsShape', p.maps.length, { size: String(p.size) })}
       what={p.what}
       className={`draw-layer draw-layer-${p.name}`}
     >
@@ -209,6 +214,7 @@ export function LayerPanels({
   part?: 'all' | 'features';
 }) {
   const { layers } = readout;
+  const [measure, width] = useContentWidth<HTMLDivElement>();
   const split = (name: MapLayer) => {
     const [h = 0, w = 0, c = 0] = layers[name].shape;
     return { maps: Array.from({ length: c }, (_, i) => channelOf(layers[name].data, h, w, c, i)), size: h };
@@ -271,11 +277,13 @@ export function LayerPanels({
   ];
 
   return (
-    <div className="draw-layers">
+    <div className="draw-layers" ref={measure}>
       {grids.map((g) => (
         <MapGrid
           key={g.name}
           {...g}
+          // A panel's padding and border take ~28 px of the row.
+          room={width === null ? null : width - 28}
           {...maps[g.name]}
           scale={steadyScale(chooseSharedScale(maps[g.name].maps))}
         />

@@ -54,3 +54,23 @@ export function mapAtCell(row: number, col: number, L: MontageLayout): number | 
   const m = Math.floor(row / rowStep) * L.cols + Math.floor(col / colStep);
   return m < L.count ? m : null;
 }
+
+/**
+ * The montage arrangement for `room` px of width: the preferred cell size and number of columns when
+ * they fit, else fewer columns (down to 2), else smaller cells (down to 2 px). Pure.
+ */
+export function fitMontage(
+  size: number,
+  count: number,
+  prefer: { cellPx: number; cols: number },
+  gap: number,
+  room: number | null,
+): { cellPx: number; cols: number } {
+  if (room === null) return prefer;
+  const width = (cols: number) => Math.min(cols, count) * size + (Math.min(cols, count) - 1) * gap;
+  for (let cols = prefer.cols; cols >= Math.min(2, prefer.cols); cols--) {
+    if (width(cols) * prefer.cellPx <= room) return { cellPx: prefer.cellPx, cols };
+  }
+  const cols = Math.min(2, prefer.cols);
+  return { cellPx: Math.max(2, Math.floor(room / width(cols))), cols };
+}

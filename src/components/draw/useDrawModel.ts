@@ -7,11 +7,12 @@ import {
   type DrawSession,
   type ModelMeta,
 } from '../../engine';
-import { loadCurrentModel, modelStore } from '../../state/modelStore';
+import { loadModelFor, modelStore } from '../../state/modelStore';
+import { modelLabel } from '../../state/modelWords';
 import { useStore } from '../../state/createStore';
 import { appStore } from '../../state/appStore';
 
-export type DrawModelSource = ModelMeta['source'] | 'untrained';
+export type DrawModelSource = 'pretrained' | 'mine' | 'untrained';
 
 export type DrawModel =
   | { state: 'loading' }
@@ -25,13 +26,14 @@ export type DrawModel =
   | { state: 'error'; message: string };
 
 /**
- * The model Draw classifies with: the one trained in this browser if there is one, else the shipped
- * pretrained LeNet-5 (`loadCurrentModel`). Draw works on a session copy of its weights, so "what if" edits
- * never reach the stored model. Reloads when Train announces a new model. If nothing loads, Draw still
- * works with untrained random weights and says so plainly.
+ * The model a panel classifies with. `'chosen'` (Draw, lesson 10) follows the user's choice: the shipped
+ * pretrained LeNet-5 unless they chose their own; `'pretrained'` (lessons about "the real network") is
+ * always the shipped one. Draw works on a session copy of its weights, so "what if" edits never reach the
+ * stored model. Reloads when the choice changes. If nothing loads, Draw still works with untrained random
+ * weights and says so plainly.
  */
-export function useDrawModel(): DrawModel {
-  const version = useStore(modelStore, (s) => s.version);
+export function useDrawModel(want: 'chosen' | 'pretrained' = 'chosen'): DrawModel {
+  const version = useStore(modelStore, (s) => (want === 'chosen' ? s.version : 0));
   const backendReady = useStore(appStore, (s) => s.backend.state === 'ready');
   const [model, setModel] = useState<DrawModel>({ state: 'loading' });
 
@@ -46,10 +48,11 @@ export function useDrawModel(): DrawModel {
         let kind: DrawModelSource;
         let note: string | null = null;
         try {
-          const loaded = await loadCurrentModel();
+          const loaded = await loadModelFor(want);
           source = loaded.model;
           meta = loaded.meta;
-          kind = loaded.meta.source;
+          kind = loaded.used;
+          if (loaded.fellBack) note = t('models.mineMissing');
         } catch (err) {
           source = buildLeNet(undefined, 1);
           kind = 'untrained';
@@ -81,25 +84,12 @@ export function useDrawModel(): DrawModel {
       setModel({ state: 'loading' });
       release?.();
     };
-  }, [version, backendReady]);
+  }, [version, backendReady, want]);
 
   return model;
 }
 
-/** One plain sentence: which model is classifying, and how good it is. */
+/** Which model is classifying, in plain words with its measured accuracy. */
 export function describeModel(m: Extract<DrawModel, { state: 'ready' }>): string {
-  const acc = m.meta?.testAccuracy;
-  const accText = acc !== undefined ? t('draw.describe.accuracy', { pct: (acc * 100).toFixed(2) }) : '';
-  switch (m.source) {
-    case 'trained':
-      return t('draw.describe.trained', { acc: accText });
-    case 'pretrained':
-      return t('draw.describe.pretrained', { acc: accText });
-    case 'imported':
-      return m.meta?.name
-        ? t('draw.describe.importedNamed', { name: m.meta.name, acc: accText })
-        : t('draw.describe.imported', { acc: accText });
-    default:
-      return t('draw.describe.untrained');
-  }
+  return m.source === 'untrained' ? t('models.label.untrained') : modelLabel(m.source, m.meta);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import {
   preprocessMnistStyle,
   type DrawSession,
@@ -8,6 +8,7 @@ import {
 import { lastDrawnDigit } from '../../state/lastDrawnDigit';
 import { CANVAS_PX, inkFromImageData } from './strokes';
 import { countPrediction } from './latency';
+import { browserClock, createPredictScheduler, type PredictScheduler } from './predictScheduler';
 
 export type DrawResult = {
   pre: PreprocessResult;
@@ -19,46 +20,36 @@ export type DrawResult = {
 };
 
 /**
- * Reads the canvas, preprocesses it and classifies it, at most once per animation frame while a stroke
- * is drawn (requests in between are merged), and at once when a stroke ends. Only one prediction runs
- * at a time; a request arriving meanwhile runs right after it with the newest drawing.
+ * Reads the canvas, preprocesses it and classifies it. While a stroke is drawn, predictions are paced
+ * by `predictScheduler.ts` (after the ink's frame, one at a time, newest drawing wins, at least 10 a
+ * second) and their answer is rendered as a React transition, which React renders in slices that yield
+ * to the next pointer move. A stroke's end, Undo, Clear or a new model ask at once (urgent).
  */
 export function usePredictor(
   session: DrawSession | null,
   canvasRef: React.RefObject<HTMLCanvasElement | null>,
 ): { result: DrawResult | null; request: (opts?: { now?: boolean; strokeEnd?: boolean }) => void } {
   const [result, setResult] = useState<DrawResult | null>(null);
-  const s = useRef({
-    raf: 0,
-    inFlight: false,
-    dirty: false,
-    strokeEndAt: null as number | null,
-    alive: true,
-  });
+  const strokeEndAt = useRef<number | null>(null);
   const sessionRef = useRef(session);
   sessionRef.current = session;
+  /** Resolves the run waiting for its answer to be committed (see the effect below). */
+  const committed = useRef<(() => void) | null>(null);
+  const scheduler = useRef<PredictScheduler | null>(null);
 
-  const pump = useCallback(async () => {
-    const st = s.current;
-    if (st.inFlight) {
-      st.dirty = true;
-      return;
-    }
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d', { willReadFrequently: true });
-    const current = sessionRef.current;
-    if (!ctx) return;
-    st.inFlight = true;
-    st.dirty = false;
-    const strokeEndAt = st.strokeEndAt;
-    st.strokeEndAt = null;
-    try {
+  const runOnce = useCallback(
+    async (ctx: { isCurrent: () => boolean; urgent: boolean }) => {
+      const canvas = canvasRef.current;
+      const c2d = canvas?.getContext('2d', { willReadFrequently: true });
+      const current = sessionRef.current;
+      if (!c2d) return;
+      const endAt = strokeEndAt.current;
+      if (ctx.urgent) strokeEndAt.current = null;
       const pre = preprocessMnistStyle({
-        data: inkFromImageData(ctx.getImageData(0, 0, CANVAS_PX, CANVAS_PX)),
+        data: inkFromImageData(c2d.getImageData(0, 0, CANVAS_PX, CANVAS_PX)),
         w: CANVAS_PX,
         h: CANVAS_PX,
       });
-      lastDrawnDigit.set({ pixels: pre.box ? pre.pixels : null });
       let readout: LayerReadout | null = null;
       let error: string | null = null;
       if (pre.box && current) {
@@ -69,47 +60,53 @@ export function usePredictor(
           error = err instanceof Error ? err.message : String(err);
         }
       }
-      if (st.alive) setResult({ pre, readout, strokeEndAt, error });
-    } finally {
-      st.inFlight = false;
-    }
-    if (st.dirty && st.alive) await pump();
-  }, [canvasRef]);
-
-  const request = useCallback(
-    (opts: { now?: boolean; strokeEnd?: boolean } = {}) => {
-      const st = s.current;
-      // Strokes ending while an answer is pending are timed from the earliest one: never flattering.
-      if (opts.strokeEnd && st.strokeEndAt === null) st.strokeEndAt = performance.now();
-      if (opts.now || opts.strokeEnd) {
-        if (st.raf) cancelAnimationFrame(st.raf);
-        st.raf = 0;
-        void pump();
-      } else if (!st.raf) {
-        st.raf = requestAnimationFrame(() => {
-          st.raf = 0;
-          void pump();
-        });
-      }
+      if (!ctx.isCurrent()) return;
+      lastDrawnDigit.set({ pixels: pre.box ? pre.pixels : null });
+      const next: DrawResult = { pre, readout, strokeEndAt: ctx.urgent ? endAt : null, error };
+      // Wait until React has committed this answer, so the scheduler paces on the whole cost.
+      await new Promise<void>((resolve) => {
+        committed.current?.();
+        committed.current = resolve;
+        if (ctx.urgent) setResult(next);
+        else startTransition(() => setResult(next));
+      });
     },
-    [pump],
+    [canvasRef],
   );
 
   useEffect(() => {
-    const st = s.current;
-    st.alive = true;
+    const s = createPredictScheduler(runOnce, browserClock());
+    scheduler.current = s;
     return () => {
-      st.alive = false;
-      if (st.raf) cancelAnimationFrame(st.raf);
+      s.dispose();
+      committed.current?.();
+      committed.current = null;
+      scheduler.current = null;
     };
+  }, [runOnce]);
+
+  // Runs after the answer (and every panel below, whose effects run first) is committed.
+  useEffect(() => {
+    committed.current?.();
+    committed.current = null;
+  }, [result]);
+
+  const request = useCallback((opts: { now?: boolean; strokeEnd?: boolean } = {}) => {
+    // Strokes ending while an answer is pending are timed from the earliest one: never flattering.
+    if (opts.strokeEnd && strokeEndAt.current === null) strokeEndAt.current = performance.now();
+    scheduler.current?.request({ urgent: Boolean(opts.now || opts.strokeEnd) });
   }, []);
 
   // A new or edited model answers for the current drawing at once. An answer still pending from the old
   // session is moot, and one stuck on a lost WebGL context would never end: do not wait for it.
   useEffect(() => {
-    s.current.inFlight = false;
-    if (session) request({ now: true });
-  }, [session, request]);
+    const s = scheduler.current;
+    if (!s) return;
+    s.reset();
+    committed.current?.();
+    committed.current = null;
+    if (session) s.request({ urgent: true });
+  }, [session]);
 
   return { result, request };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { lessonPages, type LessonDef, type PanelParams } from '../../demos/lessons/types';
 import { LESSONS } from '../../demos/lessons/registry';
@@ -10,7 +10,8 @@ import { ownsKeys } from '../shell/keymap';
 import { PANELS } from './panelRegistry';
 import { QuestionCard } from './QuestionCard';
 import { RichText } from './RichText';
-import { LearnScale } from './panels/common';
+import { LearnRoom, LearnScale } from './panels/common';
+import { useContentWidth } from '../canvas/useContentWidth';
 import { usePresentation } from './usePresentation';
 
 /**
@@ -41,6 +42,7 @@ export function LessonPlayer({
   navigate: (params: URLSearchParams, push: boolean) => void;
 }) {
   const pages = useMemo(() => lessonPages(lesson), [lesson]);
+  const [stageRef, stageWidth] = useContentWidth<HTMLDivElement>();
   const current = pages[page] ?? pages[0];
   const stepsCount = lesson.steps.length;
   const base = `lessons.${lesson.id}`;
@@ -68,6 +70,13 @@ export function LessonPlayer({
   useEffect(() => {
     lastGood.current = { key: pageKey, overrides: checked.overrides };
   }, [pageKey, checked]);
+  // Questions answered (right, or revealed) in this visit: their panels may show the answer.
+  const [answered, setAnswered] = useState<ReadonlySet<string>>(() => new Set());
+  const [answeredLesson, setAnsweredLesson] = useState(lesson.id);
+  if (answeredLesson !== lesson.id) {
+    setAnsweredLesson(lesson.id);
+    setAnswered(new Set());
+  }
 
   const nextLesson = LESSONS.find((l) => l.number === lesson.number + 1);
   const prevLesson = LESSONS.find((l) => l.number === lesson.number - 1);
@@ -114,7 +123,8 @@ export function LessonPlayer({
       learnParams(lesson.id, page, { present, overrides: { ...checked.overrides, [key]: value } }),
       false,
     );
-  const params = pageParams(current, checked.overrides);
+  const questionId = current.kind === 'question' ? current.question.id : null;
+  const params = pageParams(current, checked.overrides, questionId !== null && answered.has(questionId));
   const panelKind = current.kind === 'step' ? current.step.panel : current.question.panel;
   const Panel = panelKind ? PANELS[panelKind] : null;
   const title =
@@ -174,6 +184,10 @@ export function LessonPlayer({
                 key={`${lesson.id}-${current.question.id}`}
                 lessonId={lesson.id}
                 question={current.question}
+                onAnswered={() => {
+                  if (questionId !== null && !answered.has(questionId))
+                    setAnswered(new Set([...answered, questionId]));
+                }}
               />
             )}
             {last && (
@@ -196,14 +210,19 @@ export function LessonPlayer({
                 ))}
               </div>
             )}
-            {Panel && (
-              <ErrorBoundary key={pageKey} where={title} resetKey={JSON.stringify(params)}>
-                <Panel params={params} setParam={setParam} />
-              </ErrorBoundary>
-            )}
+            <div ref={stageRef} className="map-fit" />
+            {/* A panel's padding and border take ~28 px of the stage. */}
+            <LearnRoom.Provider value={stageWidth === null ? null : stageWidth - 28}>
+              {Panel && (
+                <ErrorBoundary key={pageKey} where={title} resetKey={JSON.stringify(params)}>
+                  <Panel params={params} setParam={setParam} />
+                </ErrorBoundary>
+              )}
+            </LearnRoom.Provider>
           </div>
         </div>
-        <nav className={`learn-nav ${chromeClass}`} aria-label={t('learn.stepsNav')}>
+        {/* Never hidden in presentation mode (sticky at the bottom): the step buttons are always there. */}
+        <nav className="learn-nav" aria-label={t('learn.stepsNav')}>
           <button
             type="button"
             className="secondary"

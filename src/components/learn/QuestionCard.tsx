@@ -5,7 +5,16 @@ import { t, tx } from '../../i18n';
 type Feedback = { kind: 'right' | 'wrong' | 'revealed' | 'invalid'; text: string } | null;
 
 /** Predict, then reveal: the student commits to an answer and gets feedback at once. */
-export function QuestionCard({ lessonId, question }: { lessonId: string; question: QuestionDef }) {
+export function QuestionCard({
+  lessonId,
+  question,
+  onAnswered,
+}: {
+  lessonId: string;
+  question: QuestionDef;
+  /** Called once the answer may show: a right answer, or "Show the answer". */
+  onAnswered?: () => void;
+}) {
   const base = `lessons.${lessonId}.questions.${question.id}`;
   const [value, setValue] = useState('');
   const [feedback, setFeedback] = useState<Feedback>(null);
@@ -22,11 +31,13 @@ export function QuestionCard({ lessonId, question }: { lessonId: string; questio
     if (question.kind === 'number' && parseNumber(value) === null) {
       return setFeedback({ kind: 'invalid', text: t('learn.notANumber', { value }) });
     }
+    const right = checkAnswer(question, value);
     setFeedback(
-      checkAnswer(question, value)
+      right
         ? { kind: 'right', text: `${t('learn.right')} ${explain}` }
         : { kind: 'wrong', text: t('learn.tryAgain') },
     );
+    if (right) onAnswered?.();
   };
 
   return (
@@ -82,12 +93,13 @@ export function QuestionCard({ lessonId, question }: { lessonId: string; questio
         <button
           type="button"
           className="secondary"
-          onClick={() =>
+          onClick={() => {
             setFeedback({
               kind: 'revealed',
               text: `${t('learn.revealed', { answer: answerText })} ${explain}`,
-            })
-          }
+            });
+            onAnswered?.();
+          }}
         >
           {t('learn.reveal')}
         </button>

@@ -54,8 +54,13 @@ export function learnParams(
   return p;
 }
 
-/** The panel state of a page: its preset, overridden by the URL. */
-export function pageParams(page: LessonPage, overrides: PanelParams): PanelParams {
+/**
+ * The panel state of a page: its preset, overridden by the URL, and one rule for every question: its
+ * panel hides the answer (`hide: 1`) until the student has answered it right or asked to see it, then
+ * shows it (no "?" left). Steps never hide anything. A link cannot unhide an unanswered question.
+ */
+export function pageParams(page: LessonPage, overrides: PanelParams, answered = false): PanelParams {
   const preset = page.kind === 'step' ? page.step.params : page.question.params;
-  return { ...(preset ?? {}), ...overrides };
+  const { hide: _ignored, ...rest } = { ...(preset ?? {}), ...overrides };
+  return page.kind === 'question' && !answered ? { ...rest, hide: 1 } : rest;
 }

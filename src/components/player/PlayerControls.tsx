@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { t } from '../../i18n';
 import type { Player } from './usePlayer';
+import { Select } from '../ui';
 
 /**
  * Play/pause, step back/forward, first/last, a scrubber over every position and a speed choice.
@@ -45,16 +46,13 @@ function PlayerControlsView({ player, speeds, describe, label }: PlayerControlsP
       <span className="player-pos" data-testid="player-position">
         {t('player.position', { n: String(position + 1), count: String(count), where: describe(position) })}
       </span>
-      <label className="player-speed">
-        {t('player.speed')}{' '}
-        <select value={player.speed} onChange={(e) => player.setSpeed(Number(e.target.value))}>
-          {speeds.map((s) => (
-            <option key={s} value={s}>
-              {t('player.perSecond', { n: String(s) })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select
+        className="player-speed"
+        label={t('player.speed')}
+        value={player.speed}
+        options={speeds.map((s) => ({ value: s, label: t('player.perSecond', { n: String(s) }) }))}
+        onChange={player.setSpeed}
+      />
     </div>
   );
 }

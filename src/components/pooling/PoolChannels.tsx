@@ -3,7 +3,7 @@ import { t, type MessageKey } from '../../i18n';
 import { channelPlane, type MapStack, type PoolKind } from '../../engine';
 import type { ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
-import { CsvButton } from '../canvas/DownloadButtons';
+import { ExportMenu } from '../ui';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { fitCell } from '../convolution/MapPanel';
@@ -54,18 +54,21 @@ export const PoolChannels = memo(function PoolChannels({
       shape={`${h}×${w}×${c} → ${oh}×${ow}×${c}`}
       testId="pool-channels"
       actions={
-        <CsvButton
-          maps={() =>
-            rows.flatMap((r) =>
-              POOL_KINDS.map((kind) => ({
-                name: t(KIND_WORDS[kind].csv, { name: r.name }),
-                values: r[kind],
-              })),
-            )
-          }
-          w={ow}
-          h={oh}
-          filename="pooled-channels.csv"
+        <ExportMenu
+          what={t('pool.channels.title', { c: String(c) })}
+          testId="pool-channels"
+          csv={{
+            maps: () =>
+              rows.flatMap((r) =>
+                POOL_KINDS.map((kind) => ({
+                  name: t(KIND_WORDS[kind].csv, { name: r.name }),
+                  values: r[kind],
+                })),
+              ),
+            w: ow,
+            h: oh,
+            filename: 'pooled-channels.csv',
+          }}
         />
       }
     >

@@ -21,6 +21,7 @@ import { actLabel, fmtNum } from '../convolution/format';
 import { InputChooser } from '../convolution/InputChooser';
 import { MapPanel } from '../convolution/MapPanel';
 import { Messages } from '../convolution/Messages';
+import { SegmentedButtons, Select } from '../ui';
 import { NumberSelect } from '../convolution/NumberSelect';
 import { useConvInput, type ConvInput } from '../convolution/useConvInput';
 import { convParamsOf, useConvSettings } from '../convolution/useConvSettings';
@@ -110,28 +111,25 @@ export function PoolingArea() {
         <InputChooser settings={settings} update={guarded} onError={setUiError} />
         <fieldset className="conv-group">
           <legend>{t('pool.controls.legend')}</legend>
-          <label>
-            {t('pool.controls.pool')}{' '}
-            <select
-              value={settings.kernel ? 'map' : 'image'}
-              aria-label={t('pool.controls.what')}
-              onChange={(e) => guarded({ kernel: e.target.value === 'map' ? DEFAULT_KERNEL : null, step: 0 })}
-            >
-              <option value="image">{t('pool.controls.image')}</option>
-              <option value="map">{t('pool.controls.map')}</option>
-            </select>
-          </label>
-          <label>
-            {t('pool.controls.kind')}{' '}
-            <select
-              value={settings.pool}
-              aria-label={t('pool.controls.kindLabel')}
-              onChange={(e) => guarded({ pool: e.target.value as 'max' | 'avg' })}
-            >
-              <option value="max">{t('pool.controls.max')}</option>
-              <option value="avg">{t('pool.controls.avg')}</option>
-            </select>
-          </label>
+          <Select
+            label={t('pool.controls.pool')}
+            ariaLabel={t('pool.controls.what')}
+            value={settings.kernel ? 'map' : 'image'}
+            options={[
+              { value: 'image', label: t('pool.controls.image') },
+              { value: 'map', label: t('pool.controls.map') },
+            ]}
+            onChange={(v) => guarded({ kernel: v === 'map' ? DEFAULT_KERNEL : null, step: 0 })}
+          />
+          <SegmentedButtons
+            label={t('pool.controls.kindLabel')}
+            value={settings.pool}
+            options={[
+              { value: 'max', label: t('pool.controls.max') },
+              { value: 'avg', label: t('pool.controls.avg') },
+            ]}
+            onChange={(pool) => guarded({ pool })}
+          />
           <NumberSelect
             label={t('pool.controls.window')}
             value={settings.size}
@@ -147,20 +145,16 @@ export function PoolingArea() {
             onChange={(poolStride) => guarded({ poolStride })}
           />
           {source && typeof source !== 'string' && source.map.shape[2] > 1 && input && (
-            <label>
-              {t('pool.controls.follow')}{' '}
-              <select
-                value={Math.min(settings.channel, source.map.shape[2] - 1)}
-                aria-label={t('pool.controls.followLabel')}
-                onChange={(e) => guarded({ channel: Number(e.target.value) })}
-              >
-                {input.channelNames.map((name, i) => (
-                  <option key={name} value={i}>
-                    {t('pool.controls.channelOption', { name })}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Select
+              label={t('pool.controls.follow')}
+              ariaLabel={t('pool.controls.followLabel')}
+              value={Math.min(settings.channel, source.map.shape[2] - 1)}
+              options={input.channelNames.map((name, i) => ({
+                value: i,
+                label: t('pool.controls.channelOption', { name }),
+              }))}
+              onChange={(channel) => guarded({ channel })}
+            />
           )}
         </fieldset>
       </div>

@@ -38,6 +38,11 @@ export const AREA_ENTRIES: Record<Area, AreaEntry> = {
     blurb: t('shell.areas.draw.blurb'),
     Component: lazy(() => import('../draw/DrawArea').then((m) => ({ default: m.DrawArea }))),
   },
+  explain: {
+    title: t('shell.areas.explain.title'),
+    blurb: t('shell.areas.explain.blurb'),
+    Component: lazy(() => import('../explain/ExplainArea').then((m) => ({ default: m.ExplainArea }))),
+  },
   learn: {
     title: t('shell.areas.learn.title'),
     blurb: t('shell.areas.learn.blurb'),

@@ -18,13 +18,14 @@ function channels(s: LayerSnapshot): Float32Array[] {
   return maps;
 }
 
-/** conv1 kernel [5, 5, 1, f] → f maps of 5×5. */
+/** The first conv's kernel [kh, kw, inC, f] → f maps of kh×kw (input channel 0: the digit). */
 function kernelMaps(s: LayerSnapshot): Float32Array[] {
-  const [kh = 5, kw = 5, , f = 1] = s.shape;
+  if (s.shape.length !== 4) return [];
+  const [kh = 5, kw = 5, inC = 1, f = 1] = s.shape;
   const maps: Float32Array[] = [];
   for (let k = 0; k < f; k++) {
     const m = new Float32Array(kh * kw);
-    for (let i = 0; i < kh * kw; i++) m[i] = s.data[i * f + k] ?? 0;
+    for (let i = 0; i < kh * kw; i++) m[i] = s.data[i * inC * f + k] ?? 0;
     maps.push(m);
   }
   return maps;
@@ -42,11 +43,14 @@ export const FiltersPanel = memo(function FiltersPanel({
   words?: { note: string; empty: string };
 }) {
   const maps = useMemo(() => (filters ? kernelMaps(filters) : []), [filters]);
+  const [kh = 5, kw = 5] = filters?.shape ?? [];
+  // A snapshot without a kernel: this network has no convolution, so there are no filters to show.
+  const noConv = filters !== null && filters.shape.length === 0;
   const scale = useMemo<ColorScale>(() => chooseSharedScale(maps), [maps]);
   return (
     <Panel
       title={t('train.filters.title')}
-      shape={t('train.filters.shape', { n: String(maps.length || 6) })}
+      shape={t('train.filters.shape', { n: String(maps.length || 6), kh, kw })}
       className="train-filters"
       testId="filters"
     >
@@ -55,16 +59,18 @@ export const FiltersPanel = memo(function FiltersPanel({
         {maps.length > 0 ? (
           <MapGrid
             maps={maps}
-            w={5}
-            h={5}
+            w={kw}
+            h={kh}
             scale={scale}
-            cellPx={12}
+            cellPx={Math.max(4, Math.floor(60 / Math.max(kh, kw)))}
             gap={6}
             maxWidth={maxWidth}
             label={t('train.filters.title')}
           />
         ) : (
-          <span className="train-note">{words?.empty ?? t('train.filters.empty')}</span>
+          <span className="train-note">
+            {noConv ? t('arch.editor.noConv') : (words?.empty ?? t('train.filters.empty'))}
+          </span>
         )}
       </div>
       {maps.length > 0 && <ColorLegend scale={scale} width={140} />}

@@ -1,6 +1,5 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import {
-  clearSavedModel,
   evaluateModel,
   exportModel,
   importModelFromFiles,
@@ -10,56 +9,23 @@ import {
   type LoadedModel,
 } from '../../engine';
 import { getMnist } from '../../state/mnistService';
-import { useStore } from '../../state/createStore';
-import { loadCurrentModel, modelStore, noteModelChanged } from '../../state/modelStore';
+import { loadModelFor, noteImported } from '../../state/modelStore';
 import { downloadBlob } from '../canvas/download';
+import { ModelChooser } from '../model/ModelChooser';
 import { t } from '../../i18n';
 
-function describe(meta: ReturnType<typeof modelStore.get>['meta']): string {
-  if (!meta) return t('train.model.looking');
-  const acc =
-    meta.testAccuracy !== undefined
-      ? t('train.model.inParens', {
-          text: t('train.model.accuracy', { pct: (meta.testAccuracy * 100).toFixed(2) }),
-        })
-      : '';
-  const when = meta.savedAt
-    ? t('train.model.savedWhen', { when: new Date(meta.savedAt).toLocaleString() })
-    : '';
-  if (meta.source === 'pretrained') return t('train.model.pretrained', { acc });
-  if (meta.source === 'imported')
-    return t('train.model.imported', { name: meta.name ?? t('train.model.aFile'), acc, when });
-  const after = meta.epochs
-    ? t(meta.epochs > 1 ? 'train.model.afterEpochs' : 'train.model.afterEpoch', { n: String(meta.epochs) })
-    : '';
-  return t('train.model.trained', { after, acc, when });
-}
-
-/** Which model Draw uses, and moving it in and out as files (TF.js layers format). */
-/** Memoised: the Train page repaints a few times a second while training, this panel rarely changes. */
+/**
+ * Which model Draw and the lessons use (the shipped one, or yours when you choose it), the latest run on
+ * offer, and moving models in and out as files (TF.js layers format).
+ * Memoised: the Train page repaints a few times a second while training, this panel rarely changes.
+ */
 export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) {
-  const meta = useStore(modelStore, (s) => s.meta);
   const [note, setNote] = useState<{ text: string; bad: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    let alive = true;
-    loadCurrentModel()
-      .then(({ model }) => model.dispose())
-      .catch((err: unknown) => {
-        console.warn('Loading the current model failed:', err);
-        if (alive) setNote({ text: t('train.model.loadFailed'), bad: true });
-      });
-    return () => {
-      alive = false;
-    };
-    // Once per visit: later changes arrive through noteModelChanged with their metadata, and loading a
-    // model on the page while the worker trains would cost the main thread a long task.
-  }, []);
-
   const onExport = async () => {
     try {
-      const { model, meta: m } = await loadCurrentModel();
+      const { model, meta: m } = await loadModelFor('chosen');
       const { modelJson, weights } = await exportModel(model, m);
       model.dispose();
       downloadBlob(new Blob([modelJson], { type: 'application/json' }), 'model.json');
@@ -115,7 +81,7 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
         setNote({ text: t('train.model.importedNotSaved', { error: err.message }), bad: true });
         return;
       }
-      noteModelChanged(meta);
+      noteImported(meta);
       setNote({
         text:
           accuracy === undefined
@@ -134,20 +100,12 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
     }
   };
 
-  const onForget = async () => {
-    await clearSavedModel();
-    noteModelChanged(null);
-    setNote({ text: t('train.model.forgot'), bad: false });
-  };
-
   return (
     <section className="train-model panel" aria-labelledby="train-model-title" data-testid="model-panel">
       <h2 className="panel-title" id="train-model-title">
         {t('train.model.title')} <span className="shape">{t('train.model.usedBy')}</span>
       </h2>
-      <p data-testid="model-summary" data-source={meta?.source ?? 'none'}>
-        {describe(meta)}
-      </p>
+      <ModelChooser showRun showForget busy={busy} />
       <div className="train-buttons">
         <button
           type="button"
@@ -169,14 +127,6 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
             onChange={(e) => void onImport(e.target.files)}
           />
         </label>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void onForget()}
-          disabled={busy || measuring !== null}
-        >
-          {t('train.model.forget')}
-        </button>
       </div>
       {measuring !== null && (
         <div

@@ -1,17 +1,21 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { LENET_DEFAULTS, type LayerSpec } from '../../engine';
 import { useStore } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { formatTrainParams, parseTrainParams } from '../../state/trainParams';
-import type { TrainConfig } from '../../engine/train/config';
+import { configLayers, type TrainConfig } from '../../engine/train/config';
 import type { LayerSnapshot } from '../../engine/train/trainer';
 import { t } from '../../i18n';
 import { CurvesChart } from './CurvesChart';
 import { ActivationsPanel, FiltersPanel } from './LayerPanels';
 import { ConfusionPanel, MistakesPanel } from './EvalPanels';
 import { ModelPanel } from './ModelPanel';
+import { CodePanel } from './arch/CodePanel';
+import { LayerEditor } from './arch/LayerEditor';
 import { TrainControls } from './TrainControls';
 import { isBusy, RunButtons, TrainStatus } from './TrainStatus';
 import { ensureSession, resetRuntime, send, startTraining, trainStore } from './trainSession';
+import { explainLink } from '../../state/explainParams';
 
 /** One empty list for "no snapshot yet", so the memoised panel is not re-rendered for a new []. */
 const NO_LAYERS: LayerSnapshot[] = [];
@@ -21,9 +25,10 @@ export function TrainArea() {
   const setParams = useSetHashParams('train');
   // Keyed by the query text: the route object is new on every render, the settings are not.
   const query = params.toString();
-  // A bad value in the link keeps the last good one (as the explorers do) and says so until corrected.
+  // A bad value in the link keeps the last good one (as the explorers do) and says so until corrected;
+  // a refused `arch` keeps the last network that worked (cfg.layers) and the layer editor says why.
   const lastGood = useRef<TrainConfig | undefined>(undefined);
-  const { cfg, problems, linkErrors } = useMemo(
+  const { cfg, problems, linkErrors, archError } = useMemo(
     () => parseTrainParams(new URLSearchParams(query), lastGood.current),
     [query],
   );
@@ -35,7 +40,12 @@ export function TrainArea() {
   const rt = useStore(trainStore, (s) => s);
   // Not deferred on purpose: the maps must change in the same frame as the numbers and curves. Each
   // extra frame costs the compositor CPU the worker needs (see FLUSH_MS in trainSession).
-  const { snapshot, lastEval } = rt;
+  const { snapshot } = rt;
+  // Deferred on purpose: an epoch's results (a 100-cell confusion table, the mistakes gallery) arrive
+  // in one worker message and the store updates synchronously; React renders them afterwards as a
+  // transition, in slices that yield to input and to the next progress update, instead of one long task.
+  const lastEval = useDeferredValue(rt.lastEval);
+  const testSet = useDeferredValue(rt.testSet);
   const [panels, setPanels] = useState(params.get('panels') !== '0');
   const [picked, setPicked] = useState<number | null>(null);
   const busy = isBusy(rt);
@@ -56,6 +66,12 @@ export function TrainArea() {
       setParams(formatTrainParams(next, stableParams));
     },
     [busy, cfg.lr, stableParams, setParams],
+  );
+
+  const layers = useMemo(() => configLayers(cfg), [cfg]);
+  const onLayers = useCallback(
+    (next: LayerSpec[]) => onChange({ ...cfg, arch: LENET_DEFAULTS, layers: next }),
+    [cfg, onChange],
   );
 
   const pick = useCallback((index: number) => {
@@ -116,8 +132,16 @@ export function TrainArea() {
             {t('train.cannotTrain', { problem: problemList[0] ?? '' })}
           </p>
         )}
-        <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
+        {/* Above the settings: after a run, "Use this model" is on the first screen. */}
         <ModelPanel busy={busy} />
+        <LayerEditor
+          layers={layers}
+          archError={archError}
+          batchSize={cfg.batchSize}
+          busy={busy}
+          onChange={onLayers}
+        />
+        <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
       </div>
 
       <div className="train-main">
@@ -153,18 +177,24 @@ export function TrainArea() {
           <ConfusionPanel
             confusion={lastEval?.confusion ?? null}
             predictions={lastEval?.predictions ?? null}
-            set={rt.testSet}
+            set={testSet}
             epoch={lastEval?.epoch ?? null}
             onPick={pick}
             picked={picked}
           />
-          <MistakesPanel
-            mistakes={lastEval?.mistakes ?? null}
-            set={rt.testSet}
-            onPick={pick}
-            picked={picked}
-          />
+          <MistakesPanel mistakes={lastEval?.mistakes ?? null} set={testSet} onPick={pick} picked={picked} />
+          {picked !== null && (
+            <a
+              className="button-link"
+              href={explainLink({ kind: 'mnist', index: picked }, { model: 'current' })}
+              aria-label={t('explain.links.fromTrainLabel', { index: picked })}
+              data-testid="train-explain-link"
+            >
+              {t('explain.links.fromTrain')}
+            </a>
+          )}
         </div>
+        <CodePanel layers={layers} />
       </div>
     </section>
   );

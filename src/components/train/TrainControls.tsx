@@ -1,9 +1,9 @@
 import { memo, useState, type ReactNode } from 'react';
 import type { ConfigProblems, TrainConfig } from '../../engine/train/config';
 import { checkTrainConfig, TRAIN_DEFAULTS, TRAIN_PRESET_1998 } from '../../engine/train/config';
-import { LENET_DEFAULTS } from '../../engine';
 import { hasMessage, t, tx } from '../../i18n';
 import type { train } from '../../i18n/areas/train';
+import { Toggle } from '../ui';
 
 type Props = {
   cfg: TrainConfig;
@@ -38,7 +38,6 @@ const parse = (s: string) => (s.trim() === '' ? NaN : Number(s));
 const numberValue = (v: number) => (Number.isFinite(v) ? String(v) : '');
 
 type NumberKey = 'lr' | 'epochs' | 'trainSize' | 'batchSize' | 'seed';
-type ArchNumberKey = 'filters1' | 'filters2' | 'dense1' | 'dense2';
 type NumberLimits = Omit<Extract<Input, { type: 'number' }>, 'type'>;
 
 const top = (id: NumberKey, limits: NumberLimits = {}): Setting => ({
@@ -48,25 +47,12 @@ const top = (id: NumberKey, limits: NumberLimits = {}): Setting => ({
   put: (c, v) => ({ ...c, [id]: parse(String(v)) }),
   problem: id,
 });
-const arch = (id: ArchNumberKey): Setting => ({
-  id,
-  input: { type: 'number' },
-  get: (c) => c.arch[id],
-  put: (c, v) => ({ ...c, arch: { ...c.arch, [id]: parse(String(v)) } }),
-  problem: id,
-});
 /** A menu of the values of a config field (`options` are the field's string union, in menu order). */
 const choice = (id: 'optimizer' | 'schedule' | 'backend', options: readonly string[]): Setting => ({
   id,
   input: { type: 'select', options },
   get: (c) => c[id],
   put: (c, v) => ({ ...c, [id]: v }),
-});
-const archChoice = (id: 'activation' | 'pooling', options: readonly string[]): Setting => ({
-  id,
-  input: { type: 'select', options },
-  get: (c) => c.arch[id],
-  put: (c, v) => ({ ...c, arch: { ...c.arch, [id]: v } }),
 });
 
 /** The settings, in the order shown. Values are checked by checkTrainConfig, not here. */
@@ -92,15 +78,6 @@ const SETTINGS: readonly Setting[] = [
     put: (c, v) => ({ ...c, augment: v === true }),
   },
   choice('backend', ['auto', 'wasm', 'webgl', 'cpu']),
-];
-
-const ARCHITECTURE: readonly Setting[] = [
-  archChoice('activation', ['relu', 'tanh', 'sigmoid']),
-  archChoice('pooling', ['max', 'avg']),
-  arch('filters1'),
-  arch('filters2'),
-  arch('dense1'),
-  arch('dense2'),
 ];
 
 function Field({
@@ -155,15 +132,14 @@ function SettingControl({
   };
   if (input.type === 'check') {
     return (
-      <label className="train-check">
-        <input
-          type="checkbox"
+      <span className="train-check">
+        <Toggle
+          label={label}
           disabled={disabled}
           checked={value === true}
-          onChange={(e) => onChange(s.put(cfg, e.target.checked))}
+          onChange={(on) => onChange(s.put(cfg, on))}
         />
-        {label}
-      </label>
+      </span>
     );
   }
   return (
@@ -204,7 +180,7 @@ function SettingControl({
 /** Every setting, refused at the control with its reason. Locked (except the learning rate) while training. */
 export const TrainControls = memo(function TrainControls(props: Props) {
   const { cfg, busy, onChange } = props;
-  const is1998 = cfg.arch.activation === 'tanh' && cfg.arch.pooling === 'avg';
+  const is1998 = cfg.layers === null && cfg.arch.activation === 'tanh' && cfg.arch.pooling === 'avg';
   return (
     <fieldset className="train-settings" aria-label={t('train.controls.label')}>
       <legend>{t('train.controls.legend')}</legend>
@@ -232,20 +208,6 @@ export const TrainControls = memo(function TrainControls(props: Props) {
       {SETTINGS.map((s) => (
         <SettingControl key={s.id} s={s} {...props} />
       ))}
-      <details className="train-arch">
-        <summary>{t('train.controls.architecture')}</summary>
-        {ARCHITECTURE.map((s) => (
-          <SettingControl key={s.id} s={s} {...props} />
-        ))}
-        <button
-          type="button"
-          className="secondary"
-          disabled={busy}
-          onClick={() => onChange({ ...cfg, arch: { ...cfg.arch, ...LENET_DEFAULTS } })}
-        >
-          {t('train.controls.defaultSizes')}
-        </button>
-      </details>
     </fieldset>
   );
 });

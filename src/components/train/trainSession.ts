@@ -9,7 +9,8 @@ import type { LayerSnapshot, TrainEvent } from '../../engine/train/trainer';
 import type { FromHost, LoadingWhat, ToHost } from '../../workers/trainProtocol';
 import { currentMessages, t } from '../../i18n';
 import { createStore } from '../../state/createStore';
-import { noteModelChanged } from '../../state/modelStore';
+import { noteRunSaved } from '../../state/modelStore';
+import { loadProbe, saveProbe } from '../../state/backendProbeCache';
 
 export type Phase =
   'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
@@ -207,6 +208,9 @@ function onMessage(msg: FromHost): void {
     case 'ready':
       now({ backend: msg.backend, backendReason: msg.reason, inWorker: msg.inWorker });
       break;
+    case 'backendProbe':
+      saveProbe(msg.result, msg.cached);
+      break;
     case 'testSet':
       now({ testSet: { images: msg.images, labels: msg.labels } });
       break;
@@ -215,7 +219,7 @@ function onMessage(msg: FromHost): void {
       break;
     case 'saved':
       now({ savedAt: msg.meta.savedAt ?? null });
-      noteModelChanged(msg.meta);
+      noteRunSaved(msg.meta);
       break;
     case 'warning':
       now((s) => (s.warnings.includes(msg.message) ? {} : { warnings: [...s.warnings, msg.message] }));
@@ -271,6 +275,7 @@ export async function ensureSession(backend: TrainConfig['backend']): Promise<vo
     mnistBaseUrl: new URL('data/mnist/', document.baseURI).href,
     backend,
     messages: currentMessages(),
+    probe: loadProbe(),
   });
 }
 

@@ -19,10 +19,11 @@ export function ExportMenu({
   png,
   testId,
 }: {
-  /** What the panel shows, for the button's spoken name ("Download conv1 maps"). */
+  /** What the panel shows, for the button's spoken name ("Download: conv1 maps"). */
   what: string;
   csv?: CsvSource;
   png?: () => void;
+  /** The panel's test id: the button is `<id>-export`, the CSV item `<id>-csv`. */
   testId?: string;
 }) {
   const items: MenuItem[] = [];
@@ -40,7 +41,7 @@ export function ExportMenu({
       label={t('ui.export.label', { what })}
       buttonText={t('ui.export.button')}
       items={items}
-      testId={testId}
+      testId={testId ? `${testId}-export` : undefined}
     />
   );
 }

@@ -13,6 +13,7 @@ export function Select<V extends string | number>({
   options,
   onChange,
   hideLabel = false,
+  ariaLabel,
   placeholder,
   disabled,
   testId,
@@ -25,6 +26,8 @@ export function Select<V extends string | number>({
   onChange: (value: V) => void;
   /** The label is still read out, only not shown (for a select whose panel title already says it). */
   hideLabel?: boolean;
+  /** A fuller spoken name than the short visible label ("Kernel size" for "Size"). */
+  ariaLabel?: string;
   /** Shown, and not choosable, while `value` is '' (nothing chosen). */
   placeholder?: string;
   disabled?: boolean;
@@ -45,6 +48,7 @@ export function Select<V extends string | number>({
           id={id}
           value={String(value)}
           disabled={disabled}
+          aria-label={ariaLabel}
           data-testid={testId}
           onChange={(e) => {
             const raw = e.target.value;

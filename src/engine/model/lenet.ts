@@ -5,7 +5,10 @@
  * Defaults are the modern ReLU + max-pool variant; the "LeNet-5, 1998" preset uses tanh + average pooling.
  */
 
-import * as tfl from '@tensorflow/tfjs-layers';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { buildModel } from './buildModel';
+import { mnistSpec } from './modelSpec';
+import { lenetLayers } from './presets';
 
 export type LeNetActivation = 'relu' | 'tanh' | 'sigmoid';
 export type LeNetPooling = 'max' | 'avg';
@@ -44,70 +47,15 @@ export const LENET_LAYER_NAMES = [
 export type LeNetLayerName = (typeof LENET_LAYER_NAMES)[number];
 
 /**
- * Builds an untrained LeNet. Weight initialisation is seeded, so the same seed gives the same
- * starting weights (and, with a seeded data order, the same training curves).
- * Returns a new model; the caller disposes it with `model.dispose()`.
+ * Builds an untrained LeNet: the LeNet preset of the shared model description (see buildModel).
+ * Weight initialisation is seeded, so the same seed gives the same starting weights (and, with a
+ * seeded data order, the same training curves). Returns a new model; the caller disposes it.
  */
 export function buildLeNet(config: LeNetConfig = LENET_DEFAULTS, seed = 1): tfl.Sequential {
-  const init = (offset: number) => tfl.initializers.glorotUniform({ seed: seed * 1000 + offset });
-  const pool = (name: string) =>
-    config.pooling === 'max'
-      ? tfl.layers.maxPooling2d({ poolSize: 2, strides: 2, name })
-      : tfl.layers.averagePooling2d({ poolSize: 2, strides: 2, name });
-  const model = tfl.sequential({
-    layers: [
-      tfl.layers.conv2d({
-        inputShape: [28, 28, 1],
-        filters: config.filters1,
-        kernelSize: 5,
-        padding: 'same',
-        activation: config.activation,
-        kernelInitializer: init(1),
-        name: 'conv1',
-      }),
-      pool('pool1'),
-      tfl.layers.conv2d({
-        filters: config.filters2,
-        kernelSize: 5,
-        padding: 'valid',
-        activation: config.activation,
-        kernelInitializer: init(2),
-        name: 'conv2',
-      }),
-      pool('pool2'),
-      tfl.layers.flatten({ name: 'flatten' }),
-      tfl.layers.dense({
-        units: config.dense1,
-        activation: config.activation,
-        kernelInitializer: init(3),
-        name: 'dense1',
-      }),
-      tfl.layers.dense({
-        units: config.dense2,
-        activation: config.activation,
-        kernelInitializer: init(4),
-        name: 'dense2',
-      }),
-      tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(5), name: 'output' }),
-    ],
-  });
-  return model;
+  return buildModel(mnistSpec(lenetLayers(config)), seed);
 }
 
-/**
- * One composite model that returns every layer's activation in a single pass (for the layer panels).
- * Shares weights with `model`; dispose neither while the other is in use. The probe owns no weights of
- * its own, so dropping the reference is enough.
- */
-export function buildProbe(model: tfl.LayersModel): tfl.LayersModel {
-  const input = model.inputs[0];
-  // A developer error (a caller broke the contract), not a message for users: it stays English.
-  if (!input) throw new Error('model has no input');
-  const outputs = LENET_LAYER_NAMES.filter((n) => n !== 'flatten').map(
-    (name) => model.getLayer(name).output as tfl.SymbolicTensor,
-  );
-  return tfl.model({ inputs: input, outputs });
-}
+export { buildProbe } from './buildModel';
 
 /** Number of trainable parameters, for "this network has N numbers to learn". */
 export function countParams(model: tfl.LayersModel): number {

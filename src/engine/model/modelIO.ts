@@ -2,13 +2,15 @@
  * Where the "current" LeNet lives and how it moves between tabs, files and the repo.
  *
  * API (used by Train and Draw; all async, all return models the CALLER disposes with `model.dispose()`):
- *   loadCurrentModel({pretrainedUrl})  → {model, meta}: the model saved in IndexedDB (`indexeddb://cnn-studio-lenet`)
- *                                        if there is one, else the shipped pretrained model at `pretrainedUrl`
- *                                        (`public/models/lenet5/model.json`). Throws only when neither loads.
- *   loadSavedModel()                    → {model, meta} | null (IndexedDB only)
+ * Two IndexedDB slots, so a practice run never replaces the model Draw uses without the user choosing it:
+ *   `MY_MODEL_SLOT` (`indexeddb://cnn-studio-lenet`): "your model", the one the user chose to keep (or imported);
+ *   `RUN_MODEL_SLOT` (`indexeddb://cnn-studio-lenet-run`): the latest training run, saved after each epoch.
+ *
+ *   loadSavedModel(slot?)               → {model, meta} | null (IndexedDB only; default: your model)
+ *   readSavedMeta(slot)                 → ModelMeta | null: the stored metadata, without building a model
  *   loadModelFromUrl(url)               → {model, meta} (e.g. the shipped model)
- *   saveModel(model, meta)              → writes IndexedDB; throws ModelStorageError (unavailable / full)
- *   clearSavedModel()                   → removes the IndexedDB copy (Draw falls back to the pretrained model)
+ *   saveModel(model, meta, slot?)       → writes IndexedDB; throws ModelStorageError (unavailable / full)
+ *   clearSavedModel(slot?)              → removes one IndexedDB copy (default: both slots)
  *   exportModel(model, meta)            → {modelJson: string, weights: ArrayBuffer} in the TF.js layers format,
  *                                         model.json naming its weights file `weights.bin`; the UI downloads both
  *   importModelFromFiles(files)         → {model, meta}; throws ModelImportError with a plain reason when the
@@ -21,11 +23,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { t } from '../../i18n';
+import { assertLeNetStack } from './importSpec';
 import type { LeNetActivation, LeNetConfig, LeNetPooling } from './lenet';
 import { checkModelMeta } from './modelMeta';
 import { APP_MODEL_LIMITS, ModelCheckError, validateModelArtifacts } from './validateArtifacts';
 
-export const IDB_MODEL_URL = 'indexeddb://cnn-studio-lenet';
+export const MY_MODEL_SLOT = 'indexeddb://cnn-studio-lenet';
+export const RUN_MODEL_SLOT = 'indexeddb://cnn-studio-lenet-run';
+export type ModelSlot = typeof MY_MODEL_SLOT | typeof RUN_MODEL_SLOT;
 export const WEIGHTS_FILE_NAME = 'weights.bin';
 
 export type ModelSource = 'trained' | 'pretrained' | 'imported';
@@ -35,10 +40,14 @@ export type ModelMeta = {
   /** Fraction of the 10,000 MNIST test digits classified right (0..1), when known. */
   testAccuracy?: number;
   epochs?: number;
+  /** How many training digits a trained model learnt from (after any validation split). */
+  trainDigits?: number;
   savedAt?: string;
   /** File name for imported models, or a short note. */
   name?: string;
   config?: LeNetConfig;
+  /** The network as link text (see archCodec), for any designed network. */
+  arch?: string;
 };
 
 export type LoadedModel = { model: tfl.LayersModel; meta: ModelMeta; config: LeNetConfig };
@@ -188,7 +197,14 @@ async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promi
     throw new ModelImportError(t('engine.model.unreadable'));
   }
   const config = checkLeNetArtifacts(artifacts);
+  // LeNet's names are not enough: a designed network may reuse them around other layers.
+  assertLeNetStack(artifacts.modelTopology, config);
   const model = await buildChecked(artifacts);
+  const out = model.outputs[0]?.shape;
+  if (!out || out[out.length - 1] !== 10) {
+    model.dispose();
+    throw new ModelImportError(t('engine.model.not10'));
+  }
   const stored = (artifacts.userDefinedMetadata as { cnnStudio?: unknown } | undefined)?.cnnStudio;
   return { model, meta: { ...fallback, ...checkModelMeta(stored) }, config };
 }
@@ -198,11 +214,11 @@ function errText(err: unknown): string {
 }
 
 /** The IndexedDB copy, or null when there is none or IndexedDB is unavailable. Caller disposes the model. */
-export async function loadSavedModel(): Promise<LoadedModel | null> {
+export async function loadSavedModel(slot: ModelSlot = MY_MODEL_SLOT): Promise<LoadedModel | null> {
   let handler: tf.io.IOHandler | undefined;
   try {
     // tfjs's IndexedDB router throws (not returns nothing) when the page has no IndexedDB at all.
-    handler = tf.io.getLoadHandlers(IDB_MODEL_URL)[0];
+    handler = tf.io.getLoadHandlers(slot)[0];
   } catch {
     return null;
   }
@@ -214,29 +230,46 @@ export async function loadSavedModel(): Promise<LoadedModel | null> {
   }
 }
 
+/**
+ * The metadata stored with a slot's model, or null when the slot is empty, unreadable or not a LeNet.
+ * Reads the stored bytes only: no tensors are made, so nothing to dispose.
+ */
+export async function readSavedMeta(slot: ModelSlot): Promise<ModelMeta | null> {
+  try {
+    // getLoadHandlers throws when the page has no IndexedDB at all.
+    const handler = tf.io.getLoadHandlers(slot)[0];
+    if (!handler?.load) return null;
+    const artifacts = await handler.load();
+    checkLeNetArtifacts(artifacts);
+    const u = artifacts.userDefinedMetadata as { cnnStudio?: unknown } | undefined;
+    return { source: 'trained', ...checkModelMeta(u?.cnnStudio) };
+  } catch {
+    return null;
+  }
+}
+
 /** Loads a model.json (plus weights beside it) over HTTP. Caller disposes the model. */
 export async function loadModelFromUrl(url: string): Promise<LoadedModel> {
   return loadChecked(tf.io.http(url), { source: 'pretrained' });
 }
 
-/** IndexedDB copy if present, else the shipped pretrained model. Caller disposes the model. */
-export async function loadCurrentModel(opts: { pretrainedUrl: string }): Promise<LoadedModel> {
-  return (await loadSavedModel()) ?? (await loadModelFromUrl(opts.pretrainedUrl));
-}
-
 /** Saves to IndexedDB. Throws ModelStorageError with a plain reason when it cannot. */
-export async function saveModel(model: tfl.LayersModel, meta: ModelMeta): Promise<void> {
+export async function saveModel(
+  model: tfl.LayersModel,
+  meta: ModelMeta,
+  slot: ModelSlot = MY_MODEL_SLOT,
+): Promise<void> {
   model.setUserDefinedMetadata({ cnnStudio: { ...meta, savedAt: meta.savedAt ?? new Date().toISOString() } });
   let handlers: tf.io.IOHandler[] = [];
   try {
     // Throws when the page has no IndexedDB at all (private modes, some embedded browsers).
-    handlers = tf.io.getSaveHandlers(IDB_MODEL_URL);
+    handlers = tf.io.getSaveHandlers(slot);
   } catch {
     // handled below: no handler means no storage
   }
   if (handlers.length === 0) throw new ModelStorageError(t('engine.model.noIndexedDb'));
   try {
-    await model.save(IDB_MODEL_URL);
+    await model.save(slot);
   } catch (err) {
     const text = errText(err);
     const full = /quota|space|full/i.test(text);
@@ -245,12 +278,14 @@ export async function saveModel(model: tfl.LayersModel, meta: ModelMeta): Promis
   }
 }
 
-/** Deletes the IndexedDB copy; a missing copy is not an error. */
-export async function clearSavedModel(): Promise<void> {
-  try {
-    await tf.io.removeModel(IDB_MODEL_URL);
-  } catch {
-    // nothing saved, or no IndexedDB: either way there is nothing to clear
+/** Deletes one IndexedDB copy (default: both); a missing copy is not an error. */
+export async function clearSavedModel(slot?: ModelSlot): Promise<void> {
+  for (const s of slot ? [slot] : [MY_MODEL_SLOT, RUN_MODEL_SLOT]) {
+    try {
+      await tf.io.removeModel(s);
+    } catch {
+      // nothing saved, or no IndexedDB: either way there is nothing to clear
+    }
   }
 }
 

@@ -3,7 +3,10 @@
  * Pure: no tensors.
  */
 import { t } from '../../i18n';
+import { analyzeSpec } from '../model/layerArithmetic';
 import { LENET_1998, LENET_DEFAULTS, type LeNetConfig } from '../model/lenet';
+import { mnistSpec, SPEC_LIMITS, type LayerSpec, type ModelSpec } from '../model/modelSpec';
+import { lenetLayers } from '../model/presets';
 
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
 /**
@@ -30,9 +33,22 @@ export type TrainConfig = {
   valFraction: number;
   /** Shift each training digit by up to 2 pixels at random. */
   augment: boolean;
+  /** LeNet's settings (the `act`, `pool`, `f1`… link keys); used when `layers` is null. */
   arch: LeNetConfig;
+  /** A designed stack (the `arch=` link key, the layer editor); null means LeNet from `arch`. */
+  layers: LayerSpec[] | null;
   backend: TrainBackendChoice;
 };
+
+/** The stack this config trains: the designed one, or LeNet's from its settings. Pure. */
+export function configLayers(c: Pick<TrainConfig, 'arch' | 'layers'>): LayerSpec[] {
+  return c.layers ?? lenetLayers(c.arch);
+}
+
+/** The full model description (28×28×1 MNIST digits in, ten classes out) this config trains. */
+export function configSpec(c: Pick<TrainConfig, 'arch' | 'layers'>): ModelSpec {
+  return mnistSpec(configLayers(c));
+}
 
 /**
  * Defaults tuned by measurement on a 2-core machine without GPU (wasm backend): see docs/BENCHMARKS.md.
@@ -50,12 +66,14 @@ export const TRAIN_DEFAULTS: TrainConfig = {
   valFraction: 0,
   augment: false,
   arch: LENET_DEFAULTS,
+  layers: null,
   backend: 'auto',
 };
 
 /** The 1998 LeNet-5 spirit: tanh, average pooling, plain SGD with momentum. */
 export const TRAIN_PRESET_1998: Partial<TrainConfig> = {
   arch: LENET_1998,
+  layers: null,
   optimizer: 'momentum',
   lr: 0.05,
   schedule: 'step',
@@ -97,6 +115,14 @@ export function checkTrainConfig(c: TrainConfig): ConfigProblems {
   if (!intIn(c.arch.filters2, LIMITS.filters)) p.filters2 = t('engine.trainConfig.filters2');
   if (!intIn(c.arch.dense1, LIMITS.dense)) p.dense1 = t('engine.trainConfig.dense1');
   if (!intIn(c.arch.dense2, LIMITS.dense)) p.dense2 = t('engine.trainConfig.dense2');
+  if (c.layers) {
+    if (c.layers.length > SPEC_LIMITS.layers) {
+      p.layers = t('arch.parse.tooMany', { n: c.layers.length, max: SPEC_LIMITS.layers });
+    } else {
+      const fit = analyzeSpec(configSpec(c));
+      if (!fit.ok) p.layers = fit.problem.message;
+    }
+  }
   return p;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The training loop, framework-free: it owns a LeNet, an optimizer and the data order, and only emits
+ * The training loop, framework-free: it owns a network built from the config's model description, an optimizer and the data order, and only emits
  * typed events with plain numbers and typed arrays. The host (a Web Worker, node, or the page as a
  * fallback) decides how often to yield via `yieldNow`.
  *
@@ -12,9 +12,9 @@ import { t } from '../../i18n';
 import { makeBatch } from '../data/batches';
 import { MNIST_PIXELS, type MnistSet } from '../data/mnist';
 import { mulberry32, shuffledIndices } from '../data/random';
-import { buildLeNet, buildProbe, LENET_LAYER_NAMES } from '../model/lenet';
+import { buildModel, buildProbe, probeLayerNames } from '../model/buildModel';
 import { readWeights, writeWeights } from '../model/modelIO';
-import { scheduleFactor, type TrainConfig } from './config';
+import { configSpec, scheduleFactor, type TrainConfig } from './config';
 import { evaluateModel, type Mistake } from './evaluate';
 import { untilAborted } from '../untilAborted';
 
@@ -144,7 +144,7 @@ export class Trainer {
     this.data = data;
     this.opts = opts;
     this.now = opts.now ?? (() => performance.now());
-    this.model = buildLeNet(cfg.arch, cfg.seed);
+    this.model = buildModel(configSpec(cfg), cfg.seed);
     if (opts.initialWeights) writeWeights(this.model, opts.initialWeights);
     this.probe = buildProbe(this.model);
     this.optimizer = this.makeOptimizer();
@@ -442,18 +442,27 @@ export class Trainer {
     await this.opts.afterEpoch?.(this.pos.epoch, test?.accuracy ?? NaN);
   }
 
-  /** The conv1 filters and every layer's output for the probe digit, as plain arrays. */
+  /**
+   * The first convolution's filters (none when the network has no convolution: shape []) and every
+   * layer's output for the probe digit, as plain arrays.
+   */
   async emitSnapshot(): Promise<void> {
     const digit = Math.min(Math.max(0, this.probeDigit), this.data.test.count - 1);
-    const kernel = this.model.getLayer('conv1').getWeights()[0];
+    const firstConv = this.model.layers.find((l) => l.getClassName() === 'Conv2D');
+    // Live variables of the model: read, never disposed.
+    const kernel = firstConv?.getWeights()[0];
     const filtersData = kernel
       ? ((await this.guard(kernel.data())) as Float32Array).slice()
       : new Float32Array(0);
     const pixels = new Float32Array(MNIST_PIXELS);
     for (let p = 0; p < MNIST_PIXELS; p++)
       pixels[p] = (this.data.test.images[digit * MNIST_PIXELS + p] ?? 0) / 255;
-    const outs = tf.tidy(() => this.probe.predict(tf.tensor4d(pixels, [1, 28, 28, 1])) as tf.Tensor[]);
-    const names = LENET_LAYER_NAMES.filter((n) => n !== 'flatten');
+    const outs = tf.tidy(() => {
+      // A one-layer network (softmax regression) has a single output: predict then returns no array.
+      const raw = this.probe.predict(tf.tensor4d(pixels, [1, 28, 28, 1]));
+      return Array.isArray(raw) ? raw : [raw];
+    });
+    const names = probeLayerNames(this.model);
     const layers: LayerSnapshot[] = [{ name: 'input', data: pixels, shape: [28, 28, 1] }];
     for (let i = 0; i < outs.length; i++) {
       const t = outs[i];
@@ -470,7 +479,7 @@ export class Trainer {
       type: 'snapshot',
       step: this.step,
       digit,
-      filters: { name: 'conv1', data: filtersData, shape: kernel?.shape.slice() ?? [] },
+      filters: { name: firstConv?.name ?? '', data: filtersData, shape: kernel?.shape.slice() ?? [] },
       layers,
     });
   }

@@ -107,6 +107,7 @@ export const conv = {
     csv: 'CSV',
     png: 'PNG',
     readout: 'row {row}, col {col}: {value}',
+    paddingReadout: 'padding, outside the picture: {value}',
     notComputed: 'not computed yet',
     pointAt: 'point at a cell to read its value',
   },

@@ -19,7 +19,8 @@ export const draw = {
   pad: {
     title: 'Your drawing',
     shape: '280×280 pixels',
-    pen: 'Pen {n} px',
+    penLabel: 'Pen',
+    penSize: '{n} px',
     undo: 'Undo',
     clear: 'Clear',
     upload: 'Upload a photo',
@@ -83,8 +84,11 @@ export const draw = {
     note: "Only Draw's copy changes; the saved model stays as it was.",
   },
   layers: {
-    mapsLabel: '{name}: {count} maps of {size}×{size}, numbered left to right',
-    mapsShape: '{count} maps · {size}×{size}',
+    mapsLabel: {
+      one: '{name}: {n} map of {size}×{size}',
+      other: '{name}: {n} maps of {size}×{size}, numbered left to right',
+    },
+    mapsShape: { one: '{n} map · {size}×{size}', other: '{n} maps · {size}×{size}' },
     numbers: '{n} numbers',
     activations: '{name} activations',
     rowsOf: '{rows} rows of {cols}, read left to right',

@@ -14,6 +14,10 @@ export const engine = {
     chosen: 'You chose {label} with ?backend={name}; {gpu}.',
     usingWebgl: 'Using WebGL because {gpu}.',
     usingWasm: 'Using WebAssembly because {gpu}; on a processor WebAssembly is the fastest choice.',
+    measuredWasm:
+      'Using WebAssembly: a short training test on this computer found it faster than WebGL for this network.',
+    measuredWebgl:
+      'Using WebGL: a short training test on this computer found it faster than WebAssembly for this network.',
     usingCpu: 'Using plain JavaScript because neither WebGL nor WebAssembly could start.',
     overrideFailed: '{reason} (?backend={name} could not start here)',
     noneStarted: 'No TensorFlow.js backend could start in this browser.',

@@ -13,7 +13,7 @@ export const train = {
   resetNote: {
     reset: 'Reset',
     resetText:
-      ' clears the curves, numbers and mistakes on this page. The model saved in this browser stays (Draw keeps using it). ',
+      ' clears the curves, numbers and mistakes on this page. The models saved in this browser stay, and Draw keeps the model it uses. ',
     train: 'Train',
     trainText: ' always starts again from new random weights picked by the seed.',
   },
@@ -121,7 +121,7 @@ export const train = {
   },
   filters: {
     title: 'conv1 filters',
-    shape: '{n} filters · 5×5',
+    shape: '{n} filters · {kh}×{kw}',
     note: 'Each filter is 25 weights the network learns. Red pixels add ink, blue ones subtract it: watch them turn into stroke and edge detectors.',
     empty: 'Press Train to see them.',
   },
@@ -178,22 +178,10 @@ export const train = {
     caption: '#{index}',
   },
   model: {
-    title: 'Current model',
-    usedBy: '· used by Draw',
-    looking: 'Looking for a saved model…',
-    accuracy: '{pct}% on the test digits',
-    inParens: ' ({text})',
-    savedWhen: ', saved {when}',
-    pretrained: 'The shipped pretrained LeNet-5{acc}. Train to replace it.',
-    imported: 'Imported from {name}{acc}{when}.',
-    aFile: 'a file',
-    trained: 'Your trained model{after}{acc}{when}. Kept in this browser.',
-    afterEpoch: ' after {n} epoch',
-    afterEpochs: ' after {n} epochs',
-    export: 'Export model',
+    title: 'Model in use',
+    usedBy: '· Draw and the lessons',
+    export: 'Export model in use',
     import: 'Import model…',
-    forget: 'Forget saved',
-    loadFailed: 'No model could be loaded. Reload the page to try again.',
     exported: 'Saved model.json and weights.bin: hand both files to someone to share this model.',
     exportFailed:
       'Export failed: the current model could not be read in this browser. Reload the page and try again.',
@@ -202,12 +190,11 @@ export const train = {
     measuring: 'Checking {name} on the 10,000 test digits…',
     measuringBar: 'Checking the imported model on the test digits',
     importedMeasured:
-      'Imported {name}: it got {pct}% of the 10,000 test digits right (measured here, not taken from the file). Draw now uses it.',
+      'Imported {name}: it got {pct}% of the 10,000 test digits right (measured here, not taken from the file). Draw and the lessons now use it.',
     importedNotMeasured:
-      'Imported {name}. Its accuracy is not shown because the test digits are not loaded to measure it. Draw now uses it.',
+      'Imported {name}. Its accuracy is not shown because the test digits are not loaded to measure it. Draw and the lessons now use it.',
     unexpected: 'the files could not be read as a model.',
     theModel: 'the model',
     notImported: 'Not imported: {why} The current model is unchanged.',
-    forgot: 'Forgot the saved model; Draw goes back to the pretrained one.',
   },
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS, findLesson } from '../../../src/demos/lessons/registry';
 import { checkAnswer, lessonPages, parseNumber, PANEL_KINDS } from '../../../src/demos/lessons/types';
 import { learnParams, pageParams, parseLearnRoute } from '../../../src/components/learn/lessonRoute';
-import { hasMessage, t, tx } from '../../../src/i18n';
+import { hasMessage, t, tn, tx } from '../../../src/i18n';
 
 describe('lesson definitions', () => {
   it('ten lessons numbered 1–10 in order, with unique kebab-case ids', () => {
@@ -111,7 +111,14 @@ describe('#/learn URL', () => {
 describe('i18n', () => {
   it('fills {placeholders} and formats numbers', () => {
     expect(t('learn.stepOf', { n: 3, total: 7 })).toBe('Step 3 of 7');
-    expect(t('panels.batchTitle', { n: 1200 })).toBe('A batch of 1,200 digits');
+    expect(tn('panels.batchTitle', 1200)).toBe('A batch of 1,200 digits');
+    // "1 filters" was a slip: every count in a title takes its noun's number.
+    expect(tn('panels.batchTitle', 1)).toBe('A batch of 1 digit');
+    expect(tn('panels.filtersTitle', 1)).toBe('1 filter on one digit');
+    expect(tn('panels.filtersTitle', 4)).toBe('4 filters on one digit');
+    expect(tn('panels.positionsTitle', 1)).toBe('Where the window lands (1 position per row)');
+    expect(tn('draw.layers.mapsShape', 1, { size: '24' })).toBe('1 map · 24×24');
+    expect(tn('draw.layers.mapsShape', 6, { size: '28' })).toBe('6 maps · 28×28');
   });
 
   it('a missing runtime key shows itself instead of going blank', () => {

@@ -45,15 +45,6 @@ describe('Train area text', () => {
       [fmtTime(42_400), '42 s'],
       [fmtTime(Number.NaN), '—'],
       [
-        t('train.model.trained', {
-          after: t('train.model.afterEpochs', { n: '2' }),
-          acc: t('train.model.inParens', { text: t('train.model.accuracy', { pct: '98.10' }) }),
-          when: '',
-        }),
-        'Your trained model after 2 epochs (98.10% on the test digits). Kept in this browser.',
-      ],
-      [t('train.model.pretrained', { acc: '' }), 'The shipped pretrained LeNet-5. Train to replace it.'],
-      [
         t('train.confusion.right', { label: '7' }) + t('train.confusion.shown', { n: '40', more: '+' }),
         '7s read correctly · 40+ shown',
       ],

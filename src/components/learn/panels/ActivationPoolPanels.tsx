@@ -40,6 +40,8 @@ function FnPicker({ value, onChange }: { value: ActivationName; onChange: (v: Ac
 export function ActivationPlotsPanel({ params, setParam }: PanelProps) {
   const s = useLearnScale();
   const fn = str(params, 'fn', FNS, 'relu');
+  // A question about a function's value: the curves would show the answer, so they wait for it.
+  const hide = params.hide !== undefined;
   const W = 300;
   const H = 220;
   const x = scaleLinear()
@@ -72,7 +74,12 @@ export function ActivationPlotsPanel({ params, setParam }: PanelProps) {
               {String(v).replace('-', '−')}
             </text>
           ))}
-          {FNS.map((f) => (
+          {hide && (
+            <text x={x(2)} y={y(2)} fontSize="40" textAnchor="middle" fill="#3b4450">
+              {t('panels.hidden')}
+            </text>
+          )}
+          {(hide ? [] : FNS).map((f) => (
             <path
               key={f}
               d={
@@ -109,9 +116,12 @@ export function ActivationMapPanel({ params, setParam }: PanelProps) {
   const after = useMemo(() => (before ? mapGrid(before, ACTIVATIONS[fn]) : null), [before, fn]);
   if (!before || !after) return <DigitsPending state={mnist} />;
   const beforeScale = chooseScale(before.values);
+  // ReLU keeps the signed map's own scale (diverging, same key as before): its positives stay the
+  // same red and its negatives turn white, which is what the step says. Switching to the sequential
+  // map here painted the same values black. tanh is signed too; sigmoid's 0…1 is sequential.
   const afterScale: ColorScale =
     fn === 'relu'
-      ? { kind: 'sequential', domain: beforeScale.domain[1] > 0 ? [0, beforeScale.domain[1]] : [0, 1] }
+      ? beforeScale
       : fn === 'tanh'
         ? { kind: 'diverging', domain: [-1, 1] }
         : { kind: 'sequential', domain: [0, 1] };
@@ -201,14 +211,17 @@ export function PoolGridPanel({ params, setParam }: PanelProps) {
       <p className="learn-formula-line" aria-live="polite">
         {maths}
       </p>
-      <PlayerControls
-        frame={pos}
-        count={16}
-        fps={2}
-        setFrame={(f) => setParam('pos', f)}
-        label={t('panels.position')}
-        valueText={t('panels.windowAt', { r: row, c: col })}
-      />
+      {/* Stepping on would fill in the hidden answer: frozen until answered. */}
+      {!hide && (
+        <PlayerControls
+          frame={pos}
+          count={16}
+          fps={2}
+          setFrame={(f) => setParam('pos', f)}
+          label={t('panels.position')}
+          valueText={t('panels.windowAt', { r: row, c: col })}
+        />
+      )}
     </LearnPanel>
   );
 }

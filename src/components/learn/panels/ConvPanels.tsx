@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { area, line, scaleLinear } from 'd3';
 import { Heatmap, type HeatmapProps } from '../../canvas/Heatmap';
 import { ColorLegend } from '../../canvas/ColorLegend';
-import { chooseScale, type ColorScale } from '../../canvas/colorScales';
+import { chooseScale, kernelScale, type ColorScale } from '../../canvas/colorScales';
 import { formatCell } from '../../canvas/drawHeatmap';
 import {
   barPattern,
@@ -20,7 +20,7 @@ import {
 import { t } from '../../../i18n';
 import { convStep, kernelFromFilters, stackPlanes } from '../../../engine';
 import { ConvMaths } from '../../convolution/ConvMaths';
-import { LearnPanel, num, useLearnScale, type PanelProps } from './common';
+import { LearnPanel, num, useFitCell, useLearnScale, type PanelProps } from './common';
 import { MapFigure } from './parts';
 import { PlayerControls } from './Player';
 
@@ -158,7 +158,7 @@ export function Grid1dPanel({ params, setParam }: PanelProps) {
   const out = useMemo(() => conv1d(ROW, ROW_KERNEL), []);
   const pos = num(params, 'pos', 0, 0, out.length - 1);
   const hide = params.hide !== undefined;
-  const cell = Math.round(52 * s);
+  const cell = useFitCell(ROW.length, Math.round(52 * s), 24);
   const under = ROW.slice(pos, pos + 3);
   const maths = under.map((v, i) => `${v}·${ROW_KERNEL[i]}`).join(' + ');
   return (
@@ -189,14 +189,17 @@ export function Grid1dPanel({ params, setParam }: PanelProps) {
       <p className="learn-formula-line" aria-live="polite">
         {maths} = {hide ? t('panels.hidden') : String(out[pos])}
       </p>
-      <PlayerControls
-        frame={pos}
-        count={out.length}
-        fps={2}
-        setFrame={(f) => setParam('pos', f)}
-        label={t('panels.position')}
-        valueText={`${pos + 1} / ${out.length}`}
-      />
+      {/* Stepping on would fill in the hidden answer: frozen until answered. */}
+      {!hide && (
+        <PlayerControls
+          frame={pos}
+          count={out.length}
+          fps={2}
+          setFrame={(f) => setParam('pos', f)}
+          label={t('panels.position')}
+          valueText={`${pos + 1} / ${out.length}`}
+        />
+      )}
       <ColorLegend scale={ROW_SCALE} />
     </LearnPanel>
   );
@@ -218,7 +221,7 @@ export function SlideGridPanel({ params, setParam }: PanelProps) {
   const col = pos % out.w;
   const prod = windowProducts(input, kernel, 3, row, col);
   const inScale: ColorScale = { kind: 'sequential', domain: [0, 1] };
-  const kScale = chooseScale(kernel);
+  const kScale = kernelScale(kernel);
   const outScale = chooseScale(out.values);
   const prodScale = chooseScale([...prod.products, ...kernel]);
   const cell = Math.round(38 * s);
@@ -291,14 +294,17 @@ export function SlideGridPanel({ params, setParam }: PanelProps) {
           activation="none"
         />
       )}
-      <PlayerControls
-        frame={pos}
-        count={count}
-        fps={3}
-        setFrame={(f) => setParam('pos', f)}
-        label={t('panels.position')}
-        valueText={t('panels.windowAt', { r: row, c: col })}
-      />
+      {/* Stepping on would fill in the hidden answer: frozen until answered. */}
+      {!hide && (
+        <PlayerControls
+          frame={pos}
+          count={count}
+          fps={3}
+          setFrame={(f) => setParam('pos', f)}
+          label={t('panels.position')}
+          valueText={t('panels.windowAt', { r: row, c: col })}
+        />
+      )}
     </LearnPanel>
   );
 }

@@ -11,6 +11,7 @@ import { usePredictor } from '../../draw/usePredictor';
 import { t } from '../../../i18n';
 import { LearnPanel } from './common';
 import { ModelNote } from './parts';
+import { ModelChooser } from '../../model/ModelChooser';
 
 const push = (a: DrawAction) => drawingStore.set({ actions: [...drawingStore.get().actions, a] });
 
@@ -55,6 +56,7 @@ export function DrawMiniPanel() {
             </a>
           </p>
           <ModelNote model={model} />
+          <ModelChooser inUseLine={false} showRun />
         </div>
       </div>
     </LearnPanel>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Heatmap } from '../../canvas/Heatmap';
 import { ColorLegend } from '../../canvas/ColorLegend';
-import { chooseScale, chooseSharedScale } from '../../canvas/colorScales';
+import { chooseSharedScale, kernelScale } from '../../canvas/colorScales';
 import { digitPixels, MNIST_COUNTS } from '../../../engine';
 import {
   conv2d,
@@ -12,8 +12,9 @@ import {
   sumGrids,
   syntheticPhoto,
 } from '../../../demos/lessons/shared/gridMath';
-import { t } from '../../../i18n';
+import { t, tn } from '../../../i18n';
 import { formatHash } from '../../../state/hashRoute';
+import { StridePicture } from './StridePicture';
 import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
 import { MapFigure } from './parts';
 import { PhotoFigure } from './TensorPanels';
@@ -54,12 +55,13 @@ export function DigitFiltersPanel({ params }: PanelProps) {
   const first = names[0] ?? 'vertical';
   const cell = Math.round((names.length > 2 && !volume ? 5 : 7) * s);
   const shape = `[1, 26, 26, ${names.length}]`;
-  const title = hide ? t('panels.mysteryMap') : t('panels.filtersTitle', { n: names.length });
+  const title = hide ? t('panels.mysteryMap') : tn('panels.filtersTitle', names.length);
   return (
     <LearnPanel title={volume ? t('panels.volumeTitle') : title} shape={shape}>
       {volume ? (
         <div
           className="learn-volume"
+          data-layer-stack=""
           style={{ width: 26 * cell + names.length * 26 + 20, height: 26 * cell + names.length * 26 + 10 }}
         >
           {maps.map((m, i) => (
@@ -93,7 +95,7 @@ export function DigitFiltersPanel({ params }: PanelProps) {
                     values={KERNELS[name]}
                     w={3}
                     h={3}
-                    scale={chooseScale(KERNELS[name])}
+                    scale={kernelScale(KERNELS[name])}
                     cellPx={Math.round(22 * s)}
                     label={`${t('panels.kernel')}: ${t(`panels.filterNames.${name}`)}`}
                   />
@@ -143,9 +145,6 @@ export function OutputSizePanel({ params, setParam }: PanelProps) {
     d: t('panels.dilationLabel'),
     c: t('panels.channelsLabel'),
   };
-  const W = 640;
-  const cell = Math.min(30, (W - 20) / padded);
-  const rowsNeeded = hide ? 0 : Math.min(out, 12);
   const substituted = `⌊(${inSize} + 2·${pad} − ${dil}·(${k}−1) − 1) / ${stride}⌋ + 1`;
   return (
     <LearnPanel title={t('panels.calcTitle')} shape={`${inSize}×${inSize}×${ch}`}>
@@ -189,51 +188,16 @@ export function OutputSizePanel({ params, setParam }: PanelProps) {
       ) : (
         !hide && <p className="learn-big">{t('panels.outputIs', { out })}</p>
       )}
-      {out > 0 && (
-        <svg
-          className="learn-svg"
-          width={W}
-          viewBox={`0 0 ${W} ${40 + rowsNeeded * 12}`}
-          role="img"
-          aria-label={hide ? t('panels.calcTitle') : t('panels.positionsTitle', { n: out })}
-        >
-          {Array.from({ length: padded }, (_, i) => {
-            const isPad = i < pad || i >= pad + inSize;
-            return (
-              <rect
-                key={i}
-                x={10 + i * cell}
-                y={4}
-                width={cell}
-                height={22}
-                fill={isPad ? '#d5dae0' : '#fff'}
-                stroke="#3b4450"
-                strokeDasharray={isPad ? '3 2' : undefined}
-              />
-            );
-          })}
-          {!hide &&
-            Array.from({ length: rowsNeeded }, (_, o) => {
-              const start = o * stride;
-              const y = 34 + o * 12;
-              return (
-                <g key={o}>
-                  <line
-                    x1={10 + start * cell + 2}
-                    x2={10 + (start + span) * cell - 2}
-                    y1={y}
-                    y2={y}
-                    stroke="#2166ac"
-                    strokeWidth={2}
-                  />
-                  {Array.from({ length: k }, (_, j) => (
-                    <circle key={j} cx={10 + (start + j * dil + 0.5) * cell} cy={y} r={3.5} fill="#b2182b" />
-                  ))}
-                </g>
-              );
-            })}
-        </svg>
-      )}
+      <StridePicture
+        inSize={inSize}
+        k={k}
+        stride={stride}
+        pad={pad}
+        dil={dil}
+        out={out}
+        hide={hide}
+        scale={useLearnScale()}
+      />
     </LearnPanel>
   );
 }
@@ -273,7 +237,7 @@ export function RgbConvPanel() {
                 values={RGB_KERNELS[c]}
                 w={3}
                 h={3}
-                scale={chooseScale(RGB_KERNELS[c])}
+                scale={kernelScale(RGB_KERNELS[c])}
                 cellPx={Math.round(18 * s)}
                 showNumbers
                 decimals={0}

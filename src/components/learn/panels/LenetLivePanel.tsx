@@ -15,7 +15,8 @@ const PARTS = ['all', 'features'] as const;
  */
 export function LenetLivePanel({ params, setParam }: PanelProps) {
   const mnist = useMnistTest();
-  const model = useDrawModel();
+  // The lesson says "the real network, trained on 60,000 digits": always the shipped one.
+  const model = useDrawModel('pretrained');
   const session = model.state === 'ready' ? model.session : null;
   const digit = num(params, 'digit', 0, 0, MNIST_COUNTS.test - 1);
   // 'features': only the convolution and pooling layers, for the step about them.
@@ -60,7 +61,7 @@ export function LenetLivePanel({ params, setParam }: PanelProps) {
       )}
       {/* Top to bottom like the network itself: the answer comes last. */}
       {part === 'all' && <PredictionPanel readout={readout} blank={false} />}
-      <ModelNote model={model} />
+      <ModelNote model={model} always />
     </LearnPanel>
   );
 }

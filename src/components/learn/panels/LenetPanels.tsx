@@ -33,7 +33,9 @@ export function LenetPanel({ params }: PanelProps) {
   const hide = params.hide !== undefined;
   const total = LENET_ROWS.reduce((a, r) => a + r.params, 0);
   const lit = (r: Row) => focus === 'all' || focus === 'params' || r.group === focus || r.group === 'io';
-  const shapeOf = (r: Row) => (hide && r.key === 'conv2' ? '?×?×16' : r.shape);
+  // A question's panel hides the shapes its questions ask about (conv2's width, the number of outputs).
+  const shapeOf = (r: Row) =>
+    hide && r.key === 'conv2' ? '?×?×16' : hide && r.key === 'output' ? '?' : r.shape;
   return (
     <LearnPanel
       title={t('panels.lenetTitle')}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ColorLegend } from '../../canvas/ColorLegend';
 import { chooseSharedScale } from '../../canvas/colorScales';
 import {
@@ -150,9 +150,20 @@ const VIEWS = ['idea', 'train', 'templates', 'oneSeven'] as const;
 const ALL_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 const ONE_SEVEN = [1, 7];
 
+/** Views that show what the trained network learnt: opened by a link, they train it themselves. */
+const NEEDS_MODEL: readonly string[] = ['templates', 'oneSeven'];
+
 export function SoftmaxPanel({ params }: PanelProps) {
   const view = str(params, 'view', VIEWS, 'idea');
   const run = useStore(runStore, selectRun);
+  const backendReady = useStore(appStore, (st) => st.backend.state === 'ready');
+  // Steps 3–4 and the last question look at the trained weights. Opened straight from a link (or after
+  // skipping step 2) there is nothing trained yet: train now, with the same progress bar, instead of
+  // showing an empty "Not trained yet" panel.
+  const autoTrain = NEEDS_MODEL.includes(view) && run.state === 'idle' && backendReady;
+  useEffect(() => {
+    if (autoTrain) void startTraining();
+  }, [autoTrain]);
   const mnist = useMnistTest();
   const s = useLearnScale();
   if (view === 'idea') {

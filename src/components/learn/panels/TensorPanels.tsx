@@ -3,7 +3,7 @@ import { Heatmap } from '../../canvas/Heatmap';
 import { ColorLegend } from '../../canvas/ColorLegend';
 import { digitLabel, digitPixels, MNIST_COUNTS } from '../../../engine';
 import { syntheticPhoto } from '../../../demos/lessons/shared/gridMath';
-import { t } from '../../../i18n';
+import { t, tn } from '../../../i18n';
 import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
 import { DigitMap, DigitPicker, MapFigure, PIXELS, RangeControl } from './parts';
 
@@ -61,10 +61,10 @@ export function TensorLadderPanel({ params, setParam }: PanelProps) {
       ))}
     </g>,
     drawMatrix(30, 50, 'm', '#fff'),
-    <g key="3">
+    <g key="3" data-layer-stack="">
       {[2, 1, 0].map((d) => drawMatrix(20 + d * 12, 40 + d * 12, `c${d}`, d === 0 ? '#fff' : '#e8eef5'))}
     </g>,
-    <g key="4">
+    <g key="4" data-layer-stack="">
       {[1, 0].map((b) => (
         <g key={b} transform={`translate(${b * 8}, ${b * 80 + 8}) scale(0.7)`}>
           {[2, 1, 0].map((d) => drawMatrix(20 + d * 12, 40 + d * 12, `c${d}`, d === 0 ? '#fff' : '#e8eef5'))}
@@ -254,7 +254,7 @@ export function BatchPanel({ params, setParam }: PanelProps) {
   );
   if (mnist.state !== 'ready') return <DigitsPending state={mnist} />;
   return (
-    <LearnPanel title={t('panels.batchTitle', { n })} shape={`[${n}, 28, 28, 1]`}>
+    <LearnPanel title={tn('panels.batchTitle', n)} shape={`[${n}, 28, 28, 1]`}>
       <div className="learn-batch">
         {digits.map((d, i) => (
           <MapFigure

@@ -16,7 +16,8 @@ import { ActivationsPanel, FiltersPanel } from '../../train/LayerPanels';
 import { fmtTime, isBusy, RunButtons, TrainStatus } from '../../train/TrainStatus';
 import { ensureSession, startTraining, trainStore } from '../../train/trainSession';
 import { learnParams } from '../lessonRoute';
-import { LearnPanel, str, useLearnScale, type PanelProps } from './common';
+import { ModelChooser } from '../../model/ModelChooser';
+import { LearnPanel, str, useLearnRoom, useLearnScale, type PanelProps } from './common';
 
 const LESSON = 'train-and-draw';
 /** The lesson's Draw step (0-based page), where the freshly trained network is tried out. */
@@ -36,8 +37,8 @@ export function recipeConfig(recipe: Recipe, backend: TrainBackendChoice): Train
 
 /**
  * Lesson 10 trains LeNet-5 itself, in the Train area's one session (src/components/train/trainSession):
- * a run started here shows in #/train and the other way round, and each finished epoch saves the model
- * that Draw uses. `view=train` shows the curves and conv1 filters, `view=watch` every layer live.
+ * a run started here shows in #/train and the other way round. Each finished epoch saves the run's
+ * model; Draw and the lessons use it only once the student chooses it (ModelChooser). `view=train` shows the curves and conv1 filters, `view=watch` every layer live.
  */
 export function TrainMiniPanel({ params }: PanelProps) {
   const view = str(params, 'view', VIEWS, 'train');
@@ -47,6 +48,7 @@ export function TrainMiniPanel({ params }: PanelProps) {
   const rt = useStore(trainStore, (s) => s);
   // Presentation mode's larger type needs the width for the numbers: the filters wrap to 3 a row.
   const scale = useLearnScale();
+  const room = useLearnRoom();
   const busy = isBusy(rt);
   const canTrain = !busy && rt.phase !== 'loading' && rt.phase !== 'idle';
 
@@ -146,15 +148,16 @@ export function TrainMiniPanel({ params }: PanelProps) {
                     {t('lessons.train-and-draw.panel.tryIt')} →
                   </a>
                 </p>
-              ) : (
+              ) : null}
+              {!busy && <ModelChooser showRun />}
+              {!finished &&
                 RECIPES.map((r) => (
                   <p key={r} id={`learn-train-${r}-words`}>
                     {r === 'quick'
                       ? t('lessons.train-and-draw.panel.quick.words')
                       : t('lessons.train-and-draw.panel.full.words')}
                   </p>
-                ))
-              )}
+                ))}
             </div>
           )}
         </div>
@@ -180,7 +183,7 @@ export function TrainMiniPanel({ params }: PanelProps) {
               layers={snapshot?.layers ?? NO_LAYERS}
               digit={snapshot?.digit ?? null}
               label={snapshotLabel}
-              mapsMaxWidth={400}
+              mapsMaxWidth={Math.min(400, (room ?? 430) - 30)}
               words={{
                 note: t('lessons.train-and-draw.panel.layersNote'),
                 empty: t('lessons.train-and-draw.panel.layersEmpty'),

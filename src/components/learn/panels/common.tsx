@@ -17,6 +17,21 @@ export type PanelProps = {
 export const LearnScale = createContext(1);
 export const useLearnScale = () => useContext(LearnScale);
 
+/** Width a lesson panel's pictures may take, px (the stage's width less the panel's padding); null until measured. */
+export const LearnRoom = createContext<number | null>(null);
+
+export const useLearnRoom = () => useContext(LearnRoom);
+
+/**
+ * The cell size for a picture `cells` cells wide: `preferred` (already scaled) when it fits the panel,
+ * else the largest whole size that does, never below `least`.
+ */
+export function useFitCell(cells: number, preferred: number, least = 2): number {
+  const room = useContext(LearnRoom);
+  if (room === null) return preferred;
+  return Math.max(least, Math.min(preferred, Math.floor(room / cells)));
+}
+
 export function num(
   params: PanelParams,
   key: string,

@@ -104,15 +104,23 @@ export function DigitPicker({ value, onChange }: { value: number; onChange: (ind
   );
 }
 
-/** Which network the embedded Draw panels use, or why there is none yet. */
-export function ModelNote({ model }: { model: DrawModel }) {
+/**
+ * Which network an embedded Draw panel uses, or why there is none yet. `always`: the lesson speaks of
+ * the shipped network, so it always uses it and says so.
+ */
+export function ModelNote({ model, always = false }: { model: DrawModel; always?: boolean }) {
   return (
-    <p className="learn-muted">
+    <p
+      className="learn-model-note"
+      data-testid="lesson-model"
+      data-used={model.state === 'ready' ? model.source : model.state}
+    >
       {model.state === 'ready'
-        ? describeModel(model)
+        ? t(always ? 'models.usingAlways' : 'models.using', { label: describeModel(model) })
         : model.state === 'error'
           ? model.message
           : t('panels.modelLoading')}
+      {model.state === 'ready' && model.note && ` ${model.note}`}
     </p>
   );
 }

@@ -20,6 +20,6 @@ export const convolutionOfFunctionsLesson: LessonDef = {
       panel: 'bellConv',
       params: { t: -5 },
     },
-    { id: 'sum', kind: 'number', answer: 5, panel: 'grid1d', params: { pos: 2, hide: 1 } },
+    { id: 'sum', kind: 'number', answer: 5, panel: 'grid1d', params: { pos: 2 } },
   ],
 };

@@ -12,7 +12,7 @@ export const lenetLesson: LessonDef = {
     { id: 'params', panel: 'lenet', params: { focus: 'params' } },
   ],
   questions: [
-    { id: 'conv2', kind: 'number', answer: 10, panel: 'lenet', params: { focus: 'all', hide: 1 } },
+    { id: 'conv2', kind: 'number', answer: 12, panel: 'lenet', params: { focus: 'all' } },
     {
       id: 'outputs',
       kind: 'choice',

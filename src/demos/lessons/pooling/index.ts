@@ -14,17 +14,17 @@ export const poolingLesson: LessonDef = {
     {
       id: 'size',
       kind: 'number',
-      answer: 14,
+      answer: 5,
       panel: 'digitPool',
-      params: { kind: 'max', digit: 2, hide: 1 },
+      params: { kind: 'max', digit: 2 },
     },
     {
       id: 'maxOf',
       kind: 'number',
-      answer: 0.9,
+      answer: 0.6,
       tolerance: 0.001,
       panel: 'poolGrid',
-      params: { kind: 'max', pos: 0, hide: 1 },
+      params: { kind: 'max', pos: 5 },
     },
   ],
 };

@@ -16,7 +16,7 @@ export const slidingFilterLesson: LessonDef = {
       kind: 'number',
       answer: 6,
       panel: 'slideGrid',
-      params: { pos: 12, kernel: 'vertical', hide: 1 },
+      params: { pos: 12, kernel: 'vertical' },
     },
     {
       id: 'whichFilter',
@@ -24,7 +24,7 @@ export const slidingFilterLesson: LessonDef = {
       options: ['a', 'b', 'c'],
       answer: 'a',
       panel: 'digitFilters',
-      params: { filters: 'horizontal', digit: 3, hide: 1 },
+      params: { filters: 'horizontal', digit: 3 },
     },
   ],
 };

@@ -17,14 +17,14 @@ export const stridePaddingLesson: LessonDef = {
       kind: 'number',
       answer: 28,
       panel: 'outputSize',
-      params: { in: 32, k: 5, s: 1, p: 0, d: 1, c: 1, hide: 1 },
+      params: { in: 32, k: 5, s: 1, p: 0, d: 1, c: 1 },
     },
     {
       id: 'size9',
       kind: 'number',
-      answer: 5,
+      answer: 6,
       panel: 'outputSize',
-      params: { in: 9, k: 3, s: 2, p: 1, d: 1, c: 1, hide: 1 },
+      params: { in: 11, k: 3, s: 2, p: 1, d: 1, c: 1 },
     },
   ],
 };

@@ -1,0 +1,184 @@
+import { useEffect, useState } from 'react';
+import { t } from '../../i18n';
+import { EXPLAIN_IMAGE_SIDE, EXPLAIN_METHODS, type ExplainSettings } from '../../state/explainParams';
+import { rangeOptions, SegmentedButtons, Select, Slider } from '../ui';
+
+type Props = {
+  settings: ExplainSettings;
+  update: (patch: Partial<ExplainSettings>, opts?: { push?: boolean }) => void;
+  onError: (message: string | null) => void;
+  hasConv: boolean;
+};
+
+/** Picture, model, method and the method's own settings, each written straight into the URL. */
+export function ExplainControls({ settings, update, onError, hasConv }: Props) {
+  const index = settings.image.kind === 'mnist' ? settings.image.index : null;
+  const [text, setText] = useState(index === null ? '' : String(index));
+  useEffect(() => setText(index === null ? '' : String(index)), [index]);
+  const commit = () => {
+    if (!/^\d+$/.test(text.trim()) || Number(text) > 9999) {
+      onError(t('explain.controls.badNumber', { text }));
+      return;
+    }
+    onError(null);
+    update({ image: { kind: 'mnist', index: Number(text) }, step: null, classIndex: 'top' }, { push: true });
+  };
+  return (
+    <div className="conv-controls explain-controls">
+      <fieldset className="conv-group">
+        <legend>{t('explain.controls.image')}</legend>
+        <label>
+          {t('explain.controls.digitNumber')}{' '}
+          <input
+            type="text"
+            inputMode="numeric"
+            size={5}
+            value={text}
+            aria-label={t('explain.controls.digitNumberLabel')}
+            onChange={(e) => setText(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commit();
+            }}
+            data-testid="explain-index"
+          />
+        </label>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            update(
+              {
+                image: { kind: 'mnist', index: Math.floor(Math.random() * 10000) },
+                step: null,
+                classIndex: 'top',
+              },
+              { push: true },
+            )
+          }
+        >
+          {t('explain.controls.random')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={settings.image.kind === 'drawn'}
+          onClick={() => update({ image: { kind: 'drawn' }, step: null, classIndex: 'top' }, { push: true })}
+        >
+          {t('explain.controls.drawn')}
+        </button>
+        <Select
+          label={t('explain.controls.model')}
+          value={settings.model}
+          options={[
+            { value: 'current', label: t('explain.controls.modelCurrent') },
+            { value: 'pretrained', label: t('explain.controls.modelPretrained') },
+          ]}
+          onChange={(model) => update({ model })}
+        />
+      </fieldset>
+      <fieldset className="conv-group">
+        <legend>{t('explain.controls.method')}</legend>
+        <SegmentedButtons
+          label={t('explain.controls.methodLabel')}
+          value={settings.method}
+          // Grad-CAM needs a conv layer; without one it is left out and a message says why.
+          options={EXPLAIN_METHODS.filter((m) => m !== 'gradcam' || hasConv).map((m) => ({
+            value: m,
+            label: t(`explain.methods.${m}`),
+          }))}
+          onChange={(method) => update({ method, step: null }, { push: true })}
+          testId="explain-method"
+        />
+        {settings.method === 'occlusion' && (
+          <>
+            <Select
+              label={t('explain.controls.patch')}
+              value={settings.patch}
+              options={rangeOptions(1, Math.max(14, settings.patch))}
+              onChange={(patch) => update({ patch, step: null })}
+            />
+            <Select
+              label={t('explain.controls.stride')}
+              value={settings.stride}
+              options={rangeOptions(1, Math.max(Math.min(EXPLAIN_IMAGE_SIDE, 7), settings.stride))}
+              onChange={(stride) => update({ stride, step: null })}
+            />
+          </>
+        )}
+        {settings.method === 'smoothgrad' && (
+          <>
+            <Slider
+              label={t('explain.controls.noise')}
+              value={settings.noise}
+              min={0}
+              max={50}
+              step={5}
+              onChange={(noise) => update({ noise })}
+              valueText={t('explain.controls.noiseValue', { n: settings.noise })}
+              showValue
+            />
+            <Select
+              label={t('explain.controls.samples')}
+              value={settings.samples}
+              options={rangeOptions(1, Math.max(32, settings.samples))}
+              onChange={(samples) => update({ samples })}
+            />
+          </>
+        )}
+        <Slider
+          label={t('explain.controls.opacity')}
+          value={settings.opacity}
+          min={0}
+          max={100}
+          step={5}
+          onChange={(opacity) => update({ opacity })}
+          valueText={t('explain.controls.opacityValue', { n: settings.opacity })}
+          showValue
+          testId="explain-opacity"
+        />
+      </fieldset>
+    </div>
+  );
+}
+
+/** Ten buttons, one per digit with its probability: pick the answer to explain ("why not a 3?"). */
+export function ClassChooser({
+  probabilities,
+  chosen,
+  top,
+  onChoose,
+}: {
+  probabilities: Float32Array;
+  chosen: number | 'top';
+  top: number;
+  onChoose: (c: number | 'top') => void;
+}) {
+  const pct = (c: number) => ((probabilities[c] ?? 0) * 100).toFixed(1);
+  return (
+    <fieldset className="conv-group explain-classes">
+      <legend>{t('explain.controls.classLegend')}</legend>
+      <button
+        type="button"
+        className={chosen === 'top' ? '' : 'secondary'}
+        aria-pressed={chosen === 'top'}
+        onClick={() => onChoose('top')}
+      >
+        {t('explain.controls.classTop', { digit: top })}
+      </button>
+      {Array.from(probabilities, (_, c) => (
+        <button
+          key={c}
+          type="button"
+          className={chosen === c ? '' : 'secondary'}
+          aria-pressed={chosen === c}
+          aria-label={t('explain.controls.classButtonLabel', { digit: c, pct: pct(c) })}
+          onClick={() => onChoose(c)}
+          data-testid={`class-${c}`}
+        >
+          {t('explain.controls.classButton', { digit: c, pct: pct(c) })}
+        </button>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,155 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import { t } from '../../i18n';
+import { computeTopPatches, cutPatch, MNIST_PIXELS, type LayerTopPatches, type Network } from '../../engine';
+import { explainLink } from '../../state/explainParams';
+import { getMnist } from '../../state/mnistService';
+import type { ColorScale } from '../canvas/colorScales';
+import { Heatmap } from '../canvas/Heatmap';
+import { Panel } from '../canvas/Panel';
+import { RichText } from '../learn/RichText';
+
+const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
+// The search runs over the whole test set once per loaded model; reopening the area reuses it.
+const cache = new WeakMap<Network, LayerTopPatches[]>();
+
+type Search =
+  | { state: 'idle' }
+  | { state: 'running'; done: number; total: number; secondsLeft: number | null }
+  | { state: 'done'; layers: LayerTopPatches[]; images: Uint8Array }
+  | { state: 'error'; message: string };
+
+/**
+ * "What each filter wants": for every filter of every conv layer, the nine test digits whose patch
+ * (the filter's receptive field) excites it most, each linking to that digit in Explain.
+ */
+export function FilterPatches({ net }: { net: Network }) {
+  const [search, setSearch] = useState<Search>({ state: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
+  useEffect(() => {
+    const cached = cache.get(net);
+    if (!cached) {
+      setSearch({ state: 'idle' });
+      return;
+    }
+    void getMnist('test').then((set) => setSearch({ state: 'done', layers: cached, images: set.images }));
+  }, [net]);
+  const start = async () => {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    const t0 = performance.now();
+    try {
+      const set = await getMnist('test');
+      setSearch({ state: 'running', done: 0, total: set.count, secondsLeft: null });
+      const layers = await computeTopPatches(
+        net,
+        set.count,
+        (i, out) => {
+          const bytes = set.images.subarray(i * MNIST_PIXELS, (i + 1) * MNIST_PIXELS);
+          for (let j = 0; j < MNIST_PIXELS; j++) out[j] = (bytes[j] as number) / 255;
+        },
+        {
+          signal: controller.signal,
+          onProgress: (done, total) => {
+            const elapsed = (performance.now() - t0) / 1000;
+            const secondsLeft = elapsed > 0.5 ? (elapsed / done) * (total - done) : null;
+            setSearch({ state: 'running', done, total, secondsLeft });
+          },
+        },
+      );
+      cache.set(net, layers);
+      setSearch({ state: 'done', layers, images: set.images });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      setSearch({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  return (
+    <section className="explain-filters" data-testid="filter-patches" aria-labelledby="explain-filters-title">
+      <h2 id="explain-filters-title">{t('explain.filters.title')}</h2>
+      <div className="explain-note">
+        <RichText text={t('explain.filters.intro')} />
+      </div>
+      {search.state === 'idle' && (
+        <button type="button" onClick={() => void start()} data-testid="find-patches">
+          {t('explain.filters.find')}
+        </button>
+      )}
+      {search.state === 'running' && (
+        <p className="loading" data-testid="patches-progress">
+          {t('explain.filters.progress', {
+            done: search.done,
+            total: search.total,
+            eta:
+              search.secondsLeft === null
+                ? ''
+                : t('explain.etaSeconds', { s: Math.max(1, Math.round(search.secondsLeft)) }),
+          })}
+          <progress value={search.done} max={search.total} />
+        </p>
+      )}
+      {search.state === 'error' && (
+        <p className="message error" role="alert">
+          {t('explain.failed', { reason: search.message })}
+        </p>
+      )}
+      {search.state === 'done' &&
+        search.layers.map((layer) => <LayerPatches key={layer.layer} layer={layer} images={search.images} />)}
+    </section>
+  );
+}
+
+const LayerPatches = memo(function LayerPatches({
+  layer,
+  images,
+}: {
+  layer: LayerTopPatches;
+  images: Uint8Array;
+}) {
+  const { size } = layer.field;
+  const cellPx = Math.max(3, Math.round(48 / size));
+  return (
+    <Panel
+      title={t('explain.filters.layerTitle', { layer: layer.layer })}
+      shape={t('explain.filters.layerShape', { n: layer.filters.length, size })}
+      testId={`patches-${layer.layer}`}
+    >
+      <div className="explain-filter-rows">
+        {layer.filters.map((patches, f) => (
+          <div className="explain-filter-row" key={f}>
+            <span className="explain-filter-name">{t('explain.filters.filter', { n: f })}</span>
+            {patches.map((p) => {
+              const pixels = Float32Array.from(
+                images.subarray(p.image * MNIST_PIXELS, (p.image + 1) * MNIST_PIXELS),
+                (b) => b / 255,
+              );
+              const where = t('explain.filters.where', { index: String(p.image), row: p.row, col: p.col });
+              return (
+                <a
+                  key={p.image}
+                  className="explain-patch"
+                  href={explainLink({ kind: 'mnist', index: p.image }, { model: 'current' })}
+                  title={where}
+                  aria-label={t('explain.filters.patchLabel', { where, value: p.value.toFixed(2) })}
+                >
+                  <Heatmap
+                    values={cutPatch(pixels, 28, 28, layer.field, p.row, p.col)}
+                    w={size}
+                    h={size}
+                    scale={PIXELS}
+                    cellPx={cellPx}
+                    label={where}
+                  />
+                  <span className="explain-patch-caption">
+                    {t('explain.filters.caption', { index: String(p.image) })}
+                  </span>
+                </a>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </Panel>
+  );
+});

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { t } from '../../i18n';
+import { describeNetwork, type ModelMeta, type Network } from '../../engine';
+import { useStore } from '../../state/createStore';
+import { appStore } from '../../state/appStore';
+import { loadModelFor, modelStore } from '../../state/modelStore';
+import type { ExplainModelChoice } from '../../state/explainParams';
+
+export type ExplainModel =
+  | { state: 'loading' }
+  | { state: 'ready'; net: Network; meta: ModelMeta }
+  | { state: 'error'; message: string };
+
+/**
+ * The model Explain asks: `pretrained` is the shipped LeNet-5; `current` is the model the app uses
+ * (the user's own model when they chose it, else the shipped one; see state/modelStore). The hook owns the
+ * loaded model and disposes it when the choice changes, Train saves a new model, or the area closes.
+ */
+export function useExplainModel(choice: ExplainModelChoice): ExplainModel {
+  const version = useStore(modelStore, (s) => s.version);
+  const backendReady = useStore(appStore, (s) => s.backend.state === 'ready');
+  const [model, setModel] = useState<ExplainModel>({ state: 'loading' });
+  useEffect(() => {
+    if (!backendReady) return;
+    let cancelled = false;
+    let release: (() => void) | null = null;
+    setModel({ state: 'loading' });
+    void (async () => {
+      try {
+        const loaded = await loadModelFor(choice === 'pretrained' ? 'pretrained' : 'chosen');
+        if (cancelled) {
+          loaded.model.dispose();
+          return;
+        }
+        release = () => loaded.model.dispose();
+        try {
+          setModel({ state: 'ready', net: describeNetwork(loaded.model), meta: loaded.meta });
+        } catch (err) {
+          setModel({
+            state: 'error',
+            message: t('explain.notExplainable', {
+              reason: err instanceof Error ? err.message : String(err),
+            }),
+          });
+        }
+      } catch (err) {
+        if (!cancelled)
+          setModel({
+            state: 'error',
+            message: t('explain.modelFailed', { reason: err instanceof Error ? err.message : String(err) }),
+          });
+      }
+    })();
+    return () => {
+      cancelled = true;
+      release?.();
+    };
+  }, [choice, version, backendReady]);
+  return model;
+}

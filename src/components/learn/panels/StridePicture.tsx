@@ -1,0 +1,158 @@
+import type { ReactNode } from 'react';
+import { t, tn } from '../../../i18n';
+
+const PAD_FILL = '#d5dae0';
+const PIXEL_FILL = '#ffffff';
+const WINDOW = '#d95f02';
+const NEXT = '#2166ac';
+const CENTRE = '#b2182b';
+
+/**
+ * Stride, padding and dilation on a 2-D picture: the input as a grid with its ring of zero padding
+ * cells, the first window (and its taps, spread out by dilation), the next window one stride along,
+ * and a dot in the middle of every window position: one dot per output cell, so the dots form the
+ * output's grid. With `hide` (a question) only the grid and the first window are drawn.
+ */
+export function StridePicture({
+  inSize,
+  k,
+  stride,
+  pad,
+  dil,
+  out,
+  hide,
+  scale,
+}: {
+  inSize: number;
+  k: number;
+  stride: number;
+  pad: number;
+  dil: number;
+  out: number;
+  hide: boolean;
+  scale: number;
+}) {
+  const padded = inSize + 2 * pad;
+  const cell = Math.max(6, Math.min(30, Math.floor(320 / padded))) * scale;
+  const span = dil * (k - 1) + 1;
+  const size = padded * cell;
+  const m = 4;
+  const showZeros = cell >= 16;
+  const windowAt = (r: number, c: number, color: string, dash?: string) => (
+    <rect
+      x={m + c * cell + 1.5}
+      y={m + r * cell + 1.5}
+      width={span * cell - 3}
+      height={span * cell - 3}
+      fill="none"
+      stroke={color}
+      strokeWidth={3}
+      strokeDasharray={dash}
+    />
+  );
+  const key: [string, ReactNode][] = [
+    [t('panels.strideKey.pixel'), <rect width={14} height={14} fill={PIXEL_FILL} stroke="#3b4450" />],
+    [
+      t('panels.strideKey.padding'),
+      <rect width={14} height={14} fill={PAD_FILL} stroke="#3b4450" strokeDasharray="3 2" />,
+    ],
+    [
+      t('panels.strideKey.window'),
+      <rect width={14} height={14} fill="none" stroke={WINDOW} strokeWidth={3} />,
+    ],
+    [t('panels.strideKey.tap'), <circle cx={7} cy={7} r={4} fill={WINDOW} />],
+  ];
+  if (!hide) {
+    key.push([
+      tn('panels.strideKey.next', stride),
+      <rect width={14} height={14} fill="none" stroke={NEXT} strokeWidth={3} strokeDasharray="5 3" />,
+    ]);
+    key.push([t('panels.strideKey.centre'), <circle cx={7} cy={7} r={4} fill={CENTRE} />]);
+  }
+  const label = hide
+    ? t('panels.strideAltHidden', { inSize, pad })
+    : t('panels.strideAlt', { inSize, pad, positions: tn('panels.positionsTitle', out) });
+  return (
+    <figure className="learn-stride" data-testid="stride-picture">
+      <svg
+        className="learn-svg"
+        width={size + 2 * m}
+        height={size + 2 * m}
+        viewBox={`0 0 ${size + 2 * m} ${size + 2 * m}`}
+        role="img"
+        aria-label={label}
+      >
+        {Array.from({ length: padded * padded }, (_, i) => {
+          const r = Math.floor(i / padded);
+          const c = i % padded;
+          const isPad = r < pad || c < pad || r >= pad + inSize || c >= pad + inSize;
+          return (
+            <g key={i} data-padding={isPad ? 1 : undefined}>
+              <rect
+                x={m + c * cell}
+                y={m + r * cell}
+                width={cell}
+                height={cell}
+                fill={isPad ? PAD_FILL : PIXEL_FILL}
+                stroke="#3b4450"
+                strokeWidth={0.75}
+                strokeDasharray={isPad ? '3 2' : undefined}
+              />
+              {isPad && showZeros && (
+                <text
+                  x={m + (c + 0.5) * cell}
+                  y={m + (r + 0.5) * cell + 4}
+                  fontSize={Math.round(cell * 0.45)}
+                  textAnchor="middle"
+                  fill="#3b4450"
+                >
+                  0
+                </text>
+              )}
+            </g>
+          );
+        })}
+        {!hide &&
+          out > 0 &&
+          Array.from({ length: out * out }, (_, i) => {
+            const r = Math.floor(i / out) * stride;
+            const c = (i % out) * stride;
+            return (
+              <circle
+                key={i}
+                cx={m + (c + span / 2) * cell}
+                cy={m + (r + span / 2) * cell}
+                r={Math.max(2, cell * 0.16)}
+                fill={CENTRE}
+              />
+            );
+          })}
+        {out > 0 && windowAt(0, 0, WINDOW)}
+        {out > 0 &&
+          Array.from({ length: k * k }, (_, i) => (
+            <circle
+              key={i}
+              cx={m + (Math.floor(i / k) * dil + 0.5) * cell}
+              cy={m + ((i % k) * dil + 0.5) * cell}
+              r={Math.max(2, cell * 0.12)}
+              fill={WINDOW}
+              opacity={0.8}
+            />
+          ))}
+        {!hide && out > 1 && windowAt(0, stride, NEXT, '6 4')}
+      </svg>
+      <figcaption>
+        <ul className="learn-stride-key" aria-label={t('panels.strideKey.title')}>
+          {key.map(([text, swatch]) => (
+            <li key={text}>
+              <svg width={14} height={14} aria-hidden="true">
+                {swatch}
+              </svg>{' '}
+              {text}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

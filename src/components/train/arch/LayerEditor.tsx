@@ -1,0 +1,212 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  analyzeSpec,
+  defaultLayer,
+  formatArch,
+  LAYER_KINDS,
+  layerNames,
+  mnistSpec,
+  presetLayers,
+  PRESET_ARCH,
+  PRESET_IDS,
+  SPEC_LIMITS,
+  type Arithmetic,
+  type LayerKind,
+  type LayerSpec,
+  type PresetId,
+} from '../../../engine';
+import { t, tx } from '../../../i18n';
+import { Select } from '../../ui';
+import { LayerRowEditor, RowMaths } from './LayerRowEditor';
+import { memoryBudgetMB, trainingMemoryMB } from './estimate';
+import './layerEditor.css';
+
+type Props = {
+  /** The network Train uses now (always one that works). */
+  layers: LayerSpec[];
+  /** Why the link's `arch` was refused, if it was (the previous network stays). */
+  archError: string | null;
+  batchSize: number;
+  busy: boolean;
+  /** Called only with a stack that works; a broken draft stays here, refused at its layer. */
+  onChange: (layers: LayerSpec[]) => void;
+};
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The layer editor: a vertical stack from the digit to the answer. Every field is a native control
+ * (keyboard, touch, screen reader); Alt+↑/↓ moves the layer the focus is in. The arithmetic beside each
+ * layer is worked out on every edit (pure maths on a few dozen numbers, well inside a frame).
+ */
+export const LayerEditor = memo(function LayerEditor({
+  layers,
+  archError,
+  batchSize,
+  busy,
+  onChange,
+}: Props) {
+  // A stack that does not work yet stays a draft here; the page keeps training the last good one.
+  const [draft, setDraft] = useState<LayerSpec[] | null>(null);
+  const [addKind, setAddKind] = useState<LayerKind>('conv');
+  const shown = draft ?? layers;
+  // Where the keyboard goes once the stack has re-rendered after a move or an add.
+  const focusNext = useRef<{ index: number; button?: 'up' | 'down' } | null>(null);
+  useEffect(() => {
+    const want = focusNext.current;
+    if (!want) return;
+    const row = document.querySelector<HTMLElement>(`[data-testid="layer-${want.index}"]`);
+    if (!row) return;
+    focusNext.current = null;
+    const button = want.button
+      ? row.querySelector<HTMLElement>(`[data-testid="layer-${want.index}-${want.button}"]:not(:disabled)`)
+      : null;
+    const field = row.querySelector<HTMLElement>('.arch-fields input, .arch-fields select');
+    const any = row.querySelector<HTMLElement>('button:not(:disabled)');
+    (button ?? field ?? any)?.focus();
+  }, [shown]);
+  const names = useMemo(() => layerNames(shown), [shown]);
+  const result = useMemo(() => analyzeSpec(mnistSpec(shown)), [shown]);
+  const current = useMemo<Arithmetic | null>(() => {
+    const r = analyzeSpec(mnistSpec(layers));
+    return r.ok ? r.value : null;
+  }, [layers]);
+  const presetNow: PresetId | '' = PRESET_IDS.find((id) => PRESET_ARCH[id] === formatArch(layers)) ?? '';
+
+  const commit = useCallback(
+    (next: LayerSpec[]) => {
+      if (analyzeSpec(mnistSpec(next)).ok) {
+        setDraft(null);
+        onChange(next);
+      } else setDraft(next);
+    },
+    [onChange],
+  );
+  const onLayer = useCallback(
+    (i: number, l: LayerSpec) => commit(shown.map((x, j) => (j === i ? l : x))),
+    [commit, shown],
+  );
+  const onMove = useCallback(
+    (i: number, by: -1 | 1) => {
+      const j = i + by;
+      if (j < 0 || j >= shown.length) return;
+      const next = shown.slice();
+      [next[i], next[j]] = [next[j] as LayerSpec, next[i] as LayerSpec];
+      commit(next);
+      // Keep the keyboard on the moved layer.
+      focusNext.current = { index: j, button: by < 0 ? 'up' : 'down' };
+    },
+    [commit, shown],
+  );
+  const onRemove = useCallback((i: number) => commit(shown.filter((_, j) => j !== i)), [commit, shown]);
+  const onAdd = () => {
+    if (shown.length >= SPEC_LIMITS.layers) return;
+    // New map layers go before the first dense layer (after it there is no map left to work on).
+    const firstDense = shown.findIndex((l) => l.kind === 'dense');
+    const mapKind = addKind === 'conv' || addKind === 'maxpool' || addKind === 'avgpool';
+    const at = mapKind && firstDense >= 0 ? firstDense : shown.length;
+    commit([...shown.slice(0, at), defaultLayer(addKind), ...shown.slice(at)]);
+    focusNext.current = { index: at };
+  };
+
+  const broken = result.ok ? null : result.problem;
+  const rowsByIndex = new Map((result.ok ? result.value.rows : []).map((r) => [r.index, r]));
+  const outputRow = result.ok ? result.value.rows[result.value.rows.length - 1] : undefined;
+  const memory = current ? trainingMemoryMB(current, batchSize) : null;
+  const tooBig = memory !== null && memory > memoryBudgetMB();
+
+  return (
+    <section className="arch-editor panel" aria-labelledby="arch-editor-title" data-testid="layer-editor">
+      <h2 className="panel-title" id="arch-editor-title">
+        {t('arch.editor.title')}
+        <span className="shape">{formatArch(layers)}</span>
+      </h2>
+      <p className="train-note">{t('arch.editor.note')}</p>
+      {archError && (
+        <p className="message error" role="alert" data-testid="arch-error">
+          {t('arch.editor.linkRefused', { reason: archError })}
+        </p>
+      )}
+      <Select
+        className="arch-preset"
+        label={t('arch.editor.preset')}
+        value={presetNow}
+        placeholder={t('arch.editor.presetChoose')}
+        disabled={busy}
+        testId="arch-preset"
+        options={PRESET_IDS.map((id) => ({ value: id, label: tx(`arch.editor.presets.${id}`) }))}
+        onChange={(id) => commit(presetLayers(id))}
+      />
+      <ol className="arch-stack" aria-label={t('arch.editor.title')}>
+        <li className="arch-row arch-fixed">{t('arch.editor.input', { shape: '28×28×1' })}</li>
+        {shown.map((l, i) => (
+          <LayerRowEditor
+            key={i}
+            layer={l}
+            index={i}
+            count={shown.length}
+            name={names[i] ?? l.kind}
+            row={rowsByIndex.get(i) ?? null}
+            problem={broken?.index === i ? broken.message : null}
+            unknown={broken !== null && i > broken.index}
+            disabled={busy}
+            onChange={onLayer}
+            onMove={onMove}
+            onRemove={onRemove}
+          />
+        ))}
+        <li className="arch-row arch-fixed" data-testid="layer-output">
+          <div className="arch-row-name">{t('arch.editor.output')}</div>
+          {outputRow && <RowMaths row={outputRow} />}
+        </li>
+      </ol>
+      <p className="train-note">{t('arch.editor.keys')}</p>
+      <div className="arch-add">
+        <Select
+          label={t('arch.editor.addKind')}
+          value={addKind}
+          disabled={busy}
+          testId="add-kind"
+          options={LAYER_KINDS.map((k) => ({ value: k, label: tx(`arch.editor.kinds.${k}`) }))}
+          onChange={setAddKind}
+        />
+        <button
+          type="button"
+          disabled={busy || shown.length >= SPEC_LIMITS.layers}
+          data-testid="add-layer"
+          onClick={onAdd}
+        >
+          {t('arch.editor.add')}
+        </button>
+      </div>
+      {broken && current && (
+        <p className="message" role="status">
+          {t('arch.editor.kept', { n: fmt(current.totals.params) })}
+        </p>
+      )}
+      {tooBig && memory !== null && (
+        <p className="message error" role="alert" data-testid="arch-too-big">
+          {t('arch.editor.tooBig', { mb: fmt(Math.round(memory)) })}
+        </p>
+      )}
+      {current && (
+        <dl className="arch-totals">
+          <div>
+            <dt>{t('arch.editor.totalParams')}</dt>
+            <dd data-testid="param-count">{current.totals.params}</dd>
+          </div>
+          <div>
+            <dt>{t('arch.editor.totalMacs')}</dt>
+            <dd>{fmt(current.totals.macs)}</dd>
+          </div>
+          {memory !== null && (
+            <div>
+              <dt>{t('arch.editor.totalMemory', { batch: batchSize })}</dt>
+              <dd>{t('arch.editor.mb', { n: memory < 10 ? memory.toFixed(1) : fmt(Math.round(memory)) })}</dd>
+            </div>
+          )}
+        </dl>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from '../support/browser';
+import { downloadCsvRows, openExplorer, testPixel } from '../support/explorers';
+
+/*
+ * Independent reference: the shipped model files read from public/, run here on tfjs's cpu backend in
+ * node with plain loops (single forward passes, finite differences), never with the app's engine.
+ */
+type Json = {
+  modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+  weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[];
+};
+const JSON_TEXT = readFileSync('public/models/lenet5/model.json', 'utf8');
+const WEIGHTS = readFileSync('public/models/lenet5/weights.bin');
+
+/** The shipped LeNet; `linear` replaces the output softmax so the model returns the scores z. */
+async function loadShipped(linear: boolean): Promise<tfl.LayersModel> {
+  const json = JSON.parse(JSON_TEXT) as Json;
+  if (linear) {
+    const layers = json.modelTopology.config.layers;
+    const last = layers[layers.length - 1];
+    if (last) last.config.activation = 'linear';
+  }
+  const weightData = WEIGHTS.buffer.slice(WEIGHTS.byteOffset, WEIGHTS.byteOffset + WEIGHTS.byteLength);
+  return tfl.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology as unknown as tf.io.ModelJSON['modelTopology'],
+      weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
+      weightData,
+    }),
+  );
+}
+
+const digit = (d: number) =>
+  Float32Array.from({ length: 784 }, (_, i) => testPixel(d, Math.floor(i / 28), i % 28));
+const run = (m: tfl.LayersModel, x: Float32Array): Float32Array =>
+  tf.tidy(() => (m.predict(tf.tensor4d(x, [1, 28, 28, 1])) as tf.Tensor).dataSync() as Float32Array);
+const csvNumbers = (rows: string[]) => rows.map((r) => r.split(',').map(Number));
+
+let probs: tfl.LayersModel;
+let scores: tfl.LayersModel;
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  probs = await loadShipped(false);
+  scores = await loadShipped(true);
+});
+
+const browser = useBrowser();
+const D = 8; // a test digit the shipped model is not 100 % sure of, so every map has visible values
+
+describe('explain', () => {
+  it('occlusion contract URL: the CSV equals P(c|image) − P(c|image with the patch zeroed), computed here one pass at a time', async () => {
+    const w = await openExplorer(
+      browser(),
+      `#/explain?image=mnist-test:${D}&model=pretrained&method=occlusion&patch=7&stride=3`,
+      'explain-map-export',
+    );
+    const rows = csvNumbers(await downloadCsvRows(w.page, 'explain-map-csv'));
+    const img = digit(D);
+    const base = run(probs, img);
+    const c = base.indexOf(Math.max(...base));
+    expect(rows).toHaveLength(8); // ⌊(28 − 7)/3⌋ + 1
+    let largest = 0;
+    for (let r = 0; r < 8; r++) {
+      expect(rows[r]).toHaveLength(8);
+      for (let col = 0; col < 8; col++) {
+        const hidden = img.slice();
+        for (let y = r * 3; y < r * 3 + 7; y++)
+          for (let x = col * 3; x < col * 3 + 7; x++) hidden[y * 28 + x] = 0;
+        const expected = (base[c] as number) - (run(probs, hidden)[c] as number);
+        largest = Math.max(largest, Math.abs(expected));
+        expect(rows[r]![col]!).toBeCloseTo(expected, 3);
+      }
+    }
+    expect(largest).toBeGreaterThan(0.01);
+    // The player shows the last position (the whole map) and steps back with the keyboard.
+    await expect.poll(() => w.page.getByTestId('player-position').textContent()).toMatch(/^64 \/ 64/);
+    await w.page.keyboard.press('ArrowLeft');
+    await expect
+      .poll(() => w.page.getByTestId('player-position').textContent())
+      .toMatch(/^63 \/ 64 · output row 7, col 6/);
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+
+  it('gradient contract URL: the CSV equals |∂z_c/∂pixel| from finite differences of the pre-softmax score wherever it is smooth', async () => {
+    const w = await openExplorer(
+      browser(),
+      `#/explain?image=mnist-test:${D}&model=pretrained&method=gradient`,
+      'explain-map-export',
+    );
+    const rows = csvNumbers(await downloadCsvRows(w.page, 'explain-map-csv'));
+    expect(rows).toHaveLength(28);
+    const img = digit(D);
+    const z0 = run(scores, img);
+    const c = z0.indexOf(Math.max(...z0));
+    // All 1,568 nudged images in one batch.
+    const eps = 1e-2;
+    const batch = new Float32Array(2 * 784 * 784);
+    for (let i = 0; i < 784; i++) {
+      batch.set(img, 2 * i * 784);
+      batch.set(img, (2 * i + 1) * 784);
+      batch[2 * i * 784 + i] = (img[i] as number) + eps;
+      batch[(2 * i + 1) * 784 + i] = (img[i] as number) - eps;
+    }
+    const z = tf.tidy(() => (scores.predict(tf.tensor4d(batch, [1568, 28, 28, 1])) as tf.Tensor).dataSync());
+    const zc = z0[c] as number;
+    const fwd = Array.from({ length: 784 }, (_, i) => ((z[2 * i * 10 + c] as number) - zc) / eps);
+    const bwd = Array.from({ length: 784 }, (_, i) => (zc - (z[(2 * i + 1) * 10 + c] as number)) / eps);
+    const max = Math.max(...fwd.map(Math.abs), ...bwd.map(Math.abs));
+    expect(max).toBeGreaterThan(0.1);
+    // Where the score is smooth around the pixel (forward and backward differences agree) the gradient is
+    // defined, and the CSV must equal it. At ReLU kinks and max-pool ties (flat background) it is not.
+    let smooth = 0;
+    let agree = 0;
+    for (let i = 0; i < 784; i++) {
+      if (Math.abs(fwd[i]! - bwd[i]!) > 0.01 * max) continue;
+      smooth++;
+      if (Math.abs(rows[Math.floor(i / 28)]![i % 28]! - Math.abs((fwd[i]! + bwd[i]!) / 2)) < 0.02 * max)
+        agree++;
+    }
+    expect(smooth).toBeGreaterThan(100);
+    // Flat background makes max-pool ties, where a tiny nudge can look smooth on both sides and still
+    // not be differentiable; those few pixels are why this is 90 %, and the autodiff check below is exact.
+    expect(agree).toBeGreaterThanOrEqual(0.9 * smooth);
+    // tfjs's own autodiff of the separately loaded scores model (cpu backend, model.predict, no app code).
+    const auto = tf.tidy(() => {
+      const f = (x: tf.Tensor) => tf.sum(tf.slice(scores.predict(x) as tf.Tensor, [0, c], [1, 1]));
+      return tf.abs(tf.grad(f)(tf.tensor4d(img, [1, 28, 28, 1]))).dataSync();
+    });
+    let same = 0;
+    for (let i = 0; i < 784; i++)
+      if (Math.abs(rows[Math.floor(i / 28)]![i % 28]! - (auto[i] as number)) < 1e-3 * max) same++;
+    expect(same).toBeGreaterThanOrEqual(780);
+    await w.context.close();
+  });
+
+  it('Grad-CAM and SmoothGrad contract URLs give 28×28 non-negative maps; "why not" another class changes the map', async () => {
+    const w = await openExplorer(
+      browser(),
+      `#/explain?image=mnist-test:${D}&model=pretrained&method=gradcam`,
+      'explain-map-export',
+    );
+    const cam = csvNumbers(await downloadCsvRows(w.page, 'explain-map-csv'));
+    expect(cam.map((r) => r.length)).toEqual(Array(28).fill(28));
+    expect(Math.min(...cam.flat())).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...cam.flat())).toBeGreaterThan(0);
+    await expect
+      .poll(() => w.page.getByTestId('explain-map').textContent())
+      .toContain('conv2 · 10×10 → 28×28');
+    await w.page.getByTestId('class-3').click();
+    await expect.poll(() => w.page.getByTestId('explain-says').textContent()).toMatch(/did not choose/);
+    const other = csvNumbers(await downloadCsvRows(w.page, 'explain-map-csv'));
+    expect(other.flat()).not.toEqual(cam.flat());
+    await w.page.goto(
+      w.page
+        .url()
+        .replace(
+          /#.*/,
+          `#/explain?image=mnist-test:${D}&model=pretrained&method=smoothgrad&noise=15&samples=8`,
+        ),
+    );
+    await expect.poll(() => w.page.getByTestId('explain-map').textContent()).toContain('SmoothGrad');
+    const smooth = csvNumbers(await downloadCsvRows(w.page, 'explain-map-csv'));
+    expect(smooth).toHaveLength(28);
+    expect(Math.min(...smooth.flat())).toBeGreaterThanOrEqual(0);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('bad links (patch larger than the image, stride 0, bad index) say what is wrong and keep the previous state', async () => {
+    const good = `#/explain?image=mnist-test:${D}&model=pretrained&method=occlusion&patch=7&stride=3`;
+    const w = await openExplorer(browser(), good, 'explain-map-export');
+    const before = await downloadCsvRows(w.page, 'explain-map-csv');
+    for (const [bad, message] of [
+      ['patch=40', /patch=40 is larger than the 28×28 picture/],
+      ['stride=0', /stride=0 would never move the patch/],
+      ['image=mnist-test:12345', /from 0 to 9999/],
+    ] as const) {
+      const [key = '', value = ''] = bad.split('=');
+      const url = new URL(w.page.url());
+      const params = new URLSearchParams(url.hash.split('?')[1]);
+      params.set(key, value);
+      await w.page.evaluate((h) => (window.location.hash = h), `#/explain?${params.toString()}`);
+      await expect.poll(() => w.page.getByTestId('conv-message').textContent()).toMatch(message);
+      expect(await downloadCsvRows(w.page, 'explain-map-csv')).toEqual(before);
+    }
+    await w.context.close();
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from '../support/browser';
+import { SIZES, allScreens, auditScreen, openAtSize, presenting, visit } from '../support/layoutPages';
+import { auditLayout, type ProblemKind } from '../support/layoutAudit';
+import { KNOWN_PRESENTATION_FAILURES } from '../support/knownPresentationFailures';
+
+const browser = useBrowser();
+const PRESENT_SIZES = SIZES.filter((s) => s.width >= 1366);
+const KINDS: readonly ProblemKind[] = [
+  'hscroll',
+  'vscroll',
+  'overlap',
+  'cut',
+  'covered',
+  'target',
+  'small-text',
+];
+
+/**
+ * Every area and every lesson page at the six classroom screen sizes: no horizontal scroll, no text over
+ * text, no text cut at an edge, no box covering another, touch targets of 44×44 px on touch screens
+ * (24×24 px elsewhere); in presentation mode at laptop and projector sizes, no vertical scroll and no
+ * text under 20 px. One browser context per size, screens reached by changing the hash.
+ */
+describe('layout at classroom screen sizes', () => {
+  for (const size of SIZES) {
+    it(`${size.name}${size.touch ? ' (touch)' : ''}: every area and lesson page`, async () => {
+      const page = await openAtSize(browser(), size);
+      const found: string[] = [];
+      const screens = allScreens();
+      for (const screen of screens) {
+        await visit(page, screen);
+        found.push(...(await auditScreen(page, size, screen, false)));
+      }
+      await page.context().close();
+      expect(screens.length).toBeGreaterThan(60);
+      expect(found).toEqual([]);
+    }, 900_000);
+  }
+
+  // Presentation mode: see KNOWN_PRESENTATION_FAILURES for what does not fit yet.
+  const seenKnown = new Set<string>();
+  for (const size of PRESENT_SIZES) {
+    it(`${size.name}: every area and lesson page in presentation mode`, async () => {
+      const page = await openAtSize(browser(), size);
+      const found: string[] = [];
+      const stillFailing = new Set<string>();
+      for (const base of allScreens()) {
+        const screen = presenting(base);
+        await visit(page, screen);
+        // Presentation mode hides its controls after a pause; a mouse move brings them back, and
+        // they must fit too.
+        await page.mouse.move(size.width / 2, size.height / 2 + Math.random());
+        await page.waitForTimeout(50);
+        const known = KNOWN_PRESENTATION_FAILURES[base.label] ?? [];
+        for (const line of await auditScreen(page, size, screen, true)) {
+          const kind = KINDS.find((k) => line.includes(` · ${k}: `));
+          if (kind && known.includes(kind)) stillFailing.add(`${base.label}|${kind}`);
+          else found.push(line);
+        }
+      }
+      await page.context().close();
+      for (const key of stillFailing) seenKnown.add(key);
+      expect(found).toEqual([]);
+      // Entries in the allow-list that no longer fail at either size are reported by the last size.
+      if (size === PRESENT_SIZES[PRESENT_SIZES.length - 1]) {
+        const fixed = Object.entries(KNOWN_PRESENTATION_FAILURES).flatMap(([label, kinds]) =>
+          kinds
+            .filter((k) => !seenKnown.has(`${label}|${k}`))
+            .map((k) => `${label}: ${k} (now passes: remove it)`),
+        );
+        expect(fixed).toEqual([]);
+      }
+    }, 900_000);
+  }
+});
+
+describe('the layout audit can fail', () => {
+  // A page with nothing but the plant, so each report can only come from a planted defect.
+  const FINE = `<main id="main" style="font: 16px sans-serif; margin: 8px">
+      <h1>Fine</h1>
+      <button style="width: 48px; height: 48px; font: inherit">OK</button>
+      <p>A sentence with <a href="#x">an inline link</a> in it.</p>
+    </main>`;
+  const PLANT = `<div style="width: 600px; height: 4px"></div>
+      <div style="position: relative; height: 40px">
+        <span style="position: absolute; left: 0; top: 0">Input · 28×28</span>
+        <span style="position: absolute; left: 10px; top: 4px">Kernel · 3×3</span>
+      </div>
+      <div style="width: 80px; overflow: hidden; white-space: nowrap">A title much too long for its box</div>
+      <button style="width: 30px; height: 30px; padding: 0; font-size: 10px">PNG</button>
+      <section style="height: 60px">a</section><section style="height: 60px; margin-top: -30px">b</section>
+      <div style="height: 2000px; font-size: 12px">small words</div>`;
+
+  it('reports each kind of defect planted in a page, and nothing on a fine page', async () => {
+    const context = await browser().newContext({
+      viewport: { width: 360, height: 640 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    const audit = (present: boolean) =>
+      page.evaluate(auditLayout, { width: 360, height: 640, minTarget: 44, minFontPx: 16, present });
+
+    await page.setContent(`<!doctype html><meta name="viewport" content="width=device-width">${FINE}`);
+    expect(await audit(false)).toEqual([]);
+    expect(await audit(true)).toEqual([]);
+
+    await page.setContent(
+      `<!doctype html><meta name="viewport" content="width=device-width">${FINE.replace('</main>', `${PLANT}</main>`)}`,
+    );
+    const normal = await audit(false);
+    const where = (kind: string) =>
+      normal
+        .filter((p) => p.kind === kind)
+        .map((p) => p.where)
+        .join('\n');
+    expect(where('hscroll')).toMatch(/page is 6\d\d px wide on a 360 px screen/);
+    expect(where('overlap')).toMatch(/"Input · 28×28" overlaps span "Kernel · 3×3"/);
+    expect(where('cut')).toMatch(/"A title much too long for its box" cut by the edge of div/);
+    expect(where('covered')).toMatch(/section "a" and section "b" overlap/);
+    expect(where('target')).toMatch(/button "PNG" is 30×30/);
+    expect(where('target')).not.toMatch(/"OK"|inline link/);
+    const present = await audit(true);
+    expect(present.filter((p) => p.kind === 'vscroll').map((p) => p.where)).toEqual([
+      expect.stringMatching(/page is \d{4} px tall on a 640 px screen/),
+    ]);
+    expect(
+      present
+        .filter((p) => p.kind === 'small-text')
+        .map((p) => p.where)
+        .join('\n'),
+    ).toMatch(/"small words" is 12\.0 px \(needs 16\)/);
+    await context.close();
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openWatchedPage, useBrowser } from '../support/browser';
+import { LESSONS } from '../../src/demos/lessons/registry';
+import { lessonPages } from '../../src/demos/lessons/types';
+
+const browser = useBrowser();
+
+/** Every piece of visible text smaller than `min` px, as "size tag "text"" lines. */
+async function smallText(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((limit) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim();
+      const el = n.parentElement;
+      if (!text || !el) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || el.closest('.visually-hidden, dialog:not([open])')) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0) continue;
+      const px = parseFloat(cs.fontSize);
+      if (px < limit) out.push(`${px.toFixed(1)} ${el.tagName.toLowerCase()} "${text.slice(0, 40)}"`);
+    }
+    return [...new Set(out)];
+  }, min);
+}
+
+const AREAS: [string, string][] = [
+  ['#/', '[data-testid=home-pipeline][data-ready=true]'],
+  ['#/learn', '.learn-cards'],
+  ['#/convolution', '[data-testid=player]'],
+  ['#/pooling', '[data-testid=player]'],
+  ['#/train', '.train-main'],
+  ['#/draw', '[data-testid=prediction-panel]'],
+];
+
+describe('presentation mode (present=1) in every area', () => {
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`${viewport.width}×${viewport.height}: larger type (no text under 20 px), no sideways scroll, the switch shows it`, async () => {
+      for (const [hash, ready] of AREAS) {
+        const sep = hash.includes('?') ? '&' : '?';
+        const w = await openWatchedPage(browser(), `${hash}${sep}present=1`, { viewport });
+        const { page } = w;
+        await page.locator(ready).first().waitFor({ timeout: 60_000 });
+        await page.waitForTimeout(500);
+        expect(await page.locator('.app.present').count(), hash).toBe(1);
+        expect(await page.getByTestId('present-toggle').getAttribute('aria-pressed'), hash).toBe('true');
+        expect(await smallText(page, 19.5), hash).toEqual([]);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, hash).toBeLessThanOrEqual(0);
+        expect(w.errors, hash).toEqual([]);
+        await w.context.close();
+      }
+    });
+  }
+
+  it('a lesson step at 1366×768: no text under 20 px, and the step buttons stay on screen', async () => {
+    const w = await openWatchedPage(browser(), '#/learn?lesson=lenet&step=4&present=1');
+    const { page } = w;
+    await page.getByTestId('lesson').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    expect(await smallText(page, 19.5)).toEqual([]);
+    const next = page.getByRole('button', { name: /Next step/ });
+    const box = (await next.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    await w.context.close();
+  });
+
+  it('the Present switch and the P key turn it on and off in an explorer; Escape leaves it', async () => {
+    const w = await openWatchedPage(browser(), '#/convolution?stride=2');
+    const { page } = w;
+    await page.getByTestId('player').waitFor({ timeout: 30_000 });
+    const before = await page
+      .locator('.panel-title')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontSize);
+    await page.getByTestId('present-toggle').click();
+    await page.waitForFunction(() => location.hash.includes('present=1'));
+    expect(await page.evaluate(() => location.hash)).toContain('stride=2');
+    const after = await page
+      .locator('.panel-title')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontSize);
+    expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !location.hash.includes('present=1'));
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => location.hash.includes('present=1'));
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => !location.hash.includes('present=1'));
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('one key map', () => {
+  it('? opens the list of keys (a dialog), Escape closes it', async () => {
+    const w = await openWatchedPage(browser(), '#/learn');
+    const { page } = w;
+    await page.locator('.learn-cards').waitFor({ timeout: 30_000 });
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/Page Down.*next lesson/);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await w.context.close();
+  });
+
+  it('Page Down on the last page of a lesson opens the next lesson (presentation kept); Page Up comes back', async () => {
+    const [first, second] = LESSONS;
+    const last = lessonPages(first!).length;
+    const w = await openWatchedPage(browser(), `#/learn?lesson=${first!.id}&step=${last}&present=1`);
+    const { page } = w;
+    const lesson = page.getByTestId('lesson');
+    await lesson.waitFor({ timeout: 30_000 });
+    expect(await lesson.getAttribute('data-page')).toBe(String(last));
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => lesson.getAttribute('data-lesson')).toBe(second!.id);
+    expect(await lesson.getAttribute('data-page')).toBe('1');
+    expect(await page.evaluate(() => location.hash)).toContain('present=1');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => lesson.getAttribute('data-lesson')).toBe(first!.id);
+    expect(await lesson.getAttribute('data-page')).toBe(String(last));
+    // The Next button goes on too, so a mouse or a finger is not stuck either.
+    await page.getByRole('button', { name: /Next step/ }).click();
+    await expect.poll(() => lesson.getAttribute('data-lesson')).toBe(second!.id);
+    await w.context.close();
+  });
+
+  it('Page Down moves the lesson even while a slider has the focus', async () => {
+    const w = await openWatchedPage(browser(), '#/learn?lesson=convolution-of-functions&step=1');
+    const { page } = w;
+    const lesson = page.getByTestId('lesson');
+    await lesson.waitFor({ timeout: 30_000 });
+    await page.getByRole('slider').first().focus();
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => lesson.getAttribute('data-page')).toBe('2');
+    await w.context.close();
+  });
+
+  it('→ after the panel’s ▶ steps the animation, not the lesson; with nothing focused it moves the lesson', async () => {
+    const w = await openWatchedPage(browser(), '#/learn?lesson=convolution-of-functions&step=1');
+    const { page } = w;
+    const lesson = page.getByTestId('lesson');
+    await lesson.waitFor({ timeout: 30_000 });
+    const tOf = () => page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('t'));
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('ArrowRight');
+    // → paused the animation and stepped it: still step 1.
+    await page.waitForTimeout(300);
+    const t1 = Number(await tOf());
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => Number(await tOf())).toBeCloseTo(t1 + 0.1, 5);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => Number(await tOf())).toBeCloseTo(t1, 5);
+    expect(await lesson.getAttribute('data-page')).toBe('1');
+    // Focus back on the page: → is the lesson's again.
+    await page.locator('[data-testid=step-text]').click();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => lesson.getAttribute('data-page')).toBe('2');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});

@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl } from './browser';
+import { auditLayout, type Problem } from './layoutAudit';
+import { LESSONS } from '../../src/demos/lessons/registry';
+import { lessonPages } from '../../src/demos/lessons/types';
+
+/** The screens classrooms have: phones and tablets are touch screens, laptops and projectors are not. */
+export type ScreenSize = { name: string; width: number; height: number; touch: boolean };
+
+export const SIZES: readonly ScreenSize[] = [
+  { name: 'phone 360×640', width: 360, height: 640, touch: true },
+  { name: 'phone 390×844', width: 390, height: 844, touch: true },
+  { name: 'tablet 768×1024', width: 768, height: 1024, touch: true },
+  { name: 'tablet 1024×768', width: 1024, height: 768, touch: true },
+  { name: 'laptop 1366×768', width: 1366, height: 768, touch: false },
+  { name: 'projector 1920×1080', width: 1920, height: 1080, touch: false },
+];
+
+/** One screen of the app: a hash to open and what shows that it has rendered. */
+export type AppScreen = { label: string; hash: string; ready: string };
+
+/** Every area (the home page, the four explorers, the lesson list) and every page of every lesson. */
+export function allScreens(): AppScreen[] {
+  const areas: AppScreen[] = ['', 'convolution', 'pooling', 'train', 'draw', 'learn'].map((a) => ({
+    label: a ? a : 'home',
+    hash: `#/${a}`,
+    ready: '#main > *:not(.loading)',
+  }));
+  const steps = LESSONS.flatMap((lesson) =>
+    lessonPages(lesson).map((page, i) => ({
+      label: `lesson ${lesson.number} (${lesson.id}) ${page.kind} ${i + 1}`,
+      hash: `#/learn?lesson=${lesson.id}&step=${i + 1}`,
+      ready: `[data-lesson="${lesson.id}"][data-page="${i + 1}"]`,
+    })),
+  );
+  return [...areas, ...steps];
+}
+
+/** A screen in presentation mode: the same link with `present=1`. */
+export function presenting(s: AppScreen): AppScreen {
+  return {
+    ...s,
+    label: `${s.label} presenting`,
+    hash: `${s.hash}${s.hash.includes('?') ? '&' : '?'}present=1`,
+  };
+}
+
+/** One page per screen size (touch emulation for the touch sizes), opened on the app. */
+export async function openAtSize(browser: Browser, size: ScreenSize): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: size.width, height: size.height },
+    ...(size.touch ? { hasTouch: true, isMobile: true } : {}),
+  });
+  const page = await context.newPage();
+  await page.goto(new URL('#/learn', baseUrl()).href);
+  await page.locator('#main > *:not(.loading)').first().waitFor({ timeout: 30_000 });
+  return page;
+}
+
+/**
+ * Goes to `screen` by its hash (no reload) and waits until it has rendered and its layout has stopped
+ * changing: the page's size and element count the same over three looks 120 ms apart (at most 6 s,
+ * for panels that wait for MNIST or the model).
+ */
+export async function visit(page: Page, screen: AppScreen): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, screen.hash);
+  await page.locator(screen.ready).first().waitFor({ timeout: 30_000 });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    const look = () =>
+      `${document.body.scrollWidth}×${document.body.scrollHeight}:${document.getElementsByTagName('*').length}:${document.querySelectorAll('.loading').length}`;
+    const deadline = performance.now() + 6000;
+    let last = look();
+    let same = 0;
+    while (same < 3 && performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 120));
+      const now = look();
+      same = now === last ? same + 1 : 0;
+      last = now;
+    }
+  });
+}
+
+/** Audits the screen as it stands; each problem as one line naming size, screen and element. */
+export async function auditScreen(
+  page: Page,
+  size: ScreenSize,
+  screen: AppScreen,
+  present: boolean,
+): Promise<string[]> {
+  const problems: Problem[] = await page.evaluate(auditLayout, {
+    width: size.width,
+    height: size.height,
+    minTarget: size.touch ? 44 : 24,
+    present,
+    minFontPx: 20,
+    perKind: Number(process.env.LAYOUT_PER_KIND ?? 6),
+  });
+  return problems.map((p) => `${size.name} · ${screen.label} · ${p.kind}: ${p.where}`);
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EXPLAIN_DEFAULTS,
+  encodeExplainParams,
+  explainLink,
+  parseExplainParams,
+} from '../../../src/state/explainParams';
+import { inkOutline, mapOnPicture, overlayPixels } from '../../../src/components/explain/overlay';
+
+const parse = (q: string, prev = EXPLAIN_DEFAULTS) => parseExplainParams(new URLSearchParams(q), prev);
+
+describe('explain URL codec', () => {
+  it('reads the contract URL', () => {
+    const { settings, errors } = parse(
+      'image=mnist-test:42&model=pretrained&method=occlusion&patch=4&stride=1',
+    );
+    expect(errors).toEqual([]);
+    expect(settings).toMatchObject({
+      image: { kind: 'mnist', index: 42 },
+      model: 'pretrained',
+      method: 'occlusion',
+      patch: 4,
+      stride: 1,
+    });
+    for (const m of ['gradient', 'smoothgrad', 'gradcam'])
+      expect(parse(`method=${m}`).settings.method).toBe(m);
+    expect(parse('image=drawn&class=3').settings).toMatchObject({ image: { kind: 'drawn' }, classIndex: 3 });
+  });
+
+  it.each([
+    ['patch=29', /patch=29 is larger than the 28×28 picture/],
+    ['stride=0', /stride=0 would never move/],
+    ['image=mnist-test:10000', /from 0 to 9999/],
+    ['image=mnist-test:abc', /whole number/],
+    ['image=cat', /not a picture Explain knows/],
+    ['method=lime', /method="lime" is not one of occlusion, gradient, smoothgrad, gradcam/],
+    ['class=10', /class must be from 0 to 9/],
+    ['speed=3', /speed must be one of/],
+  ])('%s is refused with a message and the previous value kept', (q, message) => {
+    const prev = {
+      ...EXPLAIN_DEFAULTS,
+      patch: 6,
+      stride: 3,
+      image: { kind: 'mnist' as const, index: 7 },
+      method: 'gradcam' as const,
+      classIndex: 2,
+    };
+    const full = new URLSearchParams('image=mnist-test:7&method=gradcam&patch=6&stride=3&class=2');
+    const [key = '', value = ''] = q.split('=');
+    full.set(key, value);
+    const { settings, errors } = parseExplainParams(full, prev);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+    expect(settings).toMatchObject({
+      patch: 6,
+      stride: 3,
+      image: { kind: 'mnist', index: 7 },
+      method: 'gradcam',
+      classIndex: 2,
+    });
+  });
+
+  it('round-trips through encode → parse', () => {
+    const s = {
+      ...EXPLAIN_DEFAULTS,
+      method: 'occlusion' as const,
+      patch: 5,
+      stride: 3,
+      step: 4,
+      classIndex: 8,
+    };
+    expect(parse(encodeExplainParams(s).toString()).settings).toEqual(s);
+    expect(explainLink({ kind: 'mnist', index: 12 }, { model: 'current' })).toBe(
+      '#/explain?image=mnist-test%3A12&model=current&method=occlusion&patch=4&stride=2',
+    );
+  });
+});
+
+describe('overlay maths', () => {
+  it('spreads an occlusion map back as the mean of the patches covering each pixel', () => {
+    // 2×2 map, patch 2, stride 1 on a 3×3 picture: the centre pixel is under all four patches.
+    const on = mapOnPicture([1, 2, 3, 4], 2, 2, 3, 3, { patch: 2, stride: 1 });
+    expect(Array.from(on)).toEqual([1, 1.5, 2, 2, 2.5, 3, 3, 3.5, 4]);
+    // Stride 2, patch 1: pixels no patch reached stay 0.
+    expect(Array.from(mapOnPicture([5, 6, 7, 8], 2, 2, 3, 3, { patch: 1, stride: 2 }))).toEqual([
+      5, 0, 6, 0, 0, 0, 7, 0, 8,
+    ]);
+  });
+
+  it('blends picture and map colours by the opacity', () => {
+    const scale = { kind: 'sequential' as const, domain: [0, 1] as [number, number] };
+    // ink 1 (black) under a zero map (white): half-way grey at opacity 0.5.
+    expect(Array.from(overlayPixels([1], [0], 1, 1, scale, 0.5))).toEqual([128, 128, 128, 255]);
+    expect(Array.from(overlayPixels([0], [1], 1, 1, scale, 0))).toEqual([255, 255, 255, 255]);
+  });
+
+  it('outlines the inked pixels', () => {
+    // One inked pixel → its four sides.
+    expect(inkOutline([0, 0, 0, 0, 1, 0, 0, 0, 0], 3, 3)).toHaveLength(4);
+    // Two side by side → six sides (the shared one is not an edge).
+    expect(inkOutline([1, 1], 2, 1)).toHaveLength(6);
+  });
+});

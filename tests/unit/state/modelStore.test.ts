@@ -1,0 +1,156 @@
+/**
+ * The model store against tfjs' real IndexedDB handlers, on fake-indexeddb (node has no IndexedDB):
+ * a run replaces nothing, keeping it chooses it, the choice survives a "reload" (a fresh module with the
+ * same storage), and forgetting restores the shipped state.
+ */
+import 'fake-indexeddb/auto';
+import { vi } from 'vitest';
+
+// tfjs registers its indexeddb:// handlers and model manager only when it loads in a browser (it checks
+// for `window`) and finds the IndexedDB factory on `self`: pretend, before tfjs loads.
+vi.hoisted(() => {
+  (globalThis as { window?: unknown }).window = globalThis;
+  (globalThis as { self?: unknown }).self = globalThis;
+});
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type * as StoreModule from '../../../src/state/modelStore';
+import type * as EngineModule from '../../../src/engine';
+
+const dir = resolve(import.meta.dirname, '../../../public/models/lenet5');
+const shippedJson = readFileSync(resolve(dir, 'model.json'), 'utf8');
+const shippedWeights = readFileSync(resolve(dir, 'weights.bin'));
+
+class MemoryStorage {
+  private m = new Map<string, string>();
+  getItem = (k: string) => this.m.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.m.set(k, v);
+  removeItem = (k: string) => void this.m.delete(k);
+}
+const storage = new MemoryStorage();
+(globalThis as { localStorage?: unknown }).localStorage = storage;
+(globalThis as { document?: unknown }).document = { baseURI: 'http://app.test/' };
+
+// The shipped model over "HTTP": the real files from public/models/lenet5.
+vi.stubGlobal('fetch', (input: RequestInfo | URL): Promise<Response> => {
+  const url = String(input instanceof Request ? input.url : input);
+  if (url.endsWith('model.json'))
+    return Promise.resolve(new Response(shippedJson, { headers: { 'content-type': 'application/json' } }));
+  if (url.endsWith('weights.bin')) return Promise.resolve(new Response(Uint8Array.from(shippedWeights)));
+  return Promise.resolve(new Response('', { status: 404 }));
+});
+
+type Store = typeof StoreModule;
+type Engine = typeof EngineModule;
+let engine: Engine;
+
+/** A fresh copy of the store module, as after a page reload (storage and IndexedDB persist). */
+async function freshStore(): Promise<Store> {
+  vi.resetModules();
+  return import('../../../src/state/modelStore');
+}
+
+/** Saves a small random LeNet to the run slot, as the training worker does after an epoch. */
+async function saveRun(acc: number, savedAt: string): Promise<void> {
+  const model = engine.buildLeNet(undefined, 1);
+  await engine.saveModel(
+    model,
+    { source: 'trained', testAccuracy: acc, epochs: 1, trainDigits: 1000, savedAt },
+    engine.RUN_MODEL_SLOT,
+  );
+  model.dispose();
+}
+
+beforeAll(async () => {
+  engine = await import('../../../src/engine');
+  await engine.initBackend('cpu');
+}, 60_000);
+
+beforeEach(async () => {
+  await engine.clearSavedModel();
+  storage.removeItem('cnn-studio.model-choice');
+});
+
+describe('model store', () => {
+  it('starts on the shipped model, and a saved run replaces nothing until it is kept', async () => {
+    let store = await freshStore();
+    const first = await store.loadModelFor('chosen');
+    expect(first.used).toBe('pretrained');
+    expect(first.meta.testAccuracy).toBeCloseTo(0.9908, 4);
+    first.model.dispose();
+
+    await saveRun(0.348, '2026-11-29T18:00:00.000Z');
+    store = await freshStore();
+    await store.checkStoredModels();
+    expect(store.modelStore.get()).toMatchObject({ choice: 'pretrained', mine: null });
+    expect(store.modelStore.get().run?.testAccuracy).toBe(0.348);
+    const still = await store.loadModelFor('chosen');
+    expect(still.used).toBe('pretrained');
+    still.model.dispose();
+
+    const v = store.modelStore.get().version;
+    await store.keepRun();
+    expect(store.modelStore.get()).toMatchObject({ choice: 'mine' });
+    expect(store.modelStore.get().mine?.testAccuracy).toBe(0.348);
+    expect(store.modelStore.get().version).toBeGreaterThan(v);
+    const mine = await store.loadModelFor('chosen');
+    expect(mine.used).toBe('mine');
+    expect(mine.meta.trainDigits).toBe(1000);
+    mine.model.dispose();
+    // Lessons about "the real network" still get the shipped one.
+    const real = await store.loadModelFor('pretrained');
+    expect(real.used).toBe('pretrained');
+    real.model.dispose();
+  });
+
+  it('the choice survives a reload; a newer run does not replace the kept model', async () => {
+    await saveRun(0.348, '2026-11-29T18:00:00.000Z');
+    let store = await freshStore();
+    await store.checkStoredModels();
+    await store.keepRun();
+    await saveRun(0.5, '2026-11-29T18:10:00.000Z');
+
+    store = await freshStore();
+    await store.checkStoredModels();
+    const s = store.modelStore.get();
+    expect(s.choice).toBe('mine');
+    expect(s.mine?.testAccuracy).toBe(0.348);
+    expect(s.run?.testAccuracy).toBe(0.5);
+    const m = await store.loadModelFor('chosen');
+    expect(m.meta.testAccuracy).toBe(0.348);
+    m.model.dispose();
+
+    store.chooseModel('pretrained');
+    store = await freshStore();
+    await store.checkStoredModels();
+    expect(store.modelStore.get().choice).toBe('pretrained');
+  });
+
+  it('forget deletes both slots and the choice: the shipped state, also after a reload', async () => {
+    await saveRun(0.348, '2026-11-29T18:00:00.000Z');
+    let store = await freshStore();
+    await store.checkStoredModels();
+    await store.keepRun();
+    await store.forgetMyModels();
+    expect(store.modelStore.get()).toMatchObject({ choice: 'pretrained', mine: null, run: null });
+    expect(storage.getItem('cnn-studio.model-choice')).toBeNull();
+
+    store = await freshStore();
+    await store.checkStoredModels();
+    expect(store.modelStore.get()).toMatchObject({ choice: 'pretrained', mine: null, run: null });
+    const m = await store.loadModelFor('chosen');
+    expect(m.used).toBe('pretrained');
+    m.model.dispose();
+  });
+
+  it('a stored choice of "mine" with no model falls back to the shipped one and says so', async () => {
+    storage.setItem('cnn-studio.model-choice', 'mine');
+    const store = await freshStore();
+    const m = await store.loadModelFor('chosen');
+    expect(m.used).toBe('pretrained');
+    expect(m.fellBack).toBe(true);
+    m.model.dispose();
+  });
+});
