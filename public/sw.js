@@ -1,10 +1,12 @@
 /*
  * CNN Studio service worker: after one online visit, the app runs with no network at all.
  * - install: precaches the app shell, every built asset it can find by following index.html and the
- *   chunks it imports (Vite hashes their names, so they never go stale), the MNIST files and the
- *   pretrained model. Each file is fetched on its own; a missing one never blocks the install.
- * - fetch: pages network-first (a new deploy shows up at once), MNIST's manifest network-first, every
- *   other same-origin GET cache-first, filling the cache as it goes.
+ *   chunks it imports (Vite hashes their names, so they never go stale), the MNIST files, the
+ *   Fashion-MNIST test split (its 26 MB training split is cached the first time Train loads it) and the
+ *   pretrained model. Test splits come first. Each file is fetched on its own; a missing one never
+ *   blocks the install.
+ * - fetch: pages network-first (a new deploy shows up at once), the datasets' manifests network-first,
+ *   every other same-origin GET cache-first, filling the cache as it goes.
  * Plain JS in public/ so that it is served as-is from the app's root. Registered by src/sw/.
  */
 // Rewritten by the build with a hash of every file it outputs (scripts/vite/serviceWorkerBuildId.ts), so
@@ -65,12 +67,14 @@ async function precache() {
       }
     }
   }
-  await precacheMnist(cache);
+  await precacheDataset(cache, 'mnist', ['test', 'train']);
   await precacheModel(cache);
+  await precacheDataset(cache, 'fashion-mnist', ['test']);
 }
 
-async function precacheMnist(cache) {
-  const manifestUrl = new URL('data/mnist/manifest.json', SCOPE).href;
+/** A built-in dataset's manifest and the files of `splits`, in that order (test first). */
+async function precacheDataset(cache, id, splits) {
+  const manifestUrl = new URL(`data/${id}/manifest.json`, SCOPE).href;
   const res = await fetchOk(manifestUrl);
   if (!res) return;
   const manifest = await res
@@ -78,10 +82,15 @@ async function precacheMnist(cache) {
     .json()
     .catch(() => null);
   await cache.put(manifestUrl, res);
-  if (!manifest || !manifest.files) return;
-  for (const entry of Object.values(manifest.files)) {
+  if (!manifest || !manifest.files || !manifest.splits) return;
+  const names = splits.flatMap((s) =>
+    manifest.splits[s] ? [manifest.splits[s].images, manifest.splits[s].labels] : [],
+  );
+  for (const name of names) {
+    const entry = manifest.files[name];
+    if (!entry) continue;
     // The same URL the loader asks for (src/engine/data/download.ts), so the match is exact.
-    const url = new URL(`data/mnist/${entry.file}?v=${String(entry.sha256).slice(0, 16)}`, SCOPE).href;
+    const url = new URL(`data/${id}/${entry.file}?v=${String(entry.sha256).slice(0, 16)}`, SCOPE).href;
     if (await cache.match(url, MATCH)) continue;
     const file = await fetchOk(url);
     if (file) await cache.put(url, file);
@@ -120,7 +129,7 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET' || !req.url.startsWith(SCOPE) || req.headers.has('range')) return;
   if (req.mode === 'navigate') {
     event.respondWith(networkFirst(req, new URL('index.html', SCOPE).href));
-  } else if (req.url.includes('/data/mnist/manifest.json') || req.url.includes('/models/')) {
+  } else if (/\/data\/[\w-]+\/manifest\.json/.test(req.url) || req.url.includes('/models/')) {
     event.respondWith(networkFirst(req));
   } else {
     event.respondWith(cacheFirst(req));

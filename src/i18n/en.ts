@@ -6,6 +6,7 @@
 import { arch } from './areas/arch';
 import { canvas } from './areas/canvas';
 import { conv } from './areas/conv';
+import { data } from './areas/data';
 import { draw } from './areas/draw';
 import { engine } from './areas/engine';
 import { explain } from './areas/explain';
@@ -23,6 +24,7 @@ export const en = {
   arch,
   canvas,
   conv,
+  data,
   draw,
   engine,
   explain,
@@ -57,6 +59,7 @@ export const en = {
       train: { title: 'Train', blurb: 'Teach LeNet to read digits' },
       draw: { title: 'Draw', blurb: 'Draw a digit, watch every layer' },
       explain: { title: 'Explain', blurb: 'What the network looks at' },
+      data: { title: 'Data', blurb: 'Your datasets, class by class' },
       learn: { title: 'Learn', blurb: 'Guided lessons' },
     },
   },

@@ -2,7 +2,7 @@
  * The URL hash is the single source of truth for where the user is and how every control is set:
  * `#/<area>?<key>=<value>&...`. Any state is therefore a link a teacher can share.
  */
-export const AREAS = ['home', 'learn', 'convolution', 'pooling', 'train', 'draw', 'explain'] as const;
+export const AREAS = ['home', 'learn', 'convolution', 'pooling', 'train', 'draw', 'explain', 'data'] as const;
 export type Area = (typeof AREAS)[number];
 
 export type HashRoute = { area: Area; params: URLSearchParams };
@@ -15,6 +15,7 @@ export const NAV_AREAS = [
   'train',
   'draw',
   'explain',
+  'data',
 ] as const satisfies readonly Area[];
 
 /** `#/` (and a hash naming no area) is the home page. */

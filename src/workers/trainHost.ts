@@ -65,12 +65,17 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
   const warned = new Set<string>();
 
   let baseUrl = '';
+  /** Which dataset `data` holds; only an MNIST model is saved for Draw (it reads digits). */
+  let datasetId = 'mnist';
+  /** Bumped by each switch of dataset, so a slower earlier load never overwrites a newer one. */
+  let loadToken = 0;
   let loadingData: Promise<void> | null = null;
 
   async function init(
     mnistBaseUrl: string,
     wanted: TrainBackendChoice,
     cachedProbe: BackendProbeResult | null | undefined,
+    dataset: string,
   ): Promise<void> {
     choice = wanted;
     baseUrl = mnistBaseUrl;
@@ -102,37 +107,57 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       post({ type: 'backendProbe', result, cached: cached !== null });
     }
     post({ type: 'ready', backend, reason, inWorker: opts.inWorker });
-    await loadData();
+    await switchData(mnistBaseUrl, dataset);
+  }
+
+  /** Switches to a built-in dataset (`url` is where its files are) and loads it; an older load is ignored. */
+  function switchData(url: string, dataset: string): Promise<void> {
+    loadToken++;
+    trainer?.stop();
+    data = null;
+    loadingData = null;
+    baseUrl = url;
+    datasetId = dataset;
+    return loadData();
   }
 
   /**
-   * Downloads both splits (again, after a failure: a fresh request each time). One load at a time;
-   * a second caller waits for the same one.
+   * Downloads both splits of the current dataset (test first, so the page can show it sooner), again
+   * after a failure: a fresh request each time. One load at a time; a second caller waits for the same one.
    */
   function loadData(): Promise<void> {
     if (data) return Promise.resolve();
+    if (loadingData) return loadingData;
+    const token = loadToken;
+    const url = baseUrl;
+    const dataset = datasetId;
     // After one file fails, late progress from the other must not cover the error.
     let failed = false;
     const progress = (what: 'test' | 'train') => (loaded: number, total: number) => {
-      if (!failed) post({ type: 'loading', what, fraction: total ? Math.min(0.99, loaded / total) : 0 });
+      if (!failed && token === loadToken)
+        post({ type: 'loading', what, fraction: total ? Math.min(0.99, loaded / total) : 0 });
     };
-    loadingData ??= (async () => {
+    const loading: Promise<void> = (async () => {
       post({ type: 'loading', what: 'test', fraction: 0 });
-      const test = await loadMnistSplit('test', { baseUrl, onProgress: progress('test') });
+      const test = await loadMnistSplit('test', { baseUrl: url, onProgress: progress('test') });
+      if (token !== loadToken) return;
       // A copy for the page (confusion-matrix digits, mistakes); the host keeps its own.
-      post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice() });
-      const train = await loadMnistSplit('train', { baseUrl, onProgress: progress('train') });
+      post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice(), dataset });
+      const train = await loadMnistSplit('train', { baseUrl: url, onProgress: progress('train') });
+      if (token !== loadToken) return;
       data = { train, test };
       post({ type: 'dataReady' });
     })()
       .catch((err: unknown) => {
         failed = true;
-        throw err;
+        // A load the page has since replaced by another dataset fails quietly.
+        if (token === loadToken) throw err;
       })
       .finally(() => {
-        loadingData = null;
+        if (loadingData === loading) loadingData = null;
       });
-    return loadingData;
+    loadingData = loading;
+    return loading;
   }
 
   function emit(e: TrainEvent): void {
@@ -170,6 +195,8 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           config: c.arch,
           arch: formatArch(configLayers(c)),
         };
+        // The saved model is the one Draw reads digits with: a model of clothes is not kept there.
+        if (datasetId !== 'mnist') return;
         try {
           // The run's own slot: Draw and the lessons switch to it only when the user chooses to.
           await saveModel(made.model, meta, RUN_MODEL_SLOT);
@@ -227,7 +254,10 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       switch (msg.type) {
         case 'init':
           setMessages(msg.messages);
-          await init(msg.mnistBaseUrl, msg.backend, msg.probe);
+          await init(msg.mnistBaseUrl, msg.backend, msg.probe, msg.dataset ?? 'mnist');
+          break;
+        case 'dataset':
+          await switchData(msg.baseUrl, msg.dataset);
           break;
         case 'retryData':
           await loadData();

@@ -9,13 +9,17 @@ import type { Messages } from '../i18n';
 export type ToHost =
   /** `messages`: the page's language, so the engine's messages from the worker read like the page's. */
   /** `probe`: the page's cached backend measurement (localStorage), used when it fits this device. */
+  /** `mnistBaseUrl`: the folder of the dataset to load first (`dataset`, MNIST when absent). */
   | {
       type: 'init';
       mnistBaseUrl: string;
+      dataset?: string;
       backend: TrainBackendChoice;
       messages: Messages;
       probe?: BackendProbeResult | null;
     }
+  /** Load another built-in dataset (stops a run): its id and the folder of its packed files. */
+  | { type: 'dataset'; dataset: string; baseUrl: string }
   | { type: 'start'; cfg: TrainConfig; probeDigit: number; panels: boolean }
   /** Download MNIST again after a failure (the Train area's Try again). */
   | { type: 'retryData' }
@@ -36,7 +40,8 @@ export type FromHost =
   | { type: 'ready'; backend: BackendName; reason: string; inWorker: boolean }
   /** The training backend chosen by measurement (`cached`: taken from the page's cache, not re-run). */
   | { type: 'backendProbe'; result: BackendProbeResult; cached: boolean }
-  | { type: 'testSet'; images: Uint8Array; labels: Uint8Array }
+  /** The loaded dataset's test split (a copy the page owns), and which dataset it is. */
+  | { type: 'testSet'; images: Uint8Array; labels: Uint8Array; dataset: string }
   /** Both MNIST splits are in: training can start. */
   | { type: 'dataReady' }
   | { type: 'event'; event: TrainEvent }

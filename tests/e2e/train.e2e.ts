@@ -47,7 +47,9 @@ describe('#/train', () => {
     const mapRows = await page.locator('.train-layer:not([data-layer="output"])').count();
     expect(mapRows).toBeGreaterThan(4);
     expect(await page.locator('.train-layer .legend').count()).toBe(mapRows);
-    expect(await byId(page, 'reset-note').textContent()).toMatch(/Reset.*clears.*saved.*stays/s);
+    expect(await byId(page, 'reset-note').textContent()).toMatch(
+      /Reset.*clears.*saved in this browser stay/s,
+    );
     await page.locator('.train-cm-cell').nth(11).click();
     await expect.poll(() => byId(page, 'cell-digits').locator('button').count()).toBeGreaterThan(0);
     await byId(page, 'cell-digits').locator('button').first().click();

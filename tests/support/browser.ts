@@ -66,9 +66,16 @@ export type WatchedPage = {
 export async function openWatchedPage(
   browser: Browser,
   path: string,
-  opts: { viewport?: { width: number; height: number } } = {},
+  opts: {
+    viewport?: { width: number; height: number };
+    /** Touch and phone emulation: `{hasTouch: true, isMobile: true}`. */
+    touch?: boolean;
+  } = {},
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1366, height: 768 } });
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1366, height: 768 },
+    ...(opts.touch ? { hasTouch: true, isMobile: true } : {}),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const foreignRequests: string[] = [];

@@ -43,6 +43,11 @@ export const AREA_ENTRIES: Record<Area, AreaEntry> = {
     blurb: t('shell.areas.explain.blurb'),
     Component: lazy(() => import('../explain/ExplainArea').then((m) => ({ default: m.ExplainArea }))),
   },
+  data: {
+    title: t('shell.areas.data.title'),
+    blurb: t('shell.areas.data.blurb'),
+    Component: lazy(() => import('../data/DataArea').then((m) => ({ default: m.DataArea }))),
+  },
   learn: {
     title: t('shell.areas.learn.title'),
     blurb: t('shell.areas.learn.blurb'),

@@ -50,7 +50,10 @@ export const ConfusionPanel = memo(function ConfusionPanel({
   epoch,
   onPick,
   picked,
+  classNames,
 }: {
+  /** What each class is called (digits 0–9 for MNIST, clothes for Fashion-MNIST). */
+  classNames: readonly string[];
   confusion: Int32Array | null;
   predictions: Uint8Array | null;
   set: TestSet | null;
@@ -59,6 +62,9 @@ export const ConfusionPanel = memo(function ConfusionPanel({
   picked: number | null;
 }) {
   const [cell, setCell] = useState<{ label: number; predicted: number } | null>(null);
+  const name = (c: number) => classNames[c] ?? String(c);
+  // Words instead of digits: the column headings turn sideways so the table keeps its width.
+  const named = classNames.some((n) => n.length > 2);
   const maxOff = useMemo(() => {
     let m = 1;
     if (confusion) confusion.forEach((v, i) => (i % 11 === 0 ? null : (m = Math.max(m, v))));
@@ -90,13 +96,13 @@ export const ConfusionPanel = memo(function ConfusionPanel({
       ) : (
         <>
           <p className="train-note">{t('train.confusion.note')}</p>
-          <table className="train-cm">
+          <table className={named ? 'train-cm named' : 'train-cm'}>
             <thead>
               <tr>
                 <th scope="col">{t('train.confusion.corner')}</th>
                 {Array.from({ length: 10 }, (_, j) => (
                   <th key={j} scope="col">
-                    {j}
+                    <span>{name(j)}</span>
                   </th>
                 ))}
               </tr>
@@ -104,7 +110,7 @@ export const ConfusionPanel = memo(function ConfusionPanel({
             <tbody>
               {Array.from({ length: 10 }, (_, i) => (
                 <tr key={i}>
-                  <th scope="row">{i}</th>
+                  <th scope="row">{name(i)}</th>
                   {Array.from({ length: 10 }, (_, j) => {
                     const v = confusion[i * 10 + j] ?? 0;
                     const diag = i === j;
@@ -122,8 +128,8 @@ export const ConfusionPanel = memo(function ConfusionPanel({
                           onClick={() => setCell({ label: i, predicted: j })}
                           aria-label={t('train.confusion.cell', {
                             n: String(v),
-                            label: String(i),
-                            said: String(j),
+                            label: name(i),
+                            said: name(j),
                           })}
                         >
                           {v}
@@ -139,8 +145,8 @@ export const ConfusionPanel = memo(function ConfusionPanel({
             <div className="train-cell-digits" data-testid="cell-digits">
               <h3>
                 {cell.label === cell.predicted
-                  ? t('train.confusion.right', { label: String(cell.label) })
-                  : t('train.confusion.wrong', { label: String(cell.label), said: String(cell.predicted) })}
+                  ? t('train.confusion.right', { label: name(cell.label) })
+                  : t('train.confusion.wrong', { label: name(cell.label), said: name(cell.predicted) })}
                 {t('train.confusion.shown', {
                   n: String(cellDigits.length),
                   more: cellDigits.length === 40 ? t('train.confusion.more') : '',
@@ -171,7 +177,9 @@ export const MistakesPanel = memo(function MistakesPanel({
   set,
   onPick,
   picked,
+  classNames,
 }: {
+  classNames: readonly string[];
   mistakes: Mistake[] | null;
   set: TestSet | null;
   onPick: (index: number) => void;
@@ -194,8 +202,8 @@ export const MistakesPanel = memo(function MistakesPanel({
               set={set}
               index={m.index}
               caption={t('train.mistakes.caption', {
-                label: String(m.label),
-                said: String(m.predicted),
+                label: classNames[m.label] ?? String(m.label),
+                said: classNames[m.predicted] ?? String(m.predicted),
                 pct: String(Math.round((m.probs[m.predicted] ?? 0) * 100)),
               })}
               onPick={onPick}

@@ -91,7 +91,16 @@ function layerWords(name: string): string {
 }
 
 /** One layer: feature maps as small heatmaps, vectors as one strip, the output as labelled bars. */
-const LayerRow = memo(function LayerRow({ layer, maxWidth }: { layer: LayerSnapshot; maxWidth?: number }) {
+const LayerRow = memo(function LayerRow({
+  layer,
+  maxWidth,
+  classNames,
+}: {
+  layer: LayerSnapshot;
+  maxWidth?: number;
+  /** Names under the output bars; digits 0–9 when absent. */
+  classNames?: readonly string[];
+}) {
   const isMaps = layer.shape.length === 3;
   const maps = useMemo(() => (isMaps ? channels(layer) : [layer.data]), [layer, isMaps]);
   const scale = useMemo<ColorScale>(
@@ -110,15 +119,18 @@ const LayerRow = memo(function LayerRow({ layer, maxWidth }: { layer: LayerSnaps
         <div className="train-layer-name">
           {t('train.layers.output')} <span>{layerWords('output')}</span>
         </div>
-        <div className="train-bars">
+        <div className={classNames?.some((n) => n.length > 2) ? 'train-bars named' : 'train-bars'}>
           {Array.from(layer.data, (p, i) => (
             <div
               key={i}
               className={`train-bar${i === best ? ' best' : ''}`}
-              title={t('train.layers.bar', { digit: String(i), pct: (p * 100).toFixed(1) })}
+              title={t('train.layers.bar', {
+                digit: classNames?.[i] ?? String(i),
+                pct: (p * 100).toFixed(1),
+              })}
             >
               <div className="train-bar-fill" style={{ height: `${Math.max(1, p * 100)}%` }} />
-              <span>{i}</span>
+              <span>{classNames?.[i] ?? i}</span>
             </div>
           ))}
         </div>
@@ -163,10 +175,13 @@ export const ActivationsPanel = memo(function ActivationsPanel({
   label,
   words,
   mapsMaxWidth,
+  classNames,
 }: {
   layers: LayerSnapshot[];
   digit: number | null;
-  label: number | null;
+  /** The picture's true class: a digit, or a class name. */
+  label: number | string | null;
+  classNames?: readonly string[];
   /** Replaces the note and the empty-state line where the page has no Train button or mistakes panel. */
   words?: { note: string; empty: string };
   /** Pixels a layer's maps may take before wrapping (the Train area's default is 640). */
@@ -185,7 +200,7 @@ export const ActivationsPanel = memo(function ActivationsPanel({
       {layers.length === 0 && <p className="train-note">{words?.empty ?? t('train.layers.empty')}</p>}
       <div className="train-layers">
         {layers.map((l) => (
-          <LayerRow key={l.name} layer={l} maxWidth={mapsMaxWidth} />
+          <LayerRow key={l.name} layer={l} maxWidth={mapsMaxWidth} classNames={classNames} />
         ))}
       </div>
     </Panel>

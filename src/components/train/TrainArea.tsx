@@ -16,6 +16,7 @@ import { TrainControls } from './TrainControls';
 import { isBusy, RunButtons, TrainStatus } from './TrainStatus';
 import { ensureSession, resetRuntime, send, startTraining, trainStore } from './trainSession';
 import { explainLink } from '../../state/explainParams';
+import { useTrainDataset } from './useTrainDataset';
 
 /** One empty list for "no snapshot yet", so the memoised panel is not re-rendered for a new []. */
 const NO_LAYERS: LayerSnapshot[] = [];
@@ -52,11 +53,12 @@ export function TrainArea() {
   const problemList = Object.values(problems);
   const canTrain = problemList.length === 0 && !busy && rt.phase !== 'loading' && rt.phase !== 'idle';
 
+  const { dataset, info, error: datasetError } = useTrainDataset(params.get('dataset'));
   useEffect(() => {
-    void ensureSession(cfg.backend);
-    // The session is per page: later backend changes go with the start message.
+    void ensureSession(cfg.backend, dataset);
+    // The session is per page: later backend changes go with the start message; a new dataset reloads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [dataset]);
 
   const onChange = useCallback(
     (next: TrainConfig) => {
@@ -127,6 +129,14 @@ export function TrainArea() {
           <strong>{t('train.resetNote.train')}</strong>
           {t('train.resetNote.trainText')}
         </p>
+        <p className="train-dataset" data-testid="train-dataset">
+          {t('train.dataset.using', { name: info.name })} <a href={`#/data`}>{t('train.dataset.change')}</a>
+        </p>
+        {datasetError && (
+          <p className="message error" role="alert" data-testid="dataset-error">
+            {datasetError}
+          </p>
+        )}
         {problemList.length > 0 && (
           <p className="message error" role="alert">
             {t('train.cannotTrain', { problem: problemList[0] ?? '' })}
@@ -168,7 +178,8 @@ export function TrainArea() {
             <ActivationsPanel
               layers={snapshot?.layers ?? NO_LAYERS}
               digit={snapshot?.digit ?? null}
-              label={snapshotLabel}
+              label={snapshotLabel === null ? null : (info.classNames[snapshotLabel] ?? snapshotLabel)}
+              classNames={info.classNames}
             />
           </div>
         )}
@@ -181,9 +192,17 @@ export function TrainArea() {
             epoch={lastEval?.epoch ?? null}
             onPick={pick}
             picked={picked}
+            classNames={info.classNames}
           />
-          <MistakesPanel mistakes={lastEval?.mistakes ?? null} set={testSet} onPick={pick} picked={picked} />
-          {picked !== null && (
+          <MistakesPanel
+            mistakes={lastEval?.mistakes ?? null}
+            set={testSet}
+            onPick={pick}
+            picked={picked}
+            classNames={info.classNames}
+          />
+          {/* Explain reads MNIST test digits only, so the link is offered for that dataset alone. */}
+          {picked !== null && dataset === 'mnist' && (
             <a
               className="button-link"
               href={explainLink({ kind: 'mnist', index: picked }, { model: 'current' })}

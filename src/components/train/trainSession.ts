@@ -9,6 +9,7 @@ import type { LayerSnapshot, TrainEvent } from '../../engine/train/trainer';
 import type { FromHost, LoadingWhat, ToHost } from '../../workers/trainProtocol';
 import { currentMessages, t } from '../../i18n';
 import { createStore } from '../../state/createStore';
+import { builtinDataPath, type BuiltinDatasetId } from '../../engine/data/datasets';
 import { noteRunSaved } from '../../state/modelStore';
 import { loadProbe, saveProbe } from '../../state/backendProbeCache';
 
@@ -40,6 +41,8 @@ export type TrainRuntime = {
   snapshot: { step: number; digit: number; filters: LayerSnapshot; layers: LayerSnapshot[] } | null;
   lastEval: { epoch: number; confusion: Int32Array; predictions: Uint8Array; mistakes: Mistake[] } | null;
   testSet: { images: Uint8Array; labels: Uint8Array } | null;
+  /** The dataset the host has loaded or is loading (`mnist`, `fashion-mnist`). */
+  dataset: string;
   message: string | null;
   warnings: string[];
   savedAt: string | null;
@@ -59,6 +62,7 @@ const initial: TrainRuntime = {
   snapshot: null,
   lastEval: null,
   testSet: null,
+  dataset: 'mnist',
   message: null,
   warnings: [],
   savedAt: null,
@@ -184,7 +188,15 @@ function onEvent(e: TrainEvent): void {
       break;
     case 'done':
       now((s) => ({
-        phase: e.reason === 'diverged' ? 'diverged' : e.reason === 'stopped' ? 'stopped' : 'done',
+        // A run stopped because another dataset is loading: keep showing the load.
+        phase:
+          s.phase === 'loading'
+            ? 'loading'
+            : e.reason === 'diverged'
+              ? 'diverged'
+              : e.reason === 'stopped'
+                ? 'stopped'
+                : 'done',
         message:
           s.phase === 'diverged' ? s.message : e.reason === 'stopped' ? t('train.session.stopped') : null,
       }));
@@ -212,7 +224,7 @@ function onMessage(msg: FromHost): void {
       saveProbe(msg.result, msg.cached);
       break;
     case 'testSet':
-      now({ testSet: { images: msg.images, labels: msg.labels } });
+      now({ testSet: { images: msg.images, labels: msg.labels }, dataset: msg.dataset });
       break;
     case 'event':
       onEvent(msg.event);
@@ -264,19 +276,49 @@ async function connect(): Promise<Connection> {
   }
 }
 
-/** Starts the host and loads MNIST once per page. */
-export async function ensureSession(backend: TrainConfig['backend']): Promise<void> {
-  if (connection) return;
-  now({ phase: 'loading', loading: { what: 'trainer', fraction: 0 } });
+/** The folder of a built-in dataset's packed files, resolved against the page. */
+function dataUrl(dataset: BuiltinDatasetId): string {
+  return new URL(builtinDataPath(dataset), document.baseURI).href;
+}
+
+/** Starts the host and loads the dataset once per page; a later call with another dataset loads that one. */
+export async function ensureSession(
+  backend: TrainConfig['backend'],
+  dataset: BuiltinDatasetId = 'mnist',
+): Promise<void> {
+  if (connection) {
+    if (trainStore.get().dataset !== dataset) selectDataset(dataset);
+    return;
+  }
+  now({ phase: 'loading', loading: { what: 'trainer', fraction: 0 }, dataset });
   // Kept as a promise so a second mount (React StrictMode) cannot start a second worker.
   connection = connect();
   (await connection).send({
     type: 'init',
-    mnistBaseUrl: new URL('data/mnist/', document.baseURI).href,
+    mnistBaseUrl: dataUrl(dataset),
+    dataset,
     backend,
     messages: currentMessages(),
     probe: loadProbe(),
   });
+}
+
+/** Switches the host to another dataset: stops a run, forgets its panels and loads both splits. */
+export function selectDataset(dataset: BuiltinDatasetId): void {
+  now({
+    phase: 'loading',
+    loading: { what: 'test', fraction: 0 },
+    dataset,
+    testSet: null,
+    curve: [],
+    epochs: [],
+    progress: null,
+    lastEval: null,
+    snapshot: null,
+    message: null,
+    warnings: [],
+  });
+  send({ type: 'dataset', dataset, baseUrl: dataUrl(dataset) });
 }
 
 export function send(msg: ToHost): void {

@@ -18,6 +18,10 @@ export const train = {
     trainText: ' always starts again from new random weights picked by the seed.',
   },
   cannotTrain: 'Cannot train yet: {problem}',
+  dataset: {
+    using: 'Pictures: {name}.',
+    change: 'Other datasets',
+  },
   /** The status block: progress bar, live numbers, where it runs. */
   status: {
     tryAgain: 'Try again',
@@ -157,13 +161,13 @@ export const train = {
   confusion: {
     title: 'Confusion matrix',
     titleEpoch: 'Confusion matrix · after epoch {n}',
-    shape: '10×10 · 10,000 test digits',
+    shape: '10×10 · 10,000 test pictures',
     pending: 'Filled in at the end of each epoch.',
     note: "Rows: the true digit. Columns: the network's answer. The diagonal is right; darker cells off it are the usual mix-ups. Click a cell to see those digits.",
     corner: 'true ↓ / said →',
-    cell: '{n} digits that are {label} and were read as {said}',
-    right: '{label}s read correctly',
-    wrong: '{label}s read as {said}',
+    cell: '{n} test pictures that are {label} and were read as {said}',
+    right: 'true {label}, read correctly',
+    wrong: 'true {label}, read as {said}',
     shown: ' · {n}{more} shown',
     more: '+',
   },

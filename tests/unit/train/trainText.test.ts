@@ -46,7 +46,7 @@ describe('Train area text', () => {
       [fmtTime(Number.NaN), '—'],
       [
         t('train.confusion.right', { label: '7' }) + t('train.confusion.shown', { n: '40', more: '+' }),
-        '7s read correctly · 40+ shown',
+        'true 7, read correctly · 40+ shown',
       ],
       [
         t('train.session.backendSwitched', { from: 'webgl', why: 'lost', to: 'wasm', step: '1200' }),

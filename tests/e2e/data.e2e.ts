@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openWatchedPage, useBrowser } from '../support/browser';
+import { readyToTrain } from '../support/waits';
+
+const browser = useBrowser();
+const SHOTS = '/tmp/shots-own-data';
+
+const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+describe('#/data and Fashion-MNIST', () => {
+  it('lists MNIST and Fashion-MNIST with their classes, counts, a gallery per class, and the storage quota', async () => {
+    const w = await openWatchedPage(browser(), '#/data');
+    const { page } = w;
+    await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+    const fashion = byId(page, 'dataset-fashion-mnist');
+    await fashion.getByText('10 classes').waitFor();
+    expect(await fashion.textContent()).toMatch(/60,000 to train on · 10,000 to test/);
+    expect(await fashion.textContent()).toMatch(/seed 20170825/);
+    // One gallery row per class, named, with eight pictures drawn.
+    await expect.poll(() => fashion.locator('canvas.data-gallery-row').count(), { timeout: 30_000 }).toBe(10);
+    for (const name of ['T-shirt/top', 'Trouser', 'Sandal', 'Ankle boot']) {
+      expect(await fashion.getByRole('img', { name: `The first 8 test pictures of ${name}` }).count()).toBe(
+        1,
+      );
+    }
+    // The gallery shows real pictures: some ink in the Trouser row (not a blank canvas).
+    const inked = await fashion
+      .getByRole('img', { name: 'The first 8 test pictures of Trouser' })
+      .evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+        let dark = 0;
+        for (let i = 0; i < d.length; i += 4) if ((d[i] ?? 255) < 128) dark++;
+        return dark / (d.length / 4);
+      });
+    expect(inked).toBeGreaterThan(0.05);
+    await expect.poll(() => byId(page, 'dataset-mnist').locator('canvas.data-gallery-row').count()).toBe(10);
+    await expect.poll(() => byId(page, 'storage-used').textContent()).toMatch(/used of .* this browser lets/);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: `${SHOTS}/data-1366.png`, fullPage: true });
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+
+  it('looks right on a 390×844 touch screen', async () => {
+    const w = await openWatchedPage(browser(), '#/data', {
+      viewport: { width: 390, height: 844 },
+      touch: true,
+    });
+    await expect
+      .poll(() => byId(w.page, 'dataset-fashion-mnist').locator('canvas.data-gallery-row').count(), {
+        timeout: 30_000,
+      })
+      .toBe(10);
+    // Nothing wider than the screen.
+    expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const link = w.page.getByRole('link', { name: 'Train on it' }).first();
+    expect((await link.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await w.page.screenshot({ path: `${SHOTS}/data-390.png`, fullPage: true });
+    await w.context.close();
+  });
+
+  it('trains Fashion-MNIST briefly: test accuracy on its held-out split, clothes names in the matrix', async () => {
+    const w = await openWatchedPage(browser(), '#/train?dataset=fashion-mnist&train=1000&epochs=1&batch=32');
+    const { page } = w;
+    await readyToTrain(page);
+    expect(await byId(page, 'train-dataset').textContent()).toMatch(/Fashion-MNIST/);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect
+      .poll(() => byId(page, 'test-accuracy').textContent(), { timeout: 120_000 })
+      .toMatch(/^\d+\.\d\d%$/);
+    // 1,000 pictures, one epoch: well above the 10% of guessing.
+    expect(parseFloat((await byId(page, 'test-accuracy').textContent()) ?? '0')).toBeGreaterThan(40);
+    const cm = byId(page, 'confusion');
+    expect(await cm.locator('tbody th').allTextContents()).toContain('Ankle boot');
+    expect(await byId(page, 'mistakes').textContent()).toMatch(
+      /is (T-shirt\/top|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Ankle boot), said/,
+    );
+    await page.screenshot({ path: `${SHOTS}/train-fashion.png`, fullPage: true });
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('a bad dataset= value gets a message and the previous dataset stays', async () => {
+    const w = await openWatchedPage(browser(), '#/train?dataset=fashion-mnist&train=1000');
+    const { page } = w;
+    await readyToTrain(page);
+    await page.evaluate(() => (window.location.hash = '#/train?dataset=cifar-100&train=1000'));
+    await byId(page, 'dataset-error').waitFor();
+    expect(await byId(page, 'dataset-error').textContent()).toMatch(/"cifar-100".*Keeping fashion-mnist/);
+    expect(await byId(page, 'train-dataset').textContent()).toMatch(/Fashion-MNIST/);
+    await w.context.close();
+  });
+});
