@@ -4,6 +4,7 @@
  * this module lazily), so students never download it.
  */
 import { send } from './components/train/trainSession';
+import * as tf from '@tensorflow/tfjs-core';
 import { loseWebGLContext } from './engine/backend';
 import type { BackendProbeResult } from './engine/backendProbe';
 import { lastProbe } from './state/backendProbeCache';
@@ -13,6 +14,8 @@ export type TestHooks = {
   simulateBackendLoss(): void;
   /** Loses the page's own WebGL context (Draw, lessons); false when the page does not run on WebGL. */
   losePageWebGLContext(): boolean;
+  /** The page's live tensor count (`tf.memory().numTensors`), for leak checks around a refused input. */
+  numTensors(): number;
   /** The training backend measurement of this page load (null when none ran). */
   trainBackendProbe(): { result: BackendProbeResult; cached: boolean } | null;
 };
@@ -21,6 +24,7 @@ export function installTestHooks(): void {
   const hooks: TestHooks = {
     simulateBackendLoss: () => send({ type: 'simulateBackendLoss' }),
     losePageWebGLContext: loseWebGLContext,
+    numTensors: () => tf.memory().numTensors,
     trainBackendProbe: lastProbe,
   };
   (window as unknown as { __cnnStudioTest: TestHooks }).__cnnStudioTest = hooks;

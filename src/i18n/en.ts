@@ -64,6 +64,7 @@ export const en = {
     },
   },
   learn: {
+    linkLessonValue: "the lesson's own value",
     title: 'Learn',
     intro:
       'Ten short lessons on how a convolutional network sees. Each step has a live panel you can play with; each lesson ends with a question or two. Arrow keys or a presentation clicker move through the steps.',

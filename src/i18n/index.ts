@@ -33,11 +33,17 @@ function lookup(key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+/** Longer filled-in values are cut: longer than any sentence the app composes itself. */
+const MAX_VAR = 400;
+
 function fill(text: string, vars?: Vars): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = vars[name];
-    return v === undefined ? whole : typeof v === 'number' ? v.toLocaleString('en-US') : v;
+    if (v === undefined) return whole;
+    if (typeof v === 'number') return v.toLocaleString('en-US');
+    // A value from a link or a file can be 100,000 characters: never echo it whole.
+    return v.length > MAX_VAR ? `${v.slice(0, 80)}…` : v;
   });
 }
 

@@ -62,14 +62,22 @@ export function retryMnist(): void {
   }
 }
 
+/** Bumped by every load: progress from an older (failed or replaced) load is ignored. */
+const generation: Record<MnistSplit, number> = { test: 0, train: 0 };
+
 async function load(split: MnistSplit): Promise<MnistSet> {
   const t0 = performance.now();
   let lastPublish = 0;
+  const mine = ++generation[split];
+  // Once this load has failed, a late progress event from the file still downloading beside the one
+  // that failed must not turn the error back into "Loading… 0%".
+  let failed = false;
   update(split, { state: 'loading', fraction: 0, totalBytes: 0, secondsLeft: null });
   try {
     const set = await loadMnistSplit(split, {
       baseUrl: mnistBaseUrl(),
       onProgress: (loaded, total) => {
+        if (failed || generation[split] !== mine) return;
         const now = performance.now();
         // A progress event per network chunk would re-render the status bar ~150 times: 10 per second is plenty.
         if (now - lastPublish < 100 && loaded < total) return;
@@ -80,11 +88,13 @@ async function load(split: MnistSplit): Promise<MnistSet> {
         update(split, { state: 'loading', fraction, totalBytes: total, secondsLeft });
       },
     });
-    update(split, { state: 'ready', count: set.count, ms: performance.now() - t0 });
+    if (generation[split] === mine)
+      update(split, { state: 'ready', count: set.count, ms: performance.now() - t0 });
     return set;
   } catch (err) {
+    failed = true;
     const message = err instanceof Error ? err.message : String(err);
-    update(split, { state: 'error', message });
+    if (generation[split] === mine) update(split, { state: 'error', message });
     throw err;
   }
 }

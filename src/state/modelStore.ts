@@ -22,6 +22,7 @@ import {
   type LoadedModel,
   type ModelMeta,
 } from '../engine';
+import { checkModelMeta } from '../engine/model/modelMeta';
 import { createStore } from './createStore';
 import { CHOICE_STORAGE_KEY, parseChoice, resolveModel, type ModelChoice } from './modelWords';
 
@@ -73,8 +74,8 @@ export function pretrainedModelUrl(): string {
 async function readPretrainedMeta(): Promise<ModelMeta | null> {
   try {
     const res = await fetch(pretrainedModelUrl());
-    const json = (await res.json()) as { userDefinedMetadata?: { cnnStudio?: ModelMeta } };
-    return { ...(json.userDefinedMetadata?.cnnStudio ?? {}), source: 'pretrained' };
+    const json = (await res.json()) as { userDefinedMetadata?: { cnnStudio?: unknown } };
+    return { ...checkModelMeta(json.userDefinedMetadata?.cnnStudio), source: 'pretrained' };
   } catch {
     return null;
   }

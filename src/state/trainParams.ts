@@ -17,6 +17,7 @@ import {
 } from '../engine';
 import {
   checkTrainConfig,
+  LIMITS,
   TRAIN_BACKENDS,
   TRAIN_DEFAULTS,
   type ConfigProblems,
@@ -25,21 +26,12 @@ import {
   type TrainConfig,
 } from '../engine/train/config';
 
+import { linkProblem, readNumber, readOption, type LinkRead } from './linkValues';
+
 const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'adam'];
 const SCHEDULES: readonly ScheduleName[] = ['constant', 'cosine', 'onecycle', 'step'];
 const ACTIVATIONS: readonly LeNetActivation[] = ['relu', 'tanh', 'sigmoid'];
 const POOLINGS: readonly LeNetPooling[] = ['max', 'avg'];
-
-function num(params: URLSearchParams, key: string, fallback: number): number {
-  const raw = params.get(key);
-  if (raw === null || raw.trim() === '') return fallback;
-  return Number(raw);
-}
-
-function pick<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[], fallback: T): T {
-  const raw = params.get(key);
-  return raw !== null && (allowed as readonly string[]).includes(raw) ? (raw as T) : fallback;
-}
 
 export type ArchFromLink = { layers: LayerSpec[] | null; error: string | null };
 
@@ -61,38 +53,75 @@ export function parseArchParam(raw: string | null, previous: LayerSpec[] | null)
 }
 
 /**
- * Reads settings from the hash query; anything missing takes its default. Problems are listed, not hidden.
- * `previousLayers`: the stack to keep when the link's `arch` is refused (reported in `archError`).
+ * Reads settings from the hash query. A missing key takes its default; a malformed or out-of-range value
+ * keeps `prev`'s value and is reported in `linkErrors` (naming the key and the value kept), as the
+ * explorers do. `problems` lists what `checkTrainConfig` still refuses (e.g. a batch bigger than the
+ * training set), shown at the controls. A refused `arch` keeps `prev.layers` and is reported in
+ * `archError` (shown by the layer editor).
  */
 export function parseTrainParams(
   params: URLSearchParams,
-  previousLayers: LayerSpec[] | null = null,
-): { cfg: TrainConfig; problems: ConfigProblems; archError: string | null } {
+  prev: TrainConfig = TRAIN_DEFAULTS,
+): { cfg: TrainConfig; problems: ConfigProblems; linkErrors: string[]; archError: string | null } {
   const d = TRAIN_DEFAULTS;
-  const designed = parseArchParam(params.get('arch'), previousLayers);
+  const designed = parseArchParam(params.get('arch'), prev.layers);
+  const linkErrors: string[] = [];
+  const take = <T>(
+    key: string,
+    read: (raw: string) => LinkRead<T>,
+    kept: T,
+    fallback: T,
+    shown?: (v: T) => string,
+  ): T => {
+    const raw = params.get(key);
+    if (raw === null) return fallback;
+    const r = read(raw);
+    if (r.ok) return r.value;
+    linkErrors.push(linkProblem(r.why, shown ? shown(kept) : String(kept)));
+    return kept;
+  };
+  const number = (
+    key: string,
+    kept: number,
+    fallback: number,
+    [lo, hi]: readonly [number, number],
+    whole = true,
+  ) => take(key, (raw) => readNumber(key, raw, lo, hi, whole), kept, fallback);
+  const option = <T extends string>(key: string, options: readonly T[], kept: T, fallback: T) =>
+    take(key, (raw) => readOption(key, raw, options), kept, fallback);
+  const L = LIMITS;
+  const pa = prev.arch;
+  const da = LENET_DEFAULTS;
   const arch: LeNetConfig = {
-    activation: pick(params, 'act', ACTIVATIONS, LENET_DEFAULTS.activation),
-    pooling: pick(params, 'pool', POOLINGS, LENET_DEFAULTS.pooling),
-    filters1: num(params, 'f1', LENET_DEFAULTS.filters1),
-    filters2: num(params, 'f2', LENET_DEFAULTS.filters2),
-    dense1: num(params, 'd1', LENET_DEFAULTS.dense1),
-    dense2: num(params, 'd2', LENET_DEFAULTS.dense2),
+    activation: option('act', ACTIVATIONS, pa.activation, da.activation),
+    pooling: option('pool', POOLINGS, pa.pooling, da.pooling),
+    filters1: number('f1', pa.filters1, da.filters1, L.filters),
+    filters2: number('f2', pa.filters2, da.filters2, L.filters),
+    dense1: number('d1', pa.dense1, da.dense1, L.dense),
+    dense2: number('d2', pa.dense2, da.dense2, L.dense),
   };
   const cfg: TrainConfig = {
-    epochs: num(params, 'epochs', d.epochs),
-    batchSize: num(params, 'batch', d.batchSize),
-    lr: num(params, 'lr', d.lr),
-    optimizer: pick(params, 'opt', OPTIMIZERS, d.optimizer),
-    schedule: pick(params, 'schedule', SCHEDULES, d.schedule),
-    seed: num(params, 'seed', d.seed),
-    trainSize: num(params, 'train', d.trainSize),
-    valFraction: num(params, 'val', d.valFraction * 100) / 100,
-    augment: params.get('aug') === '1',
+    epochs: number('epochs', prev.epochs, d.epochs, L.epochs),
+    batchSize: number('batch', prev.batchSize, d.batchSize, L.batchSize),
+    lr: number('lr', prev.lr, d.lr, L.lr, false),
+    optimizer: option('opt', OPTIMIZERS, prev.optimizer, d.optimizer),
+    schedule: option('schedule', SCHEDULES, prev.schedule, d.schedule),
+    seed: number('seed', prev.seed, d.seed, L.seed),
+    trainSize: number('train', prev.trainSize, d.trainSize, L.trainSize),
+    valFraction:
+      number('val', Math.round(prev.valFraction * 100), Math.round(d.valFraction * 100), [0, 50]) / 100,
+    augment:
+      take(
+        'aug',
+        (raw) => readOption('aug', raw, ['0', '1'] as const),
+        prev.augment ? '1' : '0',
+        d.augment ? '1' : '0',
+      ) === '1',
     arch,
     layers: designed.layers,
-    backend: pick(params, 'backend', TRAIN_BACKENDS, d.backend),
+    backend: option('backend', TRAIN_BACKENDS, prev.backend, d.backend),
   };
-  return { cfg, problems: checkTrainConfig(cfg), archError: designed.error };
+  return { cfg, problems: checkTrainConfig(cfg), linkErrors, archError: designed.error };
 }
 
 /** Writes settings back, keeping any other keys in `base`. */

@@ -62,11 +62,14 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
   let probeDigit = 0;
   let failNext = false;
   let stopWatchingLoss: () => void = () => {};
-  let storageWarned = false;
+  const warned = new Set<string>();
+
+  let baseUrl = '';
   /** Which dataset `data` holds; only an MNIST model is saved for Draw (it reads digits). */
   let datasetId = 'mnist';
-  /** Bumped by each load, so a slower earlier load never overwrites a newer one. */
+  /** Bumped by each switch of dataset, so a slower earlier load never overwrites a newer one. */
   let loadToken = 0;
+  let loadingData: Promise<void> | null = null;
 
   async function init(
     mnistBaseUrl: string,
@@ -75,6 +78,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
     dataset: string,
   ): Promise<void> {
     choice = wanted;
+    baseUrl = mnistBaseUrl;
     const info = await initBackend(wanted === 'auto' ? null : wanted);
     backend = info.name;
     let reason = info.reason;
@@ -103,32 +107,57 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       post({ type: 'backendProbe', result, cached: cached !== null });
     }
     post({ type: 'ready', backend, reason, inWorker: opts.inWorker });
-    await loadData(mnistBaseUrl, dataset);
+    await switchData(mnistBaseUrl, dataset);
   }
 
-  /** Loads both splits of a built-in dataset (test first, so the page can show it sooner). */
-  async function loadData(baseUrl: string, dataset: string): Promise<void> {
-    const token = ++loadToken;
+  /** Switches to a built-in dataset (`url` is where its files are) and loads it; an older load is ignored. */
+  function switchData(url: string, dataset: string): Promise<void> {
+    loadToken++;
     trainer?.stop();
     data = null;
+    loadingData = null;
+    baseUrl = url;
     datasetId = dataset;
-    post({ type: 'loading', what: 'test', fraction: 0 });
-    const test = await loadMnistSplit('test', {
-      baseUrl,
-      onProgress: (loaded, total) =>
-        post({ type: 'loading', what: 'test', fraction: total ? Math.min(0.99, loaded / total) : 0 }),
-    });
-    if (token !== loadToken) return;
-    // A copy for the page (confusion-matrix digits, mistakes); the host keeps its own.
-    post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice(), dataset });
-    const train = await loadMnistSplit('train', {
-      baseUrl,
-      onProgress: (loaded, total) =>
-        post({ type: 'loading', what: 'train', fraction: total ? Math.min(0.99, loaded / total) : 0 }),
-    });
-    if (token !== loadToken) return;
-    data = { train, test };
-    post({ type: 'dataReady' });
+    return loadData();
+  }
+
+  /**
+   * Downloads both splits of the current dataset (test first, so the page can show it sooner), again
+   * after a failure: a fresh request each time. One load at a time; a second caller waits for the same one.
+   */
+  function loadData(): Promise<void> {
+    if (data) return Promise.resolve();
+    if (loadingData) return loadingData;
+    const token = loadToken;
+    const url = baseUrl;
+    const dataset = datasetId;
+    // After one file fails, late progress from the other must not cover the error.
+    let failed = false;
+    const progress = (what: 'test' | 'train') => (loaded: number, total: number) => {
+      if (!failed && token === loadToken)
+        post({ type: 'loading', what, fraction: total ? Math.min(0.99, loaded / total) : 0 });
+    };
+    const loading: Promise<void> = (async () => {
+      post({ type: 'loading', what: 'test', fraction: 0 });
+      const test = await loadMnistSplit('test', { baseUrl: url, onProgress: progress('test') });
+      if (token !== loadToken) return;
+      // A copy for the page (confusion-matrix digits, mistakes); the host keeps its own.
+      post({ type: 'testSet', images: test.images.slice(), labels: test.labels.slice(), dataset });
+      const train = await loadMnistSplit('train', { baseUrl: url, onProgress: progress('train') });
+      if (token !== loadToken) return;
+      data = { train, test };
+      post({ type: 'dataReady' });
+    })()
+      .catch((err: unknown) => {
+        failed = true;
+        // A load the page has since replaced by another dataset fails quietly.
+        if (token === loadToken) throw err;
+      })
+      .finally(() => {
+        if (loadingData === loading) loadingData = null;
+      });
+    loadingData = loading;
+    return loading;
   }
 
   function emit(e: TrainEvent): void {
@@ -173,9 +202,11 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           await saveModel(made.model, meta, RUN_MODEL_SLOT);
           post({ type: 'saved', meta });
         } catch (err) {
-          if (!storageWarned || !(err instanceof ModelStorageError))
-            post({ type: 'warning', message: errText(err) });
-          storageWarned = true;
+          // Said once per page, not every epoch: the reason does not change between epochs.
+          const message = err instanceof ModelStorageError ? err.message : t('engine.model.notSaved');
+          if (!(err instanceof ModelStorageError)) console.warn('Saving the model failed:', err);
+          if (!warned.has(message)) post({ type: 'warning', message });
+          warned.add(message);
         }
       },
     });
@@ -226,9 +257,14 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           await init(msg.mnistBaseUrl, msg.backend, msg.probe, msg.dataset ?? 'mnist');
           break;
         case 'dataset':
-          await loadData(msg.baseUrl, msg.dataset);
+          await switchData(msg.baseUrl, msg.dataset);
+          break;
+        case 'retryData':
+          await loadData();
           break;
         case 'start':
+          // A failed download is tried again (a new request) instead of refusing to train.
+          if (!data) await loadData();
           panels = msg.panels;
           probeDigit = msg.probeDigit;
           if (msg.cfg.backend !== choice && msg.cfg.backend !== 'auto') {

@@ -21,6 +21,8 @@ export type ToHost =
   /** Load another built-in dataset (stops a run): its id and the folder of its packed files. */
   | { type: 'dataset'; dataset: string; baseUrl: string }
   | { type: 'start'; cfg: TrainConfig; probeDigit: number; panels: boolean }
+  /** Download MNIST again after a failure (the Train area's Try again). */
+  | { type: 'retryData' }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }

@@ -47,7 +47,9 @@ describe('#/train', () => {
     const mapRows = await page.locator('.train-layer:not([data-layer="output"])').count();
     expect(mapRows).toBeGreaterThan(4);
     expect(await page.locator('.train-layer .legend').count()).toBe(mapRows);
-    expect(await byId(page, 'reset-note').textContent()).toMatch(/Reset.*clears.*saved.*stays/s);
+    expect(await byId(page, 'reset-note').textContent()).toMatch(
+      /Reset.*clears.*saved in this browser stay/s,
+    );
     await page.locator('.train-cm-cell').nth(11).click();
     await expect.poll(() => byId(page, 'cell-digits').locator('button').count()).toBeGreaterThan(0);
     await byId(page, 'cell-digits').locator('button').first().click();
@@ -78,7 +80,10 @@ describe('#/train', () => {
   it('refuses an impossible setting at the control, with its reason', async () => {
     const w = await openWatchedPage(browser(), '#/train?lr=-1');
     await w.page.getByRole('button', { name: 'Train', exact: true }).waitFor();
-    expect(await w.page.getByRole('button', { name: 'Train', exact: true }).isDisabled()).toBe(true);
+    // In the link: named, and the previous value kept (as the explorers do).
+    expect(await w.page.getByTestId('link-message').textContent()).toMatch(/lr=-1 is outside.*Kept/);
+    // Typed at the control: refused there with its reason, the link keeps the last good value.
+    await w.page.getByTestId('lr-input').fill('-1');
     expect(await w.page.locator('.train-field-problem').first().textContent()).toMatch(/learning rate/i);
     expect(w.errors).toEqual([]);
     await w.context.close();

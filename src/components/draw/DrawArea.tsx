@@ -4,7 +4,8 @@ import type { FilterBank } from '../../engine';
 import { useStore } from '../../state/createStore';
 import {
   drawParamsToSearch,
-  parseDrawParams,
+  readDrawParams,
+  DRAW_DEFAULTS,
   BRUSH_MAX,
   BRUSH_MIN,
   type DrawParams,
@@ -41,7 +42,18 @@ export function DrawArea() {
   const session = model.state === 'ready' ? model.session : null;
   const { params } = useHashRoute();
   const setHash = useSetHashParams('draw');
-  const settings = parseDrawParams(params, session?.config.filters1 ?? 6);
+  // Until the model is in, any filter number a model could have is accepted; a bad value in the link
+  // keeps the last good one and says so, as the explorers do.
+  const lastGood = useRef<DrawParams>(DRAW_DEFAULTS);
+  const query = params.toString();
+  const filterCount = session?.config.filters1 ?? 64;
+  const { settings, errors: linkErrors } = useMemo(
+    () => readDrawParams(new URLSearchParams(query), filterCount, lastGood.current),
+    [query, filterCount],
+  );
+  useEffect(() => {
+    lastGood.current = settings;
+  }, [settings]);
   const setSettings = (patch: Partial<DrawParams>) => setHash(drawParamsToSearch({ ...settings, ...patch }));
 
   const actions = useStore(drawingStore, (s) => s.actions);
@@ -65,9 +77,15 @@ export function DrawArea() {
   useEffect(() => {
     if (!session) return;
     let live = true;
-    void Promise.all([session.readFilters('conv1'), session.readFilters('conv2')]).then(([conv1, conv2]) => {
-      if (live) setBanks({ conv1, conv2 });
-    });
+    Promise.all([session.readFilters('conv1'), session.readFilters('conv2')]).then(
+      ([conv1, conv2]) => {
+        if (live) setBanks({ conv1, conv2 });
+      },
+      (err: unknown) => {
+        // Leaving Draw frees the session while its filters are read ("Tensor is disposed."): expected.
+        if (live) console.warn('Reading the filters failed:', err);
+      },
+    );
     return () => {
       live = false;
     };
@@ -182,7 +200,7 @@ export function DrawArea() {
           {model.state === 'ready'
             ? describeModel(model)
             : model.state === 'error'
-              ? t('draw.modelFailed', { message: model.message })
+              ? model.message
               : t('draw.loadingModel')}
           {model.state === 'ready' && model.note && <span className="draw-note"> {model.note}</span>}
         </p>
@@ -225,6 +243,13 @@ export function DrawArea() {
               />
             </label>
           </div>
+          {linkErrors.length > 0 && (
+            <div className="message error" role="alert" data-testid="link-message">
+              {linkErrors.map((m, i) => (
+                <p key={i}>{m}</p>
+              ))}
+            </div>
+          )}
           {message && (
             <p
               className={`message ${message.kind === 'error' ? 'error' : ''}`}

@@ -1,4 +1,10 @@
-import { imageSizeProblem, inkBoundingBox, photoToInk, readImageHeader } from '../../engine';
+import {
+  imageFileProblem,
+  inkBoundingBox,
+  inspectImage,
+  MAX_IMAGE_FILE_BYTES,
+  photoToInk,
+} from '../../engine';
 import { t } from '../../i18n';
 import { inkToImageData } from './strokes';
 
@@ -13,23 +19,26 @@ export type UploadResult = { ok: true; ink: ImageData; inverted: boolean } | { o
  * fake image is refused without freezing the tab. Never throws: problems come back as a message.
  */
 export async function readDigitPhoto(file: File): Promise<UploadResult> {
-  const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
-  const header = readImageHeader(head);
-  if (!header) {
-    return {
-      ok: false,
-      message: t('draw.upload.unreadable', { name: file.name }),
-    };
+  const name = file.name.length > 60 ? `${file.name.slice(0, 60)}…` : file.name;
+  // The whole file: a GIF or WebP frame that asks for gigabytes can sit anywhere in it.
+  const bytes =
+    file.size > MAX_IMAGE_FILE_BYTES ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
+  const inspected = inspectImage(bytes);
+  if (file.size <= MAX_IMAGE_FILE_BYTES && !inspected.ok && inspected.reason === 'unknown') {
+    return { ok: false, message: t('draw.upload.unreadable', { name }) };
   }
-  const tooBig = imageSizeProblem(header);
-  if (tooBig) return { ok: false, message: t('draw.upload.tooBig', { name: file.name, problem: tooBig }) };
+  const problem = imageFileProblem(bytes, file.size);
+  if (problem || !inspected.ok) {
+    return { ok: false, message: t('draw.upload.tooBig', { name, problem: problem ?? '' }) };
+  }
+  const header = inspected.header;
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
     return {
       ok: false,
-      message: t('draw.upload.damaged', { name: file.name, type: header.type.toUpperCase() }),
+      message: t('draw.upload.damaged', { name, type: header.type.toUpperCase() }),
     };
   }
   const s = Math.min(1, WORK_SIDE / Math.max(bitmap.width, bitmap.height));
@@ -49,7 +58,7 @@ export async function readDigitPhoto(file: File): Promise<UploadResult> {
   if (!box) {
     return {
       ok: false,
-      message: t('draw.upload.blank', { name: file.name }),
+      message: t('draw.upload.blank', { name }),
     };
   }
   // Crop to the digit with a margin, so it fills the drawing canvas instead of sitting small in a corner.

@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../i18n';
-import { buildLeNet, createDrawSession, type DrawSession, type ModelMeta } from '../../engine';
+import {
+  buildLeNet,
+  createDrawSession,
+  ModelImportError,
+  type DrawSession,
+  type ModelMeta,
+} from '../../engine';
 import { loadModelFor, modelStore } from '../../state/modelStore';
 import { modelLabel } from '../../state/modelWords';
 import { useStore } from '../../state/createStore';
@@ -50,7 +56,11 @@ export function useDrawModel(want: 'chosen' | 'pretrained' = 'chosen'): DrawMode
         } catch (err) {
           source = buildLeNet(undefined, 1);
           kind = 'untrained';
-          note = t('draw.noModel', { reason: err instanceof Error ? err.message : String(err) });
+          // Model refusals are already worded for people; anything else stays in the console.
+          console.warn('No model could be loaded for Draw:', err);
+          note = t('draw.noModel', {
+            reason: err instanceof ModelImportError ? err.message : t('draw.noModelReason'),
+          });
         }
         if (cancelled) {
           source.dispose();
@@ -64,8 +74,8 @@ export function useDrawModel(want: 'chosen' | 'pretrained' = 'chosen'): DrawMode
         };
         setModel({ state: 'ready', session, source: kind, meta, note });
       } catch (err) {
-        if (!cancelled)
-          setModel({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+        console.warn('Draw could not start its model:', err);
+        if (!cancelled) setModel({ state: 'error', message: t('draw.modelFailed') });
       }
     })();
     return () => {

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { lessonPages, type LessonDef, type PanelParams } from '../../demos/lessons/types';
 import { LESSONS } from '../../demos/lessons/registry';
 import { formatHash } from '../../state/hashRoute';
 import { t, tx } from '../../i18n';
+import { checkLessonOverrides } from './lessonLinkParams';
 import { learnParams, pageParams } from './lessonRoute';
 import { ownsKeys } from '../shell/keymap';
 import { PANELS } from './panelRegistry';
@@ -57,6 +58,18 @@ export function LessonPlayer({
     [lesson.id, page, overrides, navigate],
   );
   const { chromeVisible, enter, exit } = usePresentation(present, setPresent);
+  // Link values are checked before any panel sees them; a bad one keeps the last good value and is named.
+  const pageKey = `${lesson.id}-${page}`;
+  const lastGood = useRef<{ key: string; overrides: PanelParams }>({ key: pageKey, overrides: {} });
+  const checked = useMemo(() => {
+    const prev = lastGood.current.key === pageKey ? lastGood.current.overrides : {};
+    const p = pages[page] ?? pages[0];
+    const preset = (p?.kind === 'step' ? p.step.params : p?.question.params) ?? {};
+    return checkLessonOverrides(overrides, prev, preset);
+  }, [overrides, pageKey, pages, page]);
+  useEffect(() => {
+    lastGood.current = { key: pageKey, overrides: checked.overrides };
+  }, [pageKey, checked]);
   // Questions answered (right, or revealed) in this visit: their panels may show the answer.
   const [answered, setAnswered] = useState<ReadonlySet<string>>(() => new Set());
   const [answeredLesson, setAnsweredLesson] = useState(lesson.id);
@@ -106,9 +119,12 @@ export function LessonPlayer({
 
   if (!current) return null;
   const setParam = (key: string, value: string | number) =>
-    navigate(learnParams(lesson.id, page, { present, overrides: { ...overrides, [key]: value } }), false);
+    navigate(
+      learnParams(lesson.id, page, { present, overrides: { ...checked.overrides, [key]: value } }),
+      false,
+    );
   const questionId = current.kind === 'question' ? current.question.id : null;
-  const params = pageParams(current, overrides, questionId !== null && answered.has(questionId));
+  const params = pageParams(current, checked.overrides, questionId !== null && answered.has(questionId));
   const panelKind = current.kind === 'step' ? current.step.panel : current.question.panel;
   const Panel = panelKind ? PANELS[panelKind] : null;
   const title =
@@ -187,11 +203,18 @@ export function LessonPlayer({
             )}
           </article>
           <div className="learn-stage" data-testid="step-panel" data-panel={panelKind ?? 'none'}>
+            {checked.errors.length > 0 && (
+              <div className="message error" role="alert" data-testid="link-message">
+                {checked.errors.map((m, i) => (
+                  <p key={i}>{m}</p>
+                ))}
+              </div>
+            )}
             <div ref={stageRef} className="map-fit" />
             {/* A panel's padding and border take ~28 px of the stage. */}
             <LearnRoom.Provider value={stageWidth === null ? null : stageWidth - 28}>
               {Panel && (
-                <ErrorBoundary key={`${lesson.id}-${page}`} where={title}>
+                <ErrorBoundary key={pageKey} where={title} resetKey={JSON.stringify(params)}>
                   <Panel params={params} setParam={setParam} />
                 </ErrorBoundary>
               )}

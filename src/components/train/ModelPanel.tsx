@@ -1,11 +1,14 @@
 import { memo, useRef, useState } from 'react';
 import {
+  evaluateModel,
   exportModel,
   importModelFromFiles,
   saveModel,
   ModelImportError,
   ModelStorageError,
+  type LoadedModel,
 } from '../../engine';
+import { getMnist } from '../../state/mnistService';
 import { loadModelFor, noteImported } from '../../state/modelStore';
 import { downloadBlob } from '../canvas/download';
 import { ModelChooser } from '../model/ModelChooser';
@@ -29,33 +32,70 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
       downloadBlob(new Blob([weights], { type: 'application/octet-stream' }), 'weights.bin');
       setNote({ text: t('train.model.exported'), bad: false });
     } catch (err) {
-      setNote({ text: t('train.model.exportFailed', { error: String(err) }), bad: true });
+      console.warn('Export failed:', err);
+      setNote({ text: t('train.model.exportFailed'), bad: true });
     }
   };
 
+  /**
+   * The accuracy shown for an imported model is the one measured here on the 10,000 test digits, never
+   * the file's own claim; chunks of 500 with a pause between keep the page answering meanwhile.
+   */
+  const measure = async (loaded: LoadedModel): Promise<number | undefined> => {
+    let test;
+    try {
+      test = await getMnist('test');
+    } catch {
+      return undefined;
+    }
+    const count = test.count;
+    let done = 0;
+    const ev = await evaluateModel(loaded.model, test, {
+      chunk: 500,
+      worst: 0,
+      onChunk: async () => {
+        done = Math.min(count, done + 500);
+        setMeasuring(done / count);
+        await new Promise((r) => setTimeout(r, 0));
+      },
+    });
+    return ev.accuracy;
+  };
+  const [measuring, setMeasuring] = useState<number | null>(null);
+
   const onImport = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
+    let loaded: LoadedModel | null = null;
     try {
-      const loaded = await importModelFromFiles(Array.from(files));
+      loaded = await importModelFromFiles(Array.from(files));
+      const name = loaded.meta.name ?? t('train.model.theModel');
+      setNote({ text: t('train.model.measuring', { name }), bad: false });
+      setMeasuring(0);
+      const accuracy = await measure(loaded);
+      const meta = { ...loaded.meta, ...(accuracy === undefined ? {} : { testAccuracy: accuracy }) };
       try {
-        await saveModel(loaded.model, loaded.meta);
+        await saveModel(loaded.model, meta);
       } catch (err) {
         if (!(err instanceof ModelStorageError)) throw err;
         // Draw reads the model from browser storage: unsaved, it cannot use it, so do not say it does.
-        loaded.model.dispose();
         setNote({ text: t('train.model.importedNotSaved', { error: err.message }), bad: true });
         return;
       }
-      loaded.model.dispose();
-      noteImported(loaded.meta);
+      noteImported(meta);
       setNote({
-        text: t('train.model.importedNote', { name: loaded.meta.name ?? t('train.model.theModel') }),
+        text:
+          accuracy === undefined
+            ? t('train.model.importedNotMeasured', { name })
+            : t('train.model.importedMeasured', { name, pct: (accuracy * 100).toFixed(2) }),
         bad: false,
       });
     } catch (err) {
-      const why = err instanceof ModelImportError ? err.message : String(err);
+      if (!(err instanceof ModelImportError)) console.warn('Import failed:', err);
+      const why = err instanceof ModelImportError ? err.message : t('train.model.unexpected');
       setNote({ text: t('train.model.notImported', { why }), bad: true });
     } finally {
+      loaded?.model.dispose();
+      setMeasuring(null);
       if (fileRef.current) fileRef.current.value = '';
     }
   };
@@ -67,7 +107,12 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
       </h2>
       <ModelChooser showRun showForget busy={busy} />
       <div className="train-buttons">
-        <button type="button" className="secondary" onClick={() => void onExport()} disabled={busy}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void onExport()}
+          disabled={busy || measuring !== null}
+        >
           {t('train.model.export')}
         </button>
         <label className={`train-file-button${busy ? ' disabled' : ''}`}>
@@ -77,12 +122,25 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
             type="file"
             multiple
             accept=".json,.bin,application/json,application/octet-stream"
-            disabled={busy}
+            disabled={busy || measuring !== null}
             data-testid="import-input"
             onChange={(e) => void onImport(e.target.files)}
           />
         </label>
       </div>
+      {measuring !== null && (
+        <div
+          className="train-progress"
+          role="progressbar"
+          aria-label={t('train.model.measuringBar')}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(measuring * 100)}
+          data-testid="import-progress"
+        >
+          <div className="train-progress-fill" style={{ width: `${(measuring * 100).toFixed(1)}%` }} />
+        </div>
+      )}
       {note && (
         <p className={`message${note.bad ? ' error' : ''}`} role="status" data-testid="model-note">
           {note.text}

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { LENET_DEFAULTS, type LayerSpec } from '../../engine';
 import { useStore } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
@@ -26,16 +26,16 @@ export function TrainArea() {
   const setParams = useSetHashParams('train');
   // Keyed by the query text: the route object is new on every render, the settings are not.
   const query = params.toString();
-  // The last network that worked: a link whose `arch` is refused keeps it (and says why).
-  const [lastGood, setLastGood] = useState<{ query: string; layers: LayerSpec[] | null }>({
-    query: '',
-    layers: null,
-  });
-  const { cfg, problems, archError } = useMemo(
-    () => parseTrainParams(new URLSearchParams(query), lastGood.layers),
-    [query, lastGood.layers],
+  // A bad value in the link keeps the last good one (as the explorers do) and says so until corrected;
+  // a refused `arch` keeps the last network that worked (cfg.layers) and the layer editor says why.
+  const lastGood = useRef<TrainConfig | undefined>(undefined);
+  const { cfg, problems, linkErrors, archError } = useMemo(
+    () => parseTrainParams(new URLSearchParams(query), lastGood.current),
+    [query],
   );
-  if (lastGood.query !== query && archError === null) setLastGood({ query, layers: cfg.layers });
+  useEffect(() => {
+    lastGood.current = cfg;
+  }, [cfg]);
   // Same text, same object: keeps onChange (and so the memoised controls) stable while training repaints.
   const stableParams = useMemo(() => new URLSearchParams(query), [query]);
   const rt = useStore(trainStore, (s) => s);
@@ -94,6 +94,13 @@ export function TrainArea() {
       <div className="train-side">
         <h1 id="train-title">{t('train.title')}</h1>
         <p className="train-intro">{t('train.intro')}</p>
+        {linkErrors.length > 0 && (
+          <div className="message error" role="alert" data-testid="link-message">
+            {linkErrors.map((m, i) => (
+              <p key={i}>{m}</p>
+            ))}
+          </div>
+        )}
         <div className="train-buttons">
           {!busy && (
             <button

@@ -1,6 +1,6 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import type { ConfigProblems, TrainConfig } from '../../engine/train/config';
-import { TRAIN_DEFAULTS, TRAIN_PRESET_1998 } from '../../engine/train/config';
+import { checkTrainConfig, TRAIN_DEFAULTS, TRAIN_PRESET_1998 } from '../../engine/train/config';
 import { hasMessage, t, tx } from '../../i18n';
 import type { train } from '../../i18n/areas/train';
 import { Toggle } from '../ui';
@@ -121,6 +121,15 @@ function SettingControl({
   const disabled = busy && !s.live;
   const value = s.get(cfg);
   const { input } = s;
+  // What is typed in a number box stays as typed; only a value the settings accept goes to the link,
+  // so a half-typed "0." never reaches it and a refused one is explained here, at the box.
+  const [draft, setDraft] = useState<{ text: string; problem?: string } | null>(null);
+  const onNumber = (text: string) => {
+    const next = s.put(cfg, text);
+    const problem = s.problem ? checkTrainConfig(next)[s.problem] : undefined;
+    setDraft({ text, ...(problem ? { problem } : {}) });
+    if (!problem) onChange(next);
+  };
   if (input.type === 'check') {
     return (
       <span className="train-check">
@@ -137,7 +146,7 @@ function SettingControl({
     <Field
       label={label}
       help={hasMessage(`${words}.help`) ? tx(`${words}.help`) : undefined}
-      problem={s.problem ? problems[s.problem] : undefined}
+      problem={draft?.problem ?? (s.problem ? problems[s.problem] : undefined)}
     >
       {input.type === 'number' ? (
         <input
@@ -146,8 +155,9 @@ function SettingControl({
           min={input.min}
           max={input.max}
           disabled={disabled}
-          value={numberValue(Number(value))}
-          onChange={(e) => onChange(s.put(cfg, e.target.value))}
+          value={draft?.text ?? numberValue(Number(value))}
+          onChange={(e) => onNumber(e.target.value)}
+          onBlur={() => setDraft(null)}
           data-testid={s.testId}
         />
       ) : (

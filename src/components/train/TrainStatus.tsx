@@ -1,6 +1,6 @@
 import { label as backendLabel } from '../../engine/backend';
 import { t, tx } from '../../i18n';
-import { pauseTraining, resumeTraining, stopTraining, type TrainRuntime } from './trainSession';
+import { pauseTraining, resumeTraining, retryData, stopTraining, type TrainRuntime } from './trainSession';
 
 /** "1 min 05 s", "42 s", or a dash when there is no estimate. */
 export function fmtTime(ms: number): string {
@@ -121,6 +121,14 @@ export function TrainStatus({
           data-testid="train-message"
         >
           {rt.message}
+          {rt.phase === 'error' && rt.loadFailed && (
+            <>
+              {' '}
+              <button type="button" className="secondary" onClick={retryData} data-testid="train-retry">
+                {t('train.status.tryAgain')}
+              </button>
+            </>
+          )}
         </p>
       )}
       {rt.warnings.map((w, i) => (

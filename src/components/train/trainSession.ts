@@ -46,6 +46,8 @@ export type TrainRuntime = {
   message: string | null;
   warnings: string[];
   savedAt: string | null;
+  /** The last error was MNIST failing to download: Try again asks for it anew. */
+  loadFailed: boolean;
 };
 
 const initial: TrainRuntime = {
@@ -64,6 +66,7 @@ const initial: TrainRuntime = {
   message: null,
   warnings: [],
   savedAt: null,
+  loadFailed: false,
 };
 
 export const trainStore = createStore<TrainRuntime>(initial);
@@ -207,7 +210,12 @@ function onMessage(msg: FromHost): void {
       schedule({ loading: { what: msg.what, fraction: msg.fraction } });
       break;
     case 'dataReady':
-      now((s) => ({ loading: null, phase: s.phase === 'loading' ? 'ready' : s.phase }));
+      now((s) => ({
+        loading: null,
+        loadFailed: false,
+        phase: s.phase === 'loading' || (s.phase === 'error' && s.loadFailed) ? 'ready' : s.phase,
+        message: s.loadFailed ? null : s.message,
+      }));
       break;
     case 'ready':
       now({ backend: msg.backend, backendReason: msg.reason, inWorker: msg.inWorker });
@@ -226,7 +234,7 @@ function onMessage(msg: FromHost): void {
       noteRunSaved(msg.meta);
       break;
     case 'warning':
-      now((s) => ({ warnings: [...s.warnings, msg.message] }));
+      now((s) => (s.warnings.includes(msg.message) ? {} : { warnings: [...s.warnings, msg.message] }));
       break;
     case 'backendSwitched': {
       const text = t('train.session.backendSwitched', {
@@ -239,7 +247,13 @@ function onMessage(msg: FromHost): void {
       break;
     }
     case 'error':
-      now({ phase: 'error', message: msg.message, loading: null });
+      // `loadFailed`: the data never arrived, so the Train area offers Try again (a new download).
+      now((s) => ({
+        phase: 'error',
+        message: msg.message,
+        loading: null,
+        loadFailed: s.phase === 'loading' || s.loading !== null || s.loadFailed,
+      }));
       break;
   }
 }
@@ -323,6 +337,12 @@ export function startTraining(cfg: TrainConfig, probeDigit: number, panels: bool
     warnings: [],
   });
   send({ type: 'start', cfg, probeDigit, panels });
+}
+
+/** Downloads MNIST again after a failed download, without reloading the page. */
+export function retryData(): void {
+  now({ phase: 'loading', message: null, loading: { what: 'test', fraction: 0 } });
+  send({ type: 'retryData' });
 }
 
 export function pauseTraining(): void {

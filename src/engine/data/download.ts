@@ -25,7 +25,13 @@ import { t } from '../../i18n';
 export const MNIST_CACHE_NAME = 'cnn-studio-mnist';
 
 /** How to repair missing or damaged MNIST files on the server, in the current language. */
-export const prepareFix = (): string => t('engine.download.prepareFix');
+export const prepareFix = (): string => {
+  // Students are told to reload; the developer's fix belongs in the console.
+  console.warn(
+    'CNN Studio: the MNIST files on this server are missing or wrong; run `npm run prepare-data`.',
+  );
+  return t('engine.download.prepareFix');
+};
 /** How to get MNIST when the network is gone, in the current language. */
 const offlineFix = (): string => t('engine.download.offlineFix');
 

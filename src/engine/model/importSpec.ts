@@ -8,6 +8,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { t } from '../../i18n';
 import { ModelImportError, RUN_MODEL_SLOT, type ModelMeta, type ModelSlot } from './modelIO';
 import { formatArch } from './archCodec';
+import { checkModelMeta } from './modelMeta';
 import type { LeNetConfig } from './lenet';
 import {
   LAYER_ACTIVATIONS,
@@ -129,14 +130,15 @@ export async function loadSavedAnyModel(slot: ModelSlot = RUN_MODEL_SLOT): Promi
   meta: ModelMeta;
   spec: ModelSpec;
 } | null> {
-  const handler = tf.io.getLoadHandlers(slot)[0];
-  if (!handler?.load) return null;
   try {
+    // getLoadHandlers throws when the page has no IndexedDB at all.
+    const handler = tf.io.getLoadHandlers(slot)[0];
+    if (!handler?.load) return null;
     const artifacts = await handler.load();
     const spec = specFromTopology(artifacts.modelTopology);
     const model = await tfl.loadLayersModel(tf.io.fromMemory(artifacts));
-    const u = model.getUserDefinedMetadata() as { cnnStudio?: ModelMeta } | undefined;
-    return { model, meta: { source: 'trained', ...(u?.cnnStudio ?? {}) }, spec };
+    const u = model.getUserDefinedMetadata() as { cnnStudio?: unknown } | undefined;
+    return { model, meta: { source: 'trained', ...checkModelMeta(u?.cnnStudio) }, spec };
   } catch {
     return null;
   }

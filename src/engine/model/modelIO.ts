@@ -25,6 +25,8 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { t } from '../../i18n';
 import { assertLeNetStack } from './importSpec';
 import type { LeNetActivation, LeNetConfig, LeNetPooling } from './lenet';
+import { checkModelMeta } from './modelMeta';
+import { APP_MODEL_LIMITS, ModelCheckError, validateModelArtifacts } from './validateArtifacts';
 
 export const MY_MODEL_SLOT = 'indexeddb://cnn-studio-lenet';
 export const RUN_MODEL_SLOT = 'indexeddb://cnn-studio-lenet-run';
@@ -73,14 +75,10 @@ function layerList(topology: unknown): LayerJson[] {
 
 const className = (l: LayerJson) => l.class_name ?? l.className ?? '?';
 
-function weightBytes(data: tf.io.WeightData | undefined): number {
-  if (!data) return 0;
-  return Array.isArray(data) ? data.reduce((s, b) => s + b.byteLength, 0) : data.byteLength;
-}
-
 /**
- * Checks that model artifacts describe a LeNet this app can show: the layer names the panels use,
- * a 28×28×1 input, 10 outputs, float32 weights whose byte count matches the shapes.
+ * Checks that model artifacts describe a LeNet this app can show: first the general checks of
+ * `validateModelArtifacts` (layer kinds, shapes against the weight specs, the app's limits, byte count,
+ * no NaN/Infinity), then the layer names the panels use and 10 outputs.
  * Returns the architecture it found; throws ModelImportError with the reason otherwise. Pure.
  */
 export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfig {
@@ -100,11 +98,14 @@ export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfi
   const need = (name: string, classes: string[]): LayerJson => {
     const l = byName.get(name);
     if (!l) {
-      return fail(t('engine.model.notLeNet', { name, found: [...byName.keys()].join(', ') }));
+      const found = [...byName.keys()].join(', ');
+      return fail(
+        t('engine.model.notLeNet', { name, found: found.length > 80 ? `${found.slice(0, 80)}…` : found }),
+      );
     }
     if (!classes.includes(className(l))) {
       const needed = classes.reduce((a, b) => t('engine.model.either', { a, b }));
-      return fail(t('engine.model.wrongLayer', { name, found: className(l), needed }));
+      return fail(t('engine.model.wrongLayer', { name, found: className(l).slice(0, 40), needed }));
     }
     return l;
   };
@@ -116,23 +117,20 @@ export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfi
   const dense1 = need('dense1', ['Dense']);
   const dense2 = need('dense2', ['Dense']);
   const output = need('output', ['Dense']);
-
-  const first = layers[0]?.config ?? {};
-  const inShape = first.batch_input_shape ?? first.batchInputShape;
-  if (!Array.isArray(inShape) || inShape.slice(1).join(',') !== '28,28,1') {
-    const shape = Array.isArray(inShape)
-      ? `[${inShape.slice(1).join('×')}]`
-      : t('engine.model.inputNotGiven');
-    fail(t('engine.model.wrongInput', { shape }));
-  }
   if (output.config?.units !== 10) {
-    fail(t('engine.model.wrongOutput', { units: String(output.config?.units) }));
+    fail(t('engine.model.wrongOutput', { units: String(output.config?.units).slice(0, 40) }));
+  }
+  try {
+    validateModelArtifacts(artifacts.modelTopology, artifacts.weightSpecs, artifacts.weightData);
+  } catch (err) {
+    if (err instanceof ModelCheckError) fail(err.message);
+    throw err;
   }
   const act = conv1.config?.activation;
   const activation: LeNetActivation = act === 'tanh' || act === 'sigmoid' ? act : 'relu';
   const pooling: LeNetPooling = className(pool1) === 'AveragePooling2D' ? 'avg' : 'max';
   const num = (l: LayerJson, key: string) => Number(l.config?.[key]);
-  const config: LeNetConfig = {
+  return {
     activation,
     pooling,
     filters1: num(conv1, 'filters'),
@@ -140,25 +138,53 @@ export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfi
     dense1: num(dense1, 'units'),
     dense2: num(dense2, 'units'),
   };
-
-  const specs = artifacts.weightSpecs ?? [];
-  if (specs.length === 0) fail(t('engine.model.noWeights'));
-  let expected = 0;
-  for (const s of specs) {
-    if (s.dtype !== 'float32') fail(t('engine.model.notFloat32', { name: s.name, dtype: s.dtype }));
-    if (s.quantization) fail(t('engine.model.quantized', { name: s.name }));
-    expected += s.shape.reduce((a, b) => a * b, 1) * 4;
-  }
-  const got = weightBytes(artifacts.weightData);
-  const sizes = { got: got.toLocaleString('en-US'), expected: expected.toLocaleString('en-US') };
-  if (got < expected) fail(t('engine.model.weightsTruncated', sizes));
-  if (got > expected) fail(t('engine.model.weightsTooLong', sizes));
-  return config;
 }
 
-function metaOf(model: tfl.LayersModel, fallback: ModelMeta): ModelMeta {
-  const u = model.getUserDefinedMetadata() as { cnnStudio?: ModelMeta } | undefined;
-  return { ...fallback, ...(u?.cnnStudio ?? {}) };
+/**
+ * Builds the model from checked artifacts. If tfjs throws half-way, every variable it had made is
+ * disposed, so a refusal leaks nothing. Returns a model the caller disposes.
+ */
+async function buildChecked(artifacts: tf.io.ModelArtifacts): Promise<tfl.LayersModel> {
+  const engine = tf.engine();
+  const before = new Set(Object.keys(engine.state.registeredVariables));
+  const disposeNewVariables = () => {
+    for (const [name, v] of Object.entries(engine.state.registeredVariables)) {
+      if (!before.has(name)) v.dispose();
+    }
+  };
+  let building: Promise<tfl.LayersModel>;
+  // modelFromJSON builds the layers synchronously before its first await (it has no weights to fetch),
+  // so this scope frees every temporary the initialisers made and nothing of anyone else's.
+  engine.startScope();
+  try {
+    building = tfl.models.modelFromJSON({
+      modelTopology: artifacts.modelTopology as tf.io.ModelJSON['modelTopology'],
+    });
+  } finally {
+    engine.endScope();
+  }
+  let model: tfl.LayersModel;
+  try {
+    model = await building;
+  } catch (err) {
+    disposeNewVariables();
+    console.warn('Building the imported model failed:', err);
+    throw new ModelImportError(t('engine.model.weightsMisfit'));
+  }
+  try {
+    tf.tidy(() => {
+      const values = tf.io.decodeWeights(
+        artifacts.weightData ?? new ArrayBuffer(0),
+        artifacts.weightSpecs ?? [],
+      );
+      model.loadWeights(values, true);
+    });
+  } catch (err) {
+    model.dispose();
+    console.warn('Loading the weights into the model failed:', err);
+    throw new ModelImportError(t('engine.model.weightsMisfit'));
+  }
+  return model;
 }
 
 async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promise<LoadedModel> {
@@ -167,23 +193,20 @@ async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promi
   try {
     artifacts = await handler.load();
   } catch (err) {
-    throw new ModelImportError(t('engine.model.unreadable', { reason: errText(err) }));
+    console.warn('Reading the model files failed:', err);
+    throw new ModelImportError(t('engine.model.unreadable'));
   }
   const config = checkLeNetArtifacts(artifacts);
   // LeNet's names are not enough: a designed network may reuse them around other layers.
   assertLeNetStack(artifacts.modelTopology, config);
-  let model: tfl.LayersModel;
-  try {
-    model = await tfl.loadLayersModel(tf.io.fromMemory(artifacts));
-  } catch (err) {
-    throw new ModelImportError(t('engine.model.weightsMisfit', { reason: errText(err) }));
-  }
+  const model = await buildChecked(artifacts);
   const out = model.outputs[0]?.shape;
   if (!out || out[out.length - 1] !== 10) {
     model.dispose();
     throw new ModelImportError(t('engine.model.not10'));
   }
-  return { model, meta: metaOf(model, fallback), config };
+  const stored = (artifacts.userDefinedMetadata as { cnnStudio?: unknown } | undefined)?.cnnStudio;
+  return { model, meta: { ...fallback, ...checkModelMeta(stored) }, config };
 }
 
 function errText(err: unknown): string {
@@ -192,8 +215,13 @@ function errText(err: unknown): string {
 
 /** The IndexedDB copy, or null when there is none or IndexedDB is unavailable. Caller disposes the model. */
 export async function loadSavedModel(slot: ModelSlot = MY_MODEL_SLOT): Promise<LoadedModel | null> {
-  const handlers = tf.io.getLoadHandlers(slot);
-  const handler = handlers[0];
+  let handler: tf.io.IOHandler | undefined;
+  try {
+    // tfjs's IndexedDB router throws (not returns nothing) when the page has no IndexedDB at all.
+    handler = tf.io.getLoadHandlers(slot)[0];
+  } catch {
+    return null;
+  }
   if (!handler) return null;
   try {
     return await loadChecked(handler, { source: 'trained' });
@@ -207,13 +235,14 @@ export async function loadSavedModel(slot: ModelSlot = MY_MODEL_SLOT): Promise<L
  * Reads the stored bytes only: no tensors are made, so nothing to dispose.
  */
 export async function readSavedMeta(slot: ModelSlot): Promise<ModelMeta | null> {
-  const handler = tf.io.getLoadHandlers(slot)[0];
-  if (!handler?.load) return null;
   try {
+    // getLoadHandlers throws when the page has no IndexedDB at all.
+    const handler = tf.io.getLoadHandlers(slot)[0];
+    if (!handler?.load) return null;
     const artifacts = await handler.load();
     checkLeNetArtifacts(artifacts);
-    const u = artifacts.userDefinedMetadata as { cnnStudio?: ModelMeta } | undefined;
-    return { source: 'trained', ...(u?.cnnStudio ?? {}) };
+    const u = artifacts.userDefinedMetadata as { cnnStudio?: unknown } | undefined;
+    return { source: 'trained', ...checkModelMeta(u?.cnnStudio) };
   } catch {
     return null;
   }
@@ -231,17 +260,21 @@ export async function saveModel(
   slot: ModelSlot = MY_MODEL_SLOT,
 ): Promise<void> {
   model.setUserDefinedMetadata({ cnnStudio: { ...meta, savedAt: meta.savedAt ?? new Date().toISOString() } });
-  if (tf.io.getSaveHandlers(slot).length === 0) {
-    throw new ModelStorageError(t('engine.model.noIndexedDb'));
+  let handlers: tf.io.IOHandler[] = [];
+  try {
+    // Throws when the page has no IndexedDB at all (private modes, some embedded browsers).
+    handlers = tf.io.getSaveHandlers(slot);
+  } catch {
+    // handled below: no handler means no storage
   }
+  if (handlers.length === 0) throw new ModelStorageError(t('engine.model.noIndexedDb'));
   try {
     await model.save(slot);
   } catch (err) {
     const text = errText(err);
     const full = /quota|space|full/i.test(text);
-    throw new ModelStorageError(
-      full ? t('engine.model.storageFull') : t('engine.model.notSaved', { reason: text }),
-    );
+    if (!full) console.warn('Saving the model failed:', err);
+    throw new ModelStorageError(full ? t('engine.model.storageFull') : t('engine.model.notSaved'));
   }
 }
 
@@ -288,49 +321,91 @@ export async function exportModel(
   return out;
 }
 
-/** What a user picked in a file input: anything with a name and its bytes. */
+/** What a user picked in a file input: anything with a name and its bytes (a File fits). */
 export type PickedFile = {
   name: string;
+  /** Bytes, when known before reading (a File knows): lets a huge file be refused unread. */
+  size?: number;
   text: () => Promise<string>;
   arrayBuffer: () => Promise<ArrayBuffer>;
 };
 
+/** A model.json is a few kilobytes; anything far bigger is not one (and is not read into memory). */
+const MAX_JSON_BYTES = 1_000_000;
+const MAX_WEIGHT_BYTES = APP_MODEL_LIMITS.maxParams * 4;
+
+/** The weights manifest's groups with their file paths, or null when it is not a list of such groups. */
+function manifestGroups(raw: unknown): tf.io.WeightsManifestConfig | null {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) return null;
+  for (const g of raw) {
+    if (typeof g !== 'object' || g === null) return null;
+    const { paths, weights } = g as { paths?: unknown; weights?: unknown };
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) return null;
+    if (!Array.isArray(weights)) return null;
+  }
+  return raw as tf.io.WeightsManifestConfig;
+}
+
 /**
  * Builds a model from user files: one `*.json` plus the weights file(s) it names. Refuses anything that
- * is not a LeNet-compatible model with a ModelImportError saying why. Caller disposes the model.
+ * is not a LeNet-compatible model with a ModelImportError saying why, before building anything.
+ * The file's own accuracy claim is not kept (the caller measures the model). Caller disposes the model.
  */
 export async function importModelFromFiles(files: readonly PickedFile[]): Promise<LoadedModel> {
   const jsonFile = files.find((f) => f.name.toLowerCase().endsWith('.json'));
   if (!jsonFile) throw new ModelImportError(t('engine.model.pickJson'));
+  const shown = clipName(jsonFile.name);
+  if ((jsonFile.size ?? 0) > MAX_JSON_BYTES) {
+    throw new ModelImportError(t('engine.model.jsonTooBig', { file: shown }));
+  }
   let modelJson: tf.io.ModelJSON;
   try {
     modelJson = JSON.parse(await jsonFile.text()) as tf.io.ModelJSON;
   } catch {
-    throw new ModelImportError(t('engine.model.notJson', { file: jsonFile.name }));
+    throw new ModelImportError(t('engine.model.notJson', { file: shown }));
   }
   if (!modelJson || typeof modelJson !== 'object' || !modelJson.modelTopology) {
-    throw new ModelImportError(t('engine.model.notLayersModel', { file: jsonFile.name }));
+    throw new ModelImportError(t('engine.model.notLayersModel', { file: shown }));
   }
-  const manifest = modelJson.weightsManifest ?? [];
+  const manifest = manifestGroups(modelJson.weightsManifest);
+  if (!manifest) throw new ModelImportError(t('engine.model.badManifest'));
   const paths = manifest.flatMap((g) => g.paths);
-  const buffers: ArrayBuffer[] = [];
+  let total = 0;
+  const picked: PickedFile[] = [];
   for (const p of paths) {
     const base = p.split('/').pop() ?? p;
     const file =
       files.find((f) => f.name === base) ??
       (paths.length === 1 ? files.find((f) => f !== jsonFile) : undefined);
-    if (!file) throw new ModelImportError(t('engine.model.needWeights', { file: base }));
-    buffers.push(await file.arrayBuffer());
+    if (!file) throw new ModelImportError(t('engine.model.needWeights', { file: clipName(base) }));
+    total += file.size ?? 0;
+    picked.push(file);
   }
+  if (total > MAX_WEIGHT_BYTES) {
+    throw new ModelImportError(
+      t('engine.model.weightsTooBig', {
+        bytes: total.toLocaleString('en-US'),
+        max: MAX_WEIGHT_BYTES.toLocaleString('en-US'),
+      }),
+    );
+  }
+  const buffers: ArrayBuffer[] = [];
+  for (const file of picked) buffers.push(await file.arrayBuffer());
   const artifacts: tf.io.ModelArtifacts = {
     modelTopology: modelJson.modelTopology,
     weightSpecs: tf.io.getWeightSpecs(manifest),
     weightData: tf.io.concatenateArrayBuffers(buffers),
     ...(modelJson.userDefinedMetadata ? { userDefinedMetadata: modelJson.userDefinedMetadata } : {}),
   };
-  const loaded = await loadChecked(tf.io.fromMemory(artifacts), { source: 'imported', name: jsonFile.name });
-  loaded.meta = { ...loaded.meta, source: 'imported', name: jsonFile.name };
+  const loaded = await loadChecked(tf.io.fromMemory(artifacts), { source: 'imported' });
+  const { testAccuracy: _claimed, ...rest } = loaded.meta;
+  loaded.meta = { ...rest, source: 'imported', name: shown };
   return loaded;
+}
+
+function clipName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}…` : name;
 }
 
 /** Copies weights as plain arrays (for "last good weights"). Plain values; nothing to dispose. */

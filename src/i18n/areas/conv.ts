@@ -49,8 +49,7 @@ export const conv = {
   photo: {
     notPicture: '"{name}" is not a picture (it is {type}). Choose a PNG, JPEG, GIF, BMP or WebP image.',
     unreadable: '"{name}" is not an image this page can read. Choose a PNG, JPEG, GIF, BMP or WebP image.',
-    tooLarge:
-      '"{name}" is {w}×{h} pixels, too large to open safely here. Use an image under {max} pixels a side (a phone photo is fine).',
+    refused: '"{name}": {problem}',
     damaged: '"{name}" looks like a {format} image but could not be decoded: the file may be damaged.',
     noCanvas: 'This browser cannot read image pixels (no 2-D canvas).',
   },

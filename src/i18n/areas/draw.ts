@@ -2,9 +2,10 @@
 export const draw = {
   heading: 'Draw a digit',
   model: 'Model: ',
-  modelFailed: 'The model could not start: {message}',
   loadingModel: 'Loading the model…',
   noModel: 'No trained or shipped model could be loaded ({reason}).',
+  noModelReason: 'the model files did not arrive; reload the page to try again',
+  modelFailed: 'Draw could not start its model. Reload the page to try again.',
   describe: {
     accuracy: ' ({pct}% right on the 10,000 MNIST test digits)',
     trained: 'The model you trained in this browser{acc}.',

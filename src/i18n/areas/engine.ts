@@ -26,7 +26,7 @@ export const engine = {
   },
   /** src/engine/data/download.ts: fetching the packed MNIST files. `{fix}` is one of the two fixes. */
   download: {
-    prepareFix: 'run `npm run prepare-data` and reload',
+    prepareFix: 'reload the page; if it happens again, tell whoever looks after this site',
     offlineFix: 'connect to the network and reload; after one good load MNIST also works offline',
     manifestMissing: 'MNIST is not on this server ({url} answered 404 Not Found); {fix}.',
     manifestRefused: "The server refused MNIST's manifest ({url}: HTTP {status}); {fix}.",
@@ -76,7 +76,7 @@ export const engine = {
     notLeNet: 'This is not a LeNet model from CNN Studio: it has no layer named "{name}" (found: {found}).',
     wrongLayer: 'Layer "{name}" is a {found}, but a LeNet needs {needed} there.',
     either: '{a} or {b}',
-    wrongInput: "The model's input is {shape}, but MNIST digits are 28×28×1.",
+    wrongInput: "The model's input is {shape}, but MNIST digits are {need}.",
     inputNotGiven: 'not given',
     wrongOutput: 'The output layer has {units} units; a digit classifier needs 10 (one per digit).',
     noWeights: 'model.json lists no weights (weightsManifest is empty).',
@@ -86,17 +86,41 @@ export const engine = {
     weightsTooLong:
       'The weights file is too long: {got} bytes where model.json needs {expected}. Is it the weights file of another model?',
     unreadableSource: 'This source cannot be read.',
-    unreadable: 'The model files could not be read: {reason}',
-    weightsMisfit: 'The weights do not fit the layers: {reason}',
+    unreadable: 'The model files could not be read. Try saving them again.',
+    weightsMisfit:
+      'The model could not be built from these files: some layer settings are not ones CNN Studio can use.',
     not10: 'The model does not end in 10 outputs.',
     noIndexedDb: 'This browser offers no IndexedDB here, so the model cannot be kept after a reload.',
     storageFull:
       'The browser storage is full, so this epoch was not saved. Free some space; training goes on.',
-    notSaved: 'The model could not be saved in this browser ({reason}); training goes on.',
+    notSaved: 'The model could not be saved in this browser; training goes on.',
     pickJson: 'Pick the model.json file together with its weights file.',
     notJson: '{file} is not valid JSON.',
     notLayersModel: '{file} is not a TensorFlow.js layers model (no modelTopology).',
     needWeights: 'model.json needs the weights file "{file}"; pick it too.',
+    notSequential:
+      'The model is not a plain stack of layers (a Sequential model), so CNN Studio cannot open it.',
+    tooManyLayers: 'The model has {n} layers; CNN Studio opens at most {max}.',
+    unknownLayer: 'Layer "{layer}" is a {kind}, a kind of layer CNN Studio cannot run (it knows {known}).',
+    badSetting: 'Layer "{layer}" has {key} = {value}; CNN Studio needs {lo} to {hi} there.',
+    tooBig:
+      'Layer "{layer}" asks for {key} = {value}; CNN Studio allows at most {max}, so the file was refused before building anything.',
+    badActivation: 'Layer "{layer}" uses the activation "{value}"; CNN Studio knows {known}.',
+    wrongRank: 'Layer "{layer}" ({kind}) cannot take an input of shape {shape}.',
+    doesNotFit: 'Layer "{layer}" does not fit its input {shape}: its window is bigger than the picture.',
+    duplicateName: 'Two layers are called "{layer}"; every layer needs its own name.',
+    tooManyParams:
+      'At layer "{layer}" the model already has {n} numbers to learn; CNN Studio opens at most {max}, so the file was refused before building anything.',
+    badManifest:
+      'model.json has a broken weights list (weightsManifest): it is not a list of files and weights.',
+    extraWeight: 'model.json lists a weight "{name}" that no layer of the model uses.',
+    missingWeight: 'model.json does not list the weight "{name}" ({shape}) that layer "{layer}" needs.',
+    wrongShape: 'Weight "{name}" has the shape {got}, but its layer needs {expected}.',
+    notFinite:
+      'Weight "{name}" holds {value} at number {i}: a model with values that are not ordinary numbers gives no sensible answers, so it was refused.',
+    jsonTooBig: '{file} is far too big to be a model.json (those are a few kilobytes).',
+    weightsTooBig:
+      'The weights files hold {bytes} bytes; CNN Studio opens models up to {max} bytes, so they were not read.',
   },
   /** src/engine/train/config.ts: why a training setting is refused. */
   trainConfig: {
@@ -129,7 +153,11 @@ export const engine = {
   },
   /** src/engine/preprocess/imageHeader.ts: an uploaded picture refused before decoding. */
   image: {
-    zeroSize: 'The image says it is 0 pixels wide or high, so the file is damaged.',
+    zeroSize: 'The image is empty: it says it is 0 pixels wide or high.',
+    notValid:
+      'The file starts like a {type} image, but its size information is missing or cut short, so it is not a valid {type}.',
+    unknown: 'It is not an image this page can read. Use a PNG, JPEG, GIF, BMP or WebP picture.',
+    fileTooBig: 'The file is {mb} MB; pictures up to {max} MB can be opened here. Shrink it first.',
     tooLarge:
       'The image is {w} × {h} pixels, too large to open safely in a browser tab (the limit is {side} pixels a side and {millions} million in all). Crop or shrink it first.',
   },
@@ -176,6 +204,14 @@ export const engine = {
     identity: 'Identity (copy)',
     emboss: 'Emboss',
     random: 'Random',
+  },
+  /** src/state/linkValues.ts: a value in a #/train, #/draw or lesson link that is refused. */
+  link: {
+    notNumber: '{key}="{raw}" is not a number written with plain digits (like 12 or 0.5).',
+    notWhole: '{key}="{raw}" is not a whole number.',
+    outOfRange: '{key}={raw} is outside {lo} to {hi}.',
+    notOption: '{key}="{raw}" is not one of {options}.',
+    kept: 'Link problem: {problem} Kept the previous value, {kept}.',
   },
   /** src/state/mnistService.ts: the status bar's MNIST line. */
   mnistStatus: {

@@ -50,7 +50,7 @@ describe('readDatasetZip: one folder of pictures per class', () => {
       ['circle', 2],
       ['square', 1],
     ]);
-    expect(plain.classes[0]?.images[1]?.header).toEqual({ type: 'jpeg', width: 64, height: 48 });
+    expect(plain.classes[0]?.images[1]?.header).toEqual({ type: 'jpeg', width: 64, height: 48, frames: 1 });
     const wrapped = readDatasetZip(
       zip({ 'shapes/circle/a.png': pngHeader(28, 28), 'shapes/square/b.png': pngHeader(28, 28) }),
       'shapes.zip',

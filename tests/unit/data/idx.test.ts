@@ -24,7 +24,7 @@ describe('parseIdx', () => {
   it('rejects a bad magic number and says how to fix it', () => {
     const bytes = Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0]);
     expect(() => parseIdx(bytes, { name: 'test-images' })).toThrow(
-      /test-images is not an IDX file \(bad magic number 0x504b0304.*npm run prepare-data/,
+      /test-images is not an IDX file \(bad magic number 0x504b0304.*reload the page; if it happens again/,
     );
   });
 
@@ -41,7 +41,7 @@ describe('parseIdx', () => {
     view.setUint32(8, 28);
     view.setUint32(12, 28);
     expect(() => parseIdx(bytes, { name: 'train-images' })).toThrow(
-      'train-images is truncated: expected 47,040,016 bytes, got 116; run `npm run prepare-data` and reload.',
+      'train-images is truncated: expected 47,040,016 bytes, got 116; reload the page; if it happens again, tell whoever looks after this site.',
     );
   });
 

@@ -86,7 +86,7 @@ describe('loadMnistSplit over a fake network', () => {
   it('no manifest (data never packed): 404 and the command that fixes it', async () => {
     serve({});
     await expect(loadMnistSplit('test', { baseUrl: BASE })).rejects.toThrow(
-      /MNIST is not on this server .*manifest\.json answered 404.*npm run prepare-data/,
+      /MNIST is not on this server .*manifest\.json answered 404.*reload the page; if it happens again/,
     );
   });
 
@@ -95,7 +95,7 @@ describe('loadMnistSplit over a fake network', () => {
     delete served['test-images.idx3.gz'];
     serve(served);
     await expect(loadMnistSplit('test', { baseUrl: BASE })).rejects.toThrow(
-      /test-images is missing on the server \(test-images\.idx3\.gz: 404 Not Found\); run `npm run prepare-data`/,
+      /test-images is missing on the server \(test-images\.idx3\.gz: 404 Not Found\); reload the page/,
     );
   });
 

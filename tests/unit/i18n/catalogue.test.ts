@@ -143,7 +143,7 @@ describe('i18n catalogue (en)', () => {
     const samples: [string, string][] = [
       [
         t('engine.download.manifestMissing', { url: 'http://x/data/manifest.json', fix: prepare }),
-        'MNIST is not on this server (http://x/data/manifest.json answered 404 Not Found); run `npm run prepare-data` and reload.',
+        'MNIST is not on this server (http://x/data/manifest.json answered 404 Not Found); reload the page; if it happens again, tell whoever looks after this site.',
       ],
       [
         t('engine.download.brokeOff', {
@@ -160,7 +160,7 @@ describe('i18n catalogue (en)', () => {
           expected: t('engine.idx.atLeastOne'),
           fix: prepare,
         }),
-        'IDX data has 0 dimensions, expected at least 1; run `npm run prepare-data` and reload.',
+        'IDX data has 0 dimensions, expected at least 1; reload the page; if it happens again, tell whoever looks after this site.',
       ],
       [
         t('engine.model.weightsTruncated', { got: '100,000', expected: '246,824' }),

@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   borderMedian,
   dropSpecks,
-  imageSizeProblem,
   otsuThreshold,
   photoToInk,
   preprocessMnistStyle,
-  readImageHeader,
   rgbaToGray,
 } from '../../../src/engine';
 import { blankPage, stroke } from './strokes';
@@ -85,43 +83,5 @@ describe('photoToInk (invert, Otsu background removal, specks)', () => {
     const g = rgbaToGray(Uint8ClampedArray.from([0, 0, 0, 0, 0, 0, 0, 255]), 2, 1);
     expect(Array.from(g)).toEqual([1, 0]);
     expect(borderMedian(Float32Array.from([1, 1, 1, 1, 0, 1, 1, 1, 1]), 3, 3)).toBe(1);
-  });
-});
-
-describe('readImageHeader (size before decoding)', () => {
-  const png = (w: number, h: number) => {
-    const b = new Uint8Array(33);
-    b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-    new DataView(b.buffer).setUint32(16, w);
-    new DataView(b.buffer).setUint32(20, h);
-    return b;
-  };
-  it('PNG 20000×20000 is read from 33 bytes and refused with its size in words', () => {
-    const h = readImageHeader(png(20000, 20000));
-    expect(h).toEqual({ type: 'png', width: 20000, height: 20000 });
-    expect(imageSizeProblem(h!)).toMatch(/20,000 × 20,000 pixels, too large/);
-    expect(imageSizeProblem({ type: 'png', width: 4000, height: 3000 })).toBeNull();
-  });
-  it('JPEG: walks segments to the SOF0 marker', () => {
-    const b = Uint8Array.from([
-      0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x01, 0x2c, 0x02, 0x58, 1, 0, 0, 0,
-    ]);
-    expect(readImageHeader(b)).toEqual({ type: 'jpeg', width: 600, height: 300 });
-  });
-  it('GIF and BMP sizes; text and truncated files give null', () => {
-    expect(
-      readImageHeader(Uint8Array.from([...'GIF89a'].map((c) => c.charCodeAt(0)).concat([10, 0, 20, 0]))),
-    ).toEqual({
-      type: 'gif',
-      width: 10,
-      height: 20,
-    });
-    const bmp = new Uint8Array(26);
-    bmp.set([0x42, 0x4d]);
-    new DataView(bmp.buffer).setInt32(18, 64, true);
-    new DataView(bmp.buffer).setInt32(22, -32, true);
-    expect(readImageHeader(bmp)).toEqual({ type: 'bmp', width: 64, height: 32 });
-    expect(readImageHeader(new TextEncoder().encode('hello, this is not an image at all'))).toBeNull();
-    expect(readImageHeader(png(10, 10).subarray(0, 20))).toBeNull();
   });
 });

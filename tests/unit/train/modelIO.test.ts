@@ -72,7 +72,8 @@ describe('LeNet model files', () => {
       const a = model.getWeights().map((w) => w.dataSync());
       const b = back.model.getWeights().map((w) => w.dataSync());
       expect(b).toEqual(a);
-      expect(back.meta.testAccuracy).toBe(0.5);
+      // A file's accuracy claim is not trusted: the app measures an imported model itself.
+      expect(back.meta.testAccuracy).toBeUndefined();
       model.dispose();
       back.model.dispose();
     });

@@ -5,6 +5,7 @@ import { t } from '../../../i18n';
 import { getMnist } from '../../../state/mnistService';
 import type { MnistSet } from '../../../engine';
 import { exportElementPng } from '../exportPng';
+import { LESSON_NUMBER_PARAMS } from '../lessonLinkParams';
 
 export type PanelProps = {
   params: PanelParams;
@@ -38,8 +39,12 @@ export function num(
   min = -Infinity,
   max = Infinity,
 ): number {
-  const v = Number(params[key]);
-  return Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
+  const raw = params[key];
+  const v = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  // LessonPlayer already refused bad link values; this guards presets and calls from code alike, so a
+  // fraction can never reach an array index.
+  if (!Number.isFinite(v) || (LESSON_NUMBER_PARAMS[key]?.whole && !Number.isInteger(v))) return fallback;
+  return Math.min(max, Math.max(min, v));
 }
 
 export function str<T extends string>(
