@@ -157,7 +157,7 @@ describe('convolution explorer', () => {
     await upload.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: pngHeader(20000, 20000) });
     await expect
       .poll(() => page.getByTestId('conv-message').textContent())
-      .toMatch(/20,000×20,000 pixels, too large/);
+      .toMatch(/20,000 × 20,000 pixels, too large/);
     await upload.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: pngHeader(40, 30) });
     await expect.poll(() => page.getByTestId('conv-message').textContent()).toMatch(/could not be decoded/);
     expect(await page.getByTestId('conv-input').textContent()).toContain('MNIST test digit #0');

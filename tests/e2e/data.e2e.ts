@@ -73,10 +73,11 @@ describe('#/data and Fashion-MNIST', () => {
     // 1,000 pictures, one epoch: well above the 10% of guessing.
     expect(parseFloat((await byId(page, 'test-accuracy').textContent()) ?? '0')).toBeGreaterThan(40);
     const cm = byId(page, 'confusion');
-    expect(await cm.locator('tbody th').allTextContents()).toContain('Ankle boot');
-    expect(await byId(page, 'mistakes').textContent()).toMatch(
-      /is (T-shirt\/top|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Ankle boot), said/,
-    );
+    // The epoch's table and gallery render deferred, after the accuracy: wait for them.
+    await expect.poll(() => cm.locator('tbody th').allTextContents()).toContain('Ankle boot');
+    await expect
+      .poll(() => byId(page, 'mistakes').textContent())
+      .toMatch(/is (T-shirt\/top|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Ankle boot), said/);
     await page.screenshot({ path: `${SHOTS}/train-fashion.png`, fullPage: true });
     expect(w.errors).toEqual([]);
     await w.context.close();

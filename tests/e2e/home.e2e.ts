@@ -86,7 +86,7 @@ describe('home page (#/)', () => {
     expect(titles).toEqual(['Lessons', 'Explorers', 'Train & draw']);
     // The app bar follows the learning path too: Learn first.
     const nav = await page.getByRole('navigation', { name: 'Areas' }).locator('.nav-title').allTextContents();
-    expect(nav).toEqual(['Learn', 'Convolution', 'Pooling', 'Train', 'Draw']);
+    expect(nav).toEqual(['Learn', 'Convolution', 'Pooling', 'Train', 'Draw', 'Explain', 'Data']);
 
     await ways.getByRole('link', { name: /Start lesson 1/ }).click();
     await page.getByTestId('lesson').waitFor();

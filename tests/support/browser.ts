@@ -70,11 +70,14 @@ export async function openWatchedPage(
     viewport?: { width: number; height: number };
     /** Touch and phone emulation: `{hasTouch: true, isMobile: true}`. */
     touch?: boolean;
+    /** Only for a test that injects its own script (axe-core), which the app's CSP refuses. */
+    bypassCSP?: boolean;
   } = {},
 ): Promise<WatchedPage> {
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1366, height: 768 },
     ...(opts.touch ? { hasTouch: true, isMobile: true } : {}),
+    ...(opts.bypassCSP ? { bypassCSP: true } : {}),
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -20,12 +20,17 @@ export const CodePanel = memo(function CodePanel({ layers }: { layers: LayerSpec
     >
       <p className="train-note">{t('arch.code.note')}</p>
       <h3>{t('arch.code.keras')}</h3>
-      <pre data-testid="code-keras">{keras}</pre>
+      {/* Focusable, so a keyboard can scroll code wider than the panel. */}
+      <pre data-testid="code-keras" tabIndex={0} aria-label={t('arch.code.keras')}>
+        {keras}
+      </pre>
       <button type="button" className="secondary" onClick={() => save(keras, 'cnn_studio_model.py')}>
         {t('arch.code.download', { file: 'cnn_studio_model.py' })}
       </button>
       <h3>{t('arch.code.tfjs')}</h3>
-      <pre data-testid="code-tfjs">{tfjs}</pre>
+      <pre data-testid="code-tfjs" tabIndex={0} aria-label={t('arch.code.tfjs')}>
+        {tfjs}
+      </pre>
       <button type="button" className="secondary" onClick={() => save(tfjs, 'cnn_studio_model.js')}>
         {t('arch.code.download', { file: 'cnn_studio_model.js' })}
       </button>
