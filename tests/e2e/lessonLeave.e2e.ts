@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, openWatchedPage, useBrowser } from '../support/browser';
+import { ellipse, stroke } from '../support/drawing';
+
+// Issue 14, bad input 8: leaving a lesson while its model session is being read (a digit's layer maps
+// in lesson 9, a drawing's prediction in lesson 10) frees the session mid-read. The read must end
+// quietly: no uncaught "Tensor is disposed.", no console error, no tensor left behind.
+const browser = useBrowser();
+
+const numTensors = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { __cnnStudioTest: { numTensors(): number } }).__cnnStudioTest.numTensors(),
+  );
+const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+/** The lesson page whose panel is mounted (LearnArea marks it). */
+const onPage = (page: Page, lesson: string, step: number) =>
+  page.locator(`[data-lesson="${lesson}"][data-page="${step}"]`).waitFor({ timeout: 30_000 });
+
+describe.each(['wasm', 'webgl'] as const)('leaving a lesson mid-read (%s)', (backend) => {
+  it('lesson 9: a new digit then straight away another step or area, 30 times', async () => {
+    const w = await openWatchedPage(browser(), 'about:blank');
+    const { page } = w;
+    await page.goto(new URL(`?testhooks&backend=${backend}#/learn?lesson=lenet&step=4`, baseUrl()).href);
+    await page.getByTestId('backend-name').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('backend-name').getAttribute('data-backend')).toBe(backend);
+    await onPage(page, 'lenet', 4);
+    // The layer panels are up: the session exists and has answered once.
+    await page.getByText(/conv1/).first().waitFor({ timeout: 60_000 });
+    const before = await numTensors(page);
+    const away = ['#/learn?lesson=lenet&step=3', '#/learn?lesson=lenet&step=5', '#/convolution', '#/learn'];
+    for (let i = 0; i < 30; i++) {
+      // A new digit starts a read; leaving 0–40 ms after the next frame frees the session while it
+      // runs (in the page, so no round trip to the test decides the timing).
+      await page.evaluate(
+        async ([there, away, ms]) => {
+          window.location.hash = there;
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, ms)));
+          window.location.hash = away;
+          await new Promise((r) => setTimeout(r, 60));
+        },
+        [
+          `#/learn?lesson=lenet&step=${i % 2 ? 2 : 4}&digit=${(i * 37) % 100}`,
+          away[i % away.length]!,
+          (i * 3) % 41,
+        ] as const,
+      );
+    }
+    await go(page, '#/learn?lesson=lenet&step=4&digit=3');
+    await onPage(page, 'lenet', 4);
+    await page.getByText(/conv1/).first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    expect(w.errors).toEqual([]);
+    // Back on the same page with a live session again: exactly as many tensors as before.
+    await expect.poll(() => numTensors(page), { timeout: 10_000 }).toBe(before);
+    await w.context.close();
+  });
+
+  it('lesson 10: a stroke on the drawing panel, then leaving while it is classified, 5 times', async () => {
+    const w = await openWatchedPage(browser(), 'about:blank');
+    const { page } = w;
+    await page.goto(
+      new URL(`?testhooks&backend=${backend}#/learn?lesson=train-and-draw&step=3`, baseUrl()).href,
+    );
+    await page.getByTestId('backend-name').waitFor({ timeout: 60_000 });
+    await onPage(page, 'train-and-draw', 3);
+    await page.getByLabel('Drawing canvas').waitFor({ timeout: 60_000 });
+    for (let i = 0; i < 5; i++) {
+      await stroke(page, ellipse(140, 140, 40 + i * 3, 70));
+      await go(page, i % 2 ? '#/learn?lesson=train-and-draw&step=4' : '#/draw');
+      await page.waitForTimeout(i % 3 === 0 ? 0 : 30);
+      await go(page, '#/learn?lesson=train-and-draw&step=3');
+      await page.getByLabel('Drawing canvas').waitFor({ timeout: 60_000 });
+    }
+    await page.waitForTimeout(500);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
