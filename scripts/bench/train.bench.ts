@@ -79,7 +79,7 @@ async function lessonQuickRun(ctx: Parameters<Benchmark['run']>[0]): Promise<Ben
 export const benchmark: Benchmark = {
   name: 'train-tab',
   description:
-    'The Train tab as a student uses it: default settings (Adam, batch 128, one-cycle), training in the ' +
+    'The Train tab as a student uses it: default settings (2 epochs, Adam, batch 64, cosine), training in the ' +
     'worker on the auto backend, examples/s read from the page with the live panels shown and hidden, ' +
     'time from the Train click to ≥99.0% test accuracy, and main-thread long tasks (>50 ms) while training; ' +
     'and lesson 10’s quick run (1 epoch on 60,000 digits, inside the lesson): time from the click to its ' +
@@ -142,7 +142,8 @@ export const benchmark: Benchmark = {
       const t0 = Date.now();
       let reached: number | null = null;
       let last = '';
-      while (Date.now() - t0 < 240_000) {
+      // 15 minutes: on a loaded shared machine two epochs take far longer than the 1–2 quiet minutes.
+      while (Date.now() - t0 < 900_000) {
         last = (await text(p.page, 'test-accuracy')) ?? '';
         const acc = parseFloat(last);
         if (acc >= 99.0) {

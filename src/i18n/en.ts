@@ -622,9 +622,9 @@ export const en = {
           words: 'Each of the 60,000 training digits seen once: 15 to 20 seconds, about 98% right.',
         },
         full: {
-          button: 'Full recipe: 4 epochs',
+          button: 'Full recipe: 2 epochs',
           words:
-            'Each digit seen 4 times, in steps that start big and shrink: 1 to 2 minutes, about 99% right.',
+            'Each digit seen twice, in steps that start big and shrink: 1 to 2 minutes, about 99% right.',
         },
         running:
           'Pause freezes the run. Stop ends it; the network saved at the end of the last whole epoch is kept, and you choose whether Draw uses it.',

@@ -1,6 +1,6 @@
 /**
  * The Train area's settings as URL parameters, so a link reproduces a run:
- * `#/train?epochs=3&batch=128&lr=0.004&seed=1&train=60000&backend=auto&opt=adam&schedule=onecycle&val=0&aug=0`
+ * `#/train?epochs=2&batch=64&lr=0.004&seed=1&train=60000&backend=auto&opt=adam&schedule=cosine&val=0&aug=0`
  * plus architecture keys `act`, `pool`, `f1`, `f2`, `d1`, `d2` when they differ from LeNet-5's defaults,
  * or `arch=<layers joined by ->` for a network designed in the layer editor (see engine/model/archCodec).
  */

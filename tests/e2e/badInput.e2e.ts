@@ -76,7 +76,7 @@ describe('bad input and faults', () => {
     const msg = byId(page, 'link-message');
     await expect
       .poll(() => msg.textContent(), { timeout: 20_000 })
-      .toMatch(/batch="0x20".*Kept the previous value, 128/);
+      .toMatch(/batch="0x20".*Kept the previous value, 64/);
     expect(await msg.textContent()).toMatch(/lr="fast"/);
     expect(await msg.textContent()).toMatch(/epochs=-3 is outside 1 to 50/);
     await page.evaluate(() => (location.hash = '#/train?batch=96'));
