@@ -111,7 +111,7 @@ export function LearnedMap({
               : t('explain.etaSeconds', { s: Math.max(1, Math.round(run.progress.secondsLeft)) })}
           </p>
           <progress value={Math.round(run.progress.fraction * 1000)} max={1000} />
-          <button type="button" onClick={cancel}>
+          <button type="button" className="secondary" onClick={cancel}>
             {t('explain.map.cancel')}
           </button>
         </div>
@@ -155,7 +155,7 @@ function MapView({ map, set, model }: { map: Map2D; set: MnistSet; model: Explai
           <button
             key={c}
             type="button"
-            className="explain-map-swatch"
+            className="secondary explain-map-swatch"
             aria-pressed={onlyClass === c}
             onClick={() => setOnlyClass(onlyClass === c ? null : c)}
           >
@@ -179,7 +179,7 @@ function MapView({ map, set, model }: { map: Map2D; set: MnistSet; model: Explai
           {t('explain.map.nextMistake')}
         </button>
         {onlyClass !== null && (
-          <button type="button" onClick={() => setOnlyClass(null)}>
+          <button type="button" className="secondary" onClick={() => setOnlyClass(null)}>
             {t('explain.map.allClasses')}
           </button>
         )}
@@ -256,10 +256,19 @@ function DigitCard({
         <p className="explain-map-card-title">{name}</p>
         <p>{label === said ? t('explain.map.right', { label }) : t('explain.map.wrong', { label, said })}</p>
         <div className="explain-map-card-links">
-          <a href={explainLink({ kind: 'mnist', index }, { model })} data-testid="map-open-explain">
+          <a
+            className="button-link"
+            href={explainLink({ kind: 'mnist', index }, { model })}
+            data-testid="map-open-explain"
+          >
             {t('explain.map.openExplain')}
           </a>
-          <button type="button" onClick={() => openInDraw(pixels, name)} data-testid="map-open-draw">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => openInDraw(pixels, name)}
+            data-testid="map-open-draw"
+          >
             {t('explain.map.openDraw')}
           </button>
         </div>
