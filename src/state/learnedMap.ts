@@ -58,7 +58,7 @@ type LayoutProgress = (phase: FromUmapWorker & { type: 'progress' }) => void;
 
 /** Runs one layout in a new worker; rejects on a worker error or when `signal` aborts (the worker is ended). */
 function layoutInWorker(
-  data: Float32Array,
+  data: Float32Array | Uint8Array,
   n: number,
   d: number,
   onProgress: LayoutProgress,
@@ -132,7 +132,12 @@ export async function computeLearnedMap(
     (i, out) => {
       for (let j = 0; j < MNIST_PIXELS; j++) out[j] = (set.images[i * MNIST_PIXELS + j] as number) / 255;
     },
-    { signal: opts.signal, onProgress: (done, total) => report('features', (FEATURES * done) / total) },
+    {
+      // Small batches: each is one main-thread task, short enough to keep the page responsive on wasm.
+      batchSize: 128,
+      signal: opts.signal,
+      onProgress: (done, total) => report('features', (FEATURES * done) / total),
+    },
   );
   const rawKey = `${opts.datasetId ?? 'mnist'}|${count}`;
   const rawCached = rawCache.get(rawKey);
@@ -147,12 +152,11 @@ export async function computeLearnedMap(
     const inLayouts = rawCached ? parts.hidden.fraction : (parts.raw.fraction + parts.hidden.fraction) / 2;
     report(slower.phase, FEATURES + (1 - FEATURES) * inLayouts);
   };
-  const pixels = rawCached
-    ? null
-    : Float32Array.from(set.images.subarray(0, count * MNIST_PIXELS), (b) => b / 255);
+  // The bytes as they are (a copy, transferred): the worker scales them to 0–1.
+  const pixels = rawCached ? null : set.images.slice(0, count * MNIST_PIXELS);
   const [raw, hiddenLayout] = await Promise.all([
     rawCached ??
-      layoutInWorker(pixels as Float32Array, count, MNIST_PIXELS, onPart('raw'), opts.signal).then((r) => {
+      layoutInWorker(pixels as Uint8Array, count, MNIST_PIXELS, onPart('raw'), opts.signal).then((r) => {
         rawCache.set(rawKey, r);
         return r;
       }),

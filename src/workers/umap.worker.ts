@@ -11,7 +11,11 @@ const post = (msg: FromUmapWorker, transfer: Transferable[] = []) => scope.postM
 
 scope.onmessage = (e: MessageEvent<UmapJob>) => {
   const job = e.data;
-  layoutUmap(job.data, job.n, job.d, {
+  // Pixels come as bytes: a quarter of the copy, and the conversion costs the page nothing.
+  const data = job.data instanceof Uint8Array ? new Float32Array(job.data.length) : job.data;
+  if (job.data instanceof Uint8Array)
+    for (let i = 0; i < data.length; i++) data[i] = (job.data[i] as number) / 255;
+  layoutUmap(data, job.n, job.d, {
     seed: job.seed,
     nNeighbors: job.nNeighbors,
     nEpochs: job.nEpochs,

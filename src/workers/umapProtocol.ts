@@ -3,8 +3,8 @@ import type { UmapPhase } from '../engine/explain/umapLayout';
 
 export type UmapJob = {
   type: 'layout';
-  /** `[n, d]` row-major (transferred). */
-  data: Float32Array;
+  /** `[n, d]` row-major (transferred); bytes (raw pixels 0–255) are divided by 255 in the worker. */
+  data: Float32Array | Uint8Array;
   n: number;
   d: number;
   seed: number;

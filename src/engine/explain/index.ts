@@ -8,3 +8,4 @@ export * from './hiddenFeatures';
 export * from './pca';
 // umapLayout is imported by the map's worker directly, so umap-js stays out of the page's bundle.
 export type { UmapOptions, UmapPhase } from './umapLayout';
+export * from './filterSynthesis';

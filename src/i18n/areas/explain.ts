@@ -94,6 +94,13 @@ export const explain = {
     where: 'test digit #{index}, map row {row}, col {col}',
     patchLabel: '{where}: activation {value}. Opens the digit in Explain.',
     caption: '#{index}',
+    synthesise: 'Make each filter’s favourite picture',
+    synthProgress: 'Making the pictures that excite {layer} most… {eta}',
+    layerShapeMade: '{n} filters · a made-up picture and 9 squares of {size}×{size} pixels each',
+    madeLabel: 'The picture made to excite filter {n} of {layer} as much as possible',
+    madeCaption: 'made',
+    synthIntro:
+      'The first square in each row is **made up**: the network starts from a faint grey picture and changes it, step by step, in the direction that makes the filter fire more (**gradient ascent**: follow ∂activation/∂pixel uphill). Small random shifts, a blur, and a cost for too much ink keep it looking like strokes rather than noise.',
   },
   map: {
     title: 'A map of what it learned',
