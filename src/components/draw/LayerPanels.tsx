@@ -206,8 +206,8 @@ const DenseGrid = memo(function DenseGrid({
   );
 });
 
-/** Preferred cell size for a map of `size`×`size`: about 112 px wide, 2 to 8 px a cell. */
-const cellFor = (size: number) => Math.max(2, Math.min(8, Math.floor(112 / size)));
+/** Preferred cell size for a map of `size`×`size`: about 112 cells of 1 px wide, 2 to 7 px a cell. */
+const cellFor = (size: number) => Math.max(2, Math.min(7, Math.floor(112 / size)));
 
 /** Columns of a dense layer's grid: one row up to 12 numbers, then rows of 12, 16 for the widest layers. */
 const denseCols = (n: number) => (n <= 12 ? n : n <= 144 ? 12 : 16);

@@ -229,7 +229,12 @@ async function buildChecked(artifacts: tf.io.ModelArtifacts): Promise<tfl.Layers
   return model;
 }
 
-async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promise<LoadedModel> {
+/** `ownSlot`: the artifacts come from this app's own IndexedDB slot, so its stored source is kept. */
+async function loadChecked(
+  handler: tf.io.IOHandler,
+  fallback: ModelMeta,
+  ownSlot = false,
+): Promise<LoadedModel> {
   let artifacts: tf.io.ModelArtifacts | undefined;
   if (!handler.load) throw new ModelImportError(t('engine.model.unreadableSource'));
   try {
@@ -247,7 +252,12 @@ async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promi
   }
   const stored = (artifacts.userDefinedMetadata as { cnnStudio?: unknown } | undefined)?.cnnStudio;
   // The architecture shown is the one the weights belong to, never the file's own claim.
-  const meta = { ...fallback, ...checkModelMeta(stored), arch: formatArch(spec.layers) };
+  const meta = {
+    ...fallback,
+    ...checkModelMeta(stored),
+    ...(ownSlot ? { source: savedSource(stored) } : {}),
+    arch: formatArch(spec.layers),
+  };
   return { model, meta, spec, config: lenetConfigOfSpec(spec) };
 }
 
@@ -266,10 +276,18 @@ export async function loadSavedModel(slot: ModelSlot = MY_MODEL_SLOT): Promise<L
   }
   if (!handler) return null;
   try {
-    return await loadChecked(handler, { source: 'trained' });
+    return await loadChecked(handler, { source: 'trained' }, true);
   } catch {
     return null;
   }
+}
+
+/**
+ * Where a model this browser stored came from: 'imported' when this app saved an import, else
+ * 'trained'. Only for the app's own IndexedDB slots; a file's claim about its source is never read.
+ */
+function savedSource(raw: unknown): ModelSource {
+  return (raw as { source?: unknown } | undefined)?.source === 'imported' ? 'imported' : 'trained';
 }
 
 /**
@@ -285,7 +303,11 @@ export async function readSavedMeta(slot: ModelSlot): Promise<ModelMeta | null> 
     const artifacts = await handler.load();
     const spec = checkAppArtifacts(artifacts);
     const u = artifacts.userDefinedMetadata as { cnnStudio?: unknown } | undefined;
-    return { source: 'trained', ...checkModelMeta(u?.cnnStudio), arch: formatArch(spec.layers) };
+    return {
+      ...checkModelMeta(u?.cnnStudio),
+      source: savedSource(u?.cnnStudio),
+      arch: formatArch(spec.layers),
+    };
   } catch {
     return null;
   }
