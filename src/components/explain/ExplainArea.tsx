@@ -13,6 +13,7 @@ import { PlayerControls } from '../player/PlayerControls';
 import { useGridPlayer } from '../player/usePlayer';
 import { ClassChooser, ExplainControls } from './ExplainControls';
 import { FilterPatches } from './FilterPatches';
+import { LearnedMap } from './LearnedMap';
 import { mapOnPicture } from './overlay';
 import { OverlayCanvas } from './OverlayCanvas';
 import { useExplainImage, type ExplainPicture } from './useExplainImage';
@@ -128,6 +129,7 @@ export function ExplainArea() {
         />
       )}
       {net && hasConv && <FilterPatches net={net} />}
+      {model.state === 'ready' && <LearnedMap net={model.net} meta={model.meta} model={settings.model} />}
     </div>
   );
 }
