@@ -42,6 +42,7 @@ export const data = {
     galleryTitle: '{name} · {n} per class · {h}×{w}',
     classRow: '{name} ({count} pictures)',
     rowLabel: 'The first {n} test pictures of {name}',
+    rowLabelAll: 'The first {n} pictures of {name}',
     loading: 'Loading pictures…',
     failed: 'Could not load the pictures: {message}',
   },
@@ -102,11 +103,12 @@ export const data = {
   stored: {
     export: 'Export {name} as .zip',
     delete: 'Delete {name}',
-    confirmDelete: 'Delete the dataset "{name}" and all its pictures from this browser?',
-    deleted: 'Deleted "{name}".',
+    confirmDelete: 'Yes, delete "{name}" and all its pictures',
+    keep: 'Keep it',
     none: 'No datasets of your own yet: import a .zip above.',
   },
   trainParam: {
+    gone: 'The dataset "{name}" is no longer in this browser (deleted, or the browser cleared its storage). Import it again on the Data page.',
     unknown: 'There is no dataset called "{value}" on this computer. Known: {known}. Keeping {kept}.',
   },
 };

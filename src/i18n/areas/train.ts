@@ -161,7 +161,7 @@ export const train = {
   confusion: {
     title: 'Confusion matrix',
     titleEpoch: 'Confusion matrix · after epoch {n}',
-    shape: '10×10 · 10,000 test pictures',
+    shape: '{n}×{n} · {count} test pictures',
     pending: 'Filled in at the end of each epoch.',
     note: "Rows: the true digit. Columns: the network's answer. The diagonal is right; darker cells off it are the usual mix-ups. Click a cell to see those digits.",
     corner: 'true ↓ / said →',
