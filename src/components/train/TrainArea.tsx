@@ -175,12 +175,14 @@ export function TrainArea() {
             curve={rt.curve}
             epochs={rt.epochs}
             totalEpochs={p?.epochs ?? cfg.epochs}
+            testCount={info.counts.test}
           />
           <CurvesChart
             kind="accuracy"
             curve={rt.curve}
             epochs={rt.epochs}
             totalEpochs={p?.epochs ?? cfg.epochs}
+            testCount={info.counts.test}
           />
         </div>
 

@@ -120,7 +120,7 @@ export const train = {
     percent: '{value}%',
     axis: 'epochs (passes over the training digits)',
     keyTrain: '— training batches',
-    keyTest: '● test set (10,000)',
+    keyTest: '● test set ({n})',
     keyVal: '■ validation',
   },
   filters: {
@@ -138,7 +138,7 @@ export const train = {
     oneMap: '{c} map · {h}×{w}',
     maps: '{c} maps · {h}×{w}',
     numbers: '{n} numbers',
-    output: 'output · 10',
+    output: 'output · {n}',
     bar: '{digit}: {pct}%',
     values: '{name} values',
     /** A few words on what each layer's maps show. */
