@@ -129,3 +129,36 @@ describe('explain: the map of what it learned', () => {
     await w.context.close();
   }, 300_000);
 });
+
+describe('lesson 11: what does it look at?', () => {
+  it('shows the occlusion map of the shipped LeNet, hides the answer until answered, and makes the learned map inside the lesson, also when presenting', async () => {
+    const w = await openWatchedPage(browser(), '#/learn?lesson=what-it-looks-at&step=1', {
+      viewport: { width: 1366, height: 768 },
+    });
+    const { page } = w;
+    await page.getByTestId('learn-explain-map').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('learn-explain-says').innerText()).toMatch(/says 8/);
+    await page.screenshot({ path: `${SHOTS}/lesson11-occlusion.png` });
+    // The first question: its explanation appears only once answered.
+    await page.evaluate(() => (window.location.hash = '#/learn?lesson=what-it-looks-at&step=6'));
+    await page.getByTestId('question').waitFor({ timeout: 30_000 });
+    const why = 'A big drop means the answer depended on what was there';
+    expect(await page.getByText(why).count()).toBe(0);
+    await page.getByTestId('question').getByRole('radio').first().check();
+    await page.getByRole('button', { name: /^Check/ }).click();
+    await expect.poll(() => page.getByTestId('feedback').innerText()).toMatch(/^Right!/);
+    expect(await page.getByText(why).count()).toBe(1);
+    // The map step, presenting: the quick map is made in the lesson's panel.
+    await page.evaluate(() => (window.location.hash = '#/learn?lesson=what-it-looks-at&step=5&present=1'));
+    await page.locator('[data-lesson="what-it-looks-at"].learn-present').waitFor({ timeout: 30_000 });
+    await page.getByTestId('make-map-2000').click();
+    await page.getByTestId('map-progress').waitFor({ timeout: 10_000 });
+    await page.getByTestId('map-hidden-canvas').waitFor({ timeout: 180_000 });
+    const { counts } = await classPixels(page, 'map-hidden-canvas');
+    for (const c of counts) expect(c).toBeGreaterThan(20);
+    await page.getByTestId('map-hidden-canvas').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/lesson11-map-present.png` });
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  }, 300_000);
+});
