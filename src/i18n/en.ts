@@ -663,7 +663,7 @@ export const en = {
       steps: {
         occlusion: {
           title: 'Hide a part, see what changes',
-          body: 'The network says this digit is an 8. But which pixels made it say so? The simplest way to ask: cover a small square of the picture with black and run the network again.\n\nIf the probability of "8" drops a lot, that square held evidence for 8. The map shows the drop for every position of the square: `drop = P(8 | picture) − P(8 | picture with the square hidden)`. Red means hiding it hurt the answer; blue means hiding it *helped*.',
+          body: 'The network says test digit #61 is an 8. But which pixels made it say so? The simplest way to ask: cover a small square of the picture with black and run the network again.\n\nIf the probability of "8" drops a lot, that square held evidence for 8. The map shows the drop for every position of the square: `drop = P(8 | picture) − P(8 | picture with the square hidden)`. Red means hiding it hurt the answer; blue means hiding it *helped*.',
         },
         gradient: {
           title: 'Which pixels would change the score?',
