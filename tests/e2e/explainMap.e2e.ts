@@ -162,3 +162,42 @@ describe('lesson 11: what does it look at?', () => {
     await w.context.close();
   }, 300_000);
 });
+
+describe('explain: what each filter wants, made by gradient ascent', () => {
+  it('shows progress, then one made-up picture per filter of conv1 and conv2 beside the top-9 patches', async () => {
+    const w = await openWatchedPage(
+      browser(),
+      '#/explain?image=mnist-test:3&model=pretrained&method=gradient',
+    );
+    const { page } = w;
+    await page.getByTestId('make-synthesis').waitFor({ timeout: 60_000 });
+    await page.getByTestId('make-synthesis').click();
+    await page.getByTestId('synthesis-progress').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('synthesis-progress').locator('progress').count()).toBe(1);
+    await page.getByTestId('made-conv2-15').waitFor({ timeout: 240_000 });
+    expect(await page.locator('[data-testid^="made-conv1-"]').count()).toBe(6);
+    expect(await page.locator('[data-testid^="made-conv2-"]').count()).toBe(16);
+    // A made picture is not blank: its canvas has both light and dark pixels.
+    const spread = await page
+      .getByTestId('made-conv2-0')
+      .locator('canvas')
+      .evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let lo = 255;
+        let hi = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          lo = Math.min(lo, d[i]!);
+          hi = Math.max(hi, d[i]!);
+        }
+        return hi - lo;
+      });
+    expect(spread).toBeGreaterThan(100);
+    await page.getByTestId('find-patches').click();
+    await page.getByTestId('patches-conv2').locator('a.explain-patch').first().waitFor({ timeout: 240_000 });
+    await page.getByTestId('patches-conv1').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/filters-made.png` });
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  }, 600_000);
+});
