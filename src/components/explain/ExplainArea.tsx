@@ -79,9 +79,17 @@ export function ExplainArea() {
     <div className="conv-area explain-area" data-testid="explain-area">
       <h1 className="visually-hidden">{t('explain.heading')}</h1>
       <ExplainControls settings={settings} update={update} onError={setUiError} hasConv={hasConv} />
+      {/* urlErrors are whole sentences already (the value refused, the one kept): src/state/linkValues.ts */}
       <Messages
-        linkProblems={urlErrors}
-        others={[modelError, imageError, uiError, map.error, net && !hasConv ? t('explain.noConv') : null]}
+        linkProblems={[]}
+        others={[
+          ...urlErrors,
+          modelError,
+          imageError,
+          uiError,
+          map.error,
+          net && !hasConv ? t('explain.noConv') : null,
+        ]}
       />
       {probabilities && top !== null && (
         <ClassChooser

@@ -141,24 +141,14 @@ export const explain = {
     openDraw: 'Open in Draw',
   },
   codec: {
-    wholeNumber: '{what} must be a whole number from {lo} to {hi}, not "{raw}".',
-    outOfRange: '{what} must be from {lo} to {hi}, not {value}.',
     image: 'image="{raw}" is not a picture Explain knows: use mnist-test:<0–9999> or drawn.',
-    oneOf: '{key}="{raw}" is not one of {allowed}.',
+    imageNumber:
+      'image="{raw}": the test digit number after mnist-test: must be a whole number from 0 to 9999, written with plain digits.',
     patchTooLarge: 'patch={patch} is larger than the {side}×{side} picture: a patch must fit inside it.',
     strideZero: 'stride=0 would never move the patch: the stride must be at least 1.',
     strideTooLarge: 'stride={stride} is larger than the {side}×{side} picture.',
     speed: 'speed must be one of {speeds} positions per second.',
-    what: {
-      index: 'The MNIST test digit number',
-      class: 'class',
-      patch: 'patch',
-      stride: 'stride',
-      noise: 'noise',
-      samples: 'samples',
-      opacity: 'opacity',
-      step: 'step',
-      speed: 'speed',
-    },
+    /** The kept value of `step` when there was none: the player at its end, the whole map shown. */
+    lastStep: 'the last position',
   },
 };
