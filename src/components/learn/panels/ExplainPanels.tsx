@@ -119,7 +119,7 @@ export function ExplainFiltersPanel() {
   return (
     <LearnPanel title={t('explain.filters.title')} testId="learn-explain-filters">
       {model.state === 'ready' ? (
-        <FilterPatches net={model.net} />
+        <FilterPatches net={model.net} titled={false} />
       ) : (
         <p className="loading">{model.state === 'error' ? model.message : t('explain.loading')}</p>
       )}
@@ -133,7 +133,7 @@ export function LearnedMapPanel() {
   return (
     <LearnPanel title={t('explain.map.title')} testId="learn-learned-map">
       {model.state === 'ready' ? (
-        <LearnedMap net={model.net} meta={model.meta} model="pretrained" />
+        <LearnedMap net={model.net} meta={model.meta} model="pretrained" titled={false} />
       ) : (
         <p className="loading">{model.state === 'error' ? model.message : t('explain.loading')}</p>
       )}
