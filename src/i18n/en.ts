@@ -249,6 +249,10 @@ export const en = {
       dense2: 'Fully connected, 84',
       output: 'Fully connected, 10 + softmax',
     },
+    explain: {
+      shape: 'test digit #{index} · 28×28 · the shipped LeNet-5',
+      open: 'Open it in Explain',
+    },
     links: {
       draw: {
         title: 'Draw a digit',
@@ -649,6 +653,56 @@ export const en = {
           },
           explain:
             'Small shared filters detect parts wherever they appear; stacked layers combine parts into whole digits.',
+        },
+      },
+    },
+    'what-it-looks-at': {
+      title: 'What does it look at?',
+      summary:
+        'Ask the trained network why it answered: hide parts, follow gradients, see what each filter wants.',
+      steps: {
+        occlusion: {
+          title: 'Hide a part, see what changes',
+          body: 'The network says test digit #61 is an 8. But which pixels made it say so? The simplest way to ask: cover a small square of the picture with black and run the network again.\n\nIf the probability of "8" drops a lot, that square held evidence for 8. The map shows the drop for every position of the square: `drop = P(8 | picture) − P(8 | picture with the square hidden)`. Red means hiding it hurt the answer; blue means hiding it *helped*.',
+        },
+        gradient: {
+          title: 'Which pixels would change the score?',
+          body: 'Hiding squares needs hundreds of runs. The **gradient** asks every pixel at once: if this pixel got a little brighter, how much would the score of the answer change? That is `∂score / ∂pixel`, worked out backwards through the layers in one pass (the same backpropagation that trains the network).\n\nDark pixels are the ones the score is most sensitive to. The map is noisy: the gradient only looks at tiny changes.',
+        },
+        gradcam: {
+          title: 'Grad-CAM: where in the last conv layer',
+          body: 'Grad-CAM looks at the last convolution layer, whose 16 maps still know *where* things are. It weighs each map by how much the score depends on it, adds them up, and keeps only the positive evidence: `cam = ReLU(Σ α_k · map_k)`.\n\nThe result is coarse (the maps are small), stretched back over the picture. It shows the regions, not single pixels.',
+        },
+        filters: {
+          title: 'What each filter wants',
+          body: 'Now turn the question around: not "why this answer?" but "what does this filter look for?".\n\nSearch the 10,000 test digits for the squares that make each filter fire most: conv1 filters like short edges at one angle, conv2 filters like bigger pieces of strokes, bends and crossings. Then let the network **make up** the picture each filter likes best, by gradient ascent.',
+        },
+        map: {
+          title: 'A map of everything it learned',
+          body: 'Last, all 10,000 test digits at once. Each becomes a dot; alike digits land close together. On the left, "alike" means similar pixels. On the right, it means similar numbers in the network\u2019s last hidden layer, just before it decides.\n\nMake the quick map and compare: where are the colours mixed, and where are they separated? Tap the ringed dots: those are the digits it got wrong.',
+        },
+      },
+      questions: {
+        occlusionDrop: {
+          prompt:
+            'You hide a square and the probability of the answer drops from 0.95 to 0.40. What does that say about the square?',
+          options: {
+            a: 'It held evidence the network used for its answer',
+            b: 'The network did not look at it',
+            c: 'The network was wrong about the digit',
+          },
+          explain:
+            'A big drop means the answer depended on what was there: without it the network is far less sure. A square it ignored would change almost nothing.',
+        },
+        mapSeparates: {
+          prompt: 'On which map are the ten colours better separated into their own groups?',
+          options: {
+            a: 'The network\u2019s last hidden layer (right)',
+            b: 'The raw pixels (left)',
+            c: 'Both the same',
+          },
+          explain:
+            'Training made the hidden layer put digits of the same class close together, even ones that look different as pixels (a 7 with and without a bar). That is what makes the last step, picking the class, easy.',
         },
       },
     },

@@ -129,3 +129,75 @@ describe('explain: the map of what it learned', () => {
     await w.context.close();
   }, 300_000);
 });
+
+describe('lesson 11: what does it look at?', () => {
+  it('shows the occlusion map of the shipped LeNet, hides the answer until answered, and makes the learned map inside the lesson, also when presenting', async () => {
+    const w = await openWatchedPage(browser(), '#/learn?lesson=what-it-looks-at&step=1', {
+      viewport: { width: 1366, height: 768 },
+    });
+    const { page } = w;
+    await page.getByTestId('learn-explain-map').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('learn-explain-says').innerText()).toMatch(/says 8/);
+    await page.screenshot({ path: `${SHOTS}/lesson11-occlusion.png` });
+    // The first question: its explanation appears only once answered.
+    await page.evaluate(() => (window.location.hash = '#/learn?lesson=what-it-looks-at&step=6'));
+    await page.getByTestId('question').waitFor({ timeout: 30_000 });
+    const why = 'A big drop means the answer depended on what was there';
+    expect(await page.getByText(why).count()).toBe(0);
+    await page.getByTestId('question').getByRole('radio').first().check();
+    await page.getByRole('button', { name: /^Check/ }).click();
+    await expect.poll(() => page.getByTestId('feedback').innerText()).toMatch(/^Right!/);
+    expect(await page.getByText(why).count()).toBe(1);
+    // The map step, presenting: the quick map is made in the lesson's panel.
+    await page.evaluate(() => (window.location.hash = '#/learn?lesson=what-it-looks-at&step=5&present=1'));
+    await page.locator('[data-lesson="what-it-looks-at"].learn-present').waitFor({ timeout: 30_000 });
+    await page.getByTestId('make-map-2000').click();
+    await page.getByTestId('map-progress').waitFor({ timeout: 10_000 });
+    await page.getByTestId('map-hidden-canvas').waitFor({ timeout: 180_000 });
+    const { counts } = await classPixels(page, 'map-hidden-canvas');
+    for (const c of counts) expect(c).toBeGreaterThan(20);
+    await page.getByTestId('map-hidden-canvas').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/lesson11-map-present.png` });
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  }, 300_000);
+});
+
+describe('explain: what each filter wants, made by gradient ascent', () => {
+  it('shows progress, then one made-up picture per filter of conv1 and conv2 beside the top-9 patches', async () => {
+    const w = await openWatchedPage(
+      browser(),
+      '#/explain?image=mnist-test:3&model=pretrained&method=gradient',
+    );
+    const { page } = w;
+    await page.getByTestId('make-synthesis').waitFor({ timeout: 60_000 });
+    await page.getByTestId('make-synthesis').click();
+    await page.getByTestId('synthesis-progress').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('synthesis-progress').locator('progress').count()).toBe(1);
+    await page.getByTestId('made-conv2-15').waitFor({ timeout: 240_000 });
+    expect(await page.locator('[data-testid^="made-conv1-"]').count()).toBe(6);
+    expect(await page.locator('[data-testid^="made-conv2-"]').count()).toBe(16);
+    // A made picture is not blank: its canvas has both light and dark pixels.
+    const spread = await page
+      .getByTestId('made-conv2-0')
+      .locator('canvas')
+      .evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let lo = 255;
+        let hi = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          lo = Math.min(lo, d[i]!);
+          hi = Math.max(hi, d[i]!);
+        }
+        return hi - lo;
+      });
+    expect(spread).toBeGreaterThan(100);
+    await page.getByTestId('find-patches').click();
+    await page.getByTestId('patches-conv2').locator('a.explain-patch').first().waitFor({ timeout: 240_000 });
+    await page.getByTestId('patches-conv1').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/filters-made.png` });
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  }, 600_000);
+});

@@ -60,10 +60,10 @@ async function answerByKeyboard(page: Page, q: QuestionDef): Promise<void> {
 }
 
 describe('Learn: every lesson by keyboard', () => {
-  it('lists the ten lessons and opens one', async () => {
+  it('lists the eleven lessons and opens one', async () => {
     const w = await openWatchedPage(browser(), '#/learn');
     const cards = w.page.locator('.learn-card a');
-    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(10);
+    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(11);
     await cards.nth(3).focus();
     await w.page.keyboard.press('Enter');
     await w.page.getByTestId('lesson').waitFor();

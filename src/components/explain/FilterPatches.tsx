@@ -31,7 +31,8 @@ type Search =
  * "What each filter wants": for every filter of every conv layer, the nine test digits whose patch
  * (the filter's receptive field) excites it most, each linking to that digit in Explain.
  */
-export function FilterPatches({ net }: { net: Network }) {
+/** `titled = false`: the heading is kept for screen readers only (a lesson panel already shows it). */
+export function FilterPatches({ net, titled = true }: { net: Network; titled?: boolean }) {
   const [search, setSearch] = useState<Search>({ state: 'idle' });
   const synth = useFilterSynthesis(net);
   const abort = useRef<AbortController | null>(null);
@@ -77,7 +78,9 @@ export function FilterPatches({ net }: { net: Network }) {
   };
   return (
     <section className="explain-filters" data-testid="filter-patches" aria-labelledby="explain-filters-title">
-      <h2 id="explain-filters-title">{t('explain.filters.title')}</h2>
+      <h2 id="explain-filters-title" className={titled ? undefined : 'visually-hidden'}>
+        {t('explain.filters.title')}
+      </h2>
       <div className="explain-note">
         <RichText text={t('explain.filters.intro')} />
       </div>

@@ -38,10 +38,13 @@ export function LearnedMap({
   net,
   meta,
   model,
+  titled = true,
 }: {
   net: Network;
   meta: ModelMeta;
   model: ExplainModelChoice;
+  /** false: the heading is kept for screen readers only (a lesson panel already shows it). */
+  titled?: boolean;
 }) {
   const key = modelKey(meta);
   const [run, setRun] = useState<Run>({ state: 'idle' });
@@ -87,7 +90,9 @@ export function LearnedMap({
   };
   return (
     <section className="explain-map" data-testid="learned-map" aria-labelledby="explain-map-title">
-      <h2 id="explain-map-title">{t('explain.map.title')}</h2>
+      <h2 id="explain-map-title" className={titled ? undefined : 'visually-hidden'}>
+        {t('explain.map.title')}
+      </h2>
       <div className="explain-note">
         <RichText text={t('explain.map.intro')} />
       </div>

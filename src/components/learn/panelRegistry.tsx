@@ -15,6 +15,7 @@ import { AreaLinksPanel, LenetPanel } from './panels/LenetPanels';
 import { DrawMiniPanel } from './panels/DrawMiniPanel';
 import { LenetLivePanel } from './panels/LenetLivePanel';
 import { TrainMiniPanel } from './panels/TrainMiniPanel';
+import { ExplainFiltersPanel, ExplainMethodPanel, LearnedMapPanel } from './panels/ExplainPanels';
 
 /** Panel kind (named in lesson definitions) → the React panel that shows it. */
 export const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
@@ -38,4 +39,7 @@ export const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
   drawMini: DrawMiniPanel,
   lenetLive: LenetLivePanel,
   trainMini: TrainMiniPanel,
+  explainMethod: ExplainMethodPanel,
+  explainFilters: ExplainFiltersPanel,
+  learnedMap: LearnedMapPanel,
 };

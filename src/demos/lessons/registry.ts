@@ -9,6 +9,7 @@ import { stridePaddingLesson } from './stride-padding';
 import { tensorsLesson } from './tensors';
 import { trainAndDrawLesson } from './train-and-draw';
 import type { LessonDef } from './types';
+import { whatItLooksAtLesson } from './what-it-looks-at';
 
 /** Every lesson, in course order. */
 export const LESSONS: readonly LessonDef[] = [
@@ -22,6 +23,7 @@ export const LESSONS: readonly LessonDef[] = [
   softmaxTemplatesLesson,
   lenetLesson,
   trainAndDrawLesson,
+  whatItLooksAtLesson,
 ];
 
 export function findLesson(id: string | null | undefined): LessonDef | undefined {

@@ -26,6 +26,9 @@ export const PANEL_KINDS = [
   'drawMini',
   'lenetLive',
   'trainMini',
+  'explainMethod',
+  'explainFilters',
+  'learnedMap',
 ] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 

@@ -5,9 +5,9 @@ import { learnParams, pageParams, parseLearnRoute } from '../../../src/component
 import { hasMessage, t, tn, tx } from '../../../src/i18n';
 
 describe('lesson definitions', () => {
-  it('ten lessons numbered 1–10 in order, with unique kebab-case ids', () => {
-    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(10);
+  it('eleven lessons numbered 1–11 in order, with unique kebab-case ids', () => {
+    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(11);
     for (const l of LESSONS) expect(l.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
