@@ -15,10 +15,11 @@ import {
   type LayerSpec,
   type PresetId,
 } from '../../../engine';
-import { t, tx } from '../../../i18n';
+import { t, tn, tx } from '../../../i18n';
 import { Select } from '../../ui';
 import { LayerRowEditor, RowMaths } from './LayerRowEditor';
 import { memoryBudgetMB, trainingMemoryMB } from './estimate';
+import type { TimeEstimateText } from './useTimeEstimate';
 import './layerEditor.css';
 
 type Props = {
@@ -30,6 +31,9 @@ type Props = {
   busy: boolean;
   /** Called only with a stack that works; a broken draft stays here, refused at its layer. */
   onChange: (layers: LayerSpec[]) => void;
+  /** The run's training time on this computer (see useTimeEstimate), once it can be said. */
+  timeEstimate?: TimeEstimateText | null;
+  epochs?: number;
 };
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -45,6 +49,8 @@ export const LayerEditor = memo(function LayerEditor({
   batchSize,
   busy,
   onChange,
+  timeEstimate = null,
+  epochs = 1,
 }: Props) {
   // A stack that does not work yet stays a draft here; the page keeps training the last good one.
   const [draft, setDraft] = useState<LayerSpec[] | null>(null);
@@ -203,6 +209,15 @@ export const LayerEditor = memo(function LayerEditor({
             <div>
               <dt>{t('arch.editor.totalMemory', { batch: batchSize })}</dt>
               <dd>{t('arch.editor.mb', { n: memory < 10 ? memory.toFixed(1) : fmt(Math.round(memory)) })}</dd>
+            </div>
+          )}
+          {timeEstimate && (
+            <div>
+              <dt>{tn('arch.editor.totalTime', epochs)}</dt>
+              <dd data-testid="time-estimate" data-state={timeEstimate.state}>
+                {timeEstimate.text}
+                {timeEstimate.detail && <span className="arch-total-detail">{timeEstimate.detail}</span>}
+              </dd>
             </div>
           )}
         </dl>
