@@ -81,7 +81,4 @@ export const data = {
     full: 'The browser storage is full, so "{name}" was not kept. Nothing else was changed. Delete a dataset you no longer need and try again.',
     failed: 'Could not keep "{name}" in this browser ({reason}). Nothing else was changed.',
   },
-  trainParam: {
-    unknown: 'There is no dataset called "{value}" on this computer. Known: {known}. Keeping {kept}.',
-  },
 };
