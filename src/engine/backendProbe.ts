@@ -10,7 +10,10 @@
  * the best so far: a SwiftShader WebGL probe then stops after one step instead of costing seconds.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { buildLeNet, type LeNetConfig } from './model/lenet';
+import { buildModel } from './model/buildModel';
+import type { LeNetConfig } from './model/lenet';
+import { mnistSpec, type ModelSpec } from './model/modelSpec';
+import { lenetLayers } from './model/presets';
 import type { BackendName } from './backend';
 
 export type ProbeTiming = {
@@ -74,21 +77,39 @@ export function usableCache(
 }
 
 /**
- * Times training steps of LeNet (`arch`, batch `batch`, Adam) on the active backend: `warmup` untimed
- * steps (shader compiles, weight packing), then up to `steps` timed ones, each read back so the time is
- * real. Stops early when one step is slower than `giveUpMsPerStep`. Returns examples/s, or null if the
- * backend failed. Everything it makes is disposed before it returns.
+ * Times training steps of LeNet (`arch`, batch `batch`, Adam) on the active backend: see `timeSpecSteps`.
+ * Returns examples/s over the timed steps, or null if the backend failed.
  */
 export async function timeTrainingSteps(
   arch: LeNetConfig,
   batch: number,
   opts: { warmup?: number; steps?: number; giveUpMsPerStep?: number; now?: () => number } = {},
 ): Promise<{ examplesPerSec: number | null; steps: number }> {
+  const r = await timeSpecSteps(mnistSpec(lenetLayers(arch)), batch, opts);
+  const ms = r.stepMs.reduce((a, b) => a + b, 0);
+  return {
+    examplesPerSec: r.failed || ms <= 0 ? null : (r.stepMs.length * batch * 1000) / ms,
+    steps: r.stepMs.length,
+  };
+}
+
+/**
+ * Times training steps of any network of the model description (batch `batch`, Adam, random pictures
+ * of the spec's input shape) on the active backend: `warmup` untimed steps (shader compiles, weight
+ * packing), then up to `steps` timed ones, each read back so the time is real. Stops early when one step
+ * is slower than `giveUpMsPerStep`. Returns each timed step's milliseconds (`failed` when the backend
+ * threw). Everything it makes is disposed before it returns.
+ */
+export async function timeSpecSteps(
+  spec: ModelSpec,
+  batch: number,
+  opts: { warmup?: number; steps?: number; giveUpMsPerStep?: number; now?: () => number } = {},
+): Promise<{ stepMs: number[]; failed: boolean }> {
   const now = opts.now ?? (() => performance.now());
-  const model = buildLeNet(arch, 7);
+  const model = buildModel(spec, 7);
   const optimizer = tf.train.adam(1e-3);
-  const xs = tf.randomUniform([batch, 28, 28, 1], 0, 1, 'float32', 3);
-  const ys = tf.tidy(() => tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32', 5), 10));
+  const xs = tf.randomUniform([batch, ...spec.inputShape], 0, 1, 'float32', 3);
+  const ys = tf.tidy(() => tf.oneHot(tf.randomUniform([batch], 0, spec.classes, 'int32', 5), spec.classes));
   const step = async () => {
     const loss = optimizer.minimize(
       () => tf.losses.softmaxCrossEntropy(ys, model.apply(xs, { training: true }) as tf.Tensor),
@@ -97,20 +118,19 @@ export async function timeTrainingSteps(
     await loss?.data();
     loss?.dispose();
   };
+  const stepMs: number[] = [];
   try {
     for (let i = 0; i < (opts.warmup ?? 1); i++) await step();
-    let done = 0;
-    const t0 = now();
     for (let i = 0; i < (opts.steps ?? 3); i++) {
       const s0 = now();
       await step();
-      done++;
-      if (opts.giveUpMsPerStep !== undefined && now() - s0 > opts.giveUpMsPerStep) break;
+      const ms = now() - s0;
+      stepMs.push(ms);
+      if (opts.giveUpMsPerStep !== undefined && ms > opts.giveUpMsPerStep) break;
     }
-    const ms = now() - t0;
-    return { examplesPerSec: ms > 0 ? (done * batch * 1000) / ms : null, steps: done };
+    return { stepMs, failed: false };
   } catch {
-    return { examplesPerSec: null, steps: 0 };
+    return { stepMs, failed: true };
   } finally {
     model.dispose();
     optimizer.dispose();

@@ -23,6 +23,7 @@ export * from './softmax/softmaxRegression';
 export * from './train/config';
 export * from './train/evaluate';
 export * from './train/trainer';
+export * from './train/timeEstimate';
 export * from './model/codeExport';
 export * from './model/importSpec';
 export * from './explain';

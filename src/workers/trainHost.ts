@@ -18,6 +18,8 @@ import {
   saveModel,
   ModelStorageError,
   formatArch,
+  mnistSpec,
+  timeSpecSteps,
   type BackendName,
   type MnistSet,
   isBuiltinDataset,
@@ -337,6 +339,20 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           panels = msg.on;
           if (trainer) trainer.snapshotEveryMs = msg.on ? SNAPSHOT_MS : 0;
           break;
+        case 'measureSpeed': {
+          // Never while a run trains: it would slow the run and time the two together.
+          if (trainer?.isRunning) {
+            post({ type: 'speed', key: msg.key, stepMs: null });
+            break;
+          }
+          const r = await timeSpecSteps(mnistSpec(msg.layers), msg.batch, {
+            warmup: 1,
+            steps: 3,
+            giveUpMsPerStep: 5000,
+          });
+          post({ type: 'speed', key: msg.key, stepMs: r.failed ? null : r.stepMs });
+          break;
+        }
         case 'simulateBackendLoss':
           // On WebGL, lose the context for real so the test covers what a driver reset does; elsewhere
           // there is no context to lose, so the next step fails instead.

@@ -2,6 +2,7 @@
 import type { BackendName } from '../engine/backend';
 import type { BackendProbeResult } from '../engine/backendProbe';
 import type { ModelMeta } from '../engine/model/modelIO';
+import type { LayerSpec } from '../engine/model/modelSpec';
 import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
 import type { TrainEvent } from '../engine/train/trainer';
 import type { Messages } from '../i18n';
@@ -35,7 +36,9 @@ export type ToHost =
   | { type: 'probe'; digit: number }
   | { type: 'panels'; on: boolean }
   /** Test hook: lose the WebGL context for real (or, on another backend, fail the next step). */
-  | { type: 'simulateBackendLoss' };
+  | { type: 'simulateBackendLoss' }
+  /** Time a few training steps of `layers` at batch `batch` (for the time estimate); `key` names the request. */
+  | { type: 'measureSpeed'; layers: LayerSpec[]; batch: number; key: string };
 
 /** What is loading: the trainer itself (page side), then the MNIST test and training splits. */
 export type LoadingWhat = 'trainer' | 'test' | 'train';
@@ -55,4 +58,6 @@ export type FromHost =
   /** `why` is the failing backend's own error text. */
   | { type: 'backendSwitched'; from: BackendName; to: BackendName; step: number; why: string }
   /** `message` is already in the page's language (the host was given its messages at init). */
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The timed steps of a `measureSpeed` request (ms each); null when it could not be measured now. */
+  | { type: 'speed'; key: string; stepMs: number[] | null };

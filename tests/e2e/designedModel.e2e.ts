@@ -149,4 +149,36 @@ describe('a designed network, chosen as your model', () => {
     expect(w.errors).toEqual([]);
     await w.context.close();
   });
+
+  it("the editor times a few steps of the network here and shows the run's time with its range", async () => {
+    const w = await openWatchedPage(
+      browser(),
+      '#/train?arch=conv8k3-maxpool2-dense32&train=6000&epochs=2&batch=64',
+    );
+    const { page } = w;
+    const est = byId(page, 'time-estimate');
+    await expect.poll(() => est.getAttribute('data-state'), { timeout: 120_000 }).toBe('measured');
+    const first = (await est.textContent())!;
+    expect(first).toMatch(
+      /^about (\d+ s|\d+ min \d\d s)between .+ and .+: timed from 3 training steps here$/,
+    );
+    expect(await page.getByText('Training time on this computer (2 epochs)').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/editor-time-estimate-1366.png`, fullPage: true });
+    // Ten times the epochs: the same timed steps, ten times the time (to the rounding of seconds).
+    await go(page, '#/train?arch=conv8k3-maxpool2-dense32&train=6000&epochs=20&batch=64');
+    await expect.poll(() => est.textContent()).not.toBe(first);
+    const secs = (s: string) => {
+      const m = /^about (?:(\d+) min )?(\d+) s/.exec(s)!;
+      return Number(m[1] ?? 0) * 60 + Number(m[2]);
+    };
+    const ratio = secs((await est.textContent())!) / Math.max(1, secs(first));
+    expect(ratio).toBeGreaterThan(7);
+    expect(ratio).toBeLessThan(14);
+    // Another network is timed anew.
+    await go(page, '#/train?arch=dense32&train=6000&epochs=20&batch=64');
+    await expect.poll(() => est.getAttribute('data-state'), { timeout: 60_000 }).toBe('measuring');
+    await expect.poll(() => est.getAttribute('data-state'), { timeout: 120_000 }).toBe('measured');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
 });

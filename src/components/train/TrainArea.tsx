@@ -12,6 +12,7 @@ import { ConfusionPanel, MistakesPanel } from './EvalPanels';
 import { ModelPanel } from './ModelPanel';
 import { CodePanel } from './arch/CodePanel';
 import { LayerEditor } from './arch/LayerEditor';
+import { useTimeEstimate } from './arch/useTimeEstimate';
 import { TrainControls } from './TrainControls';
 import { isBusy, RunButtons, TrainStatus } from './TrainStatus';
 import { ensureSession, resetRuntime, send, startTraining, trainStore } from './trainSession';
@@ -86,6 +87,8 @@ export function TrainArea() {
     (next: LayerSpec[]) => onChange({ ...cfg, arch: LENET_DEFAULTS, layers: next }),
     [cfg, onChange],
   );
+
+  const timeEstimate = useTimeEstimate(layers, cfg, rt);
 
   const pick = useCallback((index: number) => {
     setPicked(index);
@@ -162,6 +165,8 @@ export function TrainArea() {
           batchSize={cfg.batchSize}
           busy={busy}
           onChange={onLayers}
+          timeEstimate={timeEstimate}
+          epochs={cfg.epochs}
         />
         <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
       </div>

@@ -4,6 +4,7 @@
  */
 import { label as backendLabel, type BackendName } from '../../engine/backend';
 import type { TrainConfig } from '../../engine/train/config';
+import type { LayerSpec } from '../../engine/model/modelSpec';
 import type { Mistake } from '../../engine/train/evaluate';
 import type { LayerSnapshot, TrainEvent } from '../../engine/train/trainer';
 import type { FromHost, LoadingWhat, ToHost } from '../../workers/trainProtocol';
@@ -48,6 +49,8 @@ export type TrainRuntime = {
   savedAt: string | null;
   /** The last error was MNIST failing to download: Try again asks for it anew. */
   loadFailed: boolean;
+  /** Training steps timed on this computer for the time estimate: which request (`key`) and each step's ms. */
+  speed: { key: string; stepMs: number[] | null } | null;
 };
 
 const initial: TrainRuntime = {
@@ -67,6 +70,7 @@ const initial: TrainRuntime = {
   warnings: [],
   savedAt: null,
   loadFailed: false,
+  speed: null,
 };
 
 export const trainStore = createStore<TrainRuntime>(initial);
@@ -236,6 +240,9 @@ function onMessage(msg: FromHost): void {
     case 'warning':
       now((s) => (s.warnings.includes(msg.message) ? {} : { warnings: [...s.warnings, msg.message] }));
       break;
+    case 'speed':
+      now({ speed: { key: msg.key, stepMs: msg.stepMs } });
+      break;
     case 'backendSwitched': {
       const text = t('train.session.backendSwitched', {
         from: backendLabel(msg.from),
@@ -345,6 +352,14 @@ export function startTraining(cfg: TrainConfig, probeDigit: number, panels: bool
 }
 
 /** Downloads MNIST again after a failed download, without reloading the page. */
+/**
+ * Times a few training steps of `layers` at batch `batch` on the trainer's backend, for the time
+ * estimate; the answer arrives as `speed` with the same `key`. The host refuses while a run trains.
+ */
+export function measureSpeed(layers: LayerSpec[], batch: number, key: string): void {
+  send({ type: 'measureSpeed', layers, batch, key });
+}
+
 export function retryData(): void {
   now({ phase: 'loading', message: null, loading: { what: 'test', fraction: 0 } });
   send({ type: 'retryData' });

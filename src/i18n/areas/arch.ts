@@ -83,6 +83,14 @@ export const arch = {
     totalParams: 'Parameters (numbers it learns)',
     totalMacs: 'Multiply-adds per digit',
     totalMemory: 'Memory while training (batch {batch})',
+    totalTime: {
+      one: 'Training time on this computer ({n} epoch)',
+      other: 'Training time on this computer ({n} epochs)',
+    },
+    timeValue: 'about {time}',
+    timeRange: 'between {low} and {high}: timed from 3 training steps here',
+    timeMeasuring: 'timing a few training steps…',
+    timeUnknown: 'cannot be timed right now (it is timed when nothing is training)',
     mb: '{n} MB',
     noConv:
       'This network has no convolution, so it has no filters to show: every pixel goes straight into a dense layer.',

@@ -16,10 +16,11 @@ import {
   type LayerSpec,
   type PresetId,
 } from '../../../engine';
-import { t, tx } from '../../../i18n';
+import { t, tn, tx } from '../../../i18n';
 import { Select } from '../../ui';
 import { LayerRowEditor, RowMaths } from './LayerRowEditor';
 import { memoryBudgetMB, trainingMemoryMB } from './estimate';
+import type { TimeEstimateText } from './useTimeEstimate';
 import './layerEditor.css';
 
 type Props = {
@@ -33,6 +34,9 @@ type Props = {
   onChange: (layers: LayerSpec[]) => void;
   /** The dataset's picture size and class count (MNIST's 28×28×1 and ten when absent). */
   input?: Pick<ModelSpec, 'inputShape' | 'classes'>;
+  /** The run's training time on this computer (see useTimeEstimate), once it can be said. */
+  timeEstimate?: TimeEstimateText | null;
+  epochs?: number;
 };
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -49,6 +53,8 @@ export const LayerEditor = memo(function LayerEditor({
   busy,
   onChange,
   input,
+  timeEstimate = null,
+  epochs = 1,
 }: Props) {
   // The stack checked against what this dataset feeds in and asks for.
   const specOf = useCallback(
@@ -147,7 +153,9 @@ export const LayerEditor = memo(function LayerEditor({
         onChange={(id) => commit(presetLayers(id))}
       />
       <ol className="arch-stack" aria-label={t('arch.editor.title')}>
-        <li className="arch-row arch-fixed">{t('arch.editor.input', { shape: '28×28×1' })}</li>
+        <li className="arch-row arch-fixed">
+          {t('arch.editor.input', { shape: (input?.inputShape ?? [28, 28, 1]).join('×') })}
+        </li>
         {shown.map((l, i) => (
           <LayerRowEditor
             key={i}
@@ -212,6 +220,15 @@ export const LayerEditor = memo(function LayerEditor({
             <div>
               <dt>{t('arch.editor.totalMemory', { batch: batchSize })}</dt>
               <dd>{t('arch.editor.mb', { n: memory < 10 ? memory.toFixed(1) : fmt(Math.round(memory)) })}</dd>
+            </div>
+          )}
+          {timeEstimate && (
+            <div>
+              <dt>{tn('arch.editor.totalTime', epochs)}</dt>
+              <dd data-testid="time-estimate" data-state={timeEstimate.state}>
+                {timeEstimate.text}
+                {timeEstimate.detail && <span className="arch-total-detail">{timeEstimate.detail}</span>}
+              </dd>
             </div>
           )}
         </dl>
