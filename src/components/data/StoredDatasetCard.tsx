@@ -30,7 +30,9 @@ export function StoredDatasetCard({
   /** Opens the dataset in "Make a dataset" to add or delete examples. */
   onEdit: (id: string) => void;
 }) {
-  const loadTest = useCallback(() => loadAll(info.id), [info.id]);
+  // A new description (after examples were added or deleted) reloads the gallery.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const loadTest = useCallback(() => loadAll(info.id), [info]);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
