@@ -19,13 +19,24 @@ export const SIZES: readonly ScreenSize[] = [
 /** One screen of the app: a hash to open and what shows that it has rendered. */
 export type AppScreen = { label: string; hash: string; ready: string };
 
-/** Every area (the home page, the four explorers, the lesson list) and every page of every lesson. */
+/**
+ * Every area (the home page, the explorers, Train, Draw, Explain, Data, the lesson list), Train with a
+ * longer network in its layer editor, and every page of every lesson.
+ */
 export function allScreens(): AppScreen[] {
-  const areas: AppScreen[] = ['', 'convolution', 'pooling', 'train', 'draw', 'learn'].map((a) => ({
-    label: a ? a : 'home',
-    hash: `#/${a}`,
-    ready: '#main > *:not(.loading)',
-  }));
+  const areas: AppScreen[] = ['', 'convolution', 'pooling', 'train', 'draw', 'explain', 'data', 'learn'].map(
+    (a) => ({
+      label: a ? a : 'home',
+      hash: `#/${a}`,
+      ready: '#main > *:not(.loading)',
+    }),
+  );
+  // The layer editor with a longer network than the default: every kind of row it draws is open.
+  areas.push({
+    label: 'train (layer editor)',
+    hash: '#/train?arch=conv8k3-batchnorm-maxpool2-conv16k3s2-dropout25-dense64',
+    ready: '[data-testid="param-count"]',
+  });
   const steps = LESSONS.flatMap((lesson) =>
     lessonPages(lesson).map((page, i) => ({
       label: `lesson ${lesson.number} (${lesson.id}) ${page.kind} ${i + 1}`,

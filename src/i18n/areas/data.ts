@@ -151,6 +151,5 @@ export const data = {
   },
   trainParam: {
     gone: 'The dataset "{name}" is no longer in this browser (deleted, or the browser cleared its storage). Import it again on the Data page.',
-    unknown: 'There is no dataset called "{value}" on this computer. Known: {known}. Keeping {kept}.',
   },
 };

@@ -13,6 +13,8 @@ describe('parseDatasetParam with datasets kept in this browser', () => {
     });
     const bad = parseDatasetParam('shapez', 'shapes', stored);
     expect(bad.dataset).toBe('shapes');
-    expect(bad.error).toMatch(/"shapez".*mnist, fashion-mnist, shapes.*Keeping shapes/);
+    expect(bad.error).toMatch(
+      /dataset="shapez" is not one of mnist, fashion-mnist, shapes\. Kept the previous value, shapes\./,
+    );
   });
 });

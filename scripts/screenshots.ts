@@ -1,0 +1,95 @@
+/**
+ * Screenshots of CNN Studio for looking at the design (and for the README): serves `dist/` with
+ * `vite preview`, opens each requested screen at each requested size in the system Chromium and writes
+ * one PNG per screen and size.
+ *
+ *   npm run build && npx tsx scripts/screenshots.ts --out /tmp/shots [--sizes 360,1920] [--present]
+ *     [--only convolution,lesson 9] [--full]
+ *
+ * `--present` adds `present=1` to every link; `--full` takes the whole page rather than the first screen.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from '../tests/support/browser';
+import { SIZES, allScreens, presenting, visit, type AppScreen } from '../tests/support/layoutPages';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: '/tmp/shots' },
+    sizes: { type: 'string' },
+    present: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    full: { type: 'boolean', default: false },
+  },
+});
+
+const root = resolve(import.meta.dirname, '..');
+const port = 4800 + Math.floor(Math.random() * 200);
+const server = spawn(
+  process.execPath,
+  [resolve(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort'],
+  { cwd: root, stdio: 'ignore' },
+);
+const url = `http://127.0.0.1:${port}/`;
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer on ${url}`);
+}
+
+const fileName = (s: AppScreen) =>
+  s.label
+    .replace(/[()]/g, '')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '');
+
+async function main(): Promise<void> {
+  await waitForServer();
+  process.env.CNN_STUDIO_URL = url;
+  mkdirSync(values.out, { recursive: true });
+  const wanted = values.sizes?.split(',').map(Number);
+  const sizes = SIZES.filter((s) => !wanted || wanted.includes(s.width));
+  const only = values.only?.split(',').map((s) => s.trim());
+  const screens = allScreens()
+    .filter((s) => !only || only.some((o) => s.label === o || s.label.startsWith(`${o} `)))
+    .map((s) => (values.present ? presenting(s) : s));
+  const browser = await launchBrowser();
+  try {
+    for (const size of sizes) {
+      const context = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+        ...(size.touch ? { hasTouch: true, isMobile: true } : {}),
+      });
+      // tsx keeps function names with an `__name` helper that the page does not have.
+      await context.addInitScript({ content: 'window.__name = (f) => f;' });
+      const page = await context.newPage();
+      await page.goto(new URL('#/learn', url).href);
+      for (const screen of screens) {
+        await visit(page, screen);
+        if (values.present) await page.mouse.move(size.width / 2, size.height / 2);
+        const path = `${values.out}/${fileName(screen)}-${size.width}.png`;
+        await page.screenshot({ path, fullPage: values.full });
+        console.log(path);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  server.kill();
+  process.exit(1);
+});
