@@ -31,7 +31,7 @@ export function StoredDatasetCard({
   onEdit: (id: string) => void;
 }) {
   // A new description (after examples were added or deleted) reloads the gallery.
-   
+
   const loadTest = useCallback(() => loadAll(info.id), [info]);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
