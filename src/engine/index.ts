@@ -32,3 +32,4 @@ export * from './data/datasetSplit';
 export * from './data/datasetExport';
 export * from './data/datasetImport';
 export * from './data/pngEncode';
+export * from './data/madeDataset';

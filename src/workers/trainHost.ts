@@ -306,6 +306,16 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           if (!data) await loadData();
           // A stored dataset's test split is chosen by the run's seed: a new seed, a new split.
           if (pool && msg.cfg.seed !== splitSeed) splitPool(msg.cfg.seed);
+          if (pool) {
+            // Every class needs one picture to learn from and one to test on.
+            const { classNames } = pool.info;
+            const labels = pool.pictures.labels;
+            const thin = classNames.findIndex((_, k) => labels.filter((l) => l === k).length < 2);
+            if (thin >= 0) {
+              const n = labels.filter((l) => l === thin).length;
+              throw new Error(t('data.make.needMore', { name: classNames[thin] ?? '', n }));
+            }
+          }
           panels = msg.panels;
           probeDigit = msg.probeDigit;
           if (msg.cfg.backend !== choice && msg.cfg.backend !== 'auto') {

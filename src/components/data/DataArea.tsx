@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { getBuiltinTestSet } from '../../state/datasetService';
 import { DatasetCard } from './DatasetCard';
 import { ImportPanel } from './ImportPanel';
+import { MakeDataset } from './MakeDataset';
 import { StoragePanel } from './StoragePanel';
 import { StoredDatasetCard } from './StoredDatasetCard';
 import { refreshStoredDatasets, useStoredDatasets } from '../../state/storedDatasets';
@@ -22,6 +23,7 @@ export function DataArea() {
   const { list, error } = useStoredDatasets();
   // Bumped after an import or a delete: the storage panel asks the browser again.
   const [changes, setChanges] = useState(0);
+  const [editId, setEditId] = useState<string | null>(null);
   const changed = useCallback(() => {
     setChanges((n) => n + 1);
     void refreshStoredDatasets();
@@ -32,6 +34,7 @@ export function DataArea() {
       <p className="data-intro">{t('data.intro')}</p>
       <StoragePanel refresh={changes} />
       <ImportPanel onChanged={changed} />
+      <MakeDataset onChanged={changed} editId={editId} />
       {error && (
         <p className="message error" role="alert">
           {error}
@@ -39,7 +42,7 @@ export function DataArea() {
       )}
       <div className="data-cards" data-testid="stored-datasets">
         {list?.map((info) => (
-          <StoredDatasetCard key={info.id} info={info} onChanged={changed} />
+          <StoredDatasetCard key={info.id} info={info} onChanged={changed} onEdit={setEditId} />
         ))}
       </div>
       {list?.length === 0 && !error && <p className="data-note">{t('data.stored.none')}</p>}

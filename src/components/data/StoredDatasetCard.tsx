@@ -20,8 +20,19 @@ async function loadAll(id: string): Promise<MnistSet> {
 }
 
 /** A dataset kept in this browser: its card, plus Export (.zip) and Delete (asked twice). */
-export function StoredDatasetCard({ info, onChanged }: { info: DatasetInfo; onChanged: () => void }) {
-  const loadTest = useCallback(() => loadAll(info.id), [info.id]);
+export function StoredDatasetCard({
+  info,
+  onChanged,
+  onEdit,
+}: {
+  info: DatasetInfo;
+  onChanged: () => void;
+  /** Opens the dataset in "Make a dataset" to add or delete examples. */
+  onEdit: (id: string) => void;
+}) {
+  // A new description (after examples were added or deleted) reloads the gallery.
+
+  const loadTest = useCallback(() => loadAll(info.id), [info]);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -47,6 +58,9 @@ export function StoredDatasetCard({ info, onChanged }: { info: DatasetInfo; onCh
 
   const actions = (
     <>
+      <button type="button" onClick={() => onEdit(info.id)}>
+        {t('data.make.edit')}
+      </button>
       <button type="button" onClick={() => void exportZip()}>
         {t('data.stored.export', { name: info.name })}
       </button>

@@ -1,0 +1,164 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, CHROMIUM_FLAGS, chromiumPath } from '../support/browser';
+import { readyToTrain } from '../support/waits';
+
+const SHOTS = '/tmp/shots-own-data2';
+mkdirSync(SHOTS, { recursive: true });
+
+// Chromium's fake camera (a moving test pattern) and an automatic "Allow" for it.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...CHROMIUM_FLAGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  });
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+/** Draws one stroke shape on the canvas with the mouse: a vertical bar, a horizontal bar or a ring. */
+async function drawOn(page: Page, kind: 'v' | 'h' | 'o', jitter: number): Promise<void> {
+  const box = await page.locator('.data-make canvas.draw-canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  const path: (readonly [number, number])[] =
+    kind === 'v'
+      ? [at(0.5 + jitter, 0.15), at(0.5 + jitter, 0.85)]
+      : kind === 'h'
+        ? [at(0.15, 0.5 + jitter), at(0.85, 0.5 + jitter)]
+        : Array.from({ length: 17 }, (_, i) =>
+            at(
+              0.5 + jitter + 0.3 * Math.cos((i / 16) * 2 * Math.PI),
+              0.5 + 0.3 * Math.sin((i / 16) * 2 * Math.PI),
+            ),
+          );
+  const [x0, y0] = path[0] ?? [0, 0];
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (const [x, y] of path.slice(1)) await page.mouse.move(x, y, { steps: 6 });
+  await page.mouse.up();
+}
+
+describe('make a dataset in the browser: drawing and camera', () => {
+  it('names 3 classes, adds drawings and a camera burst, deletes one, keeps it over a reload, trains on it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(new URL('#/data', baseUrl()).href);
+    const make = byId(page, 'data-make');
+    await make.getByLabel('Name of the dataset').fill('lines');
+    await make.getByLabel('Class 1').fill('vertical');
+    await make.getByLabel('Class 2').fill('vertical');
+    await make.getByRole('button', { name: 'Make it' }).click();
+    await expect
+      .poll(() => make.getByRole('alert').textContent())
+      .toMatch(/Two classes are called "vertical"/);
+    await make.getByLabel('Class 2').fill('horizontal');
+    await make.getByRole('button', { name: 'Add a class' }).click();
+    await make.getByLabel('Class 3').fill('camera');
+    await make.getByRole('button', { name: 'Make it' }).click();
+    await make.getByRole('heading', { name: /Adding to lines/ }).waitFor();
+
+    // Drawings: 6 of each stroke class.
+    for (const [k, kind] of [
+      [0, 'v'],
+      [1, 'h'],
+    ] as const) {
+      await make.getByRole('radio', { name: k === 0 ? 'vertical' : 'horizontal' }).check();
+      for (let i = 0; i < 6; i++) {
+        await drawOn(page, kind, (i - 3) * 0.05);
+        await make.getByRole('button', { name: 'Add this drawing' }).click();
+      }
+    }
+    await expect.poll(() => byId(page, 'make-class-0').textContent()).toMatch(/vertical: 6 examples/);
+    await expect.poll(() => byId(page, 'make-class-1').textContent()).toMatch(/horizontal: 6 examples/);
+
+    // Camera: hold for the 3 s countdown and then a burst.
+    await make.getByRole('radio', { name: 'camera' }).check();
+    await make.getByRole('button', { name: 'Start the camera' }).click();
+    const hold = make.getByRole('button', { name: 'Hold to capture' });
+    await hold.waitFor();
+    await page.waitForFunction(
+      () => (document.querySelector<HTMLVideoElement>('.data-video')?.videoWidth ?? 0) > 0,
+    );
+    const hb = await hold.boundingBox();
+    if (!hb) throw new Error('no hold button');
+    await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+    await page.mouse.down();
+    await expect.poll(() => byId(page, 'camera-status').textContent()).toMatch(/Capturing in [123]/);
+    await page.screenshot({ path: `${SHOTS}/make-countdown.png` });
+    await expect
+      .poll(() => byId(page, 'camera-status').textContent(), { timeout: 15_000 })
+      .toMatch(/([5-9]|\d\d+) frames captured/);
+    await page.mouse.up();
+    const frames = parseInt((await byId(page, 'camera-status').textContent()) ?? '0', 10);
+    expect(frames).toBeGreaterThanOrEqual(5);
+    await expect
+      .poll(() => byId(page, 'make-class-2').textContent())
+      .toMatch(new RegExp(`camera: ${frames} examples`));
+
+    // Delete the first vertical example.
+    await make.getByRole('button', { name: 'Delete example 1 of vertical' }).click();
+    await expect.poll(() => byId(page, 'make-class-0').textContent()).toMatch(/vertical: 5 examples/);
+    await expect
+      .poll(() => byId(page, 'make-status').textContent())
+      .toMatch(new RegExp(`Kept in this browser: ${11 + frames} examples`));
+    await page.screenshot({ path: `${SHOTS}/make-editing.png`, fullPage: true });
+
+    // A reload comes back to it, every example kept.
+    await page.reload();
+    await byId(page, 'data-make')
+      .getByRole('heading', { name: /Adding to lines/ })
+      .waitFor();
+    await expect.poll(() => byId(page, 'make-class-0').textContent()).toMatch(/vertical: 5 examples/);
+    await expect
+      .poll(() => byId(page, 'make-class-2').textContent())
+      .toMatch(new RegExp(`camera: ${frames} examples`));
+    await expect.poll(() => byId(page, 'dataset-lines').count()).toBe(1);
+
+    // Train on it: its classes in the confusion matrix.
+    await page.goto(new URL('#/train?dataset=lines&epochs=15&batch=8', baseUrl()).href);
+    await readyToTrain(page);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect
+      .poll(() => byId(page, 'test-accuracy').textContent(), { timeout: 150_000 })
+      .toMatch(/^\d+\.\d\d%$/);
+    await expect
+      .poll(() => byId(page, 'confusion').locator('tbody th').allTextContents(), { timeout: 30_000 })
+      .toEqual(['vertical', 'horizontal', 'camera']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a denied camera is said in words and the drawings stay', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    // The page asks for a camera that refuses, as a browser does when the user says no.
+    await page.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    await page.goto(new URL('#/data', baseUrl()).href);
+    const make = byId(page, 'data-make');
+    await make.getByLabel('Name of the dataset').fill('nocam');
+    await make.getByLabel('Class 1').fill('a');
+    await make.getByLabel('Class 2').fill('b');
+    await make.getByRole('button', { name: 'Make it' }).click();
+    await drawOn(page, 'v', 0);
+    await make.getByRole('button', { name: 'Add this drawing' }).click();
+    await make.getByRole('button', { name: 'Start the camera' }).click();
+    await expect
+      .poll(() => make.getByRole('alert').textContent())
+      .toMatch(/camera could not be used \(NotAllowedError\)/);
+    expect(await byId(page, 'make-class-0').textContent()).toMatch(/a: 1 examples/);
+    await context.close();
+  });
+});
