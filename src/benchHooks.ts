@@ -27,6 +27,7 @@ import {
   type Network,
 } from './engine';
 import { appStore } from './state/appStore';
+import { clearLearnedMaps, computeLearnedMap } from './state/learnedMap';
 import { mnistBaseUrl } from './state/mnistService';
 import { pretrainedModelUrl } from './state/modelStore';
 
@@ -60,6 +61,14 @@ export type BenchApi = {
   explainOnce(method: ExplainBenchMethod, digit: number, patch?: number, stride?: number): Promise<number>;
   /** Top-9 patches of every filter of the shipped LeNet-5 over the 10,000 test digits: milliseconds. */
   topPatchesOnce(): Promise<number>;
+  /**
+   * The learned map (UMAP of raw pixels and of the last hidden layer, in two workers) of the first
+   * `count` test digits with the shipped LeNet-5, no cache: total milliseconds, the features step, and
+   * the longest main-thread task seen meanwhile (PerformanceObserver 'longtask'; 0 if none over 50 ms).
+   */
+  learnedMapOnce(
+    count: number,
+  ): Promise<{ ms: number; featuresMs: number; longestTaskMs: number; longTasks: number }>;
   numTensors(): number;
   /** Threads the wasm backend runs on (1 = single-threaded). */
   wasmThreads(): number;
@@ -207,6 +216,33 @@ const api: BenchApi = {
       for (let j = 0; j < 784; j++) out[j] = (test.images[i * 784 + j] as number) / 255;
     });
     return performance.now() - t0;
+  },
+  async learnedMapOnce(count) {
+    const net = await explainNet();
+    const test = await loadMnistSplit('test', { baseUrl: mnistBaseUrl() });
+    clearLearnedMaps();
+    let longestTaskMs = 0;
+    let longTasks = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        longTasks++;
+        longestTaskMs = Math.max(longestTaskMs, e.duration);
+      }
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    const t0 = performance.now();
+    let featuresMs = 0;
+    try {
+      await computeLearnedMap(net, 'bench', test, {
+        count,
+        onProgress: (p) => {
+          if (p.stage !== 'features' && featuresMs === 0) featuresMs = performance.now() - t0;
+        },
+      });
+    } finally {
+      observer.disconnect();
+    }
+    return { ms: performance.now() - t0, featuresMs, longestTaskMs, longTasks };
   },
   reset: disposeAll,
 };

@@ -26,3 +26,8 @@ export * from './train/trainer';
 export * from './model/codeExport';
 export * from './model/importSpec';
 export * from './explain';
+export * from './data/datasetPixels';
+export * from './data/datasetSplit';
+export * from './data/datasetExport';
+export * from './data/datasetImport';
+export * from './data/pngEncode';

@@ -11,9 +11,11 @@
  *   step=<n>  speed=<positions/s>     the occlusion player (no step: the last position, whole map)
  *
  * Like `convParams`, a malformed or out-of-range value is reported in `errors` and the previous value
- * is kept, so a bad link never loses the current state.
+ * is kept, so a bad link never loses the current state. Numbers and options go through the strict link
+ * readers (src/state/linkValues.ts): `0x10`, `1e1`, ` 8 ` or `4.0` are refused, never silently read.
  */
 import { t } from '../i18n';
+import { linkProblem, readNumber, readOption, clipRaw, type LinkRead } from './linkValues';
 
 export const EXPLAIN_METHODS = ['occlusion', 'gradient', 'smoothgrad', 'gradcam'] as const;
 export type ExplainMethod = (typeof EXPLAIN_METHODS)[number];
@@ -53,29 +55,27 @@ export const EXPLAIN_DEFAULTS: ExplainSettings = {
 export const EXPLAIN_IMAGE_SIDE = 28;
 export const EXPLAIN_SPEEDS = [1, 2, 4, 8, 16, 32, 64, 128] as const;
 
-type Bad = { bad: string };
-const fail = (bad: string): Bad => ({ bad });
-const isBad = (v: unknown): v is Bad => typeof v === 'object' && v !== null && 'bad' in v;
+const refuse = <T>(why: string): LinkRead<T> => ({ ok: false, why });
 
-function whole(raw: string, lo: number, hi: number, what: string): number | Bad {
-  const range = { what, lo: String(lo), hi: String(hi), raw };
-  if (!/^-?\d+$/.test(raw.trim())) return fail(t('explain.codec.wholeNumber', range));
-  const v = Number(raw);
-  return v < lo || v > hi ? fail(t('explain.codec.outOfRange', { ...range, value: String(v) })) : v;
-}
-
-function parseImage(raw: string): ExplainImage | Bad {
-  if (raw === 'drawn') return { kind: 'drawn' };
+function parseImage(raw: string): LinkRead<ExplainImage> {
+  if (raw === 'drawn') return { ok: true, value: { kind: 'drawn' } };
   const m = /^mnist-test:(.*)$/.exec(raw);
-  if (!m) return fail(t('explain.codec.image', { raw: raw.slice(0, 40) }));
-  const i = whole(m[1] ?? '', 0, 9999, t('explain.codec.what.index'));
-  return isBad(i) ? i : { kind: 'mnist', index: i };
+  if (!m) return refuse(t('explain.codec.image', { raw: clipRaw(raw) }));
+  const i = readNumber('image', m[1] ?? '', 0, 9999, true);
+  return i.ok
+    ? { ok: true, value: { kind: 'mnist', index: i.value } }
+    : refuse(t('explain.codec.imageNumber', { raw: clipRaw(raw) }));
 }
 
-function oneOf<T extends string>(raw: string, allowed: readonly T[], key: string): T | Bad {
-  return (allowed as readonly string[]).includes(raw)
-    ? (raw as T)
-    : fail(t('explain.codec.oneOf', { key, raw: raw.slice(0, 40), allowed: allowed.join(', ') }));
+/** How a kept value reads back in the message: as it would be written in the link. */
+function shown<K extends keyof ExplainSettings>(field: K, value: ExplainSettings[K]): string {
+  if (field === 'image') {
+    const image = value as ExplainImage;
+    return image.kind === 'drawn' ? 'drawn' : `mnist-test:${image.index}`;
+  }
+  if (field === 'step' && value === null) return t('explain.codec.lastStep');
+  // Every other field is a number or a word (image, the only object, is handled above).
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : '';
 }
 
 export type ExplainParse = { settings: ExplainSettings; errors: string[] };
@@ -90,7 +90,7 @@ export function parseExplainParams(
   function take<K extends keyof ExplainSettings>(
     key: string,
     field: K,
-    parse: (raw: string) => ExplainSettings[K] | Bad,
+    parse: (raw: string) => LinkRead<ExplainSettings[K]>,
   ) {
     const raw = params.get(key);
     if (raw === null) {
@@ -98,33 +98,32 @@ export function parseExplainParams(
       return;
     }
     const v = parse(raw);
-    if (isBad(v)) errors.push(v.bad);
-    else s[field] = v;
+    if (v.ok) s[field] = v.value;
+    else errors.push(linkProblem(v.why, shown(field, prev[field])));
   }
   const side = EXPLAIN_IMAGE_SIDE;
+  const whole = (key: string, raw: string, lo: number, hi: number) => readNumber(key, raw, lo, hi, true);
   take('image', 'image', parseImage);
-  take('model', 'model', (r) => oneOf(r, ['pretrained', 'current'] as const, 'model'));
-  take('method', 'method', (r) => oneOf(r, EXPLAIN_METHODS, 'method'));
-  take('class', 'classIndex', (r) => (r === 'top' ? 'top' : whole(r, 0, 9, t('explain.codec.what.class'))));
+  take('model', 'model', (r) => readOption('model', r, ['pretrained', 'current'] as const));
+  take('method', 'method', (r) => readOption('method', r, EXPLAIN_METHODS));
+  take('class', 'classIndex', (r) => (r === 'top' ? { ok: true, value: 'top' } : whole('class', r, 0, 9)));
   take('patch', 'patch', (r) => {
-    const v = whole(r, 1, 1000, t('explain.codec.what.patch'));
-    return typeof v === 'number' && v > side ? fail(t('explain.codec.patchTooLarge', { patch: v, side })) : v;
+    const v = whole('patch', r, 1, 1000);
+    return v.ok && v.value > side ? refuse(t('explain.codec.patchTooLarge', { patch: v.value, side })) : v;
   });
   take('stride', 'stride', (r) => {
-    const v = whole(r, 0, 1000, t('explain.codec.what.stride'));
-    if (v === 0) return fail(t('explain.codec.strideZero'));
-    return typeof v === 'number' && v > side
-      ? fail(t('explain.codec.strideTooLarge', { stride: v, side }))
-      : v;
+    const v = whole('stride', r, 0, 1000);
+    if (v.ok && v.value === 0) return refuse(t('explain.codec.strideZero'));
+    return v.ok && v.value > side ? refuse(t('explain.codec.strideTooLarge', { stride: v.value, side })) : v;
   });
-  take('noise', 'noise', (r) => whole(r, 0, 100, t('explain.codec.what.noise')));
-  take('samples', 'samples', (r) => whole(r, 1, 64, t('explain.codec.what.samples')));
-  take('opacity', 'opacity', (r) => whole(r, 0, 100, t('explain.codec.what.opacity')));
-  take('step', 'step', (r) => whole(r, 0, 1_000_000, t('explain.codec.what.step')));
+  take('noise', 'noise', (r) => whole('noise', r, 0, 100));
+  take('samples', 'samples', (r) => whole('samples', r, 1, 64));
+  take('opacity', 'opacity', (r) => whole('opacity', r, 0, 100));
+  take('step', 'step', (r) => whole('step', r, 0, 1_000_000));
   take('speed', 'speed', (r) => {
-    const v = whole(r, 1, 128, t('explain.codec.what.speed'));
-    return typeof v === 'number' && !(EXPLAIN_SPEEDS as readonly number[]).includes(v)
-      ? fail(t('explain.codec.speed', { speeds: EXPLAIN_SPEEDS.join(', ') }))
+    const v = whole('speed', r, 1, 128);
+    return v.ok && !(EXPLAIN_SPEEDS as readonly number[]).includes(v.value)
+      ? refuse(t('explain.codec.speed', { speeds: EXPLAIN_SPEEDS.join(', ') }))
       : v;
   });
   return { settings: s, errors };

@@ -4,6 +4,7 @@
  * No storage, no tensors: unit-tested as tables in tests/unit/state/modelWords.test.ts.
  */
 import type { ModelMeta } from '../engine/model/modelIO';
+import { PRESET_ARCH } from '../engine/model/presets';
 import { t, tn } from '../i18n';
 
 /** What the user picked for Draw and the lessons. The shipped pretrained model unless they chose theirs. */
@@ -46,6 +47,13 @@ function training(meta: ModelMeta): string {
  * model, the user's kept model, or the latest training run (not yet chosen).
  */
 export function modelLabel(which: 'pretrained' | 'mine' | 'run', meta: ModelMeta | null): string {
+  const base = baseLabel(which, meta);
+  // A designed network says what it is: its layers as link text (LeNet-5 keeps its short name).
+  const arch = which !== 'pretrained' ? meta?.arch : undefined;
+  return arch && arch !== PRESET_ARCH.lenet ? t('models.label.withArch', { label: base, arch }) : base;
+}
+
+function baseLabel(which: 'pretrained' | 'mine' | 'run', meta: ModelMeta | null): string {
   const acc = meta?.testAccuracy;
   const accText = acc !== undefined ? formatAccuracy(acc) : '';
   if (which === 'pretrained' || !meta) {

@@ -14,12 +14,17 @@ export type ToHost =
       type: 'init';
       mnistBaseUrl: string;
       dataset?: string;
+      /** The seed that picks a stored dataset's test split (1 when absent). */
+      seed?: number;
       backend: TrainBackendChoice;
       messages: Messages;
       probe?: BackendProbeResult | null;
     }
-  /** Load another built-in dataset (stops a run): its id and the folder of its packed files. */
-  | { type: 'dataset'; dataset: string; baseUrl: string }
+  /**
+   * Load another dataset (stops a run): its id and, for a built-in one, the folder of its packed files;
+   * a stored one (IndexedDB) is split into train and test by `seed`.
+   */
+  | { type: 'dataset'; dataset: string; baseUrl: string; seed?: number }
   | { type: 'start'; cfg: TrainConfig; probeDigit: number; panels: boolean }
   /** Download MNIST again after a failure (the Train area's Try again). */
   | { type: 'retryData' }

@@ -87,10 +87,26 @@ describe('#/data and Fashion-MNIST', () => {
     const w = await openWatchedPage(browser(), '#/train?dataset=fashion-mnist&train=1000');
     const { page } = w;
     await readyToTrain(page);
-    await page.evaluate(() => (window.location.hash = '#/train?dataset=cifar-100&train=1000'));
-    await byId(page, 'dataset-error').waitFor();
-    expect(await byId(page, 'dataset-error').textContent()).toMatch(/"cifar-100".*Keeping fashion-mnist/);
-    expect(await byId(page, 'train-dataset').textContent()).toMatch(/Fashion-MNIST/);
+    // Strict like every link value (src/state/linkValues.ts): written exactly, or refused and named.
+    for (const [raw, shown] of [
+      ['cifar-100', 'cifar-100'],
+      ['MNIST', 'MNIST'],
+      ['%20mnist', ' mnist'],
+      ['', ''],
+    ] as const) {
+      await page.evaluate((r) => (window.location.hash = `#/train?dataset=${r}&train=1000`), raw);
+      await expect
+        .poll(() => byId(page, 'dataset-error').textContent())
+        .toBe(
+          `Link problem: dataset="${shown}" is not one of mnist, fashion-mnist. Kept the previous value, fashion-mnist.`,
+        );
+      expect(await byId(page, 'train-dataset').textContent()).toMatch(/Fashion-MNIST/);
+    }
+    // Corrected, the message goes and the value is taken.
+    await page.evaluate(() => (window.location.hash = '#/train?dataset=mnist&train=1000'));
+    await expect.poll(() => byId(page, 'dataset-error').count()).toBe(0);
+    expect(await byId(page, 'train-dataset').textContent()).not.toMatch(/Fashion-MNIST/);
+    expect(w.errors).toEqual([]);
     await w.context.close();
   });
 });

@@ -181,15 +181,25 @@ describe('explain', () => {
       ['patch=40', /patch=40 is larger than the 28×28 picture/],
       ['stride=0', /stride=0 would never move the patch/],
       ['image=mnist-test:12345', /from 0 to 9999/],
+      // Strict readers (src/state/linkValues.ts): no hex, no exponent, no "7.0", exact option names.
+      ['image=mnist-test:0x10', /"mnist-test:0x10".*written with plain digits/],
+      ['patch=7.0', /patch="7.0" is not a whole number/],
+      ['stride=3e0', /stride="3e0" is not a number written with plain digits/],
+      ['method=Occlusion', /method="Occlusion" is not one of occlusion, gradient, smoothgrad, gradcam/],
     ] as const) {
       const [key = '', value = ''] = bad.split('=');
-      const url = new URL(w.page.url());
-      const params = new URLSearchParams(url.hash.split('?')[1]);
+      // One bad value at a time on top of the good link, so each message stands alone.
+      const params = new URLSearchParams(good.split('?')[1]);
       params.set(key, value);
       await w.page.evaluate((h) => (window.location.hash = h), `#/explain?${params.toString()}`);
       await expect.poll(() => w.page.getByTestId('conv-message').textContent()).toMatch(message);
+      // Named once, with the value kept (not wrapped twice in "Link problem").
+      const text = (await w.page.getByTestId('conv-message').textContent()) ?? '';
+      expect(text.match(/Link problem/g)).toHaveLength(1);
+      expect(text).toMatch(/Kept the previous value, (mnist-test:\d+|7|3|occlusion)\./);
       expect(await downloadCsvRows(w.page, 'explain-map-csv')).toEqual(before);
     }
+    expect(w.errors).toEqual([]);
     await w.context.close();
   });
 });

@@ -72,6 +72,8 @@ export async function openWatchedPage(
     touch?: boolean;
     /** Only for a test that injects its own script (axe-core), which the app's CSP refuses. */
     bypassCSP?: boolean;
+    /** Another server of the same build (tests/support/poisonableServer.ts) instead of baseUrl(). */
+    base?: string;
   } = {},
 ): Promise<WatchedPage> {
   const context = await browser.newContext({
@@ -82,7 +84,8 @@ export async function openWatchedPage(
   const page = await context.newPage();
   const errors: string[] = [];
   const foreignRequests: string[] = [];
-  const origin = new URL(baseUrl()).origin;
+  const base = opts.base ?? baseUrl();
+  const origin = new URL(base).origin;
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
@@ -92,6 +95,6 @@ export async function openWatchedPage(
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
     if (new URL(url).origin !== origin) foreignRequests.push(url);
   });
-  await page.goto(new URL(path, baseUrl()).href);
+  await page.goto(new URL(path, base).href);
   return { page, context, errors, foreignRequests };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { t } from '../../i18n';
-import type { FilterBank } from '../../engine';
+import { mnistSpec, presetLayers, type FilterBank } from '../../engine';
 import { useStore } from '../../state/createStore';
 import {
   drawParamsToSearch,
@@ -17,7 +17,6 @@ import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { DrawCanvas } from './DrawCanvas';
 import { drawingStore } from './drawingStore';
-import type { ConvActivation } from './explorerLinks';
 import { percentile, recordLatency } from './latency';
 import { LayerPanels } from './LayerPanels';
 import { PredictionPanel } from './PredictionPanel';
@@ -32,6 +31,8 @@ import { Select, Slider } from '../ui';
 
 const PIXEL_SCALE: ColorScale = { kind: 'sequential', domain: [0, 1] };
 const EMPTY_28 = new Float32Array(784);
+/** Only while no session is in (a readout needs one, so it is never used to name real layers). */
+const MNIST_LENET = mnistSpec(presetLayers('lenet'));
 
 /** `#/draw`: draw a digit, see what LeNet sees and answers, and what every layer makes of it. */
 /** `?bench` in the page query: the page also prints Draw's stroke-to-answer time under the layers. */
@@ -46,7 +47,9 @@ export function DrawArea() {
   // keeps the last good one and says so, as the explorers do.
   const lastGood = useRef<DrawParams>(DRAW_DEFAULTS);
   const query = params.toString();
-  const filterCount = session?.config.filters1 ?? 64;
+  const firstConv = session?.spec.layers.find((l) => l.kind === 'conv');
+  // No conv layer: no filter to pick, so any value in the link is kept for the next model.
+  const filterCount = session ? (firstConv?.kind === 'conv' ? firstConv.filters : 64) : 64;
   const { settings, errors: linkErrors } = useMemo(
     () => readDrawParams(new URLSearchParams(query), filterCount, lastGood.current),
     [query, filterCount],
@@ -60,10 +63,8 @@ export function DrawArea() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { result, request } = usePredictor(session, canvasRef);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
-  const [banks, setBanks] = useState<{ conv1: FilterBank | null; conv2: FilterBank | null }>({
-    conv1: null,
-    conv2: null,
-  });
+  // Every conv layer's filters, by layer name (none for a network without convolution).
+  const [banks, setBanks] = useState<Readonly<Record<string, FilterBank>>>({});
   // `version` re-reads the filters after each edit; `before` is the answer just before the first edit.
   const [edits, setEdits] = useState<{ version: number; edited: boolean; before: Answer }>({
     version: 0,
@@ -77,9 +78,10 @@ export function DrawArea() {
   useEffect(() => {
     if (!session) return;
     let live = true;
-    Promise.all([session.readFilters('conv1'), session.readFilters('conv2')]).then(
-      ([conv1, conv2]) => {
-        if (live) setBanks({ conv1, conv2 });
+    const names = session.convLayers;
+    Promise.all(names.map((n) => session.readFilters(n))).then(
+      (read) => {
+        if (live) setBanks(Object.fromEntries(names.map((n, i) => [n, read[i] as FilterBank])));
       },
       (err: unknown) => {
         // Leaving Draw frees the session while its filters are read ("Tensor is disposed."): expected.
@@ -157,7 +159,7 @@ export function DrawArea() {
   const editFilter = useCallback(
     (weights: Float32Array, bias: number) => {
       if (!session) return;
-      session.setConv1Filter(settings.filter, weights, bias);
+      session.setFirstConvFilter(settings.filter, weights, bias);
       const current = result?.readout
         ? { top: result.readout.top, confidence: result.readout.confidence }
         : null;
@@ -179,16 +181,14 @@ export function DrawArea() {
   const blank = isBlank(actions) || !result?.pre.box;
   const readout = blank ? null : (result?.readout ?? null);
   const now: Answer = readout ? { top: readout.top, confidence: readout.confidence } : null;
-  const activation = (session?.config.activation ?? 'relu') as ConvActivation;
-  const links = useMemo(
-    () => ({
-      conv1: banks.conv1,
-      conv2: banks.conv2,
-      activation,
-      pooling: session?.config.pooling ?? 'max',
-      channel: settings.channel,
-    }),
-    [banks, activation, session, settings.channel],
+  const links = useMemo(() => ({ banks, channel: settings.channel }), [banks, settings.channel]);
+  const firstConvName = session?.convLayers[0] ?? null;
+  // The most input maps any conv layer after the first reads: the choices of "which map a click opens".
+  const maxChannels = Math.max(
+    0,
+    ...Object.entries(banks)
+      .filter(([name]) => name !== firstConvName)
+      .map(([, b]) => b.shape[2]),
   );
 
   return (
@@ -287,7 +287,9 @@ export function DrawArea() {
         <PredictionPanel readout={readout} blank={blank} />
 
         <WhatIfPanel
-          bank={banks.conv1}
+          bank={firstConvName ? (banks[firstConvName] ?? null) : null}
+          layer={firstConvName ?? ''}
+          noConv={!!session && session.convLayers.length === 0}
           filter={settings.filter}
           onFilter={(i) => setSettings({ filter: i })}
           onEdit={editFilter}
@@ -301,23 +303,25 @@ export function DrawArea() {
       <section className="draw-layers-section" aria-labelledby="draw-layers-title">
         <div className="draw-layers-head">
           <h2 id="draw-layers-title">{t('draw.layersTitle')}</h2>
-          <Select
-            label={t('draw.conv2Channel')}
-            value={settings.channel === 'auto' ? 'auto' : String(settings.channel)}
-            options={[
-              { value: 'auto', label: t('draw.strongest') },
-              ...Array.from({ length: session?.config.filters1 ?? 6 }, (_, c) => ({
-                value: String(c),
-                label: String(c + 1),
-              })),
-            ]}
-            onChange={(v) => setSettings({ channel: v === 'auto' ? 'auto' : Number(v) })}
-          />
+          {maxChannels > 1 && (
+            <Select
+              label={t('draw.conv2Channel')}
+              value={settings.channel === 'auto' ? 'auto' : String(settings.channel)}
+              options={[
+                { value: 'auto', label: t('draw.strongest') },
+                ...Array.from({ length: maxChannels }, (_, c) => ({
+                  value: String(c),
+                  label: String(c + 1),
+                })),
+              ]}
+              onChange={(v) => setSettings({ channel: v === 'auto' ? 'auto' : Number(v) })}
+            />
+          )}
           {/* Timings are for developers (About this computer shows them too); students do not need them. */}
           {BENCH && <span className="draw-latency" ref={latencyRef} data-testid="draw-latency" />}
         </div>
         {readout ? (
-          <LayerPanels readout={readout} links={links} />
+          <LayerPanels readout={readout} spec={session?.spec ?? MNIST_LENET} links={links} />
         ) : (
           <p className="draw-placeholder">{t('draw.placeholder')}</p>
         )}

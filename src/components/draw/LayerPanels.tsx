@@ -1,6 +1,13 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import { t, tn } from '../../i18n';
-import { filterSlice, type FilterBank, type LayerReadout, type ProbeLayer } from '../../engine';
+import {
+  filterSlice,
+  type FilterBank,
+  type LayerReadout,
+  type LayerSpec,
+  type ModelSpec,
+  type ReadoutLayer,
+} from '../../engine';
 import { chooseScale, chooseSharedScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { Heatmap } from '../canvas/Heatmap';
@@ -10,24 +17,26 @@ import { buildMontage, fitMontage, mapAtCell, montageLayout, slotOrigin } from '
 import { useContentWidth } from '../canvas/useContentWidth';
 import {
   channelOf,
-  conv1Link,
-  conv2Link,
+  convOnDrawnLink,
+  convOnMapLink,
+  explorerActivation,
   poolLink,
   strongestChannel,
-  type ConvActivation,
 } from './explorerLinks';
 import type { ConvChannel } from '../../state/drawParams';
 
+/**
+ * What the maps link to: the conv layers' filter banks by layer name (empty: no links, e.g. a lesson's
+ * test digit, since the explorer links open on the drawn digit) and which input map a click on a later
+ * conv layer's map sends to the explorer.
+ */
 export type LayerLinks = {
-  conv1: FilterBank | null;
-  conv2: FilterBank | null;
-  activation: ConvActivation;
-  pooling: 'max' | 'avg';
+  banks: Readonly<Record<string, FilterBank>>;
   channel: ConvChannel;
 };
 
 type MapsProps = {
-  name: ProbeLayer;
+  name: string;
   what: string;
   maps: Float32Array[];
   size: number;
@@ -78,7 +87,7 @@ function LayerPanel({
   className = 'draw-layer',
   children,
 }: {
-  name: ProbeLayer;
+  name: string;
   title?: string;
   shape: string;
   what: string;
@@ -174,7 +183,7 @@ const DenseGrid = memo(function DenseGrid({
   cols,
   what,
 }: {
-  name: ProbeLayer;
+  name: string;
   values: Float32Array;
   cols: number;
   what: string;
@@ -197,104 +206,168 @@ const DenseGrid = memo(function DenseGrid({
   );
 });
 
-type MapLayer = 'conv1' | 'pool1' | 'conv2' | 'pool2';
+/** Preferred cell size for a map of `size`×`size`: about 112 cells of 1 px wide, 2 to 7 px a cell. */
+const cellFor = (size: number) => Math.max(2, Math.min(7, Math.floor(112 / size)));
 
-/** Every layer for the drawn digit, in network order, each titled with its shape. */
+/** Columns of a dense layer's grid: one row up to 12 numbers, then rows of 12, 16 for the widest layers. */
+const denseCols = (n: number) => (n <= 12 ? n : n <= 144 ? 12 : 16);
+
+/** The sentence under a layer's title: what it does, with its own numbers. */
+function whatOf(l: LayerSpec, name: string, input: { name: string | null; shape: number[] }): string {
+  const [h = 0, w = 0, c = 0] = input.shape;
+  const prev = input.name;
+  switch (l.kind) {
+    case 'conv':
+      return prev === null
+        ? tn('draw.layers.what.convOnImage', l.filters, { k: l.kernel, s: l.stride })
+        : tn('draw.layers.what.convOnMaps', l.filters, { k: l.kernel, c, prev });
+    case 'maxpool':
+    case 'avgpool':
+      return t(l.kind === 'maxpool' ? 'draw.layers.what.maxpool' : 'draw.layers.what.avgpool', {
+        size: l.size,
+        s: l.stride,
+      });
+    case 'batchnorm':
+      return t('draw.layers.what.batchnorm');
+    case 'dropout':
+      return t('draw.layers.what.dropout', { pct: Math.round(l.rate * 100) });
+    case 'dense':
+      if (input.shape.length === 1)
+        return t('draw.layers.what.dense', { n: l.units, m: h, prev: prev ?? '' });
+      return prev === null
+        ? t('draw.layers.what.denseOnImage', { n: l.units, m: h * w * c })
+        : t('draw.layers.what.denseFlat', { n: l.units, m: h * w * c, prev, h, w, c });
+  }
+  return name;
+}
+
 /**
- * Every layer of the network for one readout. `part: 'features'` stops after pool2 (the convolution and
- * pooling half), for a lesson step about that half that must fit a projected screen.
+ * Every layer of the network for one readout, in network order, each titled with its name (as the model
+ * description names it) and its shape: maps as a montage, numbers as a grid, then the answer. Clicking a
+ * map opens the explorer with the real numbers: a conv map with its filter (on the drawn digit when the
+ * layer reads the image, else on one of its input maps), a pool map with the map it pooled.
+ * A network without maps says why there are none. `part: 'features'` stops at the first layer that is
+ * not a map (the convolution and pooling half), for a lesson step that must fit a projected screen.
  */
 export function LayerPanels({
   readout,
+  spec,
   links,
   part = 'all',
 }: {
   readout: LayerReadout;
+  spec: ModelSpec;
   links: LayerLinks;
   part?: 'all' | 'features';
 }) {
-  const { layers } = readout;
   const [measure, width] = useContentWidth<HTMLDivElement>();
-  const split = (name: MapLayer) => {
-    const [h = 0, w = 0, c = 0] = layers[name].shape;
-    return { maps: Array.from({ length: c }, (_, i) => channelOf(layers[name].data, h, w, c, i)), size: h };
+  const { banks, channel } = links;
+  const layers = readout.layers;
+  const split = (snap: ReadoutLayer) => {
+    const [h = 0, w = 0, c = 0] = snap.shape;
+    return Array.from({ length: c }, (_, i) => channelOf(snap.data, h, w, c, i));
   };
-  const maps = { conv1: split('conv1'), pool1: split('pool1'), conv2: split('conv2'), pool2: split('pool2') };
-  const { conv1: bank1, conv2: bank2, activation, pooling, channel } = links;
-  const channelFor = useMemo(() => {
-    return (filter: number): number => {
-      if (!bank2) return 0;
-      if (channel !== 'auto') return Math.min(channel, bank2.shape[2] - 1);
-      return strongestChannel(
-        Array.from({ length: bank2.shape[2] }, (_, c) => filterSlice(bank2, filter, c)),
-      );
-    };
-  }, [bank2, channel]);
-  // Larger cells for the smaller maps, so every layer's grid is about as wide as the next.
-  const grids: (Pick<MapsProps, 'what' | 'cellPx' | 'cols' | 'hrefOf' | 'hint'> & { name: MapLayer })[] = [
-    {
-      name: 'conv1',
-      what: t('draw.layers.conv1'),
-      cellPx: 4,
-      cols: 6,
-      hrefOf: (i) => (bank1 ? conv1Link(filterSlice(bank1, i), bank1.bias[i] ?? 0, activation) : null),
-      // Only where the maps are links: without the filter bank (a lesson's test digit) nothing opens.
-      ...(bank1 ? { hint: t('draw.layers.conv1Hint') } : {}),
-    },
-    {
-      name: 'pool1',
-      what: pooling === 'max' ? t('draw.layers.pool1Max') : t('draw.layers.pool1Avg'),
-      cellPx: 5,
-      cols: 6,
-      hrefOf: (i) => poolLink(maps.conv1.maps[i] ?? new Float32Array(784), 28, 28, pooling),
-      hint: t('draw.layers.pool1Hint'),
-    },
-    {
-      name: 'conv2',
-      what: t('draw.layers.conv2'),
-      cellPx: 6,
-      cols: 8,
-      hrefOf: (i) => {
-        if (!bank2) return null;
-        const c = channelFor(i);
-        return conv2Link(filterSlice(bank2, i, c), maps.pool1.maps[c] ?? new Float32Array(196));
-      },
-      ...(bank2
-        ? {
-            hint: t('draw.layers.conv2Hint', {
-              act: actLabel(activation),
-            }),
-          }
-        : {}),
-    },
-    {
-      name: 'pool2',
-      what: t('draw.layers.pool2'),
-      cellPx: 7,
-      cols: 8,
-      hrefOf: (i) => poolLink(maps.conv2.maps[i] ?? new Float32Array(100), 10, 10, pooling),
-    },
-  ];
+  const maps = layers.map((snap) => (snap.shape.length === 3 ? split(snap) : null));
+  const hasMaps = maps.some((m) => m !== null);
+  const firstFlat = layers.findIndex((snap) => snap.shape.length !== 3);
+  const shown = part === 'features' ? layers.slice(0, firstFlat < 0 ? layers.length : firstFlat) : layers;
 
   return (
-    <div className="draw-layers" ref={measure}>
-      {grids.map((g) => (
-        <MapGrid
-          key={g.name}
-          {...g}
-          // A panel's padding and border take ~28 px of the row.
-          room={width === null ? null : width - 28}
-          {...maps[g.name]}
-          scale={steadyScale(chooseSharedScale(maps[g.name].maps))}
-        />
-      ))}
-      {part === 'all' && (
-        <>
-          <DenseGrid name="dense1" values={layers.dense1.data} cols={12} what={t('draw.layers.dense1')} />
-          <DenseGrid name="dense2" values={layers.dense2.data} cols={12} what={t('draw.layers.dense2')} />
-          <OutputPanel probabilities={layers.output.data} top={readout.top} />
-        </>
+    <div className="draw-layers" ref={measure} data-testid="draw-layer-panels">
+      {!hasMaps && (
+        <p className="draw-no-maps message" data-testid="no-maps">
+          {t('draw.layers.noMaps')}
+        </p>
       )}
+      {shown.map((snap, i) => {
+        if (snap.kind === 'output') {
+          return <OutputPanel key={snap.name} probabilities={snap.data} top={readout.top} />;
+        }
+        const l = spec.layers[i];
+        if (!l) return null;
+        const prevSnap = i > 0 ? layers[i - 1] : undefined;
+        const input = prevSnap
+          ? { name: prevSnap.name, shape: prevSnap.shape }
+          : { name: null, shape: [...spec.inputShape] };
+        const what = whatOf(l, snap.name, input);
+        const own = maps[i];
+        if (!own) {
+          return (
+            <DenseGrid
+              key={snap.name}
+              name={snap.name}
+              values={snap.data}
+              cols={denseCols(snap.data.length)}
+              what={what}
+            />
+          );
+        }
+        const size = snap.shape[0] ?? 0;
+        const inMaps = i > 0 ? maps[i - 1] : null;
+        const [inH = 0, inW = 0, inC = 0] = input.shape;
+        let hrefOf: ((m: number) => string | null) | undefined;
+        let hint: string | undefined;
+        const bank = banks[snap.name];
+        if (l.kind === 'conv' && bank) {
+          const act = explorerActivation(l.activation);
+          const g = { kernel: l.kernel, stride: l.stride, padding: l.padding };
+          if (i === 0) {
+            hrefOf = (m) => convOnDrawnLink(filterSlice(bank, m), bank.bias[m] ?? 0, act, g);
+            hint = t('draw.layers.conv1Hint');
+          } else if (inMaps) {
+            const pick = (m: number): number => {
+              if (inC <= 1) return 0;
+              if (channel !== 'auto') return Math.min(channel, inC - 1);
+              return strongestChannel(Array.from({ length: inC }, (_, c) => filterSlice(bank, m, c)));
+            };
+            hrefOf = (m) => {
+              const c = pick(m);
+              const whole = inC === 1 ? { bias: bank.bias[m] ?? 0, activation: act } : undefined;
+              return convOnMapLink(
+                filterSlice(bank, m, c),
+                inMaps[c] ?? new Float32Array(inH * inW),
+                inW,
+                inH,
+                g,
+                whole,
+              );
+            };
+            hint =
+              inC === 1
+                ? t('draw.layers.convOneMapHint', { prev: input.name ?? '' })
+                : t('draw.layers.convMapsHint', {
+                    prev: input.name ?? '',
+                    c: inC,
+                    k: l.kernel,
+                    act: actLabel(act),
+                  });
+          }
+        } else if ((l.kind === 'maxpool' || l.kind === 'avgpool') && (i === 0 || inMaps)) {
+          const pool = l.kind === 'maxpool' ? 'max' : 'avg';
+          // The first layer pools the digit itself: the explorer gets the 28×28 picture the network saw.
+          hrefOf = (m) =>
+            inMaps
+              ? poolLink(inMaps[m] ?? new Float32Array(inH * inW), inW, inH, pool, l.size, l.stride)
+              : null;
+          if (inMaps) hint = t('draw.layers.poolHint', { prev: input.name ?? '' });
+        }
+        return (
+          <MapGrid
+            key={snap.name}
+            name={snap.name}
+            what={what}
+            maps={own}
+            size={size}
+            cellPx={cellFor(size)}
+            cols={Math.min(8, own.length)}
+            scale={steadyScale(chooseSharedScale(own))}
+            // A panel's padding and border take ~28 px of the row.
+            room={width === null ? null : width - 28}
+            {...(hrefOf ? { hrefOf } : {})}
+            {...(hint ? { hint } : {})}
+          />
+        );
+      })}
     </div>
   );
 }

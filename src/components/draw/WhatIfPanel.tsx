@@ -14,6 +14,8 @@ export type Answer = { top: number; confidence: number } | null;
  */
 export function WhatIfPanel({
   bank,
+  layer,
+  noConv,
   filter,
   onFilter,
   onEdit,
@@ -23,6 +25,10 @@ export function WhatIfPanel({
   now,
 }: {
   bank: FilterBank | null;
+  /** The name of the conv layer being edited (the first one). */
+  layer: string;
+  /** The network has no convolution layer: say so instead of waiting for filters. */
+  noConv: boolean;
   filter: number;
   onFilter: (i: number) => void;
   onEdit: (weights: Float32Array, bias: number) => void;
@@ -31,7 +37,11 @@ export function WhatIfPanel({
   before: Answer;
   now: Answer;
 }) {
-  const [cell, setCell] = useState<{ row: number; col: number }>({ row: 2, col: 2 });
+  const k = bank?.shape[0] ?? 5;
+  const [picked, setCell] = useState<{ row: number; col: number }>({ row: 2, col: 2 });
+  // The middle cell of a smaller kernel when the picked one falls outside it.
+  const fits = picked.row < k && picked.col < k;
+  const cell = useMemo(() => (fits ? picked : { row: k >> 1, col: k >> 1 }), [fits, picked, k]);
   const count = bank?.shape[3] ?? 0;
   const slices = useMemo(
     () => (bank ? Array.from({ length: count }, (_, i) => filterSlice(bank, i)) : []),
@@ -43,6 +53,13 @@ export function WhatIfPanel({
     () => [{ row: cell.row, col: cell.col, rows: 1, cols: 1, color: '#ffb000', width: 4 }],
     [cell],
   );
+  if (noConv) {
+    return (
+      <Panel title={t('draw.whatIf.titleWaiting')} className="draw-whatif" testId="whatif">
+        <p data-testid="whatif-no-conv">{t('draw.whatIf.noConv')}</p>
+      </Panel>
+    );
+  }
   if (!bank || !weights) {
     return (
       <Panel title={t('draw.whatIf.titleWaiting')} className="draw-whatif">
@@ -51,10 +68,10 @@ export function WhatIfPanel({
     );
   }
   const bias = bank.bias[filter] ?? 0;
-  const value = weights[cell.row * 5 + cell.col] ?? 0;
+  const value = weights[cell.row * k + cell.col] ?? 0;
   const setValue = (v: number) => {
     const next = Float32Array.from(weights);
-    next[cell.row * 5 + cell.col] = v;
+    next[cell.row * k + cell.col] = v;
     onEdit(next, bias);
   };
   const pct = (a: NonNullable<Answer>) =>
@@ -62,12 +79,12 @@ export function WhatIfPanel({
 
   return (
     <Panel
-      title={t('draw.whatIf.title')}
-      shape={t('draw.whatIf.shape', { n: String(filter + 1), count: String(count) })}
+      title={t('draw.whatIf.title', { layer })}
+      shape={t('draw.whatIf.shape', { n: String(filter + 1), count: String(count), k })}
       className="draw-whatif"
       testId="whatif"
     >
-      <div className="draw-filter-picker" role="group" aria-label={t('draw.whatIf.picker')}>
+      <div className="draw-filter-picker" role="group" aria-label={t('draw.whatIf.picker', { layer })}>
         {slices.map((s, i) => (
           <button
             key={i}
@@ -79,11 +96,11 @@ export function WhatIfPanel({
           >
             <Heatmap
               values={s}
-              w={5}
-              h={5}
+              w={k}
+              h={k}
               scale={scale}
-              cellPx={6}
-              label={t('draw.whatIf.filterMap', { n: String(i + 1) })}
+              cellPx={Math.max(3, Math.floor(30 / k))}
+              label={t('draw.whatIf.filterMap', { layer, n: String(i + 1) })}
             />
             <span>{i + 1}</span>
           </button>
@@ -92,15 +109,15 @@ export function WhatIfPanel({
       <div className="draw-whatif-body">
         <Heatmap
           values={weights}
-          w={5}
-          h={5}
+          w={k}
+          h={k}
           scale={scale}
-          cellPx={64}
+          cellPx={k <= 5 ? 64 : k === 6 ? 54 : 46}
           showNumbers
           decimals={2}
           // 17 px bold fits "−0.49" inside a 64 px cell and reads from the back of a classroom.
           fontPx={17}
-          label={t('draw.whatIf.weightsMap', { n: String(filter + 1) })}
+          label={t('draw.whatIf.weightsMap', { layer, n: String(filter + 1) })}
           highlights={highlights}
           onCellClick={setCell}
           testId="whatif-kernel"
@@ -120,7 +137,7 @@ export function WhatIfPanel({
             />
           </label>
           <div className="draw-whatif-buttons">
-            <button type="button" className="secondary" onClick={() => onEdit(new Float32Array(25), 0)}>
+            <button type="button" className="secondary" onClick={() => onEdit(new Float32Array(k * k), 0)}>
               {t('draw.whatIf.zero')}
             </button>
             <button

@@ -27,37 +27,86 @@ export function customImage(values: ArrayLike<number>, w: number, h: number): st
 
 export type ConvActivation = 'relu' | 'tanh' | 'sigmoid' | 'none';
 
-/** conv1 filter → the explorer on the drawn digit (padding 2 keeps 28×28, as in the network). */
-export function conv1Link(kernel: ArrayLike<number>, bias: number, activation: ConvActivation): string {
+/** A layer's activation as the explorer names it (`linear` is `none` there). */
+export function explorerActivation(a: 'relu' | 'tanh' | 'sigmoid' | 'linear'): ConvActivation {
+  return a === 'linear' ? 'none' : a;
+}
+
+/** How a conv layer slides: kernel side, stride and padding as the network has them. */
+export type ConvGeometry = { kernel: number; stride: number; padding: 'same' | 'valid' };
+
+/** The explorer's padding value: a number of zeros when TensorFlow's 'same' is symmetric, else 'same'. */
+function paddingParam(g: ConvGeometry): string {
+  if (g.padding === 'valid') return '0';
+  return g.stride === 1 && g.kernel % 2 === 1 ? String((g.kernel - 1) / 2) : 'same';
+}
+
+/** A filter of a conv layer that reads the image itself → the explorer on the drawn digit, the whole layer's sum. */
+export function convOnDrawnLink(
+  kernel: ArrayLike<number>,
+  bias: number,
+  activation: ConvActivation,
+  g: ConvGeometry,
+): string {
   return formatHash('convolution', {
     image: 'drawn',
     kernel: Array.from(kernel, formatWeight).join(','),
     bias: formatWeight(bias),
     activation,
-    padding: '2',
-    stride: '1',
+    padding: paddingParam(g),
+    stride: String(g.stride),
   });
 }
 
 /**
- * conv2 filter → the explorer on one pool1 map (14×14) with that channel's 5×5 slice. The explorer takes
- * one image, so this is one of the sums the real map adds up: no bias and no activation, which belong
- * to the total.
+ * A filter's slice for one input map → the explorer on that map (a custom w×h image). The explorer takes
+ * one image, so with several input maps this is one of the sums the real map adds up: no bias and no
+ * activation, which belong to the total. With a single input map it is the whole computation, so the
+ * bias and activation come along (pass them).
  */
-export function conv2Link(slice: ArrayLike<number>, pool1Map: ArrayLike<number>): string {
+export function convOnMapLink(
+  slice: ArrayLike<number>,
+  map: ArrayLike<number>,
+  w: number,
+  h: number,
+  g: ConvGeometry,
+  whole?: { bias: number; activation: ConvActivation },
+): string {
   return formatHash('convolution', {
-    image: customImage(pool1Map, 14, 14),
+    image: customImage(map, w, h),
     kernel: Array.from(slice, formatWeight).join(','),
-    bias: '0',
-    activation: 'none',
-    padding: '0',
-    stride: '1',
+    bias: whole ? formatWeight(whole.bias) : '0',
+    activation: whole ? whole.activation : 'none',
+    padding: paddingParam(g),
+    stride: String(g.stride),
   });
 }
 
-/** pool map → the Pooling explorer applied to the map that was pooled (window 2, stride 2). */
-export function poolLink(input: ArrayLike<number>, w: number, h: number, pool: 'max' | 'avg'): string {
-  return formatHash('pooling', { image: customImage(input, w, h), pool, size: '2', poolStride: '2' });
+/** conv1 of LeNet (5×5, same padding, stride 1) → the explorer on the drawn digit. */
+export function conv1Link(kernel: ArrayLike<number>, bias: number, activation: ConvActivation): string {
+  return convOnDrawnLink(kernel, bias, activation, { kernel: 5, stride: 1, padding: 'same' });
+}
+
+/** conv2 of LeNet (5×5 valid over a 14×14 pool1 map) → the explorer on that map, one channel's part. */
+export function conv2Link(slice: ArrayLike<number>, pool1Map: ArrayLike<number>): string {
+  return convOnMapLink(slice, pool1Map, 14, 14, { kernel: 5, stride: 1, padding: 'valid' });
+}
+
+/** pool map → the Pooling explorer applied to the map that was pooled (window `size`, its stride). */
+export function poolLink(
+  input: ArrayLike<number>,
+  w: number,
+  h: number,
+  pool: 'max' | 'avg',
+  size = 2,
+  stride = size,
+): string {
+  return formatHash('pooling', {
+    image: customImage(input, w, h),
+    pool,
+    size: String(size),
+    poolStride: String(stride),
+  });
 }
 
 /** The input channel whose 5×5 slice weighs most in a conv2 filter (sum of |w|). */

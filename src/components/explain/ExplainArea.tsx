@@ -13,6 +13,7 @@ import { PlayerControls } from '../player/PlayerControls';
 import { useGridPlayer } from '../player/usePlayer';
 import { ClassChooser, ExplainControls } from './ExplainControls';
 import { FilterPatches } from './FilterPatches';
+import { LearnedMap } from './LearnedMap';
 import { mapOnPicture } from './overlay';
 import { OverlayCanvas } from './OverlayCanvas';
 import { useExplainImage, type ExplainPicture } from './useExplainImage';
@@ -78,9 +79,17 @@ export function ExplainArea() {
     <div className="conv-area explain-area" data-testid="explain-area">
       <h1 className="visually-hidden">{t('explain.heading')}</h1>
       <ExplainControls settings={settings} update={update} onError={setUiError} hasConv={hasConv} />
+      {/* urlErrors are whole sentences already (the value refused, the one kept): src/state/linkValues.ts */}
       <Messages
-        linkProblems={urlErrors}
-        others={[modelError, imageError, uiError, map.error, net && !hasConv ? t('explain.noConv') : null]}
+        linkProblems={[]}
+        others={[
+          ...urlErrors,
+          modelError,
+          imageError,
+          uiError,
+          map.error,
+          net && !hasConv ? t('explain.noConv') : null,
+        ]}
       />
       {probabilities && top !== null && (
         <ClassChooser
@@ -120,6 +129,7 @@ export function ExplainArea() {
         />
       )}
       {net && hasConv && <FilterPatches net={net} />}
+      {model.state === 'ready' && <LearnedMap net={model.net} meta={model.meta} model={settings.model} />}
     </div>
   );
 }

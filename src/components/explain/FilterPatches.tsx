@@ -1,6 +1,15 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n';
-import { computeTopPatches, cutPatch, MNIST_PIXELS, type LayerTopPatches, type Network } from '../../engine';
+import {
+  computeTopPatches,
+  cutPatch,
+  MNIST_PIXELS,
+  receptiveField,
+  type LayerSynthesis,
+  type LayerTopPatches,
+  type Network,
+} from '../../engine';
+import { useFilterSynthesis } from './useFilterSynthesis';
 import { explainLink } from '../../state/explainParams';
 import { getMnist } from '../../state/mnistService';
 import type { ColorScale } from '../canvas/colorScales';
@@ -24,6 +33,7 @@ type Search =
  */
 export function FilterPatches({ net }: { net: Network }) {
   const [search, setSearch] = useState<Search>({ state: 'idle' });
+  const synth = useFilterSynthesis(net);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
   useEffect(() => {
@@ -94,59 +104,115 @@ export function FilterPatches({ net }: { net: Network }) {
           {t('explain.failed', { reason: search.message })}
         </p>
       )}
-      {search.state === 'done' &&
-        search.layers.map((layer) => <LayerPatches key={layer.layer} layer={layer} images={search.images} />)}
+      <div className="explain-note">
+        <RichText text={t('explain.filters.synthIntro')} />
+      </div>
+      {(synth.state === 'idle' || synth.state === 'error') && (
+        <button type="button" className="secondary" onClick={synth.start} data-testid="make-synthesis">
+          {t('explain.filters.synthesise')}
+        </button>
+      )}
+      {synth.state === 'running' && (
+        <p className="loading" data-testid="synthesis-progress">
+          {t('explain.filters.synthProgress', {
+            layer: synth.layer,
+            eta:
+              synth.secondsLeft === null
+                ? ''
+                : t('explain.etaSeconds', { s: Math.max(1, Math.round(synth.secondsLeft)) }),
+          })}
+          <progress value={synth.done} max={synth.total} />
+        </p>
+      )}
+      {synth.state === 'error' && (
+        <p className="message error" role="alert">
+          {t('explain.failed', { reason: synth.message })}
+        </p>
+      )}
+      {(search.state === 'done' || synth.state === 'done') &&
+        net.convLayers.map((conv) => (
+          <LayerPatches
+            key={conv.name}
+            name={conv.name}
+            size={receptiveField(net, conv.index).size}
+            filters={conv.filters}
+            layer={search.state === 'done' ? search.layers.find((l) => l.layer === conv.name) : undefined}
+            made={synth.state === 'done' ? synth.layers.find((l) => l.layer === conv.name) : undefined}
+            images={search.state === 'done' ? search.images : null}
+          />
+        ))}
     </section>
   );
 }
 
 const LayerPatches = memo(function LayerPatches({
+  name,
+  size,
+  filters,
   layer,
+  made,
   images,
 }: {
-  layer: LayerTopPatches;
-  images: Uint8Array;
+  name: string;
+  size: number;
+  filters: number;
+  layer: LayerTopPatches | undefined;
+  made: LayerSynthesis | undefined;
+  images: Uint8Array | null;
 }) {
-  const { size } = layer.field;
   const cellPx = Math.max(3, Math.round(48 / size));
   return (
     <Panel
-      title={t('explain.filters.layerTitle', { layer: layer.layer })}
-      shape={t('explain.filters.layerShape', { n: layer.filters.length, size })}
-      testId={`patches-${layer.layer}`}
+      title={t('explain.filters.layerTitle', { layer: name })}
+      shape={t(made ? 'explain.filters.layerShapeMade' : 'explain.filters.layerShape', { n: filters, size })}
+      testId={`patches-${name}`}
     >
       <div className="explain-filter-rows">
-        {layer.filters.map((patches, f) => (
+        {Array.from({ length: filters }, (_, f) => (
           <div className="explain-filter-row" key={f}>
             <span className="explain-filter-name">{t('explain.filters.filter', { n: f })}</span>
-            {patches.map((p) => {
-              const pixels = Float32Array.from(
-                images.subarray(p.image * MNIST_PIXELS, (p.image + 1) * MNIST_PIXELS),
-                (b) => b / 255,
-              );
-              const where = t('explain.filters.where', { index: String(p.image), row: p.row, col: p.col });
-              return (
-                <a
-                  key={p.image}
-                  className="explain-patch"
-                  href={explainLink({ kind: 'mnist', index: p.image }, { model: 'current' })}
-                  title={where}
-                  aria-label={t('explain.filters.patchLabel', { where, value: p.value.toFixed(2) })}
-                >
-                  <Heatmap
-                    values={cutPatch(pixels, 28, 28, layer.field, p.row, p.col)}
-                    w={size}
-                    h={size}
-                    scale={PIXELS}
-                    cellPx={cellPx}
-                    label={where}
-                  />
-                  <span className="explain-patch-caption">
-                    {t('explain.filters.caption', { index: String(p.image) })}
-                  </span>
-                </a>
-              );
-            })}
+            {made?.filters[f] && (
+              <span className="explain-patch explain-patch-made" data-testid={`made-${name}-${f}`}>
+                <Heatmap
+                  values={made.filters[f]}
+                  w={size}
+                  h={size}
+                  scale={PIXELS}
+                  cellPx={cellPx}
+                  label={t('explain.filters.madeLabel', { n: f, layer: name })}
+                />
+                <span className="explain-patch-caption">{t('explain.filters.madeCaption')}</span>
+              </span>
+            )}
+            {images &&
+              layer?.filters[f]?.map((p) => {
+                const pixels = Float32Array.from(
+                  images.subarray(p.image * MNIST_PIXELS, (p.image + 1) * MNIST_PIXELS),
+                  (b) => b / 255,
+                );
+                const where = t('explain.filters.where', { index: String(p.image), row: p.row, col: p.col });
+                return (
+                  <a
+                    key={p.image}
+                    className="explain-patch"
+                    href={explainLink({ kind: 'mnist', index: p.image }, { model: 'current' })}
+                    title={where}
+                    aria-label={t('explain.filters.patchLabel', { where, value: p.value.toFixed(2) })}
+                  >
+                    <Heatmap
+                      values={cutPatch(pixels, 28, 28, layer.field, p.row, p.col)}
+                      w={size}
+                      h={size}
+                      scale={PIXELS}
+                      cellPx={cellPx}
+                      label={where}
+                    />
+                    <span className="explain-patch-caption">
+                      {t('explain.filters.caption', { index: String(p.image) })}
+                    </span>
+                  </a>
+                );
+              })}
           </div>
         ))}
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { digitLabel, digitPixels, type LayerReadout } from '../../engine';
+import { digitLabel, digitPixels, layerOf, type LayerReadout } from '../../engine';
 import { chooseScale, chooseSharedScale } from '../canvas/colorScales';
 import { Heatmap } from '../canvas/Heatmap';
 import { ColorLegend } from '../canvas/ColorLegend';
@@ -38,7 +38,10 @@ export function LivePipeline({ digit }: { digit: number }) {
 
   const maps = useMemo(() => {
     if (!readout) return null;
-    const { conv1, pool1 } = readout.r.layers;
+    // The shipped LeNet-5 always has these two layers.
+    const conv1 = layerOf(readout.r, 'conv1');
+    const pool1 = layerOf(readout.r, 'pool1');
+    if (!conv1 || !pool1) return null;
     const conv = strongestChannels(conv1.data, conv1.shape, MAPS_SHOWN);
     // The pooled maps of the same channels, so each column follows one filter through the layer.
     const pool = conv.map(({ channel }) => ({

@@ -1,5 +1,5 @@
 /**
- * Where the "current" LeNet lives and how it moves between tabs, files and the repo.
+ * Where the "current" network (LeNet or designed) lives and how it moves between tabs, files and the repo.
  *
  * API (used by Train and Draw; all async, all return models the CALLER disposes with `model.dispose()`):
  * Two IndexedDB slots, so a practice run never replaces the model Draw uses without the user choosing it:
@@ -14,7 +14,9 @@
  *   exportModel(model, meta)            → {modelJson: string, weights: ArrayBuffer} in the TF.js layers format,
  *                                         model.json naming its weights file `weights.bin`; the UI downloads both
  *   importModelFromFiles(files)         → {model, meta}; throws ModelImportError with a plain reason when the
- *                                         files are not a LeNet-compatible model (nothing else is touched)
+ *                                         files are not a model this app can run (nothing else is touched)
+ *   checkAppArtifacts(artifacts)        → ModelSpec or throws ModelImportError (pure, no tensors): any
+ *                                         network of the editor's layer kinds, LeNet included
  *   checkLeNetArtifacts(artifacts)      → LeNetConfig or throws ModelImportError (pure, no tensors)
  *
  * The metadata (where the model came from, its test accuracy) travels inside model.json as
@@ -23,8 +25,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { t } from '../../i18n';
-import { assertLeNetStack } from './importSpec';
+import { formatArch } from './archCodec';
+import { specFromTopology } from './importSpec';
+import { analyzeSpec } from './layerArithmetic';
 import type { LeNetActivation, LeNetConfig, LeNetPooling } from './lenet';
+import type { ModelSpec } from './modelSpec';
+import { lenetConfigOfSpec } from './predict';
 import { checkModelMeta } from './modelMeta';
 import { APP_MODEL_LIMITS, ModelCheckError, validateModelArtifacts } from './validateArtifacts';
 
@@ -50,7 +56,16 @@ export type ModelMeta = {
   arch?: string;
 };
 
-export type LoadedModel = { model: tfl.LayersModel; meta: ModelMeta; config: LeNetConfig };
+/**
+ * A model ready to use: its layers as the shared model description (`spec`, read from the file's own
+ * topology, so it always matches the weights) and LeNet's knobs when it is a LeNet stack (else null).
+ */
+export type LoadedModel = {
+  model: tfl.LayersModel;
+  meta: ModelMeta;
+  spec: ModelSpec;
+  config: LeNetConfig | null;
+};
 
 /** The model could not be stored (IndexedDB unavailable, refused, or full). Training can go on. */
 export class ModelStorageError extends Error {
@@ -141,6 +156,33 @@ export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfi
 }
 
 /**
+ * Checks that model artifacts describe a network this app can run and show, whatever its layers (LeNet
+ * or designed in the layer editor): first `validateModelArtifacts` (layer kinds, shapes against the
+ * weight specs, the app's limits, byte count, no NaN/Infinity), then that the stack reads as the
+ * shared model description (conv, pooling, batch norm, dropout, dense, a softmax output of 10 digits)
+ * and that every layer fits its input. Returns the description; throws ModelImportError naming the
+ * layer and the reason otherwise. Pure.
+ */
+export function checkAppArtifacts(artifacts: tf.io.ModelArtifacts): ModelSpec {
+  if (!artifacts.modelTopology || artifacts.modelTopology instanceof ArrayBuffer) {
+    throw new ModelImportError(t('engine.model.noTopology'));
+  }
+  try {
+    validateModelArtifacts(artifacts.modelTopology, artifacts.weightSpecs, artifacts.weightData);
+  } catch (err) {
+    if (err instanceof ModelCheckError) throw new ModelImportError(err.message);
+    throw err;
+  }
+  const spec = specFromTopology(artifacts.modelTopology);
+  if (spec.classes !== 10) {
+    throw new ModelImportError(t('engine.model.wrongOutput', { units: String(spec.classes) }));
+  }
+  const fits = analyzeSpec(spec);
+  if (!fits.ok) throw new ModelImportError(fits.problem.message);
+  return spec;
+}
+
+/**
  * Builds the model from checked artifacts. If tfjs throws half-way, every variable it had made is
  * disposed, so a refusal leaks nothing. Returns a model the caller disposes.
  */
@@ -187,7 +229,12 @@ async function buildChecked(artifacts: tf.io.ModelArtifacts): Promise<tfl.Layers
   return model;
 }
 
-async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promise<LoadedModel> {
+/** `ownSlot`: the artifacts come from this app's own IndexedDB slot, so its stored source is kept. */
+async function loadChecked(
+  handler: tf.io.IOHandler,
+  fallback: ModelMeta,
+  ownSlot = false,
+): Promise<LoadedModel> {
   let artifacts: tf.io.ModelArtifacts | undefined;
   if (!handler.load) throw new ModelImportError(t('engine.model.unreadableSource'));
   try {
@@ -196,9 +243,7 @@ async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promi
     console.warn('Reading the model files failed:', err);
     throw new ModelImportError(t('engine.model.unreadable'));
   }
-  const config = checkLeNetArtifacts(artifacts);
-  // LeNet's names are not enough: a designed network may reuse them around other layers.
-  assertLeNetStack(artifacts.modelTopology, config);
+  const spec = checkAppArtifacts(artifacts);
   const model = await buildChecked(artifacts);
   const out = model.outputs[0]?.shape;
   if (!out || out[out.length - 1] !== 10) {
@@ -206,7 +251,14 @@ async function loadChecked(handler: tf.io.IOHandler, fallback: ModelMeta): Promi
     throw new ModelImportError(t('engine.model.not10'));
   }
   const stored = (artifacts.userDefinedMetadata as { cnnStudio?: unknown } | undefined)?.cnnStudio;
-  return { model, meta: { ...fallback, ...checkModelMeta(stored) }, config };
+  // The architecture shown is the one the weights belong to, never the file's own claim.
+  const meta = {
+    ...fallback,
+    ...checkModelMeta(stored),
+    ...(ownSlot ? { source: savedSource(stored) } : {}),
+    arch: formatArch(spec.layers),
+  };
+  return { model, meta, spec, config: lenetConfigOfSpec(spec) };
 }
 
 function errText(err: unknown): string {
@@ -224,14 +276,23 @@ export async function loadSavedModel(slot: ModelSlot = MY_MODEL_SLOT): Promise<L
   }
   if (!handler) return null;
   try {
-    return await loadChecked(handler, { source: 'trained' });
+    return await loadChecked(handler, { source: 'trained' }, true);
   } catch {
     return null;
   }
 }
 
 /**
- * The metadata stored with a slot's model, or null when the slot is empty, unreadable or not a LeNet.
+ * Where a model this browser stored came from: 'imported' when this app saved an import, else
+ * 'trained'. Only for the app's own IndexedDB slots; a file's claim about its source is never read.
+ */
+function savedSource(raw: unknown): ModelSource {
+  return (raw as { source?: unknown } | undefined)?.source === 'imported' ? 'imported' : 'trained';
+}
+
+/**
+ * The metadata stored with a slot's model (its `arch` read from the stored layers), or null when the
+ * slot is empty, unreadable or not a network this app can run.
  * Reads the stored bytes only: no tensors are made, so nothing to dispose.
  */
 export async function readSavedMeta(slot: ModelSlot): Promise<ModelMeta | null> {
@@ -240,9 +301,13 @@ export async function readSavedMeta(slot: ModelSlot): Promise<ModelMeta | null> 
     const handler = tf.io.getLoadHandlers(slot)[0];
     if (!handler?.load) return null;
     const artifacts = await handler.load();
-    checkLeNetArtifacts(artifacts);
+    const spec = checkAppArtifacts(artifacts);
     const u = artifacts.userDefinedMetadata as { cnnStudio?: unknown } | undefined;
-    return { source: 'trained', ...checkModelMeta(u?.cnnStudio) };
+    return {
+      ...checkModelMeta(u?.cnnStudio),
+      source: savedSource(u?.cnnStudio),
+      arch: formatArch(spec.layers),
+    };
   } catch {
     return null;
   }
@@ -349,7 +414,8 @@ function manifestGroups(raw: unknown): tf.io.WeightsManifestConfig | null {
 
 /**
  * Builds a model from user files: one `*.json` plus the weights file(s) it names. Refuses anything that
- * is not a LeNet-compatible model with a ModelImportError saying why, before building anything.
+ * is not a network of the editor's layer kinds for 28×28 digits with a ModelImportError saying why
+ * (which layer, what is wrong), before building anything.
  * The file's own accuracy claim is not kept (the caller measures the model). Caller disposes the model.
  */
 export async function importModelFromFiles(files: readonly PickedFile[]): Promise<LoadedModel> {

@@ -52,6 +52,7 @@ export const LAYER_KINDS = [
   'Dense',
   'Dropout',
   'Activation',
+  'BatchNormalization',
 ] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 const ACTIVATIONS = ['linear', 'relu', 'tanh', 'sigmoid', 'softmax'] as const;
@@ -211,6 +212,29 @@ function checkLayer(json: Json, index: number, input: number[], limits: ModelLim
       return { name, kind: 'Activation', outputShape: input, weights: [] };
     case 'Dropout':
       return { name, kind: 'Dropout', outputShape: input, weights: [] };
+    case 'BatchNormalization': {
+      // Normalises each channel (the last axis), with a learned scale γ and shift β, as the editor builds it.
+      const axis = cfg.axis ?? -1;
+      const last = Array.isArray(axis) && axis.length === 1 ? (axis[0] as unknown) : axis;
+      if (last !== -1 && last !== input.length) {
+        fail(
+          t('engine.model.badSetting', { layer: clip(name), key: 'axis', value: clip(axis), lo: -1, hi: -1 }),
+        );
+      }
+      for (const key of ['center', 'scale'] as const) {
+        if (cfg[key] === false) {
+          fail(
+            t('engine.model.badSetting', { layer: clip(name), key, value: 'false', lo: 'true', hi: 'true' }),
+          );
+        }
+      }
+      const n = input[input.length - 1] ?? 0;
+      const weights = ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((w) => ({
+        name: `${name}/${w}`,
+        shape: [n],
+      }));
+      return { name, kind: 'BatchNormalization', outputShape: input, weights };
+    }
   }
 }
 

@@ -47,7 +47,7 @@ export const draw = {
     note: 'Like MNIST: cropped to the ink, longest side shrunk to 20 pixels, then moved so its centre of mass sits in the middle of a 28×28 square.',
   },
   layersTitle: 'What every layer makes of it',
-  conv2Channel: 'conv2 clicks open pool1 map',
+  conv2Channel: 'A click on a later conv map opens input map',
   strongest: 'the one the filter weighs most',
   placeholder: 'Draw a digit and every layer of the network appears here.',
   runFailed: 'The network could not run: {error}',
@@ -65,12 +65,14 @@ export const draw = {
   whatIf: {
     titleWaiting: 'What if? Change a filter',
     waiting: 'Waiting for the model…',
-    title: 'What if? Change a conv1 filter',
-    shape: 'filter {n} of {count} · 5×5',
-    picker: 'Pick a conv1 filter',
+    title: 'What if? Change a {layer} filter',
+    shape: 'filter {n} of {count} · {k}×{k}',
+    picker: 'Pick a {layer} filter',
+    noConv:
+      'This network has no convolution layer, so it has no filter to change: its dense layers look at all pixels at once. Add a conv layer in Train to try this.',
     filter: 'Filter {n}',
-    filterMap: 'conv1 filter {n}',
-    weightsMap: 'conv1 filter {n} weights',
+    filterMap: '{layer} filter {n}',
+    weightsMap: '{layer} filter {n} weights',
     weightAt: 'Weight at row {row}, column {col}',
     selected: 'Selected weight',
     zero: 'Zero this filter',
@@ -101,6 +103,37 @@ export const draw = {
     conv2Hint:
       "Click a map: the explorer takes one image, so it gets one of the 6 pool1 maps and that filter's 5×5 slice for it (the channel chosen below). The real map adds all 6 parts and the bias, then applies {act}.",
     pool2: 'Pooled again: 16 maps of 5×5, which are flattened into 400 numbers.',
+    what: {
+      convOnImage: {
+        one: "{n} filter of {k}×{k} slides over your digit (step {s}); a dark cell means the filter's pattern is there.",
+        other:
+          "Each of {n} filters of {k}×{k} slides over your digit (step {s}); a dark cell means that filter's pattern is there.",
+      },
+      convOnMaps: {
+        one: '{n} filter of {k}×{k} looks at all {c} maps of {prev} at once and finds combinations of them.',
+        other:
+          '{n} filters of {k}×{k}, each looking at all {c} maps of {prev} at once, find combinations of them.',
+      },
+      maxpool:
+        'Max pooling keeps the largest number of each {size}×{size} window, moving {s} cells at a time.',
+      avgpool: 'Average pooling keeps the mean of each {size}×{size} window, moving {s} cells at a time.',
+      batchnorm:
+        'Batch normalisation rescales every map with the mean and spread it measured while training, so the next layer gets numbers of a steady size.',
+      dropout:
+        'Dropout switches off {pct}% of the numbers at random, but only while training; reading your digit it passes every number through unchanged.',
+      dense: 'Each of these {n} numbers mixes all {m} numbers of {prev}.',
+      denseOnImage:
+        'Your digit is flattened into one row of {m} pixels; each of these {n} numbers mixes all of them.',
+      denseFlat:
+        "{prev}'s {h}×{w}×{c} values are flattened into one row of {m} numbers; each of these {n} numbers mixes all of them.",
+    },
+    noMaps:
+      'This network has no convolution or pooling layer, so it makes no maps: it flattens your digit into 784 numbers and mixes them all at once, without looking at small neighbourhoods first.',
+    convOneMapHint:
+      'Click a map: its real filter, bias and activation slide over the {prev} map in the Convolution explorer.',
+    convMapsHint:
+      "Click a map: the explorer takes one image, so it gets one of the {c} {prev} maps and that filter's {k}×{k} slice for it (the channel chosen above). The real map adds all {c} parts and the bias, then applies {act}.",
+    poolHint: 'Click a map to pool its {prev} map step by step in the Pooling explorer.',
     dense1: 'Each number mixes all 400 pooled values.',
     dense2: 'Mixes the 120 numbers of dense1.',
     outputTitle: 'output',

@@ -1,8 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILD_ID_LINE, buildId, stampServiceWorker } from '../../../scripts/vite/serviceWorkerBuildId';
+import {
+  BUILD_FILES_LINE,
+  BUILD_ID_LINE,
+  buildFileSizes,
+  buildId,
+  stampServiceWorker,
+} from '../../../scripts/vite/serviceWorkerBuildId';
 
 const dirs: string[] = [];
 function fakeDist(): string {
@@ -47,6 +54,38 @@ describe('service worker build id', () => {
     expect(afterData).not.toBe(first);
     writeFileSync(join(dir, 'assets', 'extra-99999999.js'), '');
     expect(buildId(dir)).not.toBe(afterData);
+  });
+
+  it('public/sw.js carries an empty size list for the build to fill', () => {
+    expect(readFileSync('public/sw.js', 'utf8')).toMatch(/^const BUILD_FILES = \{\};$/m);
+  });
+
+  it('stamps the byte size of every other file, so the worker can refuse a cut-off or swapped copy', () => {
+    const dir = fakeDist();
+    writeFileSync(join(dir, 'data', 'mnist', 'test-images.idx3.gz'), new Uint8Array(1234));
+    stampServiceWorker(dir);
+    const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+    const line = BUILD_FILES_LINE.exec(sw)?.[0] ?? '';
+    const sizes = JSON.parse(line.replace(/^const BUILD_FILES = /, '').replace(/;$/, '')) as Record<
+      string,
+      number
+    >;
+    expect(sizes).toEqual({
+      'assets/index-abc12345.js': 14,
+      'data/mnist/manifest.json': 12,
+      'data/mnist/test-images.idx3.gz': 1234,
+      'index.html': 48,
+    });
+    expect(sizes).toEqual(buildFileSizes(dir));
+    expect(sizes).not.toHaveProperty('sw.js');
+    // The worker still parses after stamping.
+    expect(() => new Script(sw)).not.toThrow();
+  });
+
+  it('refuses a sw.js without the size line, rather than shipping a worker that checks nothing', () => {
+    const dir = fakeDist();
+    writeFileSync(join(dir, 'sw.js'), "const BUILD_ID = 'dev';");
+    expect(() => stampServiceWorker(dir)).toThrow(/BUILD_FILES/);
   });
 
   it('refuses a sw.js without the line, rather than shipping a worker that never updates', () => {

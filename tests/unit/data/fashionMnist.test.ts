@@ -91,7 +91,17 @@ describe('dataset descriptions and the dataset= link key', () => {
     expect(parseDatasetParam(null, 'fashion-mnist')).toEqual({ dataset: 'mnist', error: null });
     const bad = parseDatasetParam('cifar-100', 'fashion-mnist');
     expect(bad.dataset).toBe('fashion-mnist');
-    expect(bad.error).toMatch(/"cifar-100".*Keeping fashion-mnist/);
+    expect(bad.error).toBe(
+      'Link problem: dataset="cifar-100" is not one of mnist, fashion-mnist. Kept the previous value, fashion-mnist.',
+    );
+    // Strict: written exactly, or refused (never trimmed, never case-folded, never empty).
+    for (const raw of [' mnist', 'MNIST', '', 'fashion-mnist ']) {
+      expect(parseDatasetParam(raw, 'fashion-mnist')).toMatchObject({ dataset: 'fashion-mnist' });
+      expect(parseDatasetParam(raw, 'fashion-mnist').error).toMatch(
+        /^Link problem: dataset=".*" is not one of/,
+      );
+    }
+    expect(parseDatasetParam('x'.repeat(100_000), 'mnist').error!.length).toBeLessThan(200);
   });
 
   it('firstOfEachClass lists each class’s first indices in order', () => {

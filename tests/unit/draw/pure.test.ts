@@ -5,6 +5,8 @@ import {
   channelOf,
   conv1Link,
   conv2Link,
+  convOnDrawnLink,
+  convOnMapLink,
   customImage,
   formatWeight,
   poolLink,
@@ -48,6 +50,48 @@ describe('explorer links (the explorer URL contract)', () => {
     expect(params.get('pool')).toBe('max');
     expect(params.get('size')).toBe('2');
     expect(params.get('poolStride')).toBe('2');
+  });
+
+  it('a designed conv layer keeps its own geometry: k=3 same s=1 → padding 1; k=4 same s=2 → TensorFlow "same"; valid → 0', () => {
+    const k9 = new Float32Array(9).fill(0.25);
+    const a = parseHash(convOnDrawnLink(k9, 0.5, 'tanh', { kernel: 3, stride: 1, padding: 'same' })).params;
+    expect([a.get('padding'), a.get('stride'), a.get('activation'), a.get('bias')]).toEqual([
+      '1',
+      '1',
+      'tanh',
+      '0.5',
+    ]);
+    const b = parseHash(
+      convOnMapLink(new Float32Array(16), new Float32Array(49), 7, 7, {
+        kernel: 4,
+        stride: 2,
+        padding: 'same',
+      }),
+    ).params;
+    expect([b.get('padding'), b.get('stride'), b.get('bias'), b.get('activation')]).toEqual([
+      'same',
+      '2',
+      '0',
+      'none',
+    ]);
+    expect(b.get('image')!.startsWith('custom:7x7:')).toBe(true);
+    // One input map: the explorer computes the whole map, so the bias and activation come along.
+    const c = parseHash(
+      convOnMapLink(
+        k9,
+        new Float32Array(196),
+        14,
+        14,
+        { kernel: 3, stride: 1, padding: 'valid' },
+        { bias: -1, activation: 'relu' },
+      ),
+    ).params;
+    expect([c.get('padding'), c.get('bias'), c.get('activation')]).toEqual(['0', '-1', 'relu']);
+  });
+
+  it('pool map of a designed net → its own window and stride (avgpool3s1)', () => {
+    const { params } = parseHash(poolLink(new Float32Array(100), 10, 10, 'avg', 3, 1));
+    expect([params.get('pool'), params.get('size'), params.get('poolStride')]).toEqual(['avg', '3', '1']);
   });
 
   it('formats weights compactly and without "-0"', () => {

@@ -30,11 +30,22 @@ describe('explain URL codec', () => {
   it.each([
     ['patch=29', /patch=29 is larger than the 28×28 picture/],
     ['stride=0', /stride=0 would never move/],
-    ['image=mnist-test:10000', /from 0 to 9999/],
-    ['image=mnist-test:abc', /whole number/],
-    ['image=cat', /not a picture Explain knows/],
-    ['method=lime', /method="lime" is not one of occlusion, gradient, smoothgrad, gradcam/],
-    ['class=10', /class must be from 0 to 9/],
+    ['image=mnist-test:10000', /"mnist-test:10000".*from 0 to 9999.*Kept the previous value, mnist-test:7\./],
+    ['image=mnist-test:abc', /"mnist-test:abc".*whole number.*Kept the previous value, mnist-test:7/],
+    ['image=mnist-test:0x10', /"mnist-test:0x10".*written with plain digits/],
+    ['image=mnist-test: 8', /"mnist-test: 8".*whole number/],
+    ['image=mnist-test:3.0', /"mnist-test:3.0".*whole number/],
+    ['image=cat', /not a picture Explain knows.*Kept the previous value, mnist-test:7/],
+    [
+      'method=lime',
+      /method="lime" is not one of occlusion, gradient, smoothgrad, gradcam\. Kept the previous value, gradcam\./,
+    ],
+    ['method=Gradcam', /method="Gradcam" is not one of/],
+    ['class=10', /class=10 is outside 0 to 9\. Kept the previous value, 2\./],
+    ['class=2.0', /class="2.0" is not a whole number/],
+    ['class=1e0', /class="1e0" is not a number/],
+    ['patch=6.5', /patch="6.5" is not a whole number.*Kept the previous value, 6\./],
+    ['stride=', /stride="" is not a number/],
     ['speed=3', /speed must be one of/],
   ])('%s is refused with a message and the previous value kept', (q, message) => {
     const prev = {
@@ -58,6 +69,16 @@ describe('explain URL codec', () => {
       method: 'gradcam',
       classIndex: 2,
     });
+  });
+
+  it('names the kept step as the last position when the link had none', () => {
+    const { settings, errors } = parse('step=abc', { ...EXPLAIN_DEFAULTS, step: null });
+    expect(settings.step).toBeNull();
+    expect(errors).toEqual([
+      'Link problem: step="abc" is not a number written with plain digits (like 12 or 0.5). Kept the previous value, the last position.',
+    ]);
+    // A 100,000-character value is clipped in the message, never echoed whole.
+    expect(parse(`opacity=${'9'.repeat(100_000)}`).errors[0]!.length).toBeLessThan(200);
   });
 
   it('round-trips through encode → parse', () => {

@@ -153,4 +153,31 @@ describe('model store', () => {
     expect(m.fellBack).toBe(true);
     m.model.dispose();
   });
+
+  it('a designed run (conv8k3-maxpool2-dense32) is offered, kept, chosen and loaded with its layers', async () => {
+    const spec = engine.mnistSpec(engine.parseArch('conv8k3-maxpool2-dense32'));
+    const model = engine.buildModel(spec, 2);
+    await engine.saveModel(
+      model,
+      {
+        source: 'trained',
+        testAccuracy: 0.9,
+        epochs: 1,
+        trainDigits: 3000,
+        savedAt: '2026-11-29T19:00:00.000Z',
+      },
+      engine.RUN_MODEL_SLOT,
+    );
+    model.dispose();
+    const store = await freshStore();
+    await store.checkStoredModels();
+    expect(store.modelStore.get().run?.arch).toBe('conv8k3-maxpool2-dense32');
+    await store.keepRun();
+    expect(store.modelStore.get().mine?.arch).toBe('conv8k3-maxpool2-dense32');
+    const mine = await store.loadModelFor('chosen');
+    expect(mine.used).toBe('mine');
+    expect(mine.spec).toEqual(spec);
+    expect(mine.config).toBeNull();
+    mine.model.dispose();
+  });
 });

@@ -76,6 +76,18 @@ describe('model words', () => {
       { source: 'imported', name: 'model.json', testAccuracy: 0.97 },
       'your imported model (model.json), 97%',
     ],
+    [
+      'mine',
+      { ...run, arch: 'conv8k3-maxpool2-dense32' },
+      'your model, 34.8%, 1 epoch on 1,000 digits · layers conv8k3-maxpool2-dense32',
+    ],
+    ['run', { ...run, arch: 'dense128-dense64' }, '34.8%, 1 epoch on 1,000 digits · layers dense128-dense64'],
+    // LeNet-5 keeps its short label.
+    [
+      'mine',
+      { ...run, arch: 'conv6k5-maxpool2-conv16k5v-maxpool2-dense120-dense84' },
+      'your model, 34.8%, 1 epoch on 1,000 digits',
+    ],
   ])('%s %j → %s', (which, meta, want) => expect(modelLabel(which, meta)).toBe(want));
 });
 

@@ -4,7 +4,12 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildLeNet,
+  buildModel,
+  checkAppArtifacts,
   checkLeNetArtifacts,
+  formatArch,
+  mnistSpec,
+  parseArch,
   exportModel,
   importModelFromFiles,
   initBackend,
@@ -115,5 +120,69 @@ describe('LeNet model files', () => {
     await expect(importModelFromFiles([file('model.json', '{nope')])).rejects.toThrow(/not valid JSON/);
     await expect(importModelFromFiles([file('model.json', shippedJson)])).rejects.toThrow(/weights file/);
     await expect(importModelFromFiles([file('weights.bin', shippedWeights)])).rejects.toThrow(/model.json/);
+  });
+});
+
+describe("designed network files (any stack of the editor's layers travels with its weights)", () => {
+  const ARCH = 'conv8k3s2v.tanh-batchnorm-avgpool2s1-dropout25-conv4k3-maxpool2-dense32.sigmoid';
+
+  async function exported(arch: string, claim?: string) {
+    const model = buildModel(mnistSpec(parseArch(arch)), 5);
+    const out = await exportModel(model, {
+      source: 'trained',
+      testAccuracy: 0.9,
+      ...(claim ? { arch: claim } : {}),
+    });
+    model.dispose();
+    return out;
+  }
+
+  it(`${ARCH}: export → import keeps every layer and weight (batch norm's four included), spec from the layers`, async () => {
+    const model = buildModel(mnistSpec(parseArch(ARCH)), 5);
+    await expectNoLeaks(async () => {
+      // A file that claims another architecture: the layers, not the claim, say what it is.
+      const { modelJson, weights } = await exportModel(model, { source: 'trained', arch: 'dense1' });
+      const back = await importModelFromFiles([
+        file('model.json', modelJson),
+        file('weights.bin', new Uint8Array(weights)),
+      ]);
+      expect(back.spec).toEqual(mnistSpec(parseArch(ARCH)));
+      expect(back.meta.arch).toBe(formatArch(parseArch(ARCH)));
+      expect(back.config).toBeNull();
+      expect(back.model.getWeights().map((w) => w.dataSync())).toEqual(
+        model.getWeights().map((w) => w.dataSync()),
+      );
+      back.model.dispose();
+    });
+    model.dispose();
+  });
+
+  it('an MLP (no convolution) and softmax regression load too', async () => {
+    for (const arch of ['dense128-dense64', 'none']) {
+      const { modelJson, weights } = await exported(arch);
+      const spec = checkAppArtifacts({
+        modelTopology: (JSON.parse(modelJson) as tf.io.ModelJSON).modelTopology,
+        weightSpecs: tf.io.getWeightSpecs((JSON.parse(modelJson) as tf.io.ModelJSON).weightsManifest),
+        weightData: weights,
+      });
+      expect(formatArch(spec.layers)).toBe(arch);
+    }
+  });
+
+  it('refuses a layer kind it cannot show, naming the layer; and batch norm without its scale', async () => {
+    const { modelJson, weights } = await exported('conv4k3-dense16');
+    const m = JSON.parse(modelJson) as {
+      modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+    };
+    m.modelTopology.config.layers[0]!.class_name = 'SeparableConv2D';
+    expect(() => checkAppArtifacts(artifacts(JSON.stringify(m), new Uint8Array(weights)))).toThrow(
+      /conv1.*SeparableConv2D/,
+    );
+    const bn = await exported('batchnorm-dense8');
+    const b = JSON.parse(bn.modelJson) as typeof m;
+    b.modelTopology.config.layers[0]!.config.scale = false;
+    expect(() => checkAppArtifacts(artifacts(JSON.stringify(b), new Uint8Array(bn.weights)))).toThrow(
+      /bn1.*scale/,
+    );
   });
 });

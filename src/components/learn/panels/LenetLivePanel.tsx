@@ -8,6 +8,7 @@ import { DigitsPending, LearnPanel, num, str, useMnistTest, type PanelProps } fr
 import { DigitMap, DigitPicker, ModelNote } from './parts';
 
 const PARTS = ['all', 'features'] as const;
+const NO_LINKS = { banks: {}, channel: 'auto' } as const;
 
 /**
  * One MNIST test digit through the real LeNet-5 (the Draw area's model session and its layer panels):
@@ -48,15 +49,10 @@ export function LenetLivePanel({ params, setParam }: PanelProps) {
       {readout && session && (
         <LayerPanels
           readout={readout}
+          spec={session.spec}
           part={part}
           // No filter links: the explorer links open on the drawn digit, not on this test digit.
-          links={{
-            conv1: null,
-            conv2: null,
-            activation: session.config.activation,
-            pooling: session.config.pooling,
-            channel: 'auto',
-          }}
+          links={NO_LINKS}
         />
       )}
       {/* Top to bottom like the network itself: the answer comes last. */}

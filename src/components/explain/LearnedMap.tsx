@@ -1,0 +1,278 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { t } from '../../i18n';
+import { MNIST_PIXELS, type MnistSet, type ModelMeta, type Network } from '../../engine';
+import { explainLink, type ExplainModelChoice } from '../../state/explainParams';
+import {
+  cachedLearnedMap,
+  computeLearnedMap,
+  modelKey,
+  type LearnedMap as Map2D,
+  type MapProgress,
+} from '../../state/learnedMap';
+import { getMnist } from '../../state/mnistService';
+import type { ColorScale } from '../canvas/colorScales';
+import { Heatmap } from '../canvas/Heatmap';
+import { Panel } from '../canvas/Panel';
+import { RichText } from '../learn/RichText';
+import { Toggle } from '../ui';
+import { classColor, CLASS_COLORS, type ScatterData } from './drawScatter';
+import { openInDraw } from './openInDraw';
+import { ScatterCanvas } from './ScatterCanvas';
+
+const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
+/** The quick map (a slow laptop: ~10 s) and the full one (every test digit: up to a minute). */
+export const MAP_SIZES = [2000, 10000] as const;
+
+type Run =
+  | { state: 'idle' }
+  | { state: 'running'; count: number; progress: MapProgress }
+  | { state: 'done'; map: Map2D; set: MnistSet }
+  | { state: 'error'; message: string };
+
+/**
+ * "A map of what it learned": the test digits placed by UMAP from their raw pixels and from the last
+ * hidden layer, side by side, coloured by class, mistakes ringed. Tap a point to see the digit and
+ * open it in Explain or Draw; the same digit is marked on both maps.
+ */
+export function LearnedMap({
+  net,
+  meta,
+  model,
+}: {
+  net: Network;
+  meta: ModelMeta;
+  model: ExplainModelChoice;
+}) {
+  const key = modelKey(meta);
+  const [run, setRun] = useState<Run>({ state: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
+  // A map made earlier in this session for this model shows at once (the larger one first).
+  useEffect(() => {
+    const cached = [...MAP_SIZES]
+      .reverse()
+      .map((n) => cachedLearnedMap(key, n))
+      .find((m) => m);
+    if (!cached) {
+      setRun({ state: 'idle' });
+      return;
+    }
+    let live = true;
+    void getMnist('test').then((set) => live && setRun({ state: 'done', map: cached, set }));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  const start = async (count: number) => {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    setRun({ state: 'running', count, progress: { stage: 'features', fraction: 0, secondsLeft: null } });
+    try {
+      const set = await getMnist('test');
+      const map = await computeLearnedMap(net, key, set, {
+        count,
+        signal: controller.signal,
+        onProgress: (progress) => setRun({ state: 'running', count, progress }),
+      });
+      setRun({ state: 'done', map, set });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      setRun({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  const cancel = () => {
+    abort.current?.abort();
+    setRun({ state: 'idle' });
+  };
+  return (
+    <section className="explain-map" data-testid="learned-map" aria-labelledby="explain-map-title">
+      <h2 id="explain-map-title">{t('explain.map.title')}</h2>
+      <div className="explain-note">
+        <RichText text={t('explain.map.intro')} />
+      </div>
+      {run.state !== 'running' && (
+        <div className="explain-map-start">
+          {MAP_SIZES.map((n) => (
+            <button key={n} type="button" onClick={() => void start(n)} data-testid={`make-map-${n}`}>
+              {t(n === 10000 ? 'explain.map.makeFull' : 'explain.map.makeQuick', {
+                n: n.toLocaleString('en'),
+              })}
+            </button>
+          ))}
+        </div>
+      )}
+      {run.state === 'running' && (
+        <div className="loading" data-testid="map-progress" role="status">
+          <p>
+            {t(`explain.map.stage.${run.progress.stage}`, { n: run.count.toLocaleString('en') })}{' '}
+            {run.progress.secondsLeft === null
+              ? t('explain.map.estimating')
+              : t('explain.etaSeconds', { s: Math.max(1, Math.round(run.progress.secondsLeft)) })}
+          </p>
+          <progress value={Math.round(run.progress.fraction * 1000)} max={1000} />
+          <button type="button" className="secondary" onClick={cancel}>
+            {t('explain.map.cancel')}
+          </button>
+        </div>
+      )}
+      {run.state === 'error' && (
+        <p className="message error" role="alert">
+          {t('explain.map.failed', { reason: run.message })}
+        </p>
+      )}
+      {run.state === 'done' && <MapView map={run.map} set={run.set} model={model} />}
+    </section>
+  );
+}
+
+function MapView({ map, set, model }: { map: Map2D; set: MnistSet; model: ExplainModelChoice }) {
+  const [selected, setSelected] = useState<number | null>(null);
+  const [hovered, setHovered] = useState<number | null>(null);
+  const [showMistakes, setShowMistakes] = useState(true);
+  const [onlyClass, setOnlyClass] = useState<number | null>(null);
+  const raw: ScatterData = useMemo(
+    () => ({ positions: map.raw, labels: map.labels, predicted: map.predicted, count: map.count }),
+    [map],
+  );
+  const hidden: ScatterData = useMemo(() => ({ ...raw, positions: map.hidden }), [raw, map.hidden]);
+  const mistakes = useMemo(() => {
+    const out: number[] = [];
+    for (let i = 0; i < map.count; i++) if (map.labels[i] !== map.predicted[i]) out.push(i);
+    return out;
+  }, [map]);
+  const shown = hovered ?? selected;
+  const n = map.count.toLocaleString('en');
+  const nextMistake = () => {
+    const after = mistakes.find((i) => i > (selected ?? -1)) ?? mistakes[0];
+    if (after !== undefined) setSelected(after);
+  };
+  return (
+    <>
+      <div className="explain-map-legend" data-testid="map-legend">
+        <span className="explain-map-legend-title">{t('explain.map.legend')}</span>
+        {CLASS_COLORS.map((_, c) => (
+          <button
+            key={c}
+            type="button"
+            className="secondary explain-map-swatch"
+            aria-pressed={onlyClass === c}
+            onClick={() => setOnlyClass(onlyClass === c ? null : c)}
+          >
+            <span className="explain-map-dot" style={{ background: classColor(c) }} aria-hidden="true" />
+            {String(c)}
+          </button>
+        ))}
+        <span className="explain-map-legend-item">
+          <span className="explain-map-ring" aria-hidden="true" />
+          {t('explain.map.mistakeKey', { n: mistakes.length })}
+        </span>
+      </div>
+      <div className="explain-map-tools">
+        <Toggle label={t('explain.map.showMistakes')} checked={showMistakes} onChange={setShowMistakes} />
+        <button
+          type="button"
+          onClick={nextMistake}
+          disabled={mistakes.length === 0}
+          data-testid="next-mistake"
+        >
+          {t('explain.map.nextMistake')}
+        </button>
+        {onlyClass !== null && (
+          <button type="button" className="secondary" onClick={() => setOnlyClass(null)}>
+            {t('explain.map.allClasses')}
+          </button>
+        )}
+      </div>
+      <div className="explain-map-pair">
+        <Panel
+          title={t('explain.map.rawTitle')}
+          shape={t('explain.map.shape', { n, dim: MNIST_PIXELS })}
+          testId="map-raw"
+        >
+          <ScatterCanvas
+            data={raw}
+            selected={selected}
+            showMistakes={showMistakes}
+            onlyClass={onlyClass}
+            label={t('explain.map.rawLabel', { n })}
+            testId="map-raw-canvas"
+            onHover={setHovered}
+            onChoose={setSelected}
+          />
+        </Panel>
+        <Panel
+          title={t('explain.map.hiddenTitle', { layer: map.layer })}
+          shape={t('explain.map.shape', { n, dim: map.dim })}
+          testId="map-hidden"
+        >
+          <ScatterCanvas
+            data={hidden}
+            selected={selected}
+            showMistakes={showMistakes}
+            onlyClass={onlyClass}
+            label={t('explain.map.hiddenLabel', { n, layer: map.layer })}
+            testId="map-hidden-canvas"
+            onHover={setHovered}
+            onChoose={setSelected}
+          />
+        </Panel>
+      </div>
+      {shown === null ? (
+        <p className="explain-note">{t('explain.map.tapHint')}</p>
+      ) : (
+        <DigitCard index={shown} map={map} set={set} model={model} />
+      )}
+    </>
+  );
+}
+
+function DigitCard({
+  index,
+  map,
+  set,
+  model,
+}: {
+  index: number;
+  map: Map2D;
+  set: MnistSet;
+  model: ExplainModelChoice;
+}) {
+  const pixels = useMemo(
+    () =>
+      Float32Array.from(
+        set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS),
+        (b) => b / 255,
+      ),
+    [set, index],
+  );
+  const label = map.labels[index] ?? 0;
+  const said = map.predicted[index] ?? 0;
+  const name = t('explain.map.digitName', { index: String(index) });
+  return (
+    <div className="explain-map-card" data-testid="map-card" data-index={index}>
+      <Heatmap values={pixels} w={28} h={28} scale={PIXELS} cellPx={4} label={name} />
+      <div>
+        <p className="explain-map-card-title">{name}</p>
+        <p>{label === said ? t('explain.map.right', { label }) : t('explain.map.wrong', { label, said })}</p>
+        <div className="explain-map-card-links">
+          <a
+            className="button-link"
+            href={explainLink({ kind: 'mnist', index }, { model })}
+            data-testid="map-open-explain"
+          >
+            {t('explain.map.openExplain')}
+          </a>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => openInDraw(pixels, name)}
+            data-testid="map-open-draw"
+          >
+            {t('explain.map.openDraw')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * "A map of what it learned": the test digits placed in 2-D by UMAP twice, once from their raw pixels
+ * and once from the model's last hidden layer. The hidden features come from the model on the page
+ * (tfjs, in batches); the two layouts run at the same time in two Web Workers (umap-js), so the page
+ * stays responsive and a 2-core machine uses both cores.
+ *
+ * Layouts are cached for the session: the raw-pixel one per dataset (it does not depend on the model),
+ * the hidden one per model (`modelKey`). Seeded, so the same model gives the same map.
+ * Not React: the Explain panel and the `?bench` hooks both call `computeLearnedMap`.
+ */
+import { computeHiddenFeatures, MNIST_PIXELS, type MnistSet, type ModelMeta, type Network } from '../engine';
+import type { FromUmapWorker, UmapJob } from '../workers/umapProtocol';
+
+/** UMAP settings chosen by measurement (docs/BENCHMARKS.md): 10 neighbours, 100 epochs, PCA to 50 first. */
+export const MAP_SETTINGS = { seed: 13, nNeighbors: 10, nEpochs: 100, pcaDims: 50 } as const;
+
+export type LearnedMap = {
+  count: number;
+  labels: Uint8Array;
+  predicted: Uint8Array;
+  /** The hidden layer's name and how many numbers it holds per digit. */
+  layer: string;
+  dim: number;
+  /** `[count, 2]` in [0, 1]. */
+  raw: Float32Array;
+  hidden: Float32Array;
+};
+
+export type MapStage = 'features' | 'pca' | 'neighbours' | 'layout';
+export type MapProgress = { stage: MapStage; fraction: number; secondsLeft: number | null };
+
+const rawCache = new Map<string, Float32Array>();
+const mapCache = new Map<string, LearnedMap>();
+
+/** Which saved model this is: the same file always gives the same key. */
+export function modelKey(meta: ModelMeta): string {
+  return JSON.stringify([
+    meta.source,
+    meta.savedAt ?? '',
+    meta.name ?? '',
+    meta.arch ?? '',
+    meta.epochs ?? 0,
+  ]);
+}
+
+/** The cached map of this model over `count` digits, if it was made in this session. */
+export function cachedLearnedMap(key: string, count: number): LearnedMap | null {
+  return mapCache.get(`${key}|${count}`) ?? null;
+}
+
+/** Forgets every cached map (tests, the bench). */
+export function clearLearnedMaps(): void {
+  rawCache.clear();
+  mapCache.clear();
+}
+
+type LayoutProgress = (phase: FromUmapWorker & { type: 'progress' }) => void;
+
+/** Runs one layout in a new worker; rejects on a worker error or when `signal` aborts (the worker is ended). */
+function layoutInWorker(
+  data: Float32Array | Uint8Array,
+  n: number,
+  d: number,
+  onProgress: LayoutProgress,
+  signal?: AbortSignal,
+): Promise<Float32Array> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../workers/umap.worker.ts', import.meta.url), { type: 'module' });
+    const stop = () => {
+      worker.terminate();
+      reject(signal?.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    worker.onmessage = (e: MessageEvent<FromUmapWorker>) => {
+      const msg = e.data;
+      if (msg.type === 'progress') onProgress(msg);
+      else {
+        signal?.removeEventListener('abort', stop);
+        worker.terminate();
+        if (msg.type === 'done') resolve(msg.positions);
+        else reject(new Error(msg.message));
+      }
+    };
+    worker.onerror = (e) => {
+      signal?.removeEventListener('abort', stop);
+      worker.terminate();
+      reject(new Error(e.message || 'the map worker failed to start'));
+    };
+    const job: UmapJob = { type: 'layout', data, n, d, ...MAP_SETTINGS };
+    worker.postMessage(job, [data.buffer]);
+  });
+}
+
+/** How far one layout is, 0..1: PCA ~5 %, the neighbour search ~35 %, the epochs the rest. */
+function layoutFraction(p: { phase: string; done: number; total: number }): number {
+  if (p.phase === 'pca') return 0;
+  if (p.phase === 'neighbours') return 0.05;
+  return 0.4 + 0.6 * (p.total > 0 ? p.done / p.total : 0);
+}
+
+/**
+ * Makes (or returns from the cache) the map of `count` test digits of `set` for `net`.
+ * Progress: a stage and an overall fraction with a time estimate. Resolves with plain arrays.
+ */
+export async function computeLearnedMap(
+  net: Network,
+  key: string,
+  set: MnistSet,
+  opts: {
+    count?: number;
+    datasetId?: string;
+    onProgress?: (p: MapProgress) => void;
+    signal?: AbortSignal;
+  } = {},
+): Promise<LearnedMap> {
+  const count = Math.min(set.count, opts.count ?? set.count);
+  const fullKey = `${key}|${count}`;
+  const cached = mapCache.get(fullKey);
+  if (cached) return cached;
+  const t0 = performance.now();
+  const report = (stage: MapStage, fraction: number) => {
+    const elapsed = (performance.now() - t0) / 1000;
+    const secondsLeft = fraction > 0.05 && elapsed > 1 ? (elapsed / fraction) * (1 - fraction) : null;
+    opts.onProgress?.({ stage, fraction, secondsLeft });
+  };
+  report('features', 0);
+  // The features take a few percent of the time: the model runs once over the digits, on the page.
+  const FEATURES = 0.04;
+  const hidden = await computeHiddenFeatures(
+    net,
+    count,
+    (i, out) => {
+      for (let j = 0; j < MNIST_PIXELS; j++) out[j] = (set.images[i * MNIST_PIXELS + j] as number) / 255;
+    },
+    {
+      // Small batches: each is one main-thread task, short enough to keep the page responsive on wasm.
+      batchSize: 128,
+      signal: opts.signal,
+      onProgress: (done, total) => report('features', (FEATURES * done) / total),
+    },
+  );
+  const rawKey = `${opts.datasetId ?? 'mnist'}|${count}`;
+  const rawCached = rawCache.get(rawKey);
+  const parts: Record<'raw' | 'hidden', { fraction: number; phase: MapStage }> = {
+    raw: { fraction: rawCached ? 1 : 0, phase: 'layout' },
+    hidden: { fraction: 0, phase: 'pca' },
+  };
+  const onPart = (which: 'raw' | 'hidden') => (p: { phase: MapStage; done: number; total: number }) => {
+    parts[which] = { fraction: layoutFraction(p), phase: p.phase };
+    // The stage shown is the slower layout's.
+    const slower = parts.raw.fraction <= parts.hidden.fraction ? parts.raw : parts.hidden;
+    const inLayouts = rawCached ? parts.hidden.fraction : (parts.raw.fraction + parts.hidden.fraction) / 2;
+    report(slower.phase, FEATURES + (1 - FEATURES) * inLayouts);
+  };
+  // The bytes as they are (a copy, transferred): the worker scales them to 0–1.
+  const pixels = rawCached ? null : set.images.slice(0, count * MNIST_PIXELS);
+  const [raw, hiddenLayout] = await Promise.all([
+    rawCached ??
+      layoutInWorker(pixels as Uint8Array, count, MNIST_PIXELS, onPart('raw'), opts.signal).then((r) => {
+        rawCache.set(rawKey, r);
+        return r;
+      }),
+    layoutInWorker(hidden.features, count, hidden.dim, onPart('hidden'), opts.signal),
+  ]);
+  const map: LearnedMap = {
+    count,
+    labels: set.labels.slice(0, count),
+    predicted: hidden.predicted,
+    layer: hidden.layer,
+    dim: hidden.dim,
+    raw,
+    hidden: hiddenLayout,
+  };
+  mapCache.set(fullKey, map);
+  return map;
+}
