@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 900_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // The layout sweep runs its screen sizes side by side, three at a time.
+    maxConcurrency: 3,
   },
 });

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { AREA_ENTRIES } from './components/shell/areas';
 import { NavBar } from './components/shell/NavBar';
 import { StatusBar } from './components/shell/StatusBar';
@@ -6,6 +6,7 @@ import { ErrorBoundary } from './components/shell/ErrorBoundary';
 import { KeysDialog } from './components/shell/KeysDialog';
 import { AboutDialog } from './components/shell/AboutDialog';
 import { useAppKeys } from './components/shell/useAppKeys';
+import { useFitZoom } from './components/shell/useFitZoom';
 import { formatHash } from './state/hashRoute';
 import { useHashRoute } from './state/useHashRoute';
 import { t } from './i18n';
@@ -19,6 +20,13 @@ export function App() {
   // A lesson in presentation mode takes the whole screen: no nav or status bar.
   const fullScreenLesson = present && area === 'learn' && params.has('lesson');
   const [dialog, setDialog] = useState<'keys' | 'about' | null>(null);
+  // An area in presentation mode is zoomed down (to 20/24 at most) to fit the screen below the app bar
+  // without scrolling (a lesson fits itself); its text floor is 24 px (tokens.css), so it stays at 20.
+  // Not up: an area's panels rearrange by their own width (container queries), and a zoomed-up area
+  // is narrower inside, so it would stack its panels and grow taller instead of larger.
+  const mainRef = useRef<HTMLElement>(null);
+  const areaRef = useRef<HTMLDivElement>(null);
+  const zoom = useFitZoom(mainRef, areaRef, present && !fullScreenLesson, area, { min: 20 / 24, max: 1 });
   const setPresent = useCallback(
     (on: boolean) => {
       const next = new URLSearchParams(params);
@@ -48,12 +56,14 @@ export function App() {
   return (
     <div className={classes.filter(Boolean).join(' ')}>
       <NavBar current={area} present={present} onPresent={setPresent} />
-      <main className="app-main" id="main">
-        <ErrorBoundary key={area} where={title}>
-          <Suspense fallback={<p className="loading">{t('shell.loadingArea', { area: title })}</p>}>
-            <Component />
-          </Suspense>
-        </ErrorBoundary>
+      <main className="app-main" id="main" ref={mainRef}>
+        <div className="area-fit" ref={areaRef} style={zoom === 1 ? undefined : { zoom }}>
+          <ErrorBoundary key={area} where={title}>
+            <Suspense fallback={<p className="loading">{t('shell.loadingArea', { area: title })}</p>}>
+              <Component />
+            </Suspense>
+          </ErrorBoundary>
+        </div>
       </main>
       <StatusBar onAbout={() => setDialog('about')} onKeys={() => setDialog('keys')} />
       <KeysDialog open={dialog === 'keys'} onClose={() => setDialog(null)} />

@@ -21,6 +21,11 @@ export function useHashRoute(): HashRoute {
 export function useSetHashParams(area: Area): (params: URLSearchParams, opts?: { push?: boolean }) => void {
   return useCallback(
     (params, opts) => {
+      // `present` belongs to the app, not to the area: an area writing its own settings keeps it.
+      if (parseHash(window.location.hash).params.get('present') === '1' && !params.has('present')) {
+        params = new URLSearchParams(params);
+        params.set('present', '1');
+      }
       const next = formatHash(area, params);
       if (next === window.location.hash) return;
       if (opts?.push) {

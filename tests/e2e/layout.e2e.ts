@@ -63,4 +63,34 @@ describe('the layout audit can fail', () => {
     ).toMatch(/"small words" is 12\.0 px \(needs 16\)/);
     await context.close();
   });
+
+  it('presentation mode: text shrunk by a CSS zoom is judged at its drawn size; a small main picture is reported', async () => {
+    const context = await browser().newContext({ viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    const audit = () =>
+      page.evaluate(auditLayout, {
+        width: 360,
+        height: 640,
+        minTarget: 24,
+        minFontPx: 20,
+        present: true,
+        minVisualFraction: 1 / 3,
+      });
+    const kinds = async () => (await audit()).map((p) => `${p.kind}: ${p.where}`).join('\n');
+    const shell = (body: string) =>
+      `<!doctype html><meta name="viewport" content="width=device-width"><main id="main" style="font: 24px sans-serif; margin: 0">${body}</main>`;
+
+    await page.setContent(shell('<p>Big words</p><canvas width="300" height="300"></canvas>'));
+    expect(await audit()).toEqual([]);
+
+    await page.setContent(
+      shell('<div style="zoom: 0.5"><p>Zoomed words</p></div><canvas width="100" height="100"></canvas>'),
+    );
+    const found = await kinds();
+    expect(found).toMatch(/small-text: p "Zoomed words" is 12\.0 px \(needs 20\)/);
+    expect(found).toMatch(
+      /small-visual: the largest picture, canvas 100×100 at \(0,\d+\), fills 4% of the screen \(needs 33%\)/,
+    );
+    await context.close();
+  });
 });

@@ -17,11 +17,17 @@ export type AuditOptions = {
   /** Presentation mode: no vertical scrolling anywhere, no text under `minFontPx`. */
   present: boolean;
   minFontPx: number;
+  /**
+   * Presentation mode on a projector: the largest picture (canvas, SVG or image, as much of it as is on
+   * screen) must fill at least this fraction of the screen. Unset: not checked.
+   */
+  minVisualFraction?: number;
   /** Problems reported per kind before the rest are only counted (default 6). */
   perKind?: number;
 };
 
-export type ProblemKind = 'hscroll' | 'overlap' | 'cut' | 'covered' | 'target' | 'vscroll' | 'small-text';
+export type ProblemKind =
+  'hscroll' | 'overlap' | 'cut' | 'covered' | 'target' | 'vscroll' | 'small-text' | 'small-visual';
 
 export type Problem = { kind: ProblemKind; where: string };
 
@@ -156,9 +162,11 @@ export function auditLayout(opts: AuditOptions): Problem[] {
     const clip = clipOf(el);
     const style = getComputedStyle(el);
     if (opts.present) {
-      // SVG text is drawn at its font size times the drawing's scale.
+      // SVG text is drawn at its font size times the drawing's scale (which includes any CSS zoom);
+      // HTML text at its font size times the CSS zoom of its ancestors (not in the computed size).
       const svg = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null;
-      const scale = svg ? Math.hypot(svg.a, svg.b) : 1;
+      const zoom = (el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      const scale = svg ? Math.hypot(svg.a, svg.b) : zoom;
       const size = parseFloat(style.fontSize) * scale;
       if (size < opts.minFontPx - 0.5) {
         add('small-text', `${describeEl(el, text)} is ${size.toFixed(1)} px (needs ${opts.minFontPx})`);
@@ -280,6 +288,30 @@ export function auditLayout(opts: AuditOptions): Problem[] {
       if (!/auto|scroll/.test(s.overflowY) || el.scrollHeight <= el.clientHeight + SLACK) continue;
       if (!visible(el)) continue;
       add('vscroll', `${describeEl(el)} scrolls: ${el.scrollHeight} px of content in ${el.clientHeight} px`);
+    }
+  }
+
+  // 7. Presentation on a projector: the main picture fills a good part of the screen.
+  if (opts.minVisualFraction !== undefined) {
+    let best: { el: Element; area: number } | null = null;
+    for (const el of document.querySelectorAll('canvas, svg:not(svg svg), img')) {
+      if (!visible(el) || hiddenForScreenReaders(el)) continue;
+      const r = el.getBoundingClientRect();
+      const shown = intersect(intersect(r, clipOf(el.parentElement).box), {
+        left: 0,
+        top: 0,
+        right: vw,
+        bottom: vh,
+      });
+      const area = Math.max(0, w(shown)) * Math.max(0, h(shown));
+      if (!best || area > best.area) best = { el, area };
+    }
+    const fraction = (best?.area ?? 0) / (vw * vh);
+    if (fraction < opts.minVisualFraction) {
+      add(
+        'small-visual',
+        `${best ? `the largest picture, ${describeEl(best.el)} ${px(best.el.getBoundingClientRect())},` : 'no picture'} fills ${Math.round(fraction * 100)}% of the screen (needs ${Math.round(opts.minVisualFraction * 100)}%)`,
+      );
     }
   }
 

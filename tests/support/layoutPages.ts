@@ -28,7 +28,7 @@ export function allScreens(): AppScreen[] {
     (a) => ({
       label: a ? a : 'home',
       hash: `#/${a}`,
-      ready: '#main > *:not(.loading)',
+      ready: '#main > .area-fit > *:not(.loading)',
     }),
   );
   // The layer editor with a longer network than the default: every kind of row it draws is open.
@@ -64,7 +64,7 @@ export async function openAtSize(browser: Browser, size: ScreenSize): Promise<Pa
   });
   const page = await context.newPage();
   await page.goto(new URL('#/learn', baseUrl()).href);
-  await page.locator('#main > *:not(.loading)').first().waitFor({ timeout: 30_000 });
+  await page.locator('#main > .area-fit > *:not(.loading)').first().waitFor({ timeout: 30_000 });
   return page;
 }
 
@@ -77,11 +77,20 @@ export async function visit(page: Page, screen: AppScreen): Promise<void> {
   await page.evaluate((h) => {
     window.location.hash = h;
   }, screen.hash);
-  await page.locator(screen.ready).first().waitFor({ timeout: 30_000 });
+  await page.locator(screen.ready).first().waitFor({ state: 'attached', timeout: 30_000 });
   await page.evaluate(async () => {
     await document.fonts.ready;
+    // Presentation mode enlarges a lesson's panel step by step (useFitZoom) inside a fixed layer, which
+    // the body's size does not show: its zoom is part of the look.
+    const zooms = () =>
+      [...document.querySelectorAll<HTMLElement>('[style*="zoom"]')].map((e) => e.style.zoom).join(',');
+    // A lesson's stage scrolls on its own, so its content's size is part of the look too.
+    const stage = () => {
+      const s = document.querySelector('.learn-stage');
+      return s ? `${s.scrollWidth}×${s.scrollHeight}` : '';
+    };
     const look = () =>
-      `${document.body.scrollWidth}×${document.body.scrollHeight}:${document.getElementsByTagName('*').length}:${document.querySelectorAll('.loading').length}`;
+      `${document.body.scrollWidth}×${document.body.scrollHeight}:${document.getElementsByTagName('*').length}:${document.querySelectorAll('.loading').length}:${zooms()}:${stage()}`;
     const deadline = performance.now() + 6000;
     let last = look();
     let same = 0;
@@ -107,6 +116,8 @@ export async function auditScreen(
     minTarget: size.touch ? 44 : 24,
     present,
     minFontPx: 20,
+    // At a projector's size the main picture fills at least a third of the screen (issue 10).
+    ...(present && size.width >= 1920 ? { minVisualFraction: 1 / 3 } : {}),
     perKind: Number(process.env.LAYOUT_PER_KIND ?? 6),
   });
   return problems.map((p) => `${size.name} · ${screen.label} · ${p.kind}: ${p.where}`);

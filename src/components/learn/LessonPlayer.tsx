@@ -13,6 +13,7 @@ import { RichText } from './RichText';
 import { LearnRoom, LearnScale } from './panels/common';
 import { useContentWidth } from '../canvas/useContentWidth';
 import { usePresentation } from './usePresentation';
+import { useFitZoom } from '../shell/useFitZoom';
 
 /**
  * The lesson's part of the key map (src/components/shell/keymap.ts). A presentation clicker sends
@@ -43,6 +44,9 @@ export function LessonPlayer({
 }) {
   const pages = useMemo(() => lessonPages(lesson), [lesson]);
   const [stageRef, stageWidth] = useContentWidth<HTMLDivElement>();
+  // Presentation mode: the step's panel is enlarged to fill the stage (never scrolled).
+  const stageBox = useRef<HTMLDivElement>(null);
+  const stageContent = useRef<HTMLDivElement>(null);
   const current = pages[page] ?? pages[0];
   const stepsCount = lesson.steps.length;
   const base = `lessons.${lesson.id}`;
@@ -60,6 +64,8 @@ export function LessonPlayer({
   const { chromeVisible, enter, exit } = usePresentation(present, setPresent);
   // Link values are checked before any panel sees them; a bad one keeps the last good value and is named.
   const pageKey = `${lesson.id}-${page}`;
+  // Its text floor is 24 px (styles.css), so at the smallest zoom, 20/24, no text is under 20 px.
+  const zoom = useFitZoom(stageBox, stageContent, present, pageKey, { min: 20 / 24 });
   const lastGood = useRef<{ key: string; overrides: PanelParams }>({ key: pageKey, overrides: {} });
   const checked = useMemo(() => {
     const prev = lastGood.current.key === pageKey ? lastGood.current.overrides : {};
@@ -202,23 +208,30 @@ export function LessonPlayer({
               </p>
             )}
           </article>
-          <div className="learn-stage" data-testid="step-panel" data-panel={panelKind ?? 'none'}>
-            {checked.errors.length > 0 && (
-              <div className="message error" role="alert" data-testid="link-message">
-                {checked.errors.map((m, i) => (
-                  <p key={i}>{m}</p>
-                ))}
-              </div>
-            )}
+          <div
+            className="learn-stage"
+            data-testid="step-panel"
+            data-panel={panelKind ?? 'none'}
+            ref={stageBox}
+          >
             <div ref={stageRef} className="map-fit" />
-            {/* A panel's padding and border take ~28 px of the stage. */}
-            <LearnRoom.Provider value={stageWidth === null ? null : stageWidth - 28}>
-              {Panel && (
-                <ErrorBoundary key={pageKey} where={title} resetKey={JSON.stringify(params)}>
-                  <Panel params={params} setParam={setParam} />
-                </ErrorBoundary>
+            <div className="learn-stage-content" ref={stageContent} style={zoom === 1 ? undefined : { zoom }}>
+              {checked.errors.length > 0 && (
+                <div className="message error" role="alert" data-testid="link-message">
+                  {checked.errors.map((m, i) => (
+                    <p key={i}>{m}</p>
+                  ))}
+                </div>
               )}
-            </LearnRoom.Provider>
+              {/* A panel's padding and border take ~28 px of the stage; zoomed, it lays out narrower. */}
+              <LearnRoom.Provider value={stageWidth === null ? null : Math.floor((stageWidth - 28) / zoom)}>
+                {Panel && (
+                  <ErrorBoundary key={pageKey} where={title} resetKey={JSON.stringify(params)}>
+                    <Panel params={params} setParam={setParam} />
+                  </ErrorBoundary>
+                )}
+              </LearnRoom.Provider>
+            </div>
           </div>
         </div>
         {/* Never hidden in presentation mode (sticky at the bottom): the step buttons are always there. */}

@@ -1,9 +1,9 @@
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useId, useState, type ReactNode } from 'react';
 import type { ConfigProblems, TrainConfig } from '../../engine/train/config';
 import { checkTrainConfig, TRAIN_DEFAULTS, TRAIN_PRESET_1998 } from '../../engine/train/config';
 import { hasMessage, t, tx } from '../../i18n';
 import type { train } from '../../i18n/areas/train';
-import { Toggle } from '../ui';
+import { NumberStepper, Select, Toggle } from '../ui';
 
 type Props = {
   cfg: TrainConfig;
@@ -14,9 +14,13 @@ type Props = {
 
 type FieldId = keyof typeof train.controls.fields;
 
-/** How a setting is edited: a number box (with its HTML limits), a menu of choices, or a checkbox. */
+/**
+ * How a setting is edited: a number stepper (its range, and how far − and + move it), a menu of choices,
+ * or a checkbox. The range only bounds the buttons and marks a typed value outside it; the reasons come
+ * from checkTrainConfig.
+ */
 type Input =
-  | { type: 'number'; min?: string; max?: string; step?: string }
+  | { type: 'number'; min: number; max: number; step: number; decimals?: number }
   | { type: 'select'; options: readonly string[] }
   | { type: 'check' };
 
@@ -35,12 +39,11 @@ type Setting = {
 };
 
 const parse = (s: string) => (s.trim() === '' ? NaN : Number(s));
-const numberValue = (v: number) => (Number.isFinite(v) ? String(v) : '');
 
 type NumberKey = 'lr' | 'epochs' | 'trainSize' | 'batchSize' | 'seed';
 type NumberLimits = Omit<Extract<Input, { type: 'number' }>, 'type'>;
 
-const top = (id: NumberKey, limits: NumberLimits = {}): Setting => ({
+const top = (id: NumberKey, limits: NumberLimits): Setting => ({
   id,
   input: { type: 'number', ...limits },
   get: (c) => c[id],
@@ -57,16 +60,16 @@ const choice = (id: 'optimizer' | 'schedule' | 'backend', options: readonly stri
 
 /** The settings, in the order shown. Values are checked by checkTrainConfig, not here. */
 const SETTINGS: readonly Setting[] = [
-  { ...top('lr', { step: 'any', min: '0' }), live: true, testId: 'lr-input' },
-  top('epochs', { min: '1', max: '50' }),
-  top('trainSize', { min: '100', max: '60000', step: '1000' }),
-  top('batchSize', { min: '1' }),
+  { ...top('lr', { min: 0, max: 10, step: 0.001, decimals: 6 }), live: true, testId: 'lr-input' },
+  top('epochs', { min: 1, max: 50, step: 1 }),
+  top('trainSize', { min: 100, max: 60000, step: 1000 }),
+  top('batchSize', { min: 1, max: 4096, step: 16 }),
   choice('optimizer', ['adam', 'momentum', 'sgd']),
   choice('schedule', ['onecycle', 'cosine', 'step', 'constant']),
-  top('seed', { min: '0' }),
+  top('seed', { min: 0, max: 2 ** 31 - 1, step: 1 }),
   {
     id: 'valFraction',
-    input: { type: 'number', min: '0', max: '50' },
+    input: { type: 'number', min: 0, max: 50, step: 5 },
     get: (c) => Math.round(c.valFraction * 100),
     put: (c, v) => ({ ...c, valFraction: parse(String(v)) / 100 }),
     problem: 'valFraction',
@@ -80,29 +83,36 @@ const SETTINGS: readonly Setting[] = [
   choice('backend', ['auto', 'wasm', 'webgl', 'cpu']),
 ];
 
+/** A setting's control (which carries its own label) with its help or, if refused, the reason. */
 function Field({
-  label,
   help,
   problem,
+  describedBy,
+  onLeave,
   children,
 }: {
-  label: string;
   help?: string;
   problem?: string;
+  describedBy: string;
+  /** The focus left the field: a refused text is put back to the value in force, and so is its note. */
+  onLeave: () => void;
   children: ReactNode;
 }) {
   return (
-    <label className={`train-field${problem ? ' bad' : ''}`}>
-      <span className="train-field-label">{label}</span>
+    <div className={`train-field${problem ? ' bad' : ''}`} onBlur={onLeave}>
       {children}
       {problem ? (
-        <span className="train-field-problem" role="alert">
+        <span className="train-field-problem" role="alert" id={describedBy}>
           {problem}
         </span>
       ) : (
-        help && <span className="train-field-help">{help}</span>
+        help && (
+          <span className="train-field-help" id={describedBy}>
+            {help}
+          </span>
+        )
       )}
-    </label>
+    </div>
   );
 }
 
@@ -124,6 +134,7 @@ function SettingControl({
   // What is typed in a number box stays as typed; only a value the settings accept goes to the link,
   // so a half-typed "0." never reaches it and a refused one is explained here, at the box.
   const [draft, setDraft] = useState<{ text: string; problem?: string } | null>(null);
+  const noteId = useId();
   const onNumber = (text: string) => {
     const next = s.put(cfg, text);
     const problem = s.problem ? checkTrainConfig(next)[s.problem] : undefined;
@@ -142,36 +153,37 @@ function SettingControl({
       </span>
     );
   }
+  const problem = draft?.problem ?? (s.problem ? problems[s.problem] : undefined);
   return (
     <Field
-      label={label}
       help={hasMessage(`${words}.help`) ? tx(`${words}.help`) : undefined}
-      problem={draft?.problem ?? (s.problem ? problems[s.problem] : undefined)}
+      problem={problem}
+      describedBy={noteId}
+      onLeave={() => setDraft(null)}
     >
       {input.type === 'number' ? (
-        <input
-          type="number"
-          step={input.step}
+        <NumberStepper
+          label={label}
+          value={Number(value)}
           min={input.min}
           max={input.max}
+          step={input.step}
+          decimals={input.decimals}
+          invalid={problem !== undefined}
           disabled={disabled}
-          value={draft?.text ?? numberValue(Number(value))}
-          onChange={(e) => onNumber(e.target.value)}
-          onBlur={() => setDraft(null)}
-          data-testid={s.testId}
+          describedBy={noteId}
+          testId={s.testId}
+          onTyped={onNumber}
+          onChange={(v) => onNumber(String(v))}
         />
       ) : (
-        <select
-          disabled={disabled}
+        <Select
+          label={label}
           value={String(value)}
-          onChange={(e) => onChange(s.put(cfg, e.target.value))}
-        >
-          {input.options.map((o) => (
-            <option key={o} value={o}>
-              {tx(`train.controls.options.${s.id}.${o}`)}
-            </option>
-          ))}
-        </select>
+          disabled={disabled}
+          options={input.options.map((o) => ({ value: o, label: tx(`train.controls.options.${s.id}.${o}`) }))}
+          onChange={(v) => onChange(s.put(cfg, v))}
+        />
       )}
     </Field>
   );

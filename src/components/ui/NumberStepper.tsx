@@ -17,12 +17,26 @@ export function NumberStepper({
   hideLabel = false,
   testId,
   decimals,
+  onTyped,
+  invalid: invalidFromCaller = false,
+  disabled = false,
+  describedBy,
 }: {
   label: string;
   value: number;
   onChange: (value: number) => void;
   min: number;
   max: number;
+  /**
+   * Every edit of the text as typed, before the range check: for a caller that explains a refused value
+   * at the field (Train's settings) rather than only marking it.
+   */
+  onTyped?: (text: string) => void;
+  /** The caller refuses the value shown (for a reason of its own). */
+  invalid?: boolean;
+  disabled?: boolean;
+  /** The id of the help or problem text under the field. */
+  describedBy?: string;
   step?: number;
   hideLabel?: boolean;
   testId?: string;
@@ -33,7 +47,8 @@ export function NumberStepper({
   const [draft, setDraft] = useState(String(value));
   useEffect(() => setDraft(String(value)), [value]);
   const parsed = Number(draft);
-  const invalid = draft.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max;
+  const invalid =
+    invalidFromCaller || draft.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max;
   const round = (v: number) => (decimals === undefined ? v : Number(v.toFixed(decimals)));
   const nudge = (by: number) => {
     const next = round(Math.min(max, Math.max(min, value + by)));
@@ -50,7 +65,7 @@ export function NumberStepper({
           className="ui-stepper-button"
           tabIndex={-1}
           aria-label={t('ui.stepper.less', { label })}
-          disabled={value <= min}
+          disabled={disabled || value <= min}
           onClick={() => nudge(-step)}
         >
           −
@@ -64,9 +79,12 @@ export function NumberStepper({
           step={step}
           value={draft}
           aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          disabled={disabled}
           data-testid={testId}
           onChange={(e) => {
             setDraft(e.target.value);
+            onTyped?.(e.target.value);
             const v = Number(e.target.value);
             if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= min && v <= max) onChange(v);
           }}
@@ -77,7 +95,7 @@ export function NumberStepper({
           className="ui-stepper-button"
           tabIndex={-1}
           aria-label={t('ui.stepper.more', { label })}
-          disabled={value >= max}
+          disabled={disabled || value >= max}
           onClick={() => nudge(step)}
         >
           +
