@@ -27,3 +27,8 @@ export * from './train/timeEstimate';
 export * from './model/codeExport';
 export * from './model/importSpec';
 export * from './explain';
+export * from './data/datasetPixels';
+export * from './data/datasetSplit';
+export * from './data/datasetExport';
+export * from './data/datasetImport';
+export * from './data/pngEncode';

@@ -22,6 +22,11 @@ import {
   timeSpecSteps,
   type BackendName,
   type MnistSet,
+  isBuiltinDataset,
+  loadStoredDataset,
+  storedTrainTest,
+  type DatasetInfo,
+  type StoredPictures,
 } from '../engine';
 import {
   configLayers,
@@ -72,12 +77,16 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
   /** Bumped by each switch of dataset, so a slower earlier load never overwrites a newer one. */
   let loadToken = 0;
   let loadingData: Promise<void> | null = null;
+  /** A stored dataset's pictures (all of them) and the seed its current test split was chosen by. */
+  let pool: { info: DatasetInfo; pictures: StoredPictures } | null = null;
+  let splitSeed = 1;
 
   async function init(
     mnistBaseUrl: string,
     wanted: TrainBackendChoice,
     cachedProbe: BackendProbeResult | null | undefined,
     dataset: string,
+    seed: number,
   ): Promise<void> {
     choice = wanted;
     baseUrl = mnistBaseUrl;
@@ -109,18 +118,36 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       post({ type: 'backendProbe', result, cached: cached !== null });
     }
     post({ type: 'ready', backend, reason, inWorker: opts.inWorker });
-    await switchData(mnistBaseUrl, dataset);
+    await switchData(mnistBaseUrl, dataset, seed);
   }
 
-  /** Switches to a built-in dataset (`url` is where its files are) and loads it; an older load is ignored. */
-  function switchData(url: string, dataset: string): Promise<void> {
+  /**
+   * Switches to a dataset and loads it; an older load is ignored. A built-in one is downloaded from
+   * `url`; a stored one is read from IndexedDB and split by `seed` (its held-out test split).
+   */
+  function switchData(url: string, dataset: string, seed: number): Promise<void> {
     loadToken++;
     trainer?.stop();
     data = null;
+    pool = null;
     loadingData = null;
     baseUrl = url;
     datasetId = dataset;
+    splitSeed = seed;
     return loadData();
+  }
+
+  /** Splits the stored pool by `seed` and gives the page the new test split. */
+  function splitPool(seed: number): void {
+    if (!pool) return;
+    splitSeed = seed;
+    data = storedTrainTest(pool.info, pool.pictures, seed);
+    post({
+      type: 'testSet',
+      images: data.test.images.slice(),
+      labels: data.test.labels.slice(),
+      dataset: datasetId,
+    });
   }
 
   /**
@@ -140,6 +167,16 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
         post({ type: 'loading', what, fraction: total ? Math.min(0.99, loaded / total) : 0 });
     };
     const loading: Promise<void> = (async () => {
+      if (!isBuiltinDataset(dataset)) {
+        post({ type: 'loading', what: 'test', fraction: 0 });
+        const stored = await loadStoredDataset(dataset);
+        if (token !== loadToken) return;
+        if (!stored) throw new Error(t('data.trainParam.gone', { name: dataset }));
+        pool = stored;
+        splitPool(splitSeed);
+        post({ type: 'dataReady' });
+        return;
+      }
       post({ type: 'loading', what: 'test', fraction: 0 });
       const test = await loadMnistSplit('test', { baseUrl: url, onProgress: progress('test') });
       if (token !== loadToken) return;
@@ -256,10 +293,10 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       switch (msg.type) {
         case 'init':
           setMessages(msg.messages);
-          await init(msg.mnistBaseUrl, msg.backend, msg.probe, msg.dataset ?? 'mnist');
+          await init(msg.mnistBaseUrl, msg.backend, msg.probe, msg.dataset ?? 'mnist', msg.seed ?? 1);
           break;
         case 'dataset':
-          await switchData(msg.baseUrl, msg.dataset);
+          await switchData(msg.baseUrl, msg.dataset, msg.seed ?? 1);
           break;
         case 'retryData':
           await loadData();
@@ -267,6 +304,8 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
         case 'start':
           // A failed download is tried again (a new request) instead of refusing to train.
           if (!data) await loadData();
+          // A stored dataset's test split is chosen by the run's seed: a new seed, a new split.
+          if (pool && msg.cfg.seed !== splitSeed) splitPool(msg.cfg.seed);
           panels = msg.panels;
           probeDigit = msg.probeDigit;
           if (msg.cfg.backend !== choice && msg.cfg.backend !== 'auto') {
@@ -306,7 +345,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
             post({ type: 'speed', key: msg.key, stepMs: null });
             break;
           }
-          const r = await timeSpecSteps(mnistSpec(msg.layers), msg.batch, {
+          const r = await timeSpecSteps({ ...mnistSpec(msg.layers), ...msg.input }, msg.batch, {
             warmup: 1,
             steps: 3,
             giveUpMsPerStep: 5000,

@@ -1,9 +1,12 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { BUILTIN_DATASET_IDS, builtinDataset, FASHION_SPLIT, type BuiltinDatasetId } from '../../engine';
 import { t } from '../../i18n';
 import { getBuiltinTestSet } from '../../state/datasetService';
 import { DatasetCard } from './DatasetCard';
+import { ImportPanel } from './ImportPanel';
 import { StoragePanel } from './StoragePanel';
+import { StoredDatasetCard } from './StoredDatasetCard';
+import { refreshStoredDatasets, useStoredDatasets } from '../../state/storedDatasets';
 
 function BuiltinCard({ id }: { id: BuiltinDatasetId }) {
   const loadTest = useCallback(() => getBuiltinTestSet(id), [id]);
@@ -16,11 +19,30 @@ function BuiltinCard({ id }: { id: BuiltinDatasetId }) {
 
 /** The Data area (`#/data`): every dataset on this computer, and the browser storage it may use. */
 export function DataArea() {
+  const { list, error } = useStoredDatasets();
+  // Bumped after an import or a delete: the storage panel asks the browser again.
+  const [changes, setChanges] = useState(0);
+  const changed = useCallback(() => {
+    setChanges((n) => n + 1);
+    void refreshStoredDatasets();
+  }, []);
   return (
     <section className="data-area" aria-labelledby="data-title">
       <h1 id="data-title">{t('data.title')}</h1>
       <p className="data-intro">{t('data.intro')}</p>
-      <StoragePanel />
+      <StoragePanel refresh={changes} />
+      <ImportPanel onChanged={changed} />
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="data-cards" data-testid="stored-datasets">
+        {list?.map((info) => (
+          <StoredDatasetCard key={info.id} info={info} onChanged={changed} />
+        ))}
+      </div>
+      {list?.length === 0 && !error && <p className="data-note">{t('data.stored.none')}</p>}
       <div className="data-cards">
         {BUILTIN_DATASET_IDS.map((id) => (
           <BuiltinCard key={id} id={id} />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { firstOfEachClass, type DatasetInfo, type MnistSet } from '../../engine';
 import { t, tx } from '../../i18n';
 import { Panel } from '../canvas/Panel';
@@ -20,12 +20,21 @@ export function DatasetCard({
   info,
   about,
   loadTest,
+  actions,
+  galleryOfAll = false,
+  children,
 }: {
   info: DatasetInfo;
   /** A paragraph on the dataset (built-in ones). */
   about?: string;
   /** The test split, for the gallery. */
   loadTest: () => Promise<MnistSet>;
+  /** Buttons in the card's title bar (Export, Delete). */
+  actions?: ReactNode;
+  /** The gallery shows the first pictures of the whole set (a stored set), not of its test split. */
+  galleryOfAll?: boolean;
+  /** Messages under the facts. */
+  children?: ReactNode;
 }) {
   const [set, setSet] = useState<MnistSet | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,6 +59,7 @@ export function DatasetCard({
       shape={t('data.card.classes', { n: info.classNames.length })}
       className="data-card"
       testId={`dataset-${info.id}`}
+      actions={actions}
     >
       {about && <p className="data-about">{about}</p>}
       <ul className="data-facts">
@@ -61,6 +71,7 @@ export function DatasetCard({
           <strong>{t('data.card.source')}</strong> {sourceText(info)}
         </li>
       </ul>
+      {children}
       <p>
         <a className="button-link" href={`#/train?dataset=${encodeURIComponent(info.id)}`}>
           {t('data.card.train')}
@@ -86,7 +97,10 @@ export function DatasetCard({
                 pics={pics}
                 indices={rows[k] ?? []}
                 scale={2}
-                label={t('data.card.rowLabel', { n: (rows[k] ?? []).length, name })}
+                label={t(galleryOfAll ? 'data.card.rowLabelAll' : 'data.card.rowLabel', {
+                  n: (rows[k] ?? []).length,
+                  name,
+                })}
               />
             </div>
           ))}

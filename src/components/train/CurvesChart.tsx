@@ -19,11 +19,14 @@ export const CurvesChart = memo(function CurvesChart({
   epochs,
   totalEpochs,
   showTitle = false,
+  testCount = 10000,
 }: {
   kind: CurveKind;
   curve: CurvePoint[];
   epochs: EpochPoint[];
   totalEpochs: number;
+  /** How many pictures the test set holds (MNIST's 10,000 when absent). */
+  testCount?: number;
   /** Writes the title above the chart (the Train area names its two charts by their axes alone). */
   showTitle?: boolean;
 }) {
@@ -125,7 +128,9 @@ export const CurvesChart = memo(function CurvesChart({
       </svg>
       <figcaption className="train-chart-key">
         <span className="train-key-train">{t('train.curves.keyTrain')}</span>
-        <span className="train-key-test">{t('train.curves.keyTest')}</span>
+        <span className="train-key-test">
+          {t('train.curves.keyTest', { n: testCount.toLocaleString('en-US') })}
+        </span>
         <span className="train-key-val">{t('train.curves.keyVal')}</span>
       </figcaption>
     </figure>

@@ -4,8 +4,10 @@ import { Panel } from '../canvas/Panel';
 import { cssColorOf, textColorOn, type ColorScale } from '../canvas/colorScales';
 import type { Mistake } from '../../engine/train/evaluate';
 import { t } from '../../i18n';
+import { GalleryRow } from '../data/GalleryRow';
 
-type TestSet = { images: Uint8Array; labels: Uint8Array };
+/** The test pictures; `inputShape` when they are not 28×28 greyscale digits (a stored dataset). */
+type TestSet = { images: Uint8Array; labels: Uint8Array; inputShape?: [number, number, number] };
 const INK: ColorScale = { kind: 'sequential', domain: [0, 255] };
 
 /** One MNIST digit, ink on paper, clickable. */
@@ -22,7 +24,11 @@ export const DigitButton = memo(function DigitButton({
   onPick: (index: number) => void;
   selected: boolean;
 }) {
-  const pixels = useMemo(() => set.images.subarray(index * 784, index * 784 + 784), [set, index]);
+  const [h, w, c] = set.inputShape ?? [28, 28, 1];
+  const size = h * w * c;
+  const pixels = useMemo(() => set.images.subarray(index * size, index * size + size), [set, index, size]);
+  const pics = useMemo(() => ({ images: set.images, h, w, c }), [set, h, w, c]);
+  const one = useMemo(() => [index], [index]);
   return (
     <button
       type="button"
@@ -30,14 +36,24 @@ export const DigitButton = memo(function DigitButton({
       onClick={() => onPick(index)}
       aria-label={t('train.digit.button', { index: String(index), caption })}
     >
-      <Heatmap
-        values={pixels}
-        w={28}
-        h={28}
-        scale={INK}
-        cellPx={2}
-        label={t('train.digit.label', { index: String(index) })}
-      />
+      {c === 1 ? (
+        <Heatmap
+          values={pixels}
+          w={w}
+          h={h}
+          scale={INK}
+          cellPx={2}
+          label={t('train.digit.label', { index: String(index) })}
+        />
+      ) : (
+        // Colour pictures as they are (a heat map shows one channel only).
+        <GalleryRow
+          pics={pics}
+          indices={one}
+          scale={2}
+          label={t('train.digit.label', { index: String(index) })}
+        />
+      )}
       <span>{caption}</span>
     </button>
   );
@@ -65,11 +81,13 @@ export const ConfusionPanel = memo(function ConfusionPanel({
   const name = (c: number) => classNames[c] ?? String(c);
   // Words instead of digits: the column headings turn sideways so the table keeps its width.
   const named = classNames.some((n) => n.length > 2);
+  // As many rows and columns as classes (ten for MNIST, 2–10 for a stored dataset).
+  const n = classNames.length;
   const maxOff = useMemo(() => {
     let m = 1;
-    if (confusion) confusion.forEach((v, i) => (i % 11 === 0 ? null : (m = Math.max(m, v))));
+    if (confusion) confusion.forEach((v, i) => (i % (n + 1) === 0 ? null : (m = Math.max(m, v))));
     return m;
-  }, [confusion]);
+  }, [confusion, n]);
   const cellDigits = useMemo(() => {
     if (!cell || !predictions || !set) return [];
     const out: number[] = [];
@@ -87,7 +105,10 @@ export const ConfusionPanel = memo(function ConfusionPanel({
           ? t('train.confusion.title')
           : t('train.confusion.titleEpoch', { n: String(epoch + 1) })
       }
-      shape={t('train.confusion.shape')}
+      shape={t('train.confusion.shape', {
+        n,
+        count: (set?.labels.length ?? 10000).toLocaleString('en-US'),
+      })}
       className="train-confusion"
       testId="confusion"
     >
@@ -100,7 +121,7 @@ export const ConfusionPanel = memo(function ConfusionPanel({
             <thead>
               <tr>
                 <th scope="col">{t('train.confusion.corner')}</th>
-                {Array.from({ length: 10 }, (_, j) => (
+                {Array.from({ length: n }, (_, j) => (
                   <th key={j} scope="col">
                     <span>{name(j)}</span>
                   </th>
@@ -108,11 +129,11 @@ export const ConfusionPanel = memo(function ConfusionPanel({
               </tr>
             </thead>
             <tbody>
-              {Array.from({ length: 10 }, (_, i) => (
+              {Array.from({ length: n }, (_, i) => (
                 <tr key={i}>
                   <th scope="row">{name(i)}</th>
-                  {Array.from({ length: 10 }, (_, j) => {
-                    const v = confusion[i * 10 + j] ?? 0;
+                  {Array.from({ length: n }, (_, j) => {
+                    const v = confusion[i * n + j] ?? 0;
                     const diag = i === j;
                     const isSel = cell?.label === i && cell.predicted === j;
                     return (

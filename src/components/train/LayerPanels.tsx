@@ -117,7 +117,7 @@ const LayerRow = memo(function LayerRow({
     return (
       <div className="train-layer" data-layer="output">
         <div className="train-layer-name">
-          {t('train.layers.output')} <span>{layerWords('output')}</span>
+          {t('train.layers.output', { n: layer.data.length })} <span>{layerWords('output')}</span>
         </div>
         <div className={classNames?.some((n) => n.length > 2) ? 'train-bars named' : 'train-bars'}>
           {Array.from(layer.data, (p, i) => (

@@ -47,7 +47,7 @@ export function TrainArea() {
   // in one worker message and the store updates synchronously; React renders them afterwards as a
   // transition, in slices that yield to input and to the next progress update, instead of one long task.
   const lastEval = useDeferredValue(rt.lastEval);
-  const testSet = useDeferredValue(rt.testSet);
+  const liveTestSet = useDeferredValue(rt.testSet);
   const [panels, setPanels] = useState(params.get('panels') !== '0');
   const [picked, setPicked] = useState<number | null>(null);
   const busy = isBusy(rt);
@@ -55,8 +55,19 @@ export function TrainArea() {
   const canTrain = problemList.length === 0 && !busy && rt.phase !== 'loading' && rt.phase !== 'idle';
 
   const { dataset, info, error: datasetError } = useTrainDataset(params.get('dataset'));
+  const modelInput = useMemo(
+    () => ({ inputShape: info.inputShape, classes: info.classNames.length }),
+    [info.inputShape, info.classNames.length],
+  );
+  // The test pictures with their size, so colour 32×32 pictures are drawn as what they are.
+  const testSet = useMemo(
+    () => (liveTestSet ? { ...liveTestSet, inputShape: info.inputShape } : null),
+    [liveTestSet, info.inputShape],
+  );
   useEffect(() => {
-    void ensureSession(cfg.backend, dataset);
+    // Still reading which datasets this browser keeps: load nothing yet.
+    if (dataset === null) return;
+    void ensureSession(cfg.backend, dataset, cfg.seed);
     // The session is per page: later backend changes go with the start message; a new dataset reloads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dataset]);
@@ -77,7 +88,7 @@ export function TrainArea() {
     [cfg, onChange],
   );
 
-  const timeEstimate = useTimeEstimate(layers, cfg, rt);
+  const timeEstimate = useTimeEstimate(layers, cfg, rt, modelInput);
 
   const pick = useCallback((index: number) => {
     setPicked(index);
@@ -148,6 +159,7 @@ export function TrainArea() {
         {/* Above the settings: after a run, "Use this model" is on the first screen. */}
         <ModelPanel busy={busy} />
         <LayerEditor
+          input={modelInput}
           layers={layers}
           archError={archError}
           batchSize={cfg.batchSize}
@@ -168,12 +180,14 @@ export function TrainArea() {
             curve={rt.curve}
             epochs={rt.epochs}
             totalEpochs={p?.epochs ?? cfg.epochs}
+            testCount={info.counts.test}
           />
           <CurvesChart
             kind="accuracy"
             curve={rt.curve}
             epochs={rt.epochs}
             totalEpochs={p?.epochs ?? cfg.epochs}
+            testCount={info.counts.test}
           />
         </div>
 
@@ -218,7 +232,7 @@ export function TrainArea() {
             </a>
           )}
         </div>
-        <CodePanel layers={layers} />
+        <CodePanel layers={layers} input={modelInput} />
       </div>
     </section>
   );

@@ -4,13 +4,13 @@
  */
 import { label as backendLabel, type BackendName } from '../../engine/backend';
 import type { TrainConfig } from '../../engine/train/config';
-import type { LayerSpec } from '../../engine/model/modelSpec';
+import type { LayerSpec, ModelSpec } from '../../engine/model/modelSpec';
 import type { Mistake } from '../../engine/train/evaluate';
 import type { LayerSnapshot, TrainEvent } from '../../engine/train/trainer';
 import type { FromHost, LoadingWhat, ToHost } from '../../workers/trainProtocol';
 import { currentMessages, t } from '../../i18n';
 import { createStore } from '../../state/createStore';
-import { builtinDataPath, type BuiltinDatasetId } from '../../engine/data/datasets';
+import { builtinDataPath, isBuiltinDataset } from '../../engine/data/datasets';
 import { noteRunSaved } from '../../state/modelStore';
 import { loadProbe, saveProbe } from '../../state/backendProbeCache';
 
@@ -283,18 +283,19 @@ async function connect(): Promise<Connection> {
   }
 }
 
-/** The folder of a built-in dataset's packed files, resolved against the page. */
-function dataUrl(dataset: BuiltinDatasetId): string {
-  return new URL(builtinDataPath(dataset), document.baseURI).href;
+/** The folder of a built-in dataset's packed files, resolved against the page ('' for a stored one). */
+function dataUrl(dataset: string): string {
+  return isBuiltinDataset(dataset) ? new URL(builtinDataPath(dataset), document.baseURI).href : '';
 }
 
 /** Starts the host and loads the dataset once per page; a later call with another dataset loads that one. */
 export async function ensureSession(
   backend: TrainConfig['backend'],
-  dataset: BuiltinDatasetId = 'mnist',
+  dataset = 'mnist',
+  seed = 1,
 ): Promise<void> {
   if (connection) {
-    if (trainStore.get().dataset !== dataset) selectDataset(dataset);
+    if (trainStore.get().dataset !== dataset) selectDataset(dataset, seed);
     return;
   }
   now({ phase: 'loading', loading: { what: 'trainer', fraction: 0 }, dataset });
@@ -304,14 +305,18 @@ export async function ensureSession(
     type: 'init',
     mnistBaseUrl: dataUrl(dataset),
     dataset,
+    seed,
     backend,
     messages: currentMessages(),
     probe: loadProbe(),
   });
 }
 
-/** Switches the host to another dataset: stops a run, forgets its panels and loads both splits. */
-export function selectDataset(dataset: BuiltinDatasetId): void {
+/**
+ * Switches the host to another dataset: stops a run, forgets its panels and loads both splits (a
+ * stored dataset's split chosen by `seed`).
+ */
+export function selectDataset(dataset: string, seed = 1): void {
   now({
     phase: 'loading',
     loading: { what: 'test', fraction: 0 },
@@ -325,7 +330,7 @@ export function selectDataset(dataset: BuiltinDatasetId): void {
     message: null,
     warnings: [],
   });
-  send({ type: 'dataset', dataset, baseUrl: dataUrl(dataset) });
+  send({ type: 'dataset', dataset, baseUrl: dataUrl(dataset), seed });
 }
 
 export function send(msg: ToHost): void {
@@ -351,8 +356,13 @@ export function startTraining(cfg: TrainConfig, probeDigit: number, panels: bool
  * Times a few training steps of `layers` at batch `batch` on the trainer's backend, for the time
  * estimate; the answer arrives as `speed` with the same `key`. The host refuses while a run trains.
  */
-export function measureSpeed(layers: LayerSpec[], batch: number, key: string): void {
-  send({ type: 'measureSpeed', layers, batch, key });
+export function measureSpeed(
+  layers: LayerSpec[],
+  batch: number,
+  key: string,
+  input: Pick<ModelSpec, 'inputShape' | 'classes'>,
+): void {
+  send({ type: 'measureSpeed', layers, batch, key, input });
 }
 
 export function retryData(): void {

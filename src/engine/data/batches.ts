@@ -4,13 +4,13 @@
  */
 
 import * as tf from '@tensorflow/tfjs-core';
-import { MNIST_CLASSES, MNIST_HW, MNIST_PIXELS, type MnistSet } from './mnist';
+import { setGeometry, type MnistSet } from './mnist';
 import { randomInt } from './random';
 
 export type Batch = {
-  /** [n, 28, 28, 1], pixel values in [0, 1]. */
+  /** [n, h, w, c] ([n, 28, 28, 1] for MNIST), pixel values in [0, 1]. */
   xs: tf.Tensor4D;
-  /** [n, 10], one-hot: row i has a 1 in column label(i). */
+  /** [n, classes], one-hot: row i has a 1 in column label(i). */
   ys: tf.Tensor2D;
 };
 
@@ -29,8 +29,9 @@ export type BatchOptions = {
  */
 export function makeBatch(set: MnistSet, indices: ArrayLike<number>, opts: BatchOptions = {}): Batch {
   const n = indices.length;
-  const xs = new Float32Array(n * MNIST_PIXELS);
-  const ys = new Float32Array(n * MNIST_CLASSES);
+  const g = setGeometry(set);
+  const xs = new Float32Array(n * g.size);
+  const ys = new Float32Array(n * g.classes);
   const shift = opts.shift && opts.shift.maxPixels > 0 ? opts.shift : undefined;
   for (let b = 0; b < n; b++) {
     const index = indices[b] ?? -1;
@@ -40,25 +41,28 @@ export function makeBatch(set: MnistSet, indices: ArrayLike<number>, opts: Batch
         `makeBatch: index ${index} at position ${b} is outside the ${set.split} set (0–${set.count - 1}).`,
       );
     }
-    const from = index * MNIST_PIXELS;
-    const to = b * MNIST_PIXELS;
+    const from = index * g.size;
+    const to = b * g.size;
     if (shift) {
       const span = 2 * shift.maxPixels + 1;
       const dx = randomInt(shift.rng, span) - shift.maxPixels;
       const dy = randomInt(shift.rng, span) - shift.maxPixels;
-      copyShifted(set.images, from, xs, to, dx, dy);
+      copyShifted(set.images, from, xs, to, dx, dy, g);
     } else {
-      for (let i = 0; i < MNIST_PIXELS; i++) xs[to + i] = (set.images[from + i] ?? 0) / 255;
+      for (let i = 0; i < g.size; i++) xs[to + i] = (set.images[from + i] ?? 0) / 255;
     }
-    ys[b * MNIST_CLASSES + (set.labels[index] ?? 0)] = 1;
+    ys[b * g.classes + (set.labels[index] ?? 0)] = 1;
   }
   return {
-    xs: tf.tensor4d(xs, [n, MNIST_HW, MNIST_HW, 1], 'float32'),
-    ys: tf.tensor2d(ys, [n, MNIST_CLASSES], 'float32'),
+    xs: tf.tensor4d(xs, [n, g.h, g.w, g.c], 'float32'),
+    ys: tf.tensor2d(ys, [n, g.classes], 'float32'),
   };
 }
 
-/** out(r, c) = in(r − dy, c − dx) / 255, or 0 where that falls off the image. */
+/**
+ * out(r, c, k) = in(r − dy, c − dx, k) / 255, or 0 where that falls off the image (blank paper for ink;
+ * black for a colour picture, which the network learns to ignore the same way).
+ */
 function copyShifted(
   src: Uint8Array,
   from: number,
@@ -66,14 +70,17 @@ function copyShifted(
   to: number,
   dx: number,
   dy: number,
+  g: { h: number; w: number; c: number },
 ): void {
-  for (let r = 0; r < MNIST_HW; r++) {
+  const { h, w, c: ch } = g;
+  for (let r = 0; r < h; r++) {
     const sr = r - dy;
-    if (sr < 0 || sr >= MNIST_HW) continue;
-    for (let c = 0; c < MNIST_HW; c++) {
+    if (sr < 0 || sr >= h) continue;
+    for (let c = 0; c < w; c++) {
       const sc = c - dx;
-      if (sc < 0 || sc >= MNIST_HW) continue;
-      dst[to + r * MNIST_HW + c] = (src[from + sr * MNIST_HW + sc] ?? 0) / 255;
+      if (sc < 0 || sc >= w) continue;
+      for (let k = 0; k < ch; k++)
+        dst[to + (r * w + c) * ch + k] = (src[from + (sr * w + sc) * ch + k] ?? 0) / 255;
     }
   }
 }
@@ -91,8 +98,9 @@ export function makeImagesTensor(set: MnistSet, start: number, count: number): t
     );
   }
   const k = Math.max(0, Math.min(Math.floor(count), set.count - start));
-  const bytes = set.images.subarray(start * MNIST_PIXELS, (start + k) * MNIST_PIXELS);
+  const g = setGeometry(set);
+  const bytes = set.images.subarray(start * g.size, (start + k) * g.size);
   const xs = new Float32Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) xs[i] = (bytes[i] ?? 0) / 255;
-  return tf.tensor4d(xs, [k, MNIST_HW, MNIST_HW, 1], 'float32');
+  return tf.tensor4d(xs, [k, g.h, g.w, g.c], 'float32');
 }

@@ -16,7 +16,26 @@ export type MnistSet = {
   images: Uint8Array;
   /** count labels, each 0–9. */
   labels: Uint8Array;
+  /**
+   * Picture size [h, w, c] when it is not MNIST's 28×28×1 (a stored dataset's 32×32×3 colour
+   * pictures); `images` then holds count×h×w×c bytes (channels last).
+   */
+  inputShape?: [h: number, w: number, c: number];
+  /** How many classes the labels run over, when not 10 (stored datasets have 2–10). */
+  classes?: number;
 };
+
+/** A set's picture size and class count, MNIST's when it does not say. Pure. */
+export function setGeometry(set: Pick<MnistSet, 'inputShape' | 'classes'>): {
+  h: number;
+  w: number;
+  c: number;
+  size: number;
+  classes: number;
+} {
+  const [h, w, c] = set.inputShape ?? [MNIST_HW, MNIST_HW, 1];
+  return { h, w, c, size: h * w * c, classes: set.classes ?? MNIST_CLASSES };
+}
 
 export const MNIST_HW = 28;
 export const MNIST_PIXELS = MNIST_HW * MNIST_HW;

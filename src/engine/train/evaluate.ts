@@ -4,14 +4,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { MNIST_CLASSES, MNIST_PIXELS, type MnistSet } from '../data/mnist';
+import { setGeometry, type MnistSet } from '../data/mnist';
 
 export type Mistake = {
   /** Index into the evaluated set. */
   index: number;
   label: number;
   predicted: number;
-  /** The 10 probabilities the model gave, digit 0 first. */
+  /** The probabilities the model gave (one per class), class 0 first. */
   probs: Float32Array;
 };
 
@@ -21,7 +21,7 @@ export type Evaluation = {
   accuracy: number;
   /** Mean cross-entropy, −log p(true digit). */
   loss: number;
-  /** confusion[true * 10 + predicted] = how many digits. */
+  /** confusion[true * classes + predicted] = how many pictures (classes × classes cells). */
   confusion: Int32Array;
   /** The model's answer for every digit evaluated, in order. */
   predictions: Uint8Array;
@@ -40,7 +40,9 @@ export async function evaluateModel(
 ): Promise<Evaluation> {
   const count = opts.indices ? opts.indices.length : set.count;
   const chunk = opts.chunk ?? 1000;
-  const confusion = new Int32Array(MNIST_CLASSES * MNIST_CLASSES);
+  const g = setGeometry(set);
+  const { classes, size: pixels } = g;
+  const confusion = new Int32Array(classes * classes);
   const predictions = new Uint8Array(count);
   const wrong: {
     index: number;
@@ -53,13 +55,13 @@ export async function evaluateModel(
   let lossSum = 0;
   for (let start = 0; start < count; start += chunk) {
     const k = Math.min(chunk, count - start);
-    const xs = new Float32Array(k * MNIST_PIXELS);
+    const xs = new Float32Array(k * pixels);
     for (let i = 0; i < k; i++) {
       const idx = opts.indices ? (opts.indices[start + i] ?? 0) : start + i;
-      const from = idx * MNIST_PIXELS;
-      for (let p = 0; p < MNIST_PIXELS; p++) xs[i * MNIST_PIXELS + p] = (set.images[from + p] ?? 0) / 255;
+      const from = idx * pixels;
+      for (let p = 0; p < pixels; p++) xs[i * pixels + p] = (set.images[from + p] ?? 0) / 255;
     }
-    const probsT = tf.tidy(() => model.predict(tf.tensor4d(xs, [k, 28, 28, 1])) as tf.Tensor);
+    const probsT = tf.tidy(() => model.predict(tf.tensor4d(xs, [k, g.h, g.w, g.c])) as tf.Tensor);
     const probs = (await probsT.data()) as Float32Array;
     probsT.dispose();
     for (let i = 0; i < k; i++) {
@@ -67,17 +69,17 @@ export async function evaluateModel(
       const label = set.labels[idx] ?? 0;
       let best = 0;
       let bestP = -1;
-      for (let c = 0; c < MNIST_CLASSES; c++) {
-        const p = probs[i * MNIST_CLASSES + c] ?? 0;
+      for (let c = 0; c < classes; c++) {
+        const p = probs[i * classes + c] ?? 0;
         if (p > bestP) {
           bestP = p;
           best = c;
         }
       }
       predictions[start + i] = best;
-      const cell = label * MNIST_CLASSES + best;
+      const cell = label * classes + best;
       confusion[cell] = (confusion[cell] ?? 0) + 1;
-      lossSum += -Math.log(Math.max(1e-7, probs[i * MNIST_CLASSES + label] ?? 0));
+      lossSum += -Math.log(Math.max(1e-7, probs[i * classes + label] ?? 0));
       if (best === label) correct++;
       else {
         wrong.push({
@@ -85,7 +87,7 @@ export async function evaluateModel(
           label,
           predicted: best,
           confidence: bestP,
-          probs: probs.slice(i * MNIST_CLASSES, (i + 1) * MNIST_CLASSES),
+          probs: probs.slice(i * classes, (i + 1) * classes),
         });
       }
     }

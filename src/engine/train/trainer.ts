@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { t } from '../../i18n';
 import { makeBatch } from '../data/batches';
-import { MNIST_PIXELS, type MnistSet } from '../data/mnist';
+import { setGeometry, type MnistSet } from '../data/mnist';
 import { mulberry32, shuffledIndices } from '../data/random';
 import { buildModel, buildProbe, probeLayerNames } from '../model/buildModel';
 import { readWeights, writeWeights } from '../model/modelIO';
@@ -144,7 +144,12 @@ export class Trainer {
     this.data = data;
     this.opts = opts;
     this.now = opts.now ?? (() => performance.now());
-    this.model = buildModel(configSpec(cfg), cfg.seed);
+    // The dataset decides what goes in and how many answers come out (MNIST: 28×28×1, ten digits).
+    const g = setGeometry(data.train);
+    this.model = buildModel(
+      { ...configSpec(cfg), inputShape: [g.h, g.w, g.c], classes: g.classes },
+      cfg.seed,
+    );
     if (opts.initialWeights) writeWeights(this.model, opts.initialWeights);
     this.probe = buildProbe(this.model);
     this.optimizer = this.makeOptimizer();
@@ -434,7 +439,7 @@ export class Trainer {
       valAccuracy: val?.accuracy ?? null,
       testAccuracy: test?.accuracy ?? NaN,
       testLoss: test?.loss ?? NaN,
-      confusion: test?.confusion ?? new Int32Array(100),
+      confusion: test?.confusion ?? new Int32Array(setGeometry(this.data.test).classes ** 2),
       predictions: test?.predictions ?? new Uint8Array(0),
       mistakes: test?.mistakes ?? [],
       evalMs: this.now() - t0,
@@ -454,16 +459,16 @@ export class Trainer {
     const filtersData = kernel
       ? ((await this.guard(kernel.data())) as Float32Array).slice()
       : new Float32Array(0);
-    const pixels = new Float32Array(MNIST_PIXELS);
-    for (let p = 0; p < MNIST_PIXELS; p++)
-      pixels[p] = (this.data.test.images[digit * MNIST_PIXELS + p] ?? 0) / 255;
+    const g = setGeometry(this.data.test);
+    const pixels = new Float32Array(g.size);
+    for (let p = 0; p < g.size; p++) pixels[p] = (this.data.test.images[digit * g.size + p] ?? 0) / 255;
     const outs = tf.tidy(() => {
       // A one-layer network (softmax regression) has a single output: predict then returns no array.
-      const raw = this.probe.predict(tf.tensor4d(pixels, [1, 28, 28, 1]));
+      const raw = this.probe.predict(tf.tensor4d(pixels, [1, g.h, g.w, g.c]));
       return Array.isArray(raw) ? raw : [raw];
     });
     const names = probeLayerNames(this.model);
-    const layers: LayerSnapshot[] = [{ name: 'input', data: pixels, shape: [28, 28, 1] }];
+    const layers: LayerSnapshot[] = [{ name: 'input', data: pixels, shape: [g.h, g.w, g.c] }];
     for (let i = 0; i < outs.length; i++) {
       const t = outs[i];
       if (!t) continue;

@@ -42,6 +42,7 @@ export const data = {
     galleryTitle: '{name} · {n} per class · {h}×{w}',
     classRow: '{name} ({count} pictures)',
     rowLabel: 'The first {n} test pictures of {name}',
+    rowLabelAll: 'The first {n} pictures of {name}',
     loading: 'Loading pictures…',
     failed: 'Could not load the pictures: {message}',
   },
@@ -80,5 +81,33 @@ export const data = {
       'There is already a dataset called "{name}" on this computer. Rename the file, or delete the old one first.',
     full: 'The browser storage is full, so "{name}" was not kept. Nothing else was changed. Delete a dataset you no longer need and try again.',
     failed: 'Could not keep "{name}" in this browser ({reason}). Nothing else was changed.',
+  },
+  import: {
+    title: 'Import or export a dataset',
+    explain:
+      'A dataset file is a .zip with one folder of pictures (PNG or JPEG) per class, for example shapes.zip holding circle/1.png, square/1.png… It gets the name of the file. Pictures are cut to their centre square and shrunk to 28×28 grey, or 32×32 when they have colour.',
+    input: 'Import dataset (.zip)',
+    reading: 'Reading {file}…',
+    progress: '{done} of {total} pictures',
+    eta: 'about {s} s left',
+    bar: 'Import progress',
+    cancel: 'Cancel',
+    cancelled: 'Import of {file} cancelled: nothing was kept.',
+    saving: 'Keeping {name} in this browser…',
+    done: 'Imported "{name}": {classes} classes, {n} pictures, {h}×{w} {channels}.',
+    skippedTitle: '{n} files were left out:',
+    tooBigFile: '{file} is {mb} MB: more than the {max} MB a dataset file may be here. Nothing was read.',
+    exists:
+      'There is already a dataset called "{name}" on this computer. Rename the file, or delete the old one first. Nothing was changed.',
+  },
+  stored: {
+    export: 'Export {name} as .zip',
+    delete: 'Delete {name}',
+    confirmDelete: 'Yes, delete "{name}" and all its pictures',
+    keep: 'Keep it',
+    none: 'No datasets of your own yet: import a .zip above.',
+  },
+  trainParam: {
+    gone: 'The dataset "{name}" is no longer in this browser (deleted, or the browser cleared its storage). Import it again on the Data page.',
   },
 };

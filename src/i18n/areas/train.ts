@@ -120,7 +120,7 @@ export const train = {
     percent: '{value}%',
     axis: 'epochs (passes over the training digits)',
     keyTrain: '— training batches',
-    keyTest: '● test set (10,000)',
+    keyTest: '● test set ({n})',
     keyVal: '■ validation',
   },
   filters: {
@@ -138,7 +138,7 @@ export const train = {
     oneMap: '{c} map · {h}×{w}',
     maps: '{c} maps · {h}×{w}',
     numbers: '{n} numbers',
-    output: 'output · 10',
+    output: 'output · {n}',
     bar: '{digit}: {pct}%',
     values: '{name} values',
     /** A few words on what each layer's maps show. */
@@ -161,7 +161,7 @@ export const train = {
   confusion: {
     title: 'Confusion matrix',
     titleEpoch: 'Confusion matrix · after epoch {n}',
-    shape: '10×10 · 10,000 test pictures',
+    shape: '{n}×{n} · {count} test pictures',
     pending: 'Filled in at the end of each epoch.',
     note: "Rows: the true digit. Columns: the network's answer. The diagonal is right; darker cells off it are the usual mix-ups. Click a cell to see those digits.",
     corner: 'true ↓ / said →',

@@ -1,13 +1,23 @@
 import { memo, useMemo } from 'react';
-import { kerasCode, mnistSpec, tfjsCode, type LayerSpec } from '../../../engine';
+import { kerasCode, mnistSpec, tfjsCode, type LayerSpec, type ModelSpec } from '../../../engine';
 import { t } from '../../../i18n';
 import { downloadBlob } from '../../canvas/download';
 import { Panel } from '../../canvas/Panel';
 import './layerEditor.css';
 
 /** The current network as Keras (Python) and TensorFlow.js code, each downloadable. */
-export const CodePanel = memo(function CodePanel({ layers }: { layers: LayerSpec[] }) {
-  const spec = useMemo(() => mnistSpec(layers), [layers]);
+export const CodePanel = memo(function CodePanel({
+  layers,
+  input,
+}: {
+  layers: LayerSpec[];
+  /** The dataset's picture size and class count (MNIST's when absent). */
+  input?: Pick<ModelSpec, 'inputShape' | 'classes'>;
+}) {
+  const spec = useMemo(
+    () => (input ? { ...mnistSpec(layers), ...input } : mnistSpec(layers)),
+    [layers, input],
+  );
   const keras = useMemo(() => kerasCode(spec), [spec]);
   const tfjs = useMemo(() => tfjsCode(spec), [spec]);
   const save = (text: string, file: string) => downloadBlob(new Blob([text], { type: 'text/plain' }), file);

@@ -6,6 +6,7 @@ import {
   LAYER_KINDS,
   layerNames,
   mnistSpec,
+  type ModelSpec,
   presetLayers,
   PRESET_ARCH,
   PRESET_IDS,
@@ -34,6 +35,8 @@ type Props = {
   /** The run's training time on this computer (see useTimeEstimate), once it can be said. */
   timeEstimate?: TimeEstimateText | null;
   epochs?: number;
+  /** The dataset's picture size and class count (MNIST's 28×28×1 and ten when absent). */
+  input?: Pick<ModelSpec, 'inputShape' | 'classes'>;
 };
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -51,7 +54,13 @@ export const LayerEditor = memo(function LayerEditor({
   onChange,
   timeEstimate = null,
   epochs = 1,
+  input,
 }: Props) {
+  // The stack checked against what this dataset feeds in and asks for.
+  const specOf = useCallback(
+    (l: LayerSpec[]): ModelSpec => (input ? { ...mnistSpec(l), ...input } : mnistSpec(l)),
+    [input],
+  );
   // A stack that does not work yet stays a draft here; the page keeps training the last good one.
   const [draft, setDraft] = useState<LayerSpec[] | null>(null);
   const [addKind, setAddKind] = useState<LayerKind>('conv');
@@ -72,21 +81,21 @@ export const LayerEditor = memo(function LayerEditor({
     (button ?? field ?? any)?.focus();
   }, [shown]);
   const names = useMemo(() => layerNames(shown), [shown]);
-  const result = useMemo(() => analyzeSpec(mnistSpec(shown)), [shown]);
+  const result = useMemo(() => analyzeSpec(specOf(shown)), [shown, specOf]);
   const current = useMemo<Arithmetic | null>(() => {
-    const r = analyzeSpec(mnistSpec(layers));
+    const r = analyzeSpec(specOf(layers));
     return r.ok ? r.value : null;
-  }, [layers]);
+  }, [layers, specOf]);
   const presetNow: PresetId | '' = PRESET_IDS.find((id) => PRESET_ARCH[id] === formatArch(layers)) ?? '';
 
   const commit = useCallback(
     (next: LayerSpec[]) => {
-      if (analyzeSpec(mnistSpec(next)).ok) {
+      if (analyzeSpec(specOf(next)).ok) {
         setDraft(null);
         onChange(next);
       } else setDraft(next);
     },
-    [onChange],
+    [onChange, specOf],
   );
   const onLayer = useCallback(
     (i: number, l: LayerSpec) => commit(shown.map((x, j) => (j === i ? l : x))),
