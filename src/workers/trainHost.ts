@@ -355,7 +355,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
             post({ type: 'speed', key: msg.key, stepMs: null });
             break;
           }
-          const r = await timeSpecSteps(mnistSpec(msg.layers), msg.batch, {
+          const r = await timeSpecSteps({ ...mnistSpec(msg.layers), ...msg.input }, msg.batch, {
             warmup: 1,
             steps: 3,
             giveUpMsPerStep: 5000,

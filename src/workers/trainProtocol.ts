@@ -2,7 +2,7 @@
 import type { BackendName } from '../engine/backend';
 import type { BackendProbeResult } from '../engine/backendProbe';
 import type { ModelMeta } from '../engine/model/modelIO';
-import type { LayerSpec } from '../engine/model/modelSpec';
+import type { LayerSpec, ModelSpec } from '../engine/model/modelSpec';
 import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
 import type { TrainEvent } from '../engine/train/trainer';
 import type { Messages } from '../i18n';
@@ -38,7 +38,14 @@ export type ToHost =
   /** Test hook: lose the WebGL context for real (or, on another backend, fail the next step). */
   | { type: 'simulateBackendLoss' }
   /** Time a few training steps of `layers` at batch `batch` (for the time estimate); `key` names the request. */
-  | { type: 'measureSpeed'; layers: LayerSpec[]; batch: number; key: string };
+  | {
+      type: 'measureSpeed';
+      layers: LayerSpec[];
+      batch: number;
+      key: string;
+      /** The dataset's picture size and class count. */
+      input: Pick<ModelSpec, 'inputShape' | 'classes'>;
+    };
 
 /** What is loading: the trainer itself (page side), then the MNIST test and training splits. */
 export type LoadingWhat = 'trainer' | 'test' | 'train';

@@ -88,7 +88,7 @@ export function TrainArea() {
     [cfg, onChange],
   );
 
-  const timeEstimate = useTimeEstimate(layers, cfg, rt);
+  const timeEstimate = useTimeEstimate(layers, cfg, rt, modelInput);
 
   const pick = useCallback((index: number) => {
     setPicked(index);

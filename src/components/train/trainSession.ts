@@ -4,7 +4,7 @@
  */
 import { label as backendLabel, type BackendName } from '../../engine/backend';
 import type { TrainConfig } from '../../engine/train/config';
-import type { LayerSpec } from '../../engine/model/modelSpec';
+import type { LayerSpec, ModelSpec } from '../../engine/model/modelSpec';
 import type { Mistake } from '../../engine/train/evaluate';
 import type { LayerSnapshot, TrainEvent } from '../../engine/train/trainer';
 import type { FromHost, LoadingWhat, ToHost } from '../../workers/trainProtocol';
@@ -356,8 +356,13 @@ export function startTraining(cfg: TrainConfig, probeDigit: number, panels: bool
  * Times a few training steps of `layers` at batch `batch` on the trainer's backend, for the time
  * estimate; the answer arrives as `speed` with the same `key`. The host refuses while a run trains.
  */
-export function measureSpeed(layers: LayerSpec[], batch: number, key: string): void {
-  send({ type: 'measureSpeed', layers, batch, key });
+export function measureSpeed(
+  layers: LayerSpec[],
+  batch: number,
+  key: string,
+  input: Pick<ModelSpec, 'inputShape' | 'classes'>,
+): void {
+  send({ type: 'measureSpeed', layers, batch, key, input });
 }
 
 export function retryData(): void {

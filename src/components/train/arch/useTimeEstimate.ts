@@ -1,5 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { estimateTrainingTime, formatArch, type LayerSpec } from '../../../engine';
+import {
+  estimateTrainingTime,
+  formatArch,
+  MNIST_INPUT,
+  type LayerSpec,
+  type ModelSpec,
+} from '../../../engine';
 import type { TrainConfig } from '../../../engine/train/config';
 import { t } from '../../../i18n';
 import { fmtTime } from '../TrainStatus';
@@ -24,8 +30,9 @@ export function useTimeEstimate(
   layers: LayerSpec[],
   cfg: Pick<TrainConfig, 'batchSize' | 'epochs' | 'trainSize' | 'valFraction'>,
   rt: Pick<TrainRuntime, 'phase' | 'backend' | 'speed'>,
+  input: Pick<ModelSpec, 'inputShape' | 'classes'> = { inputShape: [...MNIST_INPUT], classes: 10 },
 ): TimeEstimateText | null {
-  const key = `${formatArch(layers)}|${cfg.batchSize}|${rt.backend ?? ''}`;
+  const key = `${formatArch(layers)}|${input.inputShape.join('x')}|${input.classes}|${cfg.batchSize}|${rt.backend ?? ''}`;
   const asked = useRef<string | null>(null);
   const idle = IDLE.has(rt.phase) && rt.backend !== null;
   const have = rt.speed?.key === key;
@@ -33,10 +40,10 @@ export function useTimeEstimate(
     if (!idle || have || asked.current === key) return;
     const timer = setTimeout(() => {
       asked.current = key;
-      measureSpeed(layers, cfg.batchSize, key);
+      measureSpeed(layers, cfg.batchSize, key, input);
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [idle, have, key, layers, cfg.batchSize]);
+  }, [idle, have, key, layers, cfg.batchSize, input]);
 
   const result = describe();
   const text = result?.text;
