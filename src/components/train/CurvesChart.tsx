@@ -128,7 +128,9 @@ export const CurvesChart = memo(function CurvesChart({
       </svg>
       <figcaption className="train-chart-key">
         <span className="train-key-train">{t('train.curves.keyTrain')}</span>
-        <span className="train-key-test">{t('train.curves.keyTest', { n: testCount.toLocaleString('en-US') })}</span>
+        <span className="train-key-test">
+          {t('train.curves.keyTest', { n: testCount.toLocaleString('en-US') })}
+        </span>
         <span className="train-key-val">{t('train.curves.keyVal')}</span>
       </figcaption>
     </figure>
