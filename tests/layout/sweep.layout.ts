@@ -26,6 +26,13 @@ const KINDS: readonly ProblemKind[] = [
 ];
 
 /**
+ * One retry: under a heavily loaded machine a panel has been seen audited before it measured its room
+ * (LeNet's montage in lesson 9 drawn at its default width, see docs/LAYOUT.md); a real defect fails
+ * both tries.
+ */
+const SWEEP = { timeout: 900_000, retry: 1 };
+
+/**
  * Part of `npm test` (the e2e config includes tests/layout), and alone: `npm run test:layout`.
  *
  * Every area and every lesson page at the six classroom screen sizes: no horizontal scroll, no text over
@@ -37,7 +44,7 @@ const KINDS: readonly ProblemKind[] = [
  */
 describe.concurrent('layout at classroom screen sizes', () => {
   for (const size of SIZES) {
-    it(`${size.name}${size.touch ? ' (touch)' : ''}: every area and lesson page`, async () => {
+    it(`${size.name}${size.touch ? ' (touch)' : ''}: every area and lesson page`, SWEEP, async () => {
       const page = await openAtSize(browser(), size);
       const found: string[] = [];
       const screens = allScreens();
@@ -48,40 +55,44 @@ describe.concurrent('layout at classroom screen sizes', () => {
       await page.context().close();
       expect(screens.length).toBeGreaterThan(60);
       expect(found).toEqual([]);
-    }, 900_000);
+    });
   }
 
   // Presentation mode: see KNOWN_PRESENTATION_FAILURES for what does not fit yet. Both sizes in one
   // test, so that an allow-list entry that passes at both is reported.
-  it('laptop 1366×768 and projector 1920×1080: every area and lesson page in presentation mode', async () => {
-    const seenKnown = new Set<string>();
-    const sweep = async (size: ScreenSize): Promise<string[]> => {
-      const page = await openAtSize(browser(), size);
-      const found: string[] = [];
-      for (const base of allScreens()) {
-        const screen = presenting(base);
-        await visit(page, screen);
-        // Presentation mode hides its controls after a pause; a mouse move brings them back, and
-        // they must fit too.
-        await page.mouse.move(size.width / 2, size.height / 2 + Math.random());
-        await page.waitForTimeout(50);
-        const known = KNOWN_PRESENTATION_FAILURES[base.label] ?? [];
-        for (const line of await auditScreen(page, size, screen, true)) {
-          const kind = KINDS.find((k) => line.includes(` · ${k}: `));
-          if (kind && known.includes(kind)) seenKnown.add(`${base.label}|${kind}`);
-          else found.push(line);
+  it(
+    'laptop 1366×768 and projector 1920×1080: every area and lesson page in presentation mode',
+    SWEEP,
+    async () => {
+      const seenKnown = new Set<string>();
+      const sweep = async (size: ScreenSize): Promise<string[]> => {
+        const page = await openAtSize(browser(), size);
+        const found: string[] = [];
+        for (const base of allScreens()) {
+          const screen = presenting(base);
+          await visit(page, screen);
+          // Presentation mode hides its controls after a pause; a mouse move brings them back, and
+          // they must fit too.
+          await page.mouse.move(size.width / 2, size.height / 2 + Math.random());
+          await page.waitForTimeout(50);
+          const known = KNOWN_PRESENTATION_FAILURES[base.label] ?? [];
+          for (const line of await auditScreen(page, size, screen, true)) {
+            const kind = KINDS.find((k) => line.includes(` · ${k}: `));
+            if (kind && known.includes(kind)) seenKnown.add(`${base.label}|${kind}`);
+            else found.push(line);
+          }
         }
-      }
-      await page.context().close();
-      return found;
-    };
-    const found = (await Promise.all(PRESENT_SIZES.map(sweep))).flat();
-    expect(found).toEqual([]);
-    const fixed = Object.entries(KNOWN_PRESENTATION_FAILURES).flatMap(([label, kinds]) =>
-      kinds
-        .filter((k) => !seenKnown.has(`${label}|${k}`))
-        .map((k) => `${label}: ${k} (now passes: remove it)`),
-    );
-    expect(fixed).toEqual([]);
-  }, 900_000);
+        await page.context().close();
+        return found;
+      };
+      const found = (await Promise.all(PRESENT_SIZES.map(sweep))).flat();
+      expect(found).toEqual([]);
+      const fixed = Object.entries(KNOWN_PRESENTATION_FAILURES).flatMap(([label, kinds]) =>
+        kinds
+          .filter((k) => !seenKnown.has(`${label}|${k}`))
+          .map((k) => `${label}: ${k} (now passes: remove it)`),
+      );
+      expect(fixed).toEqual([]);
+    },
+  );
 });
