@@ -33,6 +33,8 @@ function presetValues(p: KernelPreset, n: number, slot: number): Float32Array {
 export function matchPreset(values: ArrayLike<number>, n: number, slot: number): KernelPreset | null {
   if (values.length !== n * n) return null;
   for (const p of KERNEL_PRESETS) {
+    // The starting kernel keeps its numbers in links and its 'your kernel' slot; only the menu names it.
+    if (p === 'vertical-edge') continue;
     const ref = presetValues(p, n, slot);
     let same = true;
     for (let i = 0; i < ref.length && same; i++)
@@ -172,5 +174,10 @@ export function shownPreset(
     chosen.values.every((v, i) => Math.abs(v - (values[i] ?? NaN)) <= 1e-6)
   )
     return chosen.preset;
-  return matchPreset(values, n, 0) ?? 'custom';
+  const named = matchPreset(values, n, 0);
+  if (named) return named;
+  const edge = presetKernel('vertical-edge', n);
+  return values.length === edge.length && values.every((v, i) => Math.abs(v - (edge[i] ?? NaN)) <= 1e-6)
+    ? 'vertical-edge'
+    : 'custom';
 }

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { mulberry32 } from '../data/random';
 
 export const KERNEL_PRESETS = [
+  'vertical-edge',
   'horizontal',
   'vertical',
   'diagonal',
@@ -33,7 +34,8 @@ export function presetLabel(preset: KernelPreset): string {
  * end gets `emboss` before a plain copy of the input.
  */
 export const BANK_ORDER: readonly KernelPreset[] = [
-  ...KERNEL_PRESETS.filter((p) => p !== 'random' && p !== 'identity'),
+  // 'vertical-edge' is the explorer's starting kernel, so a bank would only repeat it.
+  ...KERNEL_PRESETS.filter((p) => p !== 'random' && p !== 'identity' && p !== 'vertical-edge'),
   'identity',
 ];
 
@@ -54,6 +56,10 @@ export function presetKernel(preset: KernelPreset, n: number, seed = 1): Float32
     return out;
   }
   switch (preset) {
+    case 'vertical-edge':
+      // The explorer's starting kernel: +1 left of the middle, −1 right of it (Prewitt's idea).
+      set((_r, c) => Math.sign(n - 1 - 2 * c));
+      break;
     case 'horizontal':
       set((r) => (r === mid ? n - 1 : -1));
       break;

@@ -192,6 +192,7 @@ export const engine = {
   },
   /** src/engine/ops/presets.ts: the classic kernels' names. */
   presets: {
+    'vertical-edge': 'Vertical edge (light | dark)',
     horizontal: 'Horizontal lines',
     vertical: 'Vertical lines',
     diagonal: 'Diagonal ╲',

@@ -17,6 +17,13 @@ describe('the preset menu names the kernel only while it holds the preset', () =
     ['nothing chosen, default kernel is the vertical preset', null, vertical, 'vertical'],
     ['nothing chosen, any other numbers', null, [1, 2, 3, 4, 5, 6, 7, 8, 9], 'custom'],
     [
+      "the explorer's starting kernel is the vertical-edge preset",
+      null,
+      [1, 0, -1, 1, 0, -1, 1, 0, -1],
+      'vertical-edge',
+    ],
+    ['the starting kernel with one weight edited', null, [1, 0, -1, 1, 2, -1, 1, 0, -1], 'custom'],
+    [
       'a random preset is recognised by its values',
       { preset: 'random', values: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] },
       [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],

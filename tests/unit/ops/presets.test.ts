@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KERNEL_PRESETS, presetKernel } from '../../../src/engine/ops';
+import { DEFAULT_KERNEL } from '../../../src/state/convParams';
 
 describe('kernel presets', () => {
   it('3×3 versions are the textbook ones', () => {
@@ -9,6 +10,11 @@ describe('kernel presets', () => {
     expect(Array.from(presetKernel('sharpen', 3))).toEqual([0, -1, 0, -1, 5, -1, 0, -1, 0]);
     expect(Array.from(presetKernel('emboss', 3))).toEqual([-2, -1, 0, -1, 1, 1, 0, 1, 2]);
     expect(Array.from(presetKernel('identity', 3))).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 0]);
+    // The explorer's starting kernel is a named preset, so its menu never opens on "custom".
+    expect(Array.from(presetKernel('vertical-edge', 3))).toEqual(DEFAULT_KERNEL);
+    expect(Array.from(presetKernel('vertical-edge', 4))).toEqual([
+      1, 1, -1, -1, 1, 1, -1, -1, 1, 1, -1, -1, 1, 1, -1, -1,
+    ]);
     expect(Array.from(presetKernel('gaussian', 3)).map((v) => v * 16)).toEqual([1, 2, 1, 2, 4, 2, 1, 2, 1]);
   });
 
