@@ -18,11 +18,19 @@ export function useHashRoute(): HashRoute {
  * Returns a setter that writes an area's params into the hash. `replace` (the default) keeps the
  * history clean while a slider moves; pass `{push: true}` for steps a user would want "Back" to undo.
  */
-export function useSetHashParams(area: Area): (params: URLSearchParams, opts?: { push?: boolean }) => void {
+export function useSetHashParams(
+  area: Area,
+): (params: URLSearchParams, opts?: { push?: boolean; ownsPresent?: boolean }) => void {
   return useCallback(
     (params, opts) => {
       // `present` belongs to the app, not to the area: an area writing its own settings keeps it.
-      if (parseHash(window.location.hash).params.get('present') === '1' && !params.has('present')) {
+      // Learn sets `present` itself in every link it writes (it leaves presentation with Escape), so
+      // it says `ownsPresent` and its params are taken as they are.
+      if (
+        !opts?.ownsPresent &&
+        parseHash(window.location.hash).params.get('present') === '1' &&
+        !params.has('present')
+      ) {
         params = new URLSearchParams(params);
         params.set('present', '1');
       }

@@ -341,7 +341,7 @@ describe('Learn: offline', () => {
     await context.setOffline(true);
     await page.reload();
     await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.locator('.learn-card').count()).toBe(10);
+    await expect.poll(() => page.locator('.learn-card').count()).toBe(LESSONS.length);
     for (const lesson of LESSONS) {
       for (const [i, p] of lessonPages(lesson).entries()) {
         await page.evaluate(

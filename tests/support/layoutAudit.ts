@@ -123,6 +123,9 @@ export function auditLayout(opts: AuditOptions): Problem[] {
       const r = e.getBoundingClientRect();
       const s = getComputedStyle(e);
       if ((r.width <= 1 || r.height <= 1) && s.overflow !== 'visible') return true;
+      // Under a CSS zoom the 1×1 box grows with it; its clip to nothing still hides it.
+      if (s.position === 'absolute' && /^rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)$/.test(s.clip))
+        return true;
     }
     return false;
   };

@@ -15,7 +15,7 @@ export function LearnArea() {
     (next: URLSearchParams, push: boolean) => {
       const backend = params.get('backend');
       if (backend) next.set('backend', backend);
-      setHash(next, { push });
+      setHash(next, { push, ownsPresent: true });
     },
     [params, setHash],
   );

@@ -181,7 +181,7 @@ export function LessonPlayer({
           )}
         </header>
         <div className="learn-body">
-          <article className="learn-text" data-testid="step-text">
+          <article className="learn-text" data-testid="step-text" tabIndex={0}>
             <h2 className="learn-step-title">{title}</h2>
             {current.kind === 'step' ? (
               <RichText text={tx(`${base}.steps.${current.step.id}.body`)} />
