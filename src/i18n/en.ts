@@ -5,6 +5,7 @@
  */
 import { arch } from './areas/arch';
 import { canvas } from './areas/canvas';
+import { compare } from './areas/compare';
 import { conv } from './areas/conv';
 import { data } from './areas/data';
 import { draw } from './areas/draw';
@@ -23,6 +24,7 @@ import { home } from './areas/home';
 export const en = {
   arch,
   canvas,
+  compare,
   conv,
   data,
   draw,
