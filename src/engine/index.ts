@@ -35,3 +35,4 @@ export * from './data/pngEncode';
 export * from './data/madeDataset';
 export * from './runs/runRecord';
 export * from './runs/runStore';
+export * from './runs/runWeights';

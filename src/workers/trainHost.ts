@@ -27,6 +27,7 @@ import {
   storedTrainTest,
   type DatasetInfo,
   type StoredPictures,
+  captureRunWeights,
 } from '../engine';
 import {
   configLayers,
@@ -199,8 +200,40 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
     return loading;
   }
 
+  /** How the last run ended (its `done` event), for keeping the run. */
+  let lastDone: Extract<TrainEvent, { type: 'done' }> | null = null;
+
   function emit(e: TrainEvent): void {
+    if (e.type === 'done') lastDone = e;
     post({ type: 'event', event: e }, transfersOf(e));
+  }
+
+  /**
+   * Gives the page the ended run's layers and weights to keep for comparing (finished, or stopped after
+   * at least one step; a diverged run's weights are not worth keeping, nor a run the page switched away
+   * from by loading another dataset).
+   */
+  async function postRunModel(tr: Trainer, dataset: string): Promise<void> {
+    const d = lastDone;
+    lastDone = null;
+    if (!d || d.reason === 'diverged' || d.step === 0 || dataset !== datasetId) return;
+    try {
+      const weights = await captureRunWeights(tr.model);
+      post(
+        {
+          type: 'runModel',
+          ended: d.reason,
+          elapsedMs: d.elapsedMs,
+          params: tr.model.countParams(),
+          backend,
+          dataset,
+          weights,
+        },
+        [weights.weightData],
+      );
+    } catch (err) {
+      console.warn('Copying the run for comparing failed:', err);
+    }
   }
 
   function makeTrainer(c: TrainConfig, resume?: { weights: Float32Array[]; step: number }): Trainer {
@@ -256,10 +289,13 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
     cfg = c;
     trainer?.dispose();
     trainer = makeTrainer(c);
+    const dataset = datasetId;
+    lastDone = null;
     for (;;) {
       const current = trainer;
       try {
         await current.run();
+        await postRunModel(current, dataset);
         // Done (or stopped): nothing reads from the backend until the next run, so stop polling it.
         stopWatchingLoss();
         return;

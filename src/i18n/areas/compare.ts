@@ -68,7 +68,6 @@ export const compare = {
     run: '{name} · {settings}',
     settings: '{epochs}, {digits} pictures, {optimizer} {lr}, seed {seed}',
     epochs: { one: '{n} epoch', other: '{n} epochs' },
-    dropout: ', dropout seeded',
   },
   view: {
     title: 'Comparing {n} runs',
@@ -83,12 +82,9 @@ export const compare = {
     table: {
       caption: 'How each run ended',
       run: 'Run',
-      network: 'Network',
       accuracy: 'Test accuracy',
       params: 'Parameters',
       time: 'Training time',
-      dataset: 'Pictures',
-      when: 'Trained',
     },
     stoppedAt: '{pct}% (stopped)',
     none: '—',
@@ -121,6 +117,7 @@ export const compare = {
     left: 'about {time} left',
     progress: 'Progress of both runs',
     stop: 'Stop',
+    close: 'Close',
     stopped: 'Stopped: the comparison did not finish.',
     done: 'Both runs are done and shown below.',
     failed: 'The comparison stopped: {why}',
