@@ -29,3 +29,12 @@ export function runSettingsText(run: Pick<RunSummary, 'settings'>): string {
 export function runLabel(run: Pick<RunSummary, 'arch' | 'name' | 'settings'>): string {
   return t('compare.label.run', { name: runNetworkName(run), settings: runSettingsText(run) });
 }
+
+/** A run's training time: tenths of a second under ten seconds (a 1,000-digit run takes under one). */
+export function runTime(ms: number): string {
+  if (ms < 10_000) return t('compare.label.seconds', { s: (ms / 1000).toFixed(1) });
+  const s = Math.round(ms / 1000);
+  return s >= 60
+    ? t('train.status.minutes', { m: String(Math.floor(s / 60)), s: String(s % 60).padStart(2, '0') })
+    : t('train.status.seconds', { s: String(s) });
+}

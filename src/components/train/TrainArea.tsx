@@ -120,7 +120,7 @@ export function TrainArea() {
       const next = new URLSearchParams(stableParams);
       if (ids.length) next.set('compare', formatCompare(ids));
       else next.delete('compare');
-      setParams(next, { push: true });
+      setParams(next);
     },
     [stableParams, setParams],
   );

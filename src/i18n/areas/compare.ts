@@ -64,6 +64,7 @@ export const compare = {
     accuracy: '{pct}% on test',
   },
   label: {
+    seconds: '{s} s',
     /** The network's name, then its settings: how a run is named in the legend, the list and the table. */
     run: '{name} · {settings}',
     settings: '{epochs}, {digits} pictures, {optimizer} {lr}, seed {seed}',

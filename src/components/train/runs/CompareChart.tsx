@@ -6,8 +6,8 @@ import { runStyle } from './runStyles';
 
 export type CompareKind = 'accuracy' | 'loss';
 
-const W = 520;
-const H = 250;
+const W = 440;
+const H = 240;
 const M = { top: 12, right: 16, bottom: 38, left: 56 };
 
 /**

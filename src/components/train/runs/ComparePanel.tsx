@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { builtinDataset, isBuiltinDataset, type RunSummary } from '../../../engine';
 import { t } from '../../../i18n';
 import { runNetworkName, runSettingsText } from '../../../state/runWords';
-import { fmtTime } from '../TrainStatus';
+import { runTime } from '../../../state/runWords';
 import { CompareChart } from './CompareChart';
 import { runStyle } from './runStyles';
 
@@ -100,7 +100,7 @@ export const ComparePanel = memo(function ComparePanel({
                 <th scope="row">
                   <RunSwatch index={i} />
                   <span className="compare-run-name">{runNetworkName(r)}</span>
-                  <code className="compare-arch">{r.arch}</code>
+                  {runNetworkName(r) !== r.arch && <code className="compare-arch">{r.arch}</code>}
                   <span className="compare-settings">
                     {runSettingsText(r)} · {datasetName(r.dataset)}
                   </span>
@@ -109,7 +109,7 @@ export const ComparePanel = memo(function ComparePanel({
                   {accuracyText(r)}
                 </td>
                 <td>{r.params.toLocaleString('en-US')}</td>
-                <td>{fmtTime(r.wallMs)}</td>
+                <td>{runTime(r.wallMs)}</td>
               </tr>
             ))}
           </tbody>

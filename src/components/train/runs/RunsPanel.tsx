@@ -4,8 +4,7 @@ import { builtinDataset, isBuiltinDataset, MAX_RUNS, type RunSummary } from '../
 import { t } from '../../../i18n';
 import { useStore } from '../../../state/createStore';
 import { refreshRuns, removeRun, restoreRun, runsStore, unreadableText } from '../../../state/runsService';
-import { runLabel, runNetworkName, runSettingsText } from '../../../state/runWords';
-import { fmtTime } from '../TrainStatus';
+import { runLabel, runNetworkName, runSettingsText, runTime } from '../../../state/runWords';
 import { RunSwatch } from './ComparePanel';
 
 function datasetName(id: string): string {
@@ -83,7 +82,7 @@ export const RunsPanel = memo(function RunsPanel({
                         : t('compare.runs.accuracy', { pct: (r.testAccuracy * 100).toFixed(2) })}
                     </strong>
                     {r.ended === 'stopped' ? ` (${t('compare.runs.stopped')})` : ''} ·{' '}
-                    {r.params.toLocaleString('en-US')} · {fmtTime(r.wallMs)} ·{' '}
+                    {r.params.toLocaleString('en-US')} · {runTime(r.wallMs)} ·{' '}
                     {new Date(r.savedAt).toLocaleString()}
                   </span>
                 </span>
