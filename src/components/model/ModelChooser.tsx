@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { t } from '../../i18n';
+import { StatusNote } from '../ui';
 import { useStore } from '../../state/createStore';
 import { checkStoredModels, chooseModel, forgetMyModels, keepRun, modelStore } from '../../state/modelStore';
 import { modelLabel, resolveModel, runIsNew, type ModelChoice } from '../../state/modelWords';
@@ -117,9 +118,9 @@ export function ModelChooser({
         </div>
       )}
       {note && (
-        <p className={`message${note.bad ? ' error' : ''}`} role="status" data-testid="model-chooser-note">
+        <StatusNote bad={note.bad} testId="model-chooser-note">
           {note.text}
-        </p>
+        </StatusNote>
       )}
     </div>
   );

@@ -13,6 +13,7 @@ import { loadModelFor, noteImported } from '../../state/modelStore';
 import { downloadBlob } from '../canvas/download';
 import { ModelChooser } from '../model/ModelChooser';
 import { t } from '../../i18n';
+import { ProgressBar, StatusNote } from '../ui';
 
 /**
  * Which model Draw and the lessons use (the shipped one, or yours when you choose it), the latest run on
@@ -129,22 +130,12 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
         </label>
       </div>
       {measuring !== null && (
-        <div
-          className="train-progress"
-          role="progressbar"
-          aria-label={t('train.model.measuringBar')}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(measuring * 100)}
-          data-testid="import-progress"
-        >
-          <div className="train-progress-fill" style={{ width: `${(measuring * 100).toFixed(1)}%` }} />
-        </div>
+        <ProgressBar fraction={measuring} label={t('train.model.measuringBar')} testId="import-progress" />
       )}
       {note && (
-        <p className={`message${note.bad ? ' error' : ''}`} role="status" data-testid="model-note">
+        <StatusNote bad={note.bad} testId="model-note">
           {note.text}
-        </p>
+        </StatusNote>
       )}
     </section>
   );

@@ -8,7 +8,7 @@ export type CompareKind = 'accuracy' | 'loss';
 
 const W = 440;
 const H = 240;
-const M = { top: 12, right: 16, bottom: 38, left: 56 };
+const M = { top: 12, right: 16, bottom: 40, left: 60 };
 
 /**
  * Several runs' training curves on one pair of axes: each run in its own colour AND line style, with

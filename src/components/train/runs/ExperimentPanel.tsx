@@ -1,5 +1,6 @@
 import './runs.css';
 import { t, tx } from '../../../i18n';
+import { ProgressBar } from '../../ui';
 import { useStore } from '../../../state/createStore';
 import { fmtTime, runFraction } from '../TrainStatus';
 import { trainStore } from '../trainSession';
@@ -35,16 +36,7 @@ export function ExperimentPanel() {
         {t('compare.experiments.panelTitle', { title })}{' '}
         <span className="shape">{t('compare.experiments.shape', { n: x.total })}</span>
       </h2>
-      <div
-        className="train-progress"
-        role="progressbar"
-        aria-label={t('compare.experiments.progress')}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(fraction * 100)}
-      >
-        <div className="train-progress-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
-      </div>
+      <ProgressBar fraction={fraction} label={t('compare.experiments.progress')} />
       <p className="experiment-line" aria-live="polite" data-testid="experiment-status">
         {x.phase === 'preparing' && t('compare.experiments.preparing')}
         {x.phase === 'measuring' && t('compare.experiments.measuring')}

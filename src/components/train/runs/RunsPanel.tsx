@@ -2,6 +2,7 @@ import './runs.css';
 import { memo, useEffect, useState } from 'react';
 import { builtinDataset, isBuiltinDataset, MAX_RUNS, type RunSummary } from '../../../engine';
 import { t } from '../../../i18n';
+import { StatusNote } from '../../ui';
 import { useStore } from '../../../state/createStore';
 import { refreshRuns, removeRun, restoreRun, runsStore, unreadableText } from '../../../state/runsService';
 import { runLabel, runNetworkName, runSettingsText, runTime } from '../../../state/runWords';
@@ -43,9 +44,9 @@ export const RunsPanel = memo(function RunsPanel({
       </h2>
       <p className="runs-intro">{s.runs.length ? t('compare.runs.intro') : t('compare.runs.empty')}</p>
       {s.note && (
-        <p className={`message${s.note.bad ? ' error' : ''}`} role="status" data-testid="runs-note">
+        <StatusNote bad={s.note.bad} testId="runs-note">
           {s.note.text}
-        </p>
+        </StatusNote>
       )}
       {damaged && <p className="message error">{damaged}</p>}
       <ul className="runs-list">

@@ -93,6 +93,7 @@ async function estimate(cfg: TrainConfig, n: number): Promise<number | null> {
     epochs: cfg.epochs,
     examples: Math.floor(cfg.trainSize * (1 - cfg.valFraction)),
     batch: cfg.batchSize,
+    testExamples: 10_000,
   });
   return est?.ms ?? null;
 }
