@@ -19,7 +19,7 @@ export function CompareLauncher() {
         {EXPERIMENT_IDS.map((id) => {
           const title = tx(`compare.experiments.${id}.title`);
           return (
-            <li key={id} className="learn-card learn-compare-card">
+            <li key={id} className="learn-compare-card">
               <span className="learn-card-title">{title}</span>
               <span className="learn-card-summary">{tx(`compare.experiments.${id}.summary`)}</span>
               <button
