@@ -27,7 +27,8 @@ export function CompareLauncher() {
                 disabled={running && x.id !== id}
                 aria-label={t('compare.experiments.startLabel', { title })}
                 data-testid={`experiment-${id}`}
-                onClick={() => void runExperiment(id)}
+                // Clicked again while it runs: go back to watching it on the Train page.
+                onClick={() => (running ? (window.location.hash = '#/train') : void runExperiment(id))}
               >
                 {t('compare.experiments.start')}
               </button>
