@@ -23,7 +23,7 @@ let store: Store;
 let served: Served;
 let server: ReturnType<typeof fakeFetch>;
 let seen: DataStatus['state'][];
-let unsubscribe: () => void;
+let unsubscribe = () => {};
 
 const packed = () => packFiles({ test: tinyIdx(30), train: tinyIdx(50) }).served;
 /** Lets every pending promise, stream pull and timer-free continuation run. */
@@ -45,7 +45,8 @@ beforeEach(async () => {
   service = await import('../../../src/state/mnistService');
   seen = [];
   unsubscribe = store.appStore.subscribe(() => seen.push(store.appStore.get().data.state));
-});
+  // The first import transforms the whole engine (tfjs included): slow on a loaded machine.
+}, 120_000);
 
 afterEach(() => {
   unsubscribe();
