@@ -14,6 +14,7 @@ import { models } from './areas/models';
 import { player } from './areas/player';
 import { pool } from './areas/pool';
 import { train } from './areas/train';
+import { tryit } from './areas/tryit';
 import { ui } from './areas/ui';
 import { home } from './areas/home';
 
@@ -32,6 +33,7 @@ export const en = {
   player,
   pool,
   train,
+  tryit,
   ui,
   home,
   shell: {

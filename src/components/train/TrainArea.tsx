@@ -157,7 +157,7 @@ export function TrainArea() {
           </p>
         )}
         {/* Above the settings: after a run, "Use this model" is on the first screen. */}
-        <ModelPanel busy={busy} />
+        <ModelPanel busy={busy} dataset={dataset ?? 'mnist'} datasetName={info.name} />
         <LayerEditor
           input={modelInput}
           layers={layers}
