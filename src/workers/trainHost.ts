@@ -238,7 +238,10 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           source: 'trained' as const,
           testAccuracy,
           epochs: epoch + 1,
-          trainDigits: Math.floor(c.trainSize * (1 - c.valFraction)),
+          // A stored dataset may hold fewer pictures than the train= setting asks for.
+          trainDigits: Math.floor(
+            Math.min(c.trainSize, data?.train.count ?? c.trainSize) * (1 - c.valFraction),
+          ),
           savedAt: new Date().toISOString(),
           config: c.arch,
           arch: formatArch(configLayers(c)),

@@ -69,7 +69,9 @@ export function PredictionPanel({
           );
         })}
       </ol>
-      <p className="draw-note">{t('draw.answer.softmax')}</p>
+      <p className="draw-note">
+        {classNames ? t('draw.answer.softmaxN', { n: names.length }) : t('draw.answer.softmax')}
+      </p>
     </Panel>
   );
 }

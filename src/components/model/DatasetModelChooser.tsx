@@ -16,12 +16,15 @@ export function DatasetModelChooser({
   busy = false,
   showRun = true,
   showTryLink = true,
+  inUseLine = true,
 }: {
   dataset: string;
   datasetName: string;
   busy?: boolean;
   showRun?: boolean;
   showTryLink?: boolean;
+  /** Say which model Try it uses (off where the page already says it). */
+  inUseLine?: boolean;
 }) {
   const s = useStore(modelStore, (st) => st);
   const { mine, run } = modelsOf(s, dataset);
@@ -43,16 +46,18 @@ export function DatasetModelChooser({
 
   return (
     <div className="model-chooser" data-testid="dataset-model-chooser" data-dataset={dataset}>
-      <p className="model-in-use" data-testid="dataset-model-in-use" data-used={mine ? 'mine' : 'none'}>
-        {mine
-          ? t('tryit.modelLine.using', { ...vars, label: modelLabel('mine', mine) })
-          : t('tryit.modelLine.none', vars)}{' '}
-        {mine && showTryLink && (
-          <a href={tryLink(dataset)} data-testid="try-link">
-            {t('tryit.modelLine.open')}
-          </a>
-        )}
-      </p>
+      {inUseLine && (
+        <p className="model-in-use" data-testid="dataset-model-in-use" data-used={mine ? 'mine' : 'none'}>
+          {mine
+            ? t('tryit.modelLine.using', { ...vars, label: modelLabel('mine', mine) })
+            : t('tryit.modelLine.none', vars)}{' '}
+          {mine && showTryLink && (
+            <a href={tryLink(dataset)} data-testid="try-link">
+              {t('tryit.modelLine.open')}
+            </a>
+          )}
+        </p>
+      )}
       {showRun && !busy && run && runIsNew(run, mine) && (
         <p className="model-run" data-testid="model-run">
           <span>{t('tryit.modelLine.runNotKept', { ...vars, label: modelLabel('run', run) })}</span>{' '}

@@ -187,7 +187,12 @@ export function TryArea() {
             </a>
           )}
         </p>
-        <DatasetModelChooser dataset={dataset} datasetName={info.name} showTryLink={false} />
+        <DatasetModelChooser
+          dataset={dataset}
+          datasetName={info.name}
+          showTryLink={false}
+          inUseLine={false}
+        />
         {link.errors.map((m, i) => (
           <p key={i} className="message error" role="alert" data-testid="link-message">
             {m}
@@ -312,7 +317,7 @@ export function TryArea() {
           readout={picture && session ? readout : null}
           blank={!picture || !session}
           classNames={info.classNames}
-          empty={t('tryit.empty')}
+          empty={model.state === 'none' ? t('tryit.noModelShort') : t('tryit.empty')}
         />
       </div>
 

@@ -61,6 +61,8 @@ export const draw = {
       'Not sure: this does not look much like any one digit the network learned. The bars show its honest doubt.',
     bars: 'Probability of each digit',
     softmax: "Softmax turns the last layer's ten scores into probabilities that add up to 100%.",
+    softmaxN:
+      "Softmax turns the last layer's {n} scores (one per class) into probabilities that add up to 100%.",
   },
   whatIf: {
     titleWaiting: 'What if? Change a filter',

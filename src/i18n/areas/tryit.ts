@@ -55,6 +55,7 @@ export const tryit = {
   answerTitle: "The network's answer",
   answerShape: '{n} probabilities',
   empty: 'pick a picture',
+  noModelShort: 'no model yet',
   placeholder: 'Pick, draw or open a picture and every layer of the network appears here.',
   datasetLink: 'Other datasets: ',
   modelLine: {
