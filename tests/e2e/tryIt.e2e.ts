@@ -11,6 +11,7 @@ import { encodePng } from '../../src/engine/data/pngEncode';
 import { mulberry32 } from '../../src/engine/data/random';
 import { openWatchedPage, useBrowser } from '../support/browser';
 import { ellipse, stroke } from '../support/drawing';
+import { downloadCsvRows } from '../support/explorers';
 import { readyToTrain } from '../support/waits';
 
 const browser = useBrowser();
@@ -80,6 +81,34 @@ describe('Try it for any dataset, with models per dataset', () => {
       .poll(() => byId(page, 'link-message').textContent())
       .toMatch(/^Link problem: pick=99999 is outside 0 to 9,999\. Kept the previous value, \d+\.$/);
     expect(await byId(page, 'try-truth').textContent()).toBe('The test set says: Trouser.');
+
+    // Explain the same picture with the Fashion-MNIST model: class names in the labels, CSVs of the maps.
+    await page.goto(new URL(`#/draw?dataset=fashion-mnist&pick=${picked}`, page.url()).href);
+    await byId(page, 'try-explain-link').click();
+    await expect.poll(() => page.url()).toContain(`image=fashion-mnist-test%3A${picked}`);
+    await expect
+      .poll(() => byId(page, 'explain-says').textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^The model says (${FASHION.map((n) => n.replace('/', '\\/')).join('|')}) \\(`));
+    const gradient = await downloadCsvRows(page, 'explain-map-csv');
+    expect(gradient).toHaveLength(28);
+    expect(
+      gradient.every((r) => r.split(',').length === 28 && r.split(',').every((v) => Number(v) >= 0)),
+    ).toBe(true);
+    await byId(page, 'class-1').click();
+    await expect.poll(() => byId(page, 'explain-says').textContent()).toMatch(/“Trouser”/);
+    await page.goto(
+      new URL(`#/explain?image=fashion-mnist-test:${picked}&method=occlusion&patch=4&stride=2`, page.url())
+        .href,
+    );
+    await expect
+      .poll(() => byId(page, 'explain-says').textContent(), { timeout: 30_000 })
+      .toMatch(/^The model says /);
+    const occlusion = await downloadCsvRows(page, 'explain-map-csv');
+    // ⌊(28 − 4)/2⌋ + 1 = 13 positions per side.
+    expect(occlusion).toHaveLength(13);
+    expect(occlusion[0]?.split(',')).toHaveLength(13);
+    expect(await page.getByText('drawn for MNIST models only so far').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/explain-fashion-1366.png`, fullPage: true });
 
     await page.goto(new URL(`#/draw?dataset=fashion-mnist&pick=${picked}`, page.url()).href);
     await page.reload();

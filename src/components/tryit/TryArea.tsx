@@ -8,6 +8,7 @@ import {
 } from '../../engine';
 import { t } from '../../i18n';
 import { useStoredDatasets } from '../../state/storedDatasets';
+import { explainLink } from '../../state/explainParams';
 import { readTryParams, tryLink } from '../../state/tryParams';
 import { useHashRoute } from '../../state/useHashRoute';
 import { modelLabel } from '../../state/modelWords';
@@ -310,6 +311,19 @@ export function TryArea() {
             <p className="draw-note" data-testid="try-truth">
               {t('tryit.sees.truth', { name: info.classNames[truth] ?? '?' })}
             </p>
+          )}
+          {/* Explain knows Fashion-MNIST's test pictures (fashion-mnist-test:<i>); stored sets not yet. */}
+          {dataset === 'fashion-mnist' && picture?.test != null && session && (
+            <a
+              className="button-link"
+              href={explainLink(
+                { kind: 'dataset', dataset: 'fashion-mnist', index: picture.test },
+                { method: 'gradient' },
+              )}
+              data-testid="try-explain-link"
+            >
+              {t('tryit.explainLink')}
+            </a>
           )}
         </Panel>
 

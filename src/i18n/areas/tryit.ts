@@ -56,6 +56,7 @@ export const tryit = {
   answerShape: '{n} probabilities',
   empty: 'pick a picture',
   noModelShort: 'no model yet',
+  explainLink: 'What does the network look at? (Explain)',
   placeholder: 'Pick, draw or open a picture and every layer of the network appears here.',
   datasetLink: 'Other datasets: ',
   modelLine: {
