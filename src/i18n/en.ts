@@ -15,6 +15,7 @@ import { models } from './areas/models';
 import { player } from './areas/player';
 import { pool } from './areas/pool';
 import { train } from './areas/train';
+import { tryit } from './areas/tryit';
 import { ui } from './areas/ui';
 import { home } from './areas/home';
 
@@ -34,6 +35,7 @@ export const en = {
   player,
   pool,
   train,
+  tryit,
   ui,
   home,
   shell: {

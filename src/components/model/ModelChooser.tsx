@@ -33,6 +33,8 @@ export function ModelChooser({
   const used = resolveModel(s.choice, s.mine);
   const label = modelLabel(used, used === 'mine' ? s.mine : s.pretrained);
   const offerRun = showRun && !busy && runIsNew(s.run, s.mine);
+  // Models of other datasets (Try it) are forgotten by the same button.
+  const hasOtherModels = Object.values(s.datasets).some((d) => d.mine || d.run);
 
   const pick = (c: ModelChoice) => {
     setNote(null);
@@ -95,7 +97,7 @@ export function ModelChooser({
           </button>
         </p>
       )}
-      {showForget && (s.mine || s.run || s.choice === 'mine') && !asking && (
+      {showForget && (s.mine || s.run || s.choice === 'mine' || hasOtherModels) && !asking && (
         <button
           type="button"
           className="secondary"

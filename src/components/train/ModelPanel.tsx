@@ -11,6 +11,7 @@ import {
 import { getMnist } from '../../state/mnistService';
 import { loadModelFor, noteImported } from '../../state/modelStore';
 import { downloadBlob } from '../canvas/download';
+import { DatasetModelChooser } from '../model/DatasetModelChooser';
 import { ModelChooser } from '../model/ModelChooser';
 import { t } from '../../i18n';
 import { ProgressBar, StatusNote } from '../ui';
@@ -20,7 +21,16 @@ import { ProgressBar, StatusNote } from '../ui';
  * offer, and moving models in and out as files (TF.js layers format).
  * Memoised: the Train page repaints a few times a second while training, this panel rarely changes.
  */
-export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) {
+export const ModelPanel = memo(function ModelPanel({
+  busy,
+  dataset = 'mnist',
+  datasetName = '',
+}: {
+  busy: boolean;
+  /** The dataset Train is on: another dataset's run is offered for Try it, never for Draw. */
+  dataset?: string;
+  datasetName?: string;
+}) {
   const [note, setNote] = useState<{ text: string; bad: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -106,7 +116,8 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
       <h2 className="panel-title" id="train-model-title">
         {t('train.model.title')} <span className="shape">{t('train.model.usedBy')}</span>
       </h2>
-      <ModelChooser showRun showForget busy={busy} />
+      {dataset !== 'mnist' && <DatasetModelChooser dataset={dataset} datasetName={datasetName} busy={busy} />}
+      <ModelChooser showRun={dataset === 'mnist'} showForget busy={busy} />
       <div className="train-buttons">
         <button
           type="button"

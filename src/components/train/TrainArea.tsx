@@ -192,7 +192,7 @@ export function TrainArea() {
           </p>
         )}
         {/* Above the settings: after a run, "Use this model" is on the first screen. */}
-        <ModelPanel busy={busy} />
+        <ModelPanel busy={busy} dataset={dataset ?? 'mnist'} datasetName={info.name} />
         <RunsPanel compared={compare.ids} onCompare={onCompare} busy={busy} />
         <LayerEditor
           input={modelInput}
