@@ -13,6 +13,8 @@ export * from './data/mnist';
 export * from './data/datasets';
 export * from './data/datasetZip';
 export * from './data/datasetStore';
+export * from './data/datasetStaging';
+export * from './data/zipReader';
 export * from './data/random';
 export * from './data/batches';
 export * from './model/modelIO';
