@@ -26,6 +26,7 @@ export * from './train/config';
 export * from './train/evaluate';
 export * from './train/trainer';
 export * from './train/timeEstimate';
+export * from './train/defaultEpochs';
 export * from './model/codeExport';
 export * from './model/importSpec';
 export * from './explain';

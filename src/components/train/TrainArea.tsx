@@ -1,8 +1,9 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { LENET_DEFAULTS, type LayerSpec } from '../../engine';
+import { isBuiltinDataset, LENET_DEFAULTS, type LayerSpec } from '../../engine';
 import { useStore } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
-import { formatTrainParams, parseTrainParams } from '../../state/trainParams';
+import { formatTrainParams, learnCount, parseTrainParams } from '../../state/trainParams';
+import { defaultEpochs } from '../../engine/train/defaultEpochs';
 import { configLayers, type TrainConfig } from '../../engine/train/config';
 import type { LayerSnapshot } from '../../engine/train/trainer';
 import { t } from '../../i18n';
@@ -22,6 +23,22 @@ import { useTrainDataset } from './useTrainDataset';
 /** One empty list for "no snapshot yet", so the memoised panel is not re-rendered for a new []. */
 const NO_LAYERS: LayerSnapshot[] = [];
 
+/**
+ * Why the epochs are what they are for a stored dataset, in plain words: a small set gives few
+ * learning steps per pass, so its default is more passes (defaultEpochs).
+ */
+function epochsHelp(cfg: TrainConfig, trainCount: number): string {
+  const count = learnCount(cfg, trainCount);
+  const perPass = Math.max(1, Math.ceil(count / cfg.batchSize));
+  const suggested = defaultEpochs(count, cfg.batchSize);
+  return t('train.controls.epochsBySize', {
+    count: count.toLocaleString('en-US'),
+    perPass: perPass.toLocaleString('en-US'),
+    epochs: suggested,
+    steps: (perPass * suggested).toLocaleString('en-US'),
+  });
+}
+
 export function TrainArea() {
   const { params } = useHashRoute();
   const setParams = useSetHashParams('train');
@@ -30,9 +47,12 @@ export function TrainArea() {
   // A bad value in the link keeps the last good one (as the explorers do) and says so until corrected;
   // a refused `arch` keeps the last network that worked (cfg.layers) and the layer editor says why.
   const lastGood = useRef<TrainConfig | undefined>(undefined);
+  const { dataset, info, error: datasetError } = useTrainDataset(params.get('dataset'));
+  // A dataset of its own size sets the default epochs (a small set needs more passes); MNIST keeps 2.
+  const trainCount = isBuiltinDataset(info.id) ? null : info.counts.train;
   const { cfg, problems, linkErrors, archError } = useMemo(
-    () => parseTrainParams(new URLSearchParams(query), lastGood.current),
-    [query],
+    () => parseTrainParams(new URLSearchParams(query), lastGood.current, trainCount),
+    [query, trainCount],
   );
   useEffect(() => {
     lastGood.current = cfg;
@@ -54,7 +74,6 @@ export function TrainArea() {
   const problemList = Object.values(problems);
   const canTrain = problemList.length === 0 && !busy && rt.phase !== 'loading' && rt.phase !== 'idle';
 
-  const { dataset, info, error: datasetError } = useTrainDataset(params.get('dataset'));
   const modelInput = useMemo(
     () => ({ inputShape: info.inputShape, classes: info.classNames.length }),
     [info.inputShape, info.classNames.length],
@@ -168,7 +187,13 @@ export function TrainArea() {
           timeEstimate={timeEstimate}
           epochs={cfg.epochs}
         />
-        <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
+        <TrainControls
+          cfg={cfg}
+          problems={problems}
+          busy={busy}
+          onChange={onChange}
+          epochsHelp={trainCount === null ? null : epochsHelp(cfg, trainCount)}
+        />
       </div>
 
       <div className="train-main">

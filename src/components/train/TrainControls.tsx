@@ -10,6 +10,8 @@ type Props = {
   problems: ConfigProblems;
   busy: boolean;
   onChange: (cfg: TrainConfig) => void;
+  /** The epochs' help for a dataset whose size chose them (why that many), or null for the usual words. */
+  epochsHelp?: string | null;
 };
 
 type FieldId = keyof typeof train.controls.fields;
@@ -123,6 +125,7 @@ function SettingControl({
   problems,
   busy,
   onChange,
+  epochsHelp,
 }: Props & {
   s: Setting;
 }) {
@@ -156,7 +159,13 @@ function SettingControl({
   const problem = draft?.problem ?? (s.problem ? problems[s.problem] : undefined);
   return (
     <Field
-      help={hasMessage(`${words}.help`) ? tx(`${words}.help`) : undefined}
+      help={
+        s.id === 'epochs' && epochsHelp
+          ? epochsHelp
+          : hasMessage(`${words}.help`)
+            ? tx(`${words}.help`)
+            : undefined
+      }
       problem={problem}
       describedBy={noteId}
       onLeave={() => setDraft(null)}

@@ -79,6 +79,8 @@ export const train = {
     lenet1998: 'LeNet-5, 1998',
     architecture: 'Architecture',
     defaultSizes: 'Default sizes',
+    epochsBySize:
+      "Passes over the training pictures. {count} pictures in batches make only {perPass} learning steps a pass (a step nudges every weight once), so here {epochs} passes are suggested: about {steps} steps, enough to learn. MNIST's 60,000 digits need just 2.",
     /** One entry per setting: its label and, for some, a line of help under it. */
     fields: {
       lr: { label: 'Learning rate', help: 'Step size. Can change while training.' },
