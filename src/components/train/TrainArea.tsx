@@ -19,6 +19,7 @@ import { isBusy, RunButtons, TrainStatus } from './TrainStatus';
 import { ensureSession, resetRuntime, send, startTraining, trainStore } from './trainSession';
 import { explainLink } from '../../state/explainParams';
 import { useTrainDataset } from './useTrainDataset';
+import { trainWords, TrainWordsContext } from './trainWords';
 
 /** One empty list for "no snapshot yet", so the memoised panel is not re-rendered for a new []. */
 const NO_LAYERS: LayerSnapshot[] = [];
@@ -50,6 +51,7 @@ export function TrainArea() {
   const { dataset, info, error: datasetError } = useTrainDataset(params.get('dataset'));
   // A dataset of its own size sets the default epochs (a small set needs more passes); MNIST keeps 2.
   const trainCount = isBuiltinDataset(info.id) ? null : info.counts.train;
+  const nouns = useMemo(() => trainWords(info), [info]);
   const { cfg, problems, linkErrors, archError } = useMemo(
     () => parseTrainParams(new URLSearchParams(query), lastGood.current, trainCount),
     [query, trainCount],
@@ -123,142 +125,144 @@ export function TrainArea() {
   const snapshotLabel = snapshot && rt.testSet ? (rt.testSet.labels[snapshot.digit] ?? null) : null;
 
   return (
-    <section className="train-area" aria-labelledby="train-title">
-      <div className="train-side">
-        <h1 id="train-title">{t('train.title')}</h1>
-        <p className="train-intro">{t('train.intro')}</p>
-        {linkErrors.length > 0 && (
-          <div className="message error" role="alert" data-testid="link-message">
-            {linkErrors.map((m, i) => (
-              <p key={i}>{m}</p>
-            ))}
-          </div>
-        )}
-        <div className="train-buttons">
-          {!busy && (
+    <TrainWordsContext value={nouns}>
+      <section className="train-area" aria-labelledby="train-title">
+        <div className="train-side">
+          <h1 id="train-title">{t('train.title')}</h1>
+          <p className="train-intro">{t('train.intro', nouns)}</p>
+          {linkErrors.length > 0 && (
+            <div className="message error" role="alert" data-testid="link-message">
+              {linkErrors.map((m, i) => (
+                <p key={i}>{m}</p>
+              ))}
+            </div>
+          )}
+          <div className="train-buttons">
+            {!busy && (
+              <button
+                type="button"
+                disabled={!canTrain}
+                onClick={() => startTraining(cfg, picked ?? 0, panels)}
+                title={problemList[0] ?? undefined}
+              >
+                {t('train.buttons.train')}
+              </button>
+            )}
+            <RunButtons rt={rt} />
             <button
               type="button"
-              disabled={!canTrain}
-              onClick={() => startTraining(cfg, picked ?? 0, panels)}
-              title={problemList[0] ?? undefined}
+              className="secondary"
+              disabled={busy || rt.phase === 'loading' || rt.phase === 'idle'}
+              onClick={resetRuntime}
+              aria-describedby="train-reset-note"
             >
-              {t('train.buttons.train')}
+              {t('train.buttons.reset')}
             </button>
+          </div>
+          <p className="train-note" id="train-reset-note" data-testid="reset-note">
+            <strong>{t('train.resetNote.reset')}</strong>
+            {t('train.resetNote.resetText')}
+            <strong>{t('train.resetNote.train')}</strong>
+            {t('train.resetNote.trainText')}
+          </p>
+          <p className="train-dataset" data-testid="train-dataset">
+            {t('train.dataset.using', { name: info.name })} <a href={`#/data`}>{t('train.dataset.change')}</a>
+          </p>
+          {datasetError && (
+            <p className="message error" role="alert" data-testid="dataset-error">
+              {datasetError}
+            </p>
           )}
-          <RunButtons rt={rt} />
-          <button
-            type="button"
-            className="secondary"
-            disabled={busy || rt.phase === 'loading' || rt.phase === 'idle'}
-            onClick={resetRuntime}
-            aria-describedby="train-reset-note"
-          >
-            {t('train.buttons.reset')}
-          </button>
-        </div>
-        <p className="train-note" id="train-reset-note" data-testid="reset-note">
-          <strong>{t('train.resetNote.reset')}</strong>
-          {t('train.resetNote.resetText')}
-          <strong>{t('train.resetNote.train')}</strong>
-          {t('train.resetNote.trainText')}
-        </p>
-        <p className="train-dataset" data-testid="train-dataset">
-          {t('train.dataset.using', { name: info.name })} <a href={`#/data`}>{t('train.dataset.change')}</a>
-        </p>
-        {datasetError && (
-          <p className="message error" role="alert" data-testid="dataset-error">
-            {datasetError}
-          </p>
-        )}
-        {problemList.length > 0 && (
-          <p className="message error" role="alert">
-            {t('train.cannotTrain', { problem: problemList[0] ?? '' })}
-          </p>
-        )}
-        {/* Above the settings: after a run, "Use this model" is on the first screen. */}
-        <ModelPanel busy={busy} />
-        <LayerEditor
-          input={modelInput}
-          layers={layers}
-          archError={archError}
-          batchSize={cfg.batchSize}
-          busy={busy}
-          onChange={onLayers}
-          timeEstimate={timeEstimate}
-          epochs={cfg.epochs}
-        />
-        <TrainControls
-          cfg={cfg}
-          problems={problems}
-          busy={busy}
-          onChange={onChange}
-          epochsHelp={trainCount === null ? null : epochsHelp(cfg, trainCount)}
-        />
-      </div>
-
-      <div className="train-main">
-        <TrainStatus rt={rt} lr={cfg.lr} panels={{ on: panels, toggle: togglePanels }} />
-
-        <div className="train-charts">
-          <CurvesChart
-            kind="loss"
-            curve={rt.curve}
-            epochs={rt.epochs}
-            totalEpochs={p?.epochs ?? cfg.epochs}
-            testCount={info.counts.test}
+          {problemList.length > 0 && (
+            <p className="message error" role="alert">
+              {t('train.cannotTrain', { problem: problemList[0] ?? '' })}
+            </p>
+          )}
+          {/* Above the settings: after a run, "Use this model" is on the first screen. */}
+          <ModelPanel busy={busy} />
+          <LayerEditor
+            input={modelInput}
+            layers={layers}
+            archError={archError}
+            batchSize={cfg.batchSize}
+            busy={busy}
+            onChange={onLayers}
+            timeEstimate={timeEstimate}
+            epochs={cfg.epochs}
           />
-          <CurvesChart
-            kind="accuracy"
-            curve={rt.curve}
-            epochs={rt.epochs}
-            totalEpochs={p?.epochs ?? cfg.epochs}
-            testCount={info.counts.test}
+          <TrainControls
+            cfg={cfg}
+            problems={problems}
+            busy={busy}
+            onChange={onChange}
+            epochsHelp={trainCount === null ? null : epochsHelp(cfg, trainCount)}
           />
         </div>
 
-        {panels && (
-          <div className="train-live">
-            <FiltersPanel filters={snapshot?.filters ?? null} />
-            <ActivationsPanel
-              layers={snapshot?.layers ?? NO_LAYERS}
-              digit={snapshot?.digit ?? null}
-              label={snapshotLabel === null ? null : (info.classNames[snapshotLabel] ?? snapshotLabel)}
-              classNames={info.classNames}
+        <div className="train-main">
+          <TrainStatus rt={rt} lr={cfg.lr} panels={{ on: panels, toggle: togglePanels }} />
+
+          <div className="train-charts">
+            <CurvesChart
+              kind="loss"
+              curve={rt.curve}
+              epochs={rt.epochs}
+              totalEpochs={p?.epochs ?? cfg.epochs}
+              testCount={info.counts.test}
+            />
+            <CurvesChart
+              kind="accuracy"
+              curve={rt.curve}
+              epochs={rt.epochs}
+              totalEpochs={p?.epochs ?? cfg.epochs}
+              testCount={info.counts.test}
             />
           </div>
-        )}
 
-        <div className="train-eval">
-          <ConfusionPanel
-            confusion={lastEval?.confusion ?? null}
-            predictions={lastEval?.predictions ?? null}
-            set={testSet}
-            epoch={lastEval?.epoch ?? null}
-            onPick={pick}
-            picked={picked}
-            classNames={info.classNames}
-          />
-          <MistakesPanel
-            mistakes={lastEval?.mistakes ?? null}
-            set={testSet}
-            onPick={pick}
-            picked={picked}
-            classNames={info.classNames}
-          />
-          {/* Explain reads MNIST test digits only, so the link is offered for that dataset alone. */}
-          {picked !== null && dataset === 'mnist' && (
-            <a
-              className="button-link"
-              href={explainLink({ kind: 'mnist', index: picked }, { model: 'current' })}
-              aria-label={t('explain.links.fromTrainLabel', { index: picked })}
-              data-testid="train-explain-link"
-            >
-              {t('explain.links.fromTrain')}
-            </a>
+          {panels && (
+            <div className="train-live">
+              <FiltersPanel filters={snapshot?.filters ?? null} />
+              <ActivationsPanel
+                layers={snapshot?.layers ?? NO_LAYERS}
+                digit={snapshot?.digit ?? null}
+                label={snapshotLabel === null ? null : (info.classNames[snapshotLabel] ?? snapshotLabel)}
+                classNames={info.classNames}
+              />
+            </div>
           )}
+
+          <div className="train-eval">
+            <ConfusionPanel
+              confusion={lastEval?.confusion ?? null}
+              predictions={lastEval?.predictions ?? null}
+              set={testSet}
+              epoch={lastEval?.epoch ?? null}
+              onPick={pick}
+              picked={picked}
+              classNames={info.classNames}
+            />
+            <MistakesPanel
+              mistakes={lastEval?.mistakes ?? null}
+              set={testSet}
+              onPick={pick}
+              picked={picked}
+              classNames={info.classNames}
+            />
+            {/* Explain reads MNIST test digits only, so the link is offered for that dataset alone. */}
+            {picked !== null && dataset === 'mnist' && (
+              <a
+                className="button-link"
+                href={explainLink({ kind: 'mnist', index: picked }, { model: 'current' })}
+                aria-label={t('explain.links.fromTrainLabel', { index: picked })}
+                data-testid="train-explain-link"
+              >
+                {t('explain.links.fromTrain')}
+              </a>
+            )}
+          </div>
+          <CodePanel layers={layers} input={modelInput} />
         </div>
-        <CodePanel layers={layers} input={modelInput} />
-      </div>
-    </section>
+      </section>
+    </TrainWordsContext>
   );
 }

@@ -2,6 +2,7 @@ import { memo, useId, useState, type ReactNode } from 'react';
 import type { ConfigProblems, TrainConfig } from '../../engine/train/config';
 import { checkTrainConfig, TRAIN_DEFAULTS, TRAIN_PRESET_1998 } from '../../engine/train/config';
 import { hasMessage, t, tx } from '../../i18n';
+import { useTrainWords } from './trainWords';
 import type { train } from '../../i18n/areas/train';
 import { NumberStepper, Select, Toggle } from '../ui';
 
@@ -129,8 +130,9 @@ function SettingControl({
 }: Props & {
   s: Setting;
 }) {
+  const nouns = useTrainWords();
   const words = `train.controls.fields.${s.id}`;
-  const label = tx(`${words}.label`);
+  const label = tx(`${words}.label`, nouns);
   const disabled = busy && !s.live;
   const value = s.get(cfg);
   const { input } = s;
@@ -163,7 +165,7 @@ function SettingControl({
         s.id === 'epochs' && epochsHelp
           ? epochsHelp
           : hasMessage(`${words}.help`)
-            ? tx(`${words}.help`)
+            ? tx(`${words}.help`, nouns)
             : undefined
       }
       problem={problem}

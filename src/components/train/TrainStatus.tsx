@@ -1,5 +1,6 @@
 import { label as backendLabel } from '../../engine/backend';
 import { t, tx } from '../../i18n';
+import { useTrainWords, type TrainWords } from './trainWords';
 import { pauseTraining, resumeTraining, retryData, stopTraining, type TrainRuntime } from './trainSession';
 
 /** "1 min 05 s", "42 s", or a dash when there is no estimate. */
@@ -20,10 +21,10 @@ export function runFraction(rt: TrainRuntime): number {
 }
 
 /** "Running on WebAssembly in a background worker · training", or what is loading. */
-export function describeRuntime(rt: TrainRuntime): string {
+export function describeRuntime(rt: TrainRuntime, nouns: TrainWords): string {
   if (rt.loading)
     return t('train.status.loading', {
-      what: tx(`train.loading.${rt.loading.what}`),
+      what: tx(`train.loading.${rt.loading.what}`, nouns),
       pct: String(Math.round(rt.loading.fraction * 100)),
     });
   if (!rt.backend) return t('train.status.starting');
@@ -52,6 +53,7 @@ export function TrainStatus({
   panels?: { on: boolean; toggle: () => void };
   className?: string;
 }) {
+  const nouns = useTrainWords();
   const p = rt.progress;
   const busy = isBusy(rt);
   const fraction = runFraction(rt);
@@ -83,7 +85,7 @@ export function TrainStatus({
           </dd>
         </div>
         <div>
-          <dt>{t('train.status.throughput')}</dt>
+          <dt>{t('train.status.throughput', nouns)}</dt>
           <dd data-testid="throughput">{p ? Math.round(p.examplesPerSec) : 0}</dd>
         </div>
         <div>
@@ -102,7 +104,7 @@ export function TrainStatus({
         </div>
       </dl>
       <p className="train-backend" data-testid="train-backend">
-        {describeRuntime(rt)}
+        {describeRuntime(rt, nouns)}
         {panels && (
           <button
             type="button"
