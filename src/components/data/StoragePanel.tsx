@@ -24,7 +24,7 @@ export function StoragePanel({ refresh = 0 }: { refresh?: number }) {
           />
           <p data-testid="storage-room">
             {t('data.import.room', {
-              free: String(Math.floor(Math.max(0, estimate.quota - estimate.usage) / 1e6)),
+              free: formatBytes(Math.max(0, estimate.quota - estimate.usage)),
               n: picturesThatFit(estimate.quota - estimate.usage).toLocaleString('en-US'),
             })}
           </p>

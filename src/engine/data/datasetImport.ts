@@ -52,9 +52,9 @@ export class DatasetImportCancelled extends Error {
   override name = 'DatasetImportCancelled';
 }
 
-/** Megabytes, rounded up (what is needed) or down (what is free), so the two never read alike. */
-const mbUp = (n: number) => String(Math.max(1, Math.ceil(n / 1e6)));
-const mbDown = (n: number) => String(Math.floor(n / 1e6));
+/** Megabytes to 0.1, rounded up (what is needed) or down (what is free), so the two never read alike. */
+const mbUp = (n: number) => (Math.ceil(n / 1e5) / 10).toFixed(1);
+const mbDown = (n: number) => (Math.floor(n / 1e5) / 10).toFixed(1);
 
 /**
  * Imports `source` (a zip file called `fileName`) as a stored dataset named after the file: 28×28

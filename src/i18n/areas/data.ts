@@ -100,7 +100,7 @@ export const data = {
     skippedTitle: '{n} files were left out:',
     noRoom:
       '{file} holds {n} pictures and needs about {need} MB of room in this browser while it is imported, but only {free} MB is free. Nothing was kept. Delete a dataset you no longer need, or split the zip.',
-    room: 'Free room in this browser: about {free} MB, enough for roughly {n} more pictures.',
+    room: 'Free room in this browser: about {free}, enough for roughly {n} more pictures.',
     tooBigFile: '{file} is {mb} MB: more than the {max} MB a dataset file may be here. Nothing was read.',
     exists:
       'There is already a dataset called "{name}" on this computer. Rename the file, or delete the old one first. Nothing was changed.',
