@@ -23,6 +23,8 @@ export type ZipEntry = {
   /** Where the entry's local header starts. */
   offset: number;
   encrypted: boolean;
+  /** Name and extra-field bytes in the directory: the local header usually has the same, so one read gets both. */
+  headerGuess: number;
 };
 
 /** The zip's structure is broken (or it is not a zip); `message` is for developers, the caller words it. */
@@ -117,6 +119,7 @@ export async function readZipDirectory(
       size: u32(bytes, at + 24),
       offset: u32(bytes, at + 42),
       encrypted: (flags & 1) !== 0,
+      headerGuess: nameLength + u16(bytes, at + 30),
     });
     at += skip;
   }
@@ -133,11 +136,15 @@ export async function readZipEntry(source: ZipSource, entry: ZipEntry): Promise<
   if (entry.method !== 0 && entry.method !== 8) {
     throw new ZipFormatError(`it uses compression method ${entry.method}; only stored and deflate are read`);
   }
-  const local = await source.read(entry.offset, 30);
-  if (local.length < 30 || u32(local, 0) !== LOCAL_SIG)
+  // One read for the local header and the data when the header is as long as the directory's guess.
+  const first = await source.read(entry.offset, 30 + entry.headerGuess + entry.compressedSize);
+  if (first.length < 30 || u32(first, 0) !== LOCAL_SIG)
     throw new ZipFormatError('its local header is damaged');
-  const start = entry.offset + 30 + u16(local, 26) + u16(local, 28);
-  const packed = await source.read(start, entry.compressedSize);
+  const skip = 30 + u16(first, 26) + u16(first, 28);
+  const packed =
+    skip + entry.compressedSize <= first.length
+      ? first.subarray(skip, skip + entry.compressedSize)
+      : await source.read(entry.offset + skip, entry.compressedSize);
   if (packed.length < entry.compressedSize) throw new ZipFormatError('it is cut short');
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw new ZipFormatError('its sizes disagree');
