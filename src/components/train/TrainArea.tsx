@@ -109,7 +109,12 @@ export function TrainArea() {
     [cfg, onChange],
   );
 
-  const timeEstimate = useTimeEstimate(layers, cfg, rt, modelInput);
+  // A stored dataset may hold fewer pictures than the training-size setting: time what will really run.
+  const timedCfg = useMemo(
+    () => (trainCount === null ? cfg : { ...cfg, trainSize: Math.min(cfg.trainSize, trainCount) }),
+    [cfg, trainCount],
+  );
+  const timeEstimate = useTimeEstimate(layers, timedCfg, rt, modelInput);
 
   const pick = useCallback((index: number) => {
     setPicked(index);
