@@ -15,6 +15,7 @@ import {
   type LeNetConfig,
   type LeNetPooling,
 } from '../engine';
+import { defaultEpochs } from '../engine/train/defaultEpochs';
 import {
   checkTrainConfig,
   LIMITS,
@@ -58,10 +59,13 @@ export function parseArchParam(raw: string | null, previous: LayerSpec[] | null)
  * explorers do. `problems` lists what `checkTrainConfig` still refuses (e.g. a batch bigger than the
  * training set), shown at the controls. A refused `arch` keeps `prev.layers` and is reported in
  * `archError` (shown by the layer editor).
+ * `trainCount`: the pictures a stored dataset has to train on; without `epochs` in the link, the
+ * epochs then follow its size (defaultEpochs). Null for MNIST and Fashion-MNIST: 2 epochs, as always.
  */
 export function parseTrainParams(
   params: URLSearchParams,
   prev: TrainConfig = TRAIN_DEFAULTS,
+  trainCount: number | null = null,
 ): { cfg: TrainConfig; problems: ConfigProblems; linkErrors: string[]; archError: string | null } {
   const d = TRAIN_DEFAULTS;
   const designed = parseArchParam(params.get('arch'), prev.layers);
@@ -121,7 +125,15 @@ export function parseTrainParams(
     layers: designed.layers,
     backend: option('backend', TRAIN_BACKENDS, prev.backend, d.backend),
   };
+  if (params.get('epochs') === null && trainCount !== null) {
+    cfg.epochs = defaultEpochs(learnCount(cfg, trainCount), cfg.batchSize);
+  }
   return { cfg, problems: checkTrainConfig(cfg), linkErrors, archError: designed.error };
+}
+
+/** Pictures a run learns from: the training set (at most `trainSize`) less the validation share. */
+export function learnCount(cfg: Pick<TrainConfig, 'trainSize' | 'valFraction'>, trainCount: number): number {
+  return Math.floor(Math.min(cfg.trainSize, trainCount) * (1 - cfg.valFraction));
 }
 
 /** Writes settings back, keeping any other keys in `base`. */

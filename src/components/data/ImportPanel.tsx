@@ -1,12 +1,13 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import {
+  blobZipSource,
   DatasetImportCancelled,
   DatasetImportError,
   DatasetStorageError,
   datasetNameFromFile,
   importDatasetZip,
-  saveDataset,
   type ImportProgress,
+  type StorageRoom,
   type ZipSkipped,
 } from '../../engine';
 import { t } from '../../i18n';
@@ -14,8 +15,11 @@ import { refreshStoredDatasets, storedDatasetsNow } from '../../state/storedData
 import { Panel } from '../canvas/Panel';
 import { decodePicture } from './decodePicture';
 
-/** Bigger files are refused before reading: the zip reader holds the whole file in memory. */
-const MAX_FILE_MB = 300;
+/**
+ * Bigger files are refused before reading. The zip is read a slice at a time (never whole), so this
+ * only matches the 500 MB a zip's contents may unpack to (ZIP_LIMITS), with room for its directory.
+ */
+const MAX_FILE_MB = 600;
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 type Status =
@@ -25,9 +29,20 @@ type Status =
   | { kind: 'done'; text: string; skipped: ZipSkipped[] }
   | { kind: 'error'; text: string; skipped: ZipSkipped[] };
 
+/** The browser's storage use and quota, or null when it does not say (then the import just tries). */
+async function storageRoom(): Promise<StorageRoom | null> {
+  try {
+    const e = await (navigator as Partial<Navigator>).storage?.estimate?.();
+    return e && typeof e.quota === 'number' ? { usage: e.usage ?? 0, quota: e.quota } : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Importing a dataset .zip (one folder of pictures per class): progress, time left, Cancel, and every
- * refusal or left-out file in words. The import is stored only when complete, in one transaction.
+ * refusal or left-out file in words. The zip is read from the file a batch of pictures at a time and
+ * stored a chunk at a time; the dataset appears only when complete (a failed import is rolled back).
  */
 export function ImportPanel({ onChanged }: { onChanged: () => void }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -57,21 +72,24 @@ export function ImportPanel({ onChanged }: { onChanged: () => void }) {
     abort.current = ctl;
     setStatus({ kind: 'reading', file: file.name, progress: null });
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await importDatasetZip(bytes, file.name, {
+      const result = await importDatasetZip(blobZipSource(file), file.name, {
         decode: decodePicture,
         signal: ctl.signal,
-        onProgress: (progress) => setStatus({ kind: 'reading', file: file.name, progress }),
+        storage: await storageRoom(),
+        onProgress: (progress) =>
+          setStatus(
+            progress.done < progress.total
+              ? { kind: 'reading', file: file.name, progress }
+              : { kind: 'saving', name },
+          ),
       });
-      setStatus({ kind: 'saving', name: result.info.name });
-      await saveDataset(result.info, result.pictures);
       const [h, w, c] = result.info.inputShape;
       setStatus({
         kind: 'done',
         text: t('data.import.done', {
           name: result.info.name,
           classes: result.info.classNames.length,
-          n: fmt(result.pictures.labels.length),
+          n: fmt(result.info.counts.train + result.info.counts.test),
           h,
           w,
           channels: c === 1 ? t('data.card.grey') : t('data.card.colour'),

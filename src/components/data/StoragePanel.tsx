@@ -1,8 +1,9 @@
+import { picturesThatFit } from '../../engine';
 import { t } from '../../i18n';
 import { Panel } from '../canvas/Panel';
 import { formatBytes, useStorageEstimate } from './useStorageEstimate';
 
-/** How much this site keeps in the browser and how much it may keep. */
+/** How much this site keeps in the browser, how much it may keep, and how many more pictures fit. */
 export function StoragePanel({ refresh = 0 }: { refresh?: number }) {
   const estimate = useStorageEstimate(refresh);
   return (
@@ -21,6 +22,12 @@ export function StoragePanel({ refresh = 0 }: { refresh?: number }) {
             value={estimate.usage}
             aria-label={t('data.storage.bar')}
           />
+          <p data-testid="storage-room">
+            {t('data.import.room', {
+              free: formatBytes(Math.max(0, estimate.quota - estimate.usage)),
+              n: picturesThatFit(estimate.quota - estimate.usage).toLocaleString('en-US'),
+            })}
+          </p>
         </>
       ) : (
         <p>{t('data.storage.unknown')}</p>

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { extent, format, line, scaleLinear, scaleLog } from 'd3';
 import { t } from '../../i18n';
+import { useTrainWords } from './trainWords';
 import type { CurvePoint, EpochPoint } from './trainSession';
 
 export type CurveKind = 'loss' | 'accuracy';
@@ -30,6 +31,7 @@ export const CurvesChart = memo(function CurvesChart({
   /** Writes the title above the chart (the Train area names its two charts by their axes alone). */
   showTitle?: boolean;
 }) {
+  const nouns = useTrainWords();
   const model = useMemo(() => {
     const x = scaleLinear()
       .domain([0, Math.max(1, totalEpochs)])
@@ -114,7 +116,7 @@ export const CurvesChart = memo(function CurvesChart({
           </text>
         ))}
         <text x={(M.left + W - M.right) / 2} y={H - 4} className="train-axis-label" textAnchor="middle">
-          {t('train.curves.axis')}
+          {t('train.curves.axis', nouns)}
         </text>
         <path d={model.path} className="train-line-train" />
         {model.dots.map((d, i) => (

@@ -4,6 +4,7 @@ import { Panel } from '../canvas/Panel';
 import { cssColorOf, textColorOn, type ColorScale } from '../canvas/colorScales';
 import type { Mistake } from '../../engine/train/evaluate';
 import { t } from '../../i18n';
+import { useTrainWords } from './trainWords';
 import { GalleryRow } from '../data/GalleryRow';
 
 /** The test pictures; `inputShape` when they are not 28×28 greyscale digits (a stored dataset). */
@@ -24,6 +25,7 @@ export const DigitButton = memo(function DigitButton({
   onPick: (index: number) => void;
   selected: boolean;
 }) {
+  const nouns = useTrainWords();
   const [h, w, c] = set.inputShape ?? [28, 28, 1];
   const size = h * w * c;
   const pixels = useMemo(() => set.images.subarray(index * size, index * size + size), [set, index, size]);
@@ -34,7 +36,7 @@ export const DigitButton = memo(function DigitButton({
       type="button"
       className={`train-digit${selected ? ' selected' : ''}`}
       onClick={() => onPick(index)}
-      aria-label={t('train.digit.button', { index: String(index), caption })}
+      aria-label={t('train.digit.button', { ...nouns, index: String(index), caption })}
     >
       {c === 1 ? (
         <Heatmap
@@ -43,7 +45,7 @@ export const DigitButton = memo(function DigitButton({
           h={h}
           scale={INK}
           cellPx={2}
-          label={t('train.digit.label', { index: String(index) })}
+          label={t('train.digit.label', { ...nouns, index: String(index) })}
         />
       ) : (
         // Colour pictures as they are (a heat map shows one channel only).
@@ -51,7 +53,7 @@ export const DigitButton = memo(function DigitButton({
           pics={pics}
           indices={one}
           scale={2}
-          label={t('train.digit.label', { index: String(index) })}
+          label={t('train.digit.label', { ...nouns, index: String(index) })}
         />
       )}
       <span>{caption}</span>
@@ -77,6 +79,7 @@ export const ConfusionPanel = memo(function ConfusionPanel({
   onPick: (index: number) => void;
   picked: number | null;
 }) {
+  const nouns = useTrainWords();
   const [cell, setCell] = useState<{ label: number; predicted: number } | null>(null);
   const name = (c: number) => classNames[c] ?? String(c);
   // Words instead of digits: the column headings turn sideways so the table keeps its width.
@@ -116,7 +119,7 @@ export const ConfusionPanel = memo(function ConfusionPanel({
         <p className="train-note">{t('train.confusion.pending')}</p>
       ) : (
         <>
-          <p className="train-note">{t('train.confusion.note')}</p>
+          <p className="train-note">{t('train.confusion.note', nouns)}</p>
           <table className={named ? 'train-cm named' : 'train-cm'}>
             <thead>
               <tr>

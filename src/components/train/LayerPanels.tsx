@@ -5,6 +5,7 @@ import { Panel } from '../canvas/Panel';
 import { chooseSharedScale, type ColorScale } from '../canvas/colorScales';
 import type { LayerSnapshot } from '../../engine/train/trainer';
 import { hasMessage, t, tx } from '../../i18n';
+import { useTrainWords, type TrainWords } from './trainWords';
 
 /** Splits channel-last [h, w, c] data into c maps of h×w. */
 function channels(s: LayerSnapshot): Float32Array[] {
@@ -85,9 +86,9 @@ function fmtShape(shape: number[]): string {
 }
 
 /** A few words on what a layer's maps show (none for a layer the catalogue does not know). */
-function layerWords(name: string): string {
+function layerWords(name: string, nouns: TrainWords): string {
   const key = `train.layers.words.${name}`;
-  return hasMessage(key) ? tx(key) : '';
+  return hasMessage(key) ? tx(key, nouns) : '';
 }
 
 /** One layer: feature maps as small heatmaps, vectors as one strip, the output as labelled bars. */
@@ -101,6 +102,7 @@ const LayerRow = memo(function LayerRow({
   /** Names under the output bars; digits 0–9 when absent. */
   classNames?: readonly string[];
 }) {
+  const nouns = useTrainWords();
   const isMaps = layer.shape.length === 3;
   const maps = useMemo(() => (isMaps ? channels(layer) : [layer.data]), [layer, isMaps]);
   const scale = useMemo<ColorScale>(
@@ -117,7 +119,7 @@ const LayerRow = memo(function LayerRow({
     return (
       <div className="train-layer" data-layer="output">
         <div className="train-layer-name">
-          {t('train.layers.output', { n: layer.data.length })} <span>{layerWords('output')}</span>
+          {t('train.layers.output', { n: layer.data.length })} <span>{layerWords('output', nouns)}</span>
         </div>
         <div className={classNames?.some((n) => n.length > 2) ? 'train-bars named' : 'train-bars'}>
           {Array.from(layer.data, (p, i) => (
@@ -140,7 +142,7 @@ const LayerRow = memo(function LayerRow({
   return (
     <div className="train-layer" data-layer={layer.name}>
       <div className="train-layer-name">
-        {layer.name} · {fmtShape(layer.shape)} <span>{layerWords(layer.name)}</span>
+        {layer.name} · {fmtShape(layer.shape)} <span>{layerWords(layer.name, nouns)}</span>
       </div>
       <div className="train-map-row">
         {isMaps ? (
@@ -187,16 +189,19 @@ export const ActivationsPanel = memo(function ActivationsPanel({
   /** Pixels a layer's maps may take before wrapping (the Train area's default is 640). */
   mapsMaxWidth?: number;
 }) {
+  const nouns = useTrainWords();
   return (
     <Panel
       title={
-        digit === null ? t('train.layers.title') : t('train.layers.titleDigit', { digit: String(digit) })
+        digit === null
+          ? t('train.layers.title')
+          : t('train.layers.titleDigit', { ...nouns, digit: String(digit) })
       }
       shape={label === null ? undefined : t('train.layers.shape', { label: String(label) })}
       className="train-activations"
       testId="activations"
     >
-      <p className="train-note">{words?.note ?? t('train.layers.note')}</p>
+      <p className="train-note">{words?.note ?? t('train.layers.note', nouns)}</p>
       {layers.length === 0 && <p className="train-note">{words?.empty ?? t('train.layers.empty')}</p>}
       <div className="train-layers">
         {layers.map((l) => (

@@ -1,8 +1,9 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { LENET_DEFAULTS, type LayerSpec } from '../../engine';
+import { isBuiltinDataset, LENET_DEFAULTS, type LayerSpec } from '../../engine';
 import { useStore } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
-import { formatTrainParams, parseTrainParams } from '../../state/trainParams';
+import { formatTrainParams, learnCount, parseTrainParams } from '../../state/trainParams';
+import { defaultEpochs } from '../../engine/train/defaultEpochs';
 import { configLayers, type TrainConfig } from '../../engine/train/config';
 import type { LayerSnapshot } from '../../engine/train/trainer';
 import { t, tn } from '../../i18n';
@@ -23,21 +24,42 @@ import { runsStore } from '../../state/runsService';
 import { RunsPanel } from './runs/RunsPanel';
 import { ComparePanel } from './runs/ComparePanel';
 import { ExperimentPanel } from './runs/ExperimentPanel';
+import { trainWords, TrainWordsContext } from './trainWords';
 
 /** One empty list for "no snapshot yet", so the memoised panel is not re-rendered for a new []. */
 const NO_LAYERS: LayerSnapshot[] = [];
+
+/**
+ * Why the epochs are what they are for a stored dataset, in plain words: a small set gives few
+ * learning steps per pass, so its default is more passes (defaultEpochs).
+ */
+function epochsHelp(cfg: TrainConfig, trainCount: number): string {
+  const count = learnCount(cfg, trainCount);
+  const perPass = Math.max(1, Math.ceil(count / cfg.batchSize));
+  const suggested = defaultEpochs(count, cfg.batchSize);
+  return t('train.controls.epochsBySize', {
+    count: count.toLocaleString('en-US'),
+    perPass: perPass.toLocaleString('en-US'),
+    epochs: suggested,
+    steps: (perPass * suggested).toLocaleString('en-US'),
+  });
+}
 
 export function TrainArea() {
   const { params } = useHashRoute();
   const setParams = useSetHashParams('train');
   // Keyed by the query text: the route object is new on every render, the settings are not.
   const query = params.toString();
+  const { dataset, info, error: datasetError } = useTrainDataset(params.get('dataset'));
+  // A dataset of its own size sets the default epochs (a small set needs more passes); MNIST keeps 2.
+  const trainCount = isBuiltinDataset(info.id) ? null : info.counts.train;
+  const nouns = useMemo(() => trainWords(info), [info]);
   // A bad value in the link keeps the last good one (as the explorers do) and says so until corrected;
   // a refused `arch` keeps the last network that worked (cfg.layers) and the layer editor says why.
   const lastGood = useRef<TrainConfig | undefined>(undefined);
   const { cfg, problems, linkErrors, archError } = useMemo(
-    () => parseTrainParams(new URLSearchParams(query), lastGood.current),
-    [query],
+    () => parseTrainParams(new URLSearchParams(query), lastGood.current, trainCount),
+    [query, trainCount],
   );
   useEffect(() => {
     lastGood.current = cfg;
@@ -74,7 +96,6 @@ export function TrainArea() {
   const problemList = Object.values(problems);
   const canTrain = problemList.length === 0 && !busy && rt.phase !== 'loading' && rt.phase !== 'idle';
 
-  const { dataset, info, error: datasetError } = useTrainDataset(params.get('dataset'));
   const modelInput = useMemo(
     () => ({ inputShape: info.inputShape, classes: info.classNames.length }),
     [info.inputShape, info.classNames.length],
@@ -108,7 +129,12 @@ export function TrainArea() {
     [cfg, onChange],
   );
 
-  const timeEstimate = useTimeEstimate(layers, cfg, rt, modelInput);
+  // A stored dataset may hold fewer pictures than the training-size setting: time what will really run.
+  const timedCfg = useMemo(
+    () => (trainCount === null ? cfg : { ...cfg, trainSize: Math.min(cfg.trainSize, trainCount) }),
+    [cfg, trainCount],
+  );
+  const timeEstimate = useTimeEstimate(layers, timedCfg, rt, modelInput);
 
   const pick = useCallback((index: number) => {
     setPicked(index);
@@ -135,145 +161,153 @@ export function TrainArea() {
   const snapshotLabel = snapshot && rt.testSet ? (rt.testSet.labels[snapshot.digit] ?? null) : null;
 
   return (
-    <section className="train-area" aria-labelledby="train-title">
-      <div className="train-side">
-        <h1 id="train-title">{t('train.title')}</h1>
-        <p className="train-intro">{t('train.intro')}</p>
-        {(linkErrors.length > 0 || compare.error || missingRuns.length > 0) && (
-          <div className="message error" role="alert" data-testid="link-message">
-            {linkErrors.map((m, i) => (
-              <p key={i}>{m}</p>
-            ))}
-            {compare.error && <p>{compare.error}</p>}
-            {missingRuns.length > 0 && (
-              <p>{tn('compare.link.missing', missingRuns.length, { ids: missingRuns.join(', ') })}</p>
+    <TrainWordsContext value={nouns}>
+      <section className="train-area" aria-labelledby="train-title">
+        <div className="train-side">
+          <h1 id="train-title">{t('train.title')}</h1>
+          <p className="train-intro">{t('train.intro', nouns)}</p>
+          {(linkErrors.length > 0 || compare.error || missingRuns.length > 0) && (
+            <div className="message error" role="alert" data-testid="link-message">
+              {linkErrors.map((m, i) => (
+                <p key={i}>{m}</p>
+              ))}
+              {compare.error && <p>{compare.error}</p>}
+              {missingRuns.length > 0 && (
+                <p>{tn('compare.link.missing', missingRuns.length, { ids: missingRuns.join(', ') })}</p>
+              )}
+            </div>
+          )}
+          <div className="train-buttons">
+            {!busy && (
+              <button
+                type="button"
+                disabled={!canTrain}
+                onClick={() => startTraining(cfg, picked ?? 0, panels)}
+                title={problemList[0] ?? undefined}
+              >
+                {t('train.buttons.train')}
+              </button>
             )}
-          </div>
-        )}
-        <div className="train-buttons">
-          {!busy && (
+            <RunButtons rt={rt} />
             <button
               type="button"
-              disabled={!canTrain}
-              onClick={() => startTraining(cfg, picked ?? 0, panels)}
-              title={problemList[0] ?? undefined}
+              className="secondary"
+              disabled={busy || rt.phase === 'loading' || rt.phase === 'idle'}
+              onClick={resetRuntime}
+              aria-describedby="train-reset-note"
             >
-              {t('train.buttons.train')}
+              {t('train.buttons.reset')}
             </button>
+          </div>
+          <p className="train-note" id="train-reset-note" data-testid="reset-note">
+            <strong>{t('train.resetNote.reset')}</strong>
+            {t('train.resetNote.resetText')}
+            <strong>{t('train.resetNote.train')}</strong>
+            {t('train.resetNote.trainText')}
+          </p>
+          <p className="train-dataset" data-testid="train-dataset">
+            {t('train.dataset.using', { name: info.name })} <a href={`#/data`}>{t('train.dataset.change')}</a>
+          </p>
+          {datasetError && (
+            <p className="message error" role="alert" data-testid="dataset-error">
+              {datasetError}
+            </p>
           )}
-          <RunButtons rt={rt} />
-          <button
-            type="button"
-            className="secondary"
-            disabled={busy || rt.phase === 'loading' || rt.phase === 'idle'}
-            onClick={resetRuntime}
-            aria-describedby="train-reset-note"
-          >
-            {t('train.buttons.reset')}
-          </button>
-        </div>
-        <p className="train-note" id="train-reset-note" data-testid="reset-note">
-          <strong>{t('train.resetNote.reset')}</strong>
-          {t('train.resetNote.resetText')}
-          <strong>{t('train.resetNote.train')}</strong>
-          {t('train.resetNote.trainText')}
-        </p>
-        <p className="train-dataset" data-testid="train-dataset">
-          {t('train.dataset.using', { name: info.name })} <a href={`#/data`}>{t('train.dataset.change')}</a>
-        </p>
-        {datasetError && (
-          <p className="message error" role="alert" data-testid="dataset-error">
-            {datasetError}
-          </p>
-        )}
-        {problemList.length > 0 && (
-          <p className="message error" role="alert">
-            {t('train.cannotTrain', { problem: problemList[0] ?? '' })}
-          </p>
-        )}
-        {/* Above the settings: after a run, "Use this model" is on the first screen. */}
-        <ModelPanel busy={busy} dataset={dataset ?? 'mnist'} datasetName={info.name} />
-        <RunsPanel compared={compare.ids} onCompare={onCompare} busy={busy} />
-        <LayerEditor
-          input={modelInput}
-          layers={layers}
-          archError={archError}
-          batchSize={cfg.batchSize}
-          busy={busy}
-          onChange={onLayers}
-          timeEstimate={timeEstimate}
-          epochs={cfg.epochs}
-        />
-        <TrainControls cfg={cfg} problems={problems} busy={busy} onChange={onChange} />
-      </div>
-
-      <div className="train-main">
-        <ExperimentPanel />
-        {compare.ids.length > 0 && stored.checked && (
-          <ComparePanel runs={comparedRuns} onClose={closeCompare} />
-        )}
-        <TrainStatus rt={rt} lr={cfg.lr} panels={{ on: panels, toggle: togglePanels }} />
-
-        <div className="train-charts">
-          <CurvesChart
-            kind="loss"
-            curve={rt.curve}
-            epochs={rt.epochs}
-            totalEpochs={p?.epochs ?? cfg.epochs}
-            testCount={info.counts.test}
+          {problemList.length > 0 && (
+            <p className="message error" role="alert">
+              {t('train.cannotTrain', { problem: problemList[0] ?? '' })}
+            </p>
+          )}
+          {/* Above the settings: after a run, "Use this model" is on the first screen. */}
+          <ModelPanel busy={busy} dataset={dataset ?? 'mnist'} datasetName={info.name} />
+          <RunsPanel compared={compare.ids} onCompare={onCompare} busy={busy} />
+          <LayerEditor
+            input={modelInput}
+            layers={layers}
+            archError={archError}
+            batchSize={cfg.batchSize}
+            busy={busy}
+            onChange={onLayers}
+            timeEstimate={timeEstimate}
+            epochs={cfg.epochs}
           />
-          <CurvesChart
-            kind="accuracy"
-            curve={rt.curve}
-            epochs={rt.epochs}
-            totalEpochs={p?.epochs ?? cfg.epochs}
-            testCount={info.counts.test}
+          <TrainControls
+            cfg={cfg}
+            problems={problems}
+            busy={busy}
+            onChange={onChange}
+            epochsHelp={trainCount === null ? null : epochsHelp(cfg, trainCount)}
           />
         </div>
 
-        {panels && (
-          <div className="train-live">
-            <FiltersPanel filters={snapshot?.filters ?? null} />
-            <ActivationsPanel
-              layers={snapshot?.layers ?? NO_LAYERS}
-              digit={snapshot?.digit ?? null}
-              label={snapshotLabel === null ? null : (info.classNames[snapshotLabel] ?? snapshotLabel)}
-              classNames={info.classNames}
+        <div className="train-main">
+          <ExperimentPanel />
+          {compare.ids.length > 0 && stored.checked && (
+            <ComparePanel runs={comparedRuns} onClose={closeCompare} />
+          )}
+          <TrainStatus rt={rt} lr={cfg.lr} panels={{ on: panels, toggle: togglePanels }} />
+
+          <div className="train-charts">
+            <CurvesChart
+              kind="loss"
+              curve={rt.curve}
+              epochs={rt.epochs}
+              totalEpochs={p?.epochs ?? cfg.epochs}
+              testCount={info.counts.test}
+            />
+            <CurvesChart
+              kind="accuracy"
+              curve={rt.curve}
+              epochs={rt.epochs}
+              totalEpochs={p?.epochs ?? cfg.epochs}
+              testCount={info.counts.test}
             />
           </div>
-        )}
 
-        <div className="train-eval">
-          <ConfusionPanel
-            confusion={lastEval?.confusion ?? null}
-            predictions={lastEval?.predictions ?? null}
-            set={testSet}
-            epoch={lastEval?.epoch ?? null}
-            onPick={pick}
-            picked={picked}
-            classNames={info.classNames}
-          />
-          <MistakesPanel
-            mistakes={lastEval?.mistakes ?? null}
-            set={testSet}
-            onPick={pick}
-            picked={picked}
-            classNames={info.classNames}
-          />
-          {/* Explain reads MNIST test digits only, so the link is offered for that dataset alone. */}
-          {picked !== null && dataset === 'mnist' && (
-            <a
-              className="button-link"
-              href={explainLink({ kind: 'mnist', index: picked }, { model: 'current' })}
-              aria-label={t('explain.links.fromTrainLabel', { index: picked })}
-              data-testid="train-explain-link"
-            >
-              {t('explain.links.fromTrain')}
-            </a>
+          {panels && (
+            <div className="train-live">
+              <FiltersPanel filters={snapshot?.filters ?? null} />
+              <ActivationsPanel
+                layers={snapshot?.layers ?? NO_LAYERS}
+                digit={snapshot?.digit ?? null}
+                label={snapshotLabel === null ? null : (info.classNames[snapshotLabel] ?? snapshotLabel)}
+                classNames={info.classNames}
+              />
+            </div>
           )}
+
+          <div className="train-eval">
+            <ConfusionPanel
+              confusion={lastEval?.confusion ?? null}
+              predictions={lastEval?.predictions ?? null}
+              set={testSet}
+              epoch={lastEval?.epoch ?? null}
+              onPick={pick}
+              picked={picked}
+              classNames={info.classNames}
+            />
+            <MistakesPanel
+              mistakes={lastEval?.mistakes ?? null}
+              set={testSet}
+              onPick={pick}
+              picked={picked}
+              classNames={info.classNames}
+            />
+            {/* Explain reads MNIST test digits only, so the link is offered for that dataset alone. */}
+            {picked !== null && dataset === 'mnist' && (
+              <a
+                className="button-link"
+                href={explainLink({ kind: 'mnist', index: picked }, { model: 'current' })}
+                aria-label={t('explain.links.fromTrainLabel', { index: picked })}
+                data-testid="train-explain-link"
+              >
+                {t('explain.links.fromTrain')}
+              </a>
+            )}
+          </div>
+          <CodePanel layers={layers} input={modelInput} />
         </div>
-        <CodePanel layers={layers} input={modelInput} />
-      </div>
-    </section>
+      </section>
+    </TrainWordsContext>
   );
 }

@@ -2,6 +2,7 @@ import { memo, useId, useState, type ReactNode } from 'react';
 import type { ConfigProblems, TrainConfig } from '../../engine/train/config';
 import { checkTrainConfig, TRAIN_DEFAULTS, TRAIN_PRESET_1998 } from '../../engine/train/config';
 import { hasMessage, t, tx } from '../../i18n';
+import { useTrainWords } from './trainWords';
 import type { train } from '../../i18n/areas/train';
 import { NumberStepper, Select, Toggle } from '../ui';
 
@@ -10,6 +11,8 @@ type Props = {
   problems: ConfigProblems;
   busy: boolean;
   onChange: (cfg: TrainConfig) => void;
+  /** The epochs' help for a dataset whose size chose them (why that many), or null for the usual words. */
+  epochsHelp?: string | null;
 };
 
 type FieldId = keyof typeof train.controls.fields;
@@ -123,11 +126,13 @@ function SettingControl({
   problems,
   busy,
   onChange,
+  epochsHelp,
 }: Props & {
   s: Setting;
 }) {
+  const nouns = useTrainWords();
   const words = `train.controls.fields.${s.id}`;
-  const label = tx(`${words}.label`);
+  const label = tx(`${words}.label`, nouns);
   const disabled = busy && !s.live;
   const value = s.get(cfg);
   const { input } = s;
@@ -156,7 +161,13 @@ function SettingControl({
   const problem = draft?.problem ?? (s.problem ? problems[s.problem] : undefined);
   return (
     <Field
-      help={hasMessage(`${words}.help`) ? tx(`${words}.help`) : undefined}
+      help={
+        s.id === 'epochs' && epochsHelp
+          ? epochsHelp
+          : hasMessage(`${words}.help`)
+            ? tx(`${words}.help`, nouns)
+            : undefined
+      }
       problem={problem}
       describedBy={noteId}
       onLeave={() => setDraft(null)}

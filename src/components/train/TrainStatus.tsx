@@ -1,6 +1,7 @@
 import { label as backendLabel } from '../../engine/backend';
 import { t, tx } from '../../i18n';
 import { ProgressBar, StatusNote } from '../ui';
+import { useTrainWords, type TrainWords } from './trainWords';
 import { pauseTraining, resumeTraining, retryData, stopTraining, type TrainRuntime } from './trainSession';
 
 /** "1 min 05 s", "42 s", or a dash when there is no estimate. */
@@ -21,10 +22,10 @@ export function runFraction(rt: TrainRuntime): number {
 }
 
 /** "Running on WebAssembly in a background worker · training", or what is loading. */
-export function describeRuntime(rt: TrainRuntime): string {
+export function describeRuntime(rt: TrainRuntime, nouns: TrainWords): string {
   if (rt.loading)
     return t('train.status.loading', {
-      what: tx(`train.loading.${rt.loading.what}`),
+      what: tx(`train.loading.${rt.loading.what}`, nouns),
       pct: String(Math.round(rt.loading.fraction * 100)),
     });
   if (!rt.backend) return t('train.status.starting');
@@ -53,6 +54,7 @@ export function TrainStatus({
   panels?: { on: boolean; toggle: () => void };
   className?: string;
 }) {
+  const nouns = useTrainWords();
   const p = rt.progress;
   const busy = isBusy(rt);
   const fraction = runFraction(rt);
@@ -75,7 +77,7 @@ export function TrainStatus({
           </dd>
         </div>
         <div>
-          <dt>{t('train.status.throughput')}</dt>
+          <dt>{t('train.status.throughput', nouns)}</dt>
           <dd data-testid="throughput">{p ? Math.round(p.examplesPerSec) : 0}</dd>
         </div>
         <div>
@@ -94,7 +96,7 @@ export function TrainStatus({
         </div>
       </dl>
       <p className="train-backend" data-testid="train-backend">
-        {describeRuntime(rt)}
+        {describeRuntime(rt, nouns)}
         {panels && (
           <button
             type="button"

@@ -1,9 +1,12 @@
 /**
- * Importing a dataset .zip: read and check it (datasetZip), then decode its pictures a batch at a
- * time, each straight to its small stored size, so memory holds the small pictures plus one batch of
- * decoded ones, never every photo at full size. Reports progress after each batch and stops at the
- * next batch when cancelled. Nothing is stored here: the caller saves the result in one transaction,
- * so a cancelled or failed import leaves the browser's datasets exactly as they were.
+ * Importing a dataset .zip with bounded memory, whatever its size: read the zip's directory and check
+ * it (datasetZip), check the browser has room for it, then unpack, decode and store the pictures a
+ * batch at a time: a batch of files is unpacked from the zip (one entry after another), decoded
+ * straight to their small stored sizes, and handed to the store, which writes a chunk of CHUNK
+ * pictures as soon as it is full (datasetStaging). Memory holds one batch of files and one chunk of
+ * small pictures, never the zip or every photo. Progress after each batch; Cancel is honoured at the
+ * next batch. The dataset appears only when complete: a cancelled or failed import (storage full
+ * included) deletes what it staged, so the browser's datasets stay exactly as they were.
  * Decoding is the caller's (`decode`: createImageBitmap in the page), which keeps this module
  * framework-free.
  */
@@ -11,13 +14,22 @@ import { t } from '../../i18n';
 import { COLOUR_SHAPE, GREY_SHAPE, hasColour, toDatasetPixels, type Rgba } from './datasetPixels';
 import type { DatasetInfo } from './datasets';
 import { testCount as testShare } from './datasetSplit';
-import type { StoredPictures } from './datasetStore';
-import { DatasetImportError, readDatasetZip, type ZipImage, type ZipSkipped } from './datasetZip';
-
-/** Pictures decoded between two progress reports (and two checks for Cancel). */
-export const IMPORT_BATCH = 32;
+import { openDatasetWriter, stagingBytes, type DatasetWriter } from './datasetStaging';
+import {
+  DatasetImportError,
+  planDatasetZip,
+  readDatasetImages,
+  ZIP_LIMITS,
+  type ZipImage,
+  type ZipLimits,
+  type ZipSkipped,
+} from './datasetZip';
+import type { ZipSource } from './zipReader';
 
 export type ImportProgress = { done: number; total: number; elapsedMs: number; etaMs: number | null };
+
+/** What this site keeps and may keep in the browser (navigator.storage.estimate), when known. */
+export type StorageRoom = { usage: number; quota: number };
 
 export type ImportOptions = {
   /** Decodes one picture (its header says PNG or JPEG and its size); throws if it cannot. */
@@ -25,95 +37,116 @@ export type ImportOptions = {
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
   now?: () => number;
-  batch?: number;
+  /** The browser's storage before importing; null or absent when the browser does not say. */
+  storage?: StorageRoom | null;
+  limits?: ZipLimits;
+  /** Opens where the pictures go (default: a staged dataset in IndexedDB). */
+  openWriter?: (id: string) => Promise<DatasetWriter>;
 };
 
-export type ImportResult = { info: DatasetInfo; pictures: StoredPictures; skipped: ZipSkipped[] };
+/** The stored dataset's description, and the files left out (each named, in words). */
+export type ImportResult = { info: DatasetInfo; skipped: ZipSkipped[] };
 
 /** The user cancelled; nothing was stored. */
 export class DatasetImportCancelled extends Error {
   override name = 'DatasetImportCancelled';
 }
 
+/** Megabytes to 0.1, rounded up (what is needed) or down (what is free), so the two never read alike. */
+const mbUp = (n: number) => (Math.ceil(n / 1e5) / 10).toFixed(1);
+const mbDown = (n: number) => (Math.floor(n / 1e5) / 10).toFixed(1);
+
 /**
- * Reads `zip` (a file called `fileName`) into a dataset named after the file: 28×28 greyscale when
- * every picture is grey, 32×32 colour when any has colour. Throws DatasetImportError (message names
- * the file or class) or DatasetImportCancelled. Returns new arrays the caller owns.
+ * Imports `source` (a zip file called `fileName`) as a stored dataset named after the file: 28×28
+ * greyscale when every picture is grey, 32×32 colour when any has colour. Throws DatasetImportError
+ * (message names the file or class; includes "not enough room"), DatasetImportCancelled, or
+ * DatasetStorageError (storage full part way: everything staged was deleted). Returns new objects.
  */
 export async function importDatasetZip(
-  zip: Uint8Array,
+  source: ZipSource,
   fileName: string,
   opts: ImportOptions,
 ): Promise<ImportResult> {
   const now = opts.now ?? (() => performance.now());
+  const limits = opts.limits ?? ZIP_LIMITS;
   const t0 = now();
-  const parsed = readDatasetZip(zip, fileName);
-  const skipped = parsed.skipped.slice();
-  const all: { img: ZipImage; label: number }[] = [];
-  parsed.classes.forEach((cls, k) => cls.images.forEach((img) => all.push({ img, label: k })));
-  const total = all.length;
-  const grey: Uint8Array[] = [];
-  const colour: Uint8Array[] = [];
-  const labels: number[] = [];
-  let anyColour = false;
-  const batch = opts.batch ?? IMPORT_BATCH;
-  for (let start = 0; start < total; start += batch) {
-    if (opts.signal?.aborted)
-      throw new DatasetImportCancelled(t('data.import.cancelled', { file: fileName }));
-    const group = all.slice(start, start + batch);
-    const decoded = await Promise.all(
-      group.map(({ img }) =>
-        opts.decode(img).then(
-          (rgba) => rgba,
-          () => null,
+  const cancelled = () => new DatasetImportCancelled(t('data.import.cancelled', { file: fileName }));
+  const plan = await planDatasetZip(source, fileName, limits);
+  if (opts.storage) {
+    const need = stagingBytes(plan.pictures);
+    const free = Math.max(0, opts.storage.quota - opts.storage.usage);
+    if (need > free) {
+      throw new DatasetImportError(
+        t('data.import.noRoom', {
+          file: fileName,
+          n: plan.pictures.toLocaleString('en-US'),
+          need: mbUp(need),
+          free: mbDown(free),
+        }),
+      );
+    }
+  }
+  if (opts.signal?.aborted) throw cancelled();
+  const writer = await (opts.openWriter ?? openDatasetWriter)(plan.name);
+  try {
+    const skipped = plan.skipped.slice();
+    const perClass = plan.classes.map(() => 0);
+    let anyColour = false;
+    for await (const batch of readDatasetImages(source, plan, limits)) {
+      if (opts.signal?.aborted) throw cancelled();
+      skipped.push(...batch.skipped);
+      const decoded = await Promise.all(
+        batch.images.map(({ image }) =>
+          opts.decode(image).then(
+            (rgba) => rgba,
+            () => null,
+          ),
         ),
-      ),
-    );
-    decoded.forEach((rgba, i) => {
-      const item = group[i];
-      if (!item) return;
-      if (!rgba) {
-        skipped.push({ path: item.img.path, reason: t('data.zip.corrupt', { path: item.img.path }) });
-      } else {
-        grey.push(toDatasetPixels(rgba, GREY_SHAPE));
-        colour.push(toDatasetPixels(rgba, COLOUR_SHAPE));
+      );
+      for (let i = 0; i < batch.images.length; i++) {
+        const item = batch.images[i];
+        const rgba = decoded[i];
+        if (!item) continue;
+        if (!rgba) {
+          skipped.push({ path: item.image.path, reason: t('data.zip.corrupt', { path: item.image.path }) });
+          continue;
+        }
         anyColour ||= hasColour(rgba);
-        labels.push(item.label);
+        await writer.add(toDatasetPixels(rgba, GREY_SHAPE), toDatasetPixels(rgba, COLOUR_SHAPE), item.label);
+        perClass[item.label] = (perClass[item.label] ?? 0) + 1;
       }
-      // The file's bytes are not needed once decoded: let them go (bounded memory).
-      item.img.bytes = new Uint8Array(0);
-    });
-    const done = Math.min(total, start + group.length);
-    const elapsedMs = now() - t0;
-    opts.onProgress?.({
-      done,
-      total,
-      elapsedMs,
-      etaMs: done > 0 ? (elapsedMs / done) * (total - done) : null,
-    });
+      const elapsedMs = now() - t0;
+      const done = batch.done;
+      opts.onProgress?.({
+        done,
+        total: plan.pictures,
+        elapsedMs,
+        etaMs: done > 0 ? (elapsedMs / done) * (plan.pictures - done) : null,
+      });
+    }
+    if (opts.signal?.aborted) throw cancelled();
+    // A class whose every picture failed to decode is as empty as a folder without pictures.
+    const emptyAt = perClass.findIndex((n) => n === 0);
+    if (emptyAt >= 0) {
+      throw new DatasetImportError(
+        t('data.zip.emptyClass', { file: fileName, name: plan.classes[emptyAt]?.name ?? '' }),
+      );
+    }
+    const shape = anyColour ? COLOUR_SHAPE : GREY_SHAPE;
+    const testTotal = perClass.reduce((s, n) => s + testShare(n), 0);
+    const count = perClass.reduce((s, n) => s + n, 0);
+    const info: DatasetInfo = {
+      id: plan.name,
+      name: plan.name,
+      classNames: plan.classes.map((c) => c.name),
+      inputShape: [...shape],
+      counts: { train: count - testTotal, test: testTotal, perClass },
+      source: { kind: 'imported', file: fileName, at: new Date().toISOString() },
+    };
+    await writer.commit(info);
+    return { info, skipped };
+  } catch (err) {
+    await writer.rollback();
+    throw err;
   }
-  if (opts.signal?.aborted) throw new DatasetImportCancelled(t('data.import.cancelled', { file: fileName }));
-  // A class whose every picture failed to decode is as empty as a folder without pictures.
-  const perClass = parsed.classes.map((_, k) => labels.filter((l) => l === k).length);
-  const emptyAt = perClass.findIndex((n) => n === 0);
-  if (emptyAt >= 0) {
-    throw new DatasetImportError(
-      t('data.zip.emptyClass', { file: fileName, name: parsed.classes[emptyAt]?.name ?? '' }),
-    );
-  }
-  const shape = anyColour ? COLOUR_SHAPE : GREY_SHAPE;
-  const kept = anyColour ? colour : grey;
-  const size = shape[0] * shape[1] * shape[2];
-  const images = new Uint8Array(kept.length * size);
-  kept.forEach((p, i) => images.set(p, i * size));
-  const testTotal = perClass.reduce((s, n) => s + testShare(n), 0);
-  const info: DatasetInfo = {
-    id: parsed.name,
-    name: parsed.name,
-    classNames: parsed.classes.map((c) => c.name),
-    inputShape: [...shape],
-    counts: { train: labels.length - testTotal, test: testTotal, perClass },
-    source: { kind: 'imported', file: fileName, at: new Date().toISOString() },
-  };
-  return { info, pictures: { images, labels: Uint8Array.from(labels) }, skipped };
 }

@@ -22,14 +22,16 @@ export class DatasetStorageError extends Error {
   override name = 'DatasetStorageError';
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
+/** A request's result as a promise (shared with datasetStaging). */
+export function idbRequest<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 }
 
-function done(tx: IDBTransaction): Promise<void> {
+/** Resolves when `tx` commits, rejects with its error when it aborts (shared with datasetStaging). */
+export function txDone(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
@@ -37,7 +39,8 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-function open(): Promise<IDBDatabase> {
+/** Opens (creating if needed) the datasets database (shared with datasetStaging). */
+export function openDatasetDb(): Promise<IDBDatabase> {
   const idb = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (!idb) return Promise.reject(new DatasetStorageError(t('data.store.noStorage')));
   const req = idb.open(DATASET_DB, DB_VERSION);
@@ -46,14 +49,14 @@ function open(): Promise<IDBDatabase> {
     if (!db.objectStoreNames.contains('datasets')) db.createObjectStore('datasets', { keyPath: 'id' });
     if (!db.objectStoreNames.contains('chunks')) db.createObjectStore('chunks', { keyPath: ['id', 'chunk'] });
   };
-  return request(req);
+  return idbRequest(req);
 }
 
 /** Every stored dataset's description, by name. Returns new objects the caller owns. */
 export async function listStoredDatasets(): Promise<DatasetInfo[]> {
-  const db = await open();
+  const db = await openDatasetDb();
   try {
-    const all = await request(db.transaction('datasets').objectStore('datasets').getAll());
+    const all = await idbRequest(db.transaction('datasets').objectStore('datasets').getAll());
     return (all as DatasetInfo[]).sort((a, b) => a.name.localeCompare(b.name));
   } finally {
     db.close();
@@ -80,16 +83,16 @@ export async function saveDataset(
       t('data.store.badShape', { name: info.name, n: count, bytes: pictures.images.length }),
     );
   }
-  const db = await open();
+  const db = await openDatasetDb();
   let tx: IDBTransaction | null = null;
   try {
     tx = db.transaction(['datasets', 'chunks'], 'readwrite');
-    const finished = done(tx);
+    const finished = txDone(tx);
     // Settled by the abort below when a put throws; this handler keeps that from going unhandled.
     finished.catch(() => {});
     const datasets = tx.objectStore('datasets');
     const chunks = tx.objectStore('chunks');
-    const existing = (await request(datasets.get(info.id))) as DatasetInfo | undefined;
+    const existing = (await idbRequest(datasets.get(info.id))) as DatasetInfo | undefined;
     if (existing && !opts.replace) {
       tx.abort();
       await finished.catch(() => {});
@@ -137,12 +140,12 @@ export async function saveDataset(
 export async function loadStoredDataset(
   id: string,
 ): Promise<{ info: DatasetInfo; pictures: StoredPictures } | null> {
-  const db = await open();
+  const db = await openDatasetDb();
   try {
     const tx = db.transaction(['datasets', 'chunks']);
-    const info = (await request(tx.objectStore('datasets').get(id))) as DatasetInfo | undefined;
+    const info = (await idbRequest(tx.objectStore('datasets').get(id))) as DatasetInfo | undefined;
     if (!info) return null;
-    const rows = (await request(
+    const rows = (await idbRequest(
       tx.objectStore('chunks').getAll(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER])),
     )) as ChunkRow[];
     rows.sort((a, b) => a.chunk - b.chunk);
@@ -164,10 +167,10 @@ export async function loadStoredDataset(
 
 /** Deletes a stored dataset (description and pictures) in one transaction. */
 export async function deleteStoredDataset(id: string): Promise<void> {
-  const db = await open();
+  const db = await openDatasetDb();
   try {
     const tx = db.transaction(['datasets', 'chunks'], 'readwrite');
-    const finished = done(tx);
+    const finished = txDone(tx);
     tx.objectStore('datasets').delete(id);
     tx.objectStore('chunks').delete(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
     await finished;

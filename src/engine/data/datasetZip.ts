@@ -1,15 +1,21 @@
 /**
  * Reading a dataset from a .zip laid out as one folder of images per class (`shapes.zip` holding
  * `circle/1.png`, `square/2.jpg`…; one enclosing folder such as `shapes/circle/1.png` is fine too).
- * Checks everything that can be checked before decoding: entry count and total uncompressed size
- * (from the zip's directory, before anything is inflated: a zip bomb is refused unopened), class
- * folders (2–10, no two with the same name, none empty), and each image's header (type and pixel
- * size, so a 20,000×20,000 picture is refused without decoding it). Decoding and resizing happen in
- * the page (createImageBitmap), in batches. Pure: plain bytes in, plain bytes out; no tensors.
+ * In two steps, so memory stays bounded whatever the zip's size:
+ * 1. `planDatasetZip` reads only the zip's directory: entry count and total uncompressed size (a zip
+ *    bomb is refused unopened), class folders (2–10, no two with the same name, none without pictures).
+ * 2. `readDatasetImages` then unpacks the entries a bounded batch at a time (count and bytes), checking
+ *    each image's header (type and pixel size, so a 20,000×20,000 picture is refused undecoded).
+ * Decoding and resizing happen in the page (createImageBitmap). No tensors, no DOM.
  */
-import { unzipSync } from 'fflate';
 import { t } from '../../i18n';
-import { imageSizeProblem, readImageHeader, type ImageHeader } from '../preprocess/imageHeader';
+import {
+  imageSizeProblem,
+  MAX_IMAGE_FILE_BYTES,
+  readImageHeader,
+  type ImageHeader,
+} from '../preprocess/imageHeader';
+import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry, type ZipSource } from './zipReader';
 
 export const ZIP_LIMITS = {
   /** Files in the zip, folders included. */
@@ -19,7 +25,12 @@ export const ZIP_LIMITS = {
   minClasses: 2,
   maxClasses: 10,
   maxNameLength: 40,
+  /** Entries unpacked and held at once (one batch), and their bytes: what bounds memory. */
+  batchEntries: 32,
+  batchBytes: 32_000_000,
 };
+
+export type ZipLimits = typeof ZIP_LIMITS;
 
 export type ZipImage = { path: string; bytes: Uint8Array; header: ImageHeader };
 export type ZipClass = { name: string; images: ZipImage[] };
@@ -49,34 +60,41 @@ function isSystemFile(path: string): boolean {
   );
 }
 
+/** A class folder and the zip entries inside it (nothing unpacked yet). */
+export type ZipPlanClass = { name: string; entries: ZipEntry[] };
+/** What a zip holds, from its directory alone. `pictures`: entries that may be pictures. */
+export type ZipPlan = {
+  name: string;
+  file: string;
+  classes: ZipPlanClass[];
+  skipped: ZipSkipped[];
+  pictures: number;
+};
+
+/** Names that can be a picture: PNG or JPEG extensions, or none at all (the header decides). */
+const MAYBE_PICTURE = /(\.(png|jpe?g|jpe|jfif)|\/[^./]+)$/i;
+
 /**
- * Reads `zip` (the file's bytes) into classes of image files. Throws DatasetImportError for a zip that
- * cannot become a dataset; single bad files are listed in `skipped` instead. The returned byte arrays
- * are the caller's (fresh copies inflated from the zip).
+ * Reads a zip's directory (never its contents) into class folders of entries. Throws
+ * DatasetImportError naming the file or class for a zip that cannot become a dataset: not a zip,
+ * too many files, a declared total over the limit (a bomb: refused before anything is inflated),
+ * bad or duplicate class names, a class with no file that could be a picture, too few or many classes.
+ * Single files left out are listed in `skipped`. Returns new objects the caller owns.
  */
-export function readDatasetZip(zip: Uint8Array, fileName: string, limits = ZIP_LIMITS): ZipDataset {
+export async function planDatasetZip(
+  source: ZipSource,
+  fileName: string,
+  limits: ZipLimits = ZIP_LIMITS,
+): Promise<ZipPlan> {
   const file = fileName;
-  let entries = 0;
-  let total = 0;
-  let files: Record<string, Uint8Array>;
+  const tooMany = () =>
+    new DatasetImportError(
+      t('data.zip.tooManyFiles', { file, max: limits.maxEntries.toLocaleString('en-US') }),
+    );
+  let listed: ZipEntry[];
   try {
-    files = unzipSync(zip, {
-      // Called with each entry's declared sizes before it is inflated: refuse a bomb unopened.
-      filter: (f) => {
-        entries++;
-        total += f.originalSize;
-        if (entries > limits.maxEntries) {
-          throw new DatasetImportError(
-            t('data.zip.tooManyFiles', { file, max: limits.maxEntries.toLocaleString('en-US') }),
-          );
-        }
-        if (total > limits.maxTotalBytes) {
-          throw new DatasetImportError(
-            t('data.zip.tooBig', { file, mb: String(Math.round(limits.maxTotalBytes / 1e6)) }),
-          );
-        }
-        return !f.name.endsWith('/') && !isSystemFile(f.name);
-      },
+    listed = await readZipDirectory(source, (count) => {
+      if (count > limits.maxEntries) throw tooMany();
     });
   } catch (err) {
     if (err instanceof DatasetImportError) throw err;
@@ -84,15 +102,25 @@ export function readDatasetZip(zip: Uint8Array, fileName: string, limits = ZIP_L
       t('data.zip.notZip', { file, reason: err instanceof Error ? err.message : String(err) }),
     );
   }
+  if (listed.length > limits.maxEntries) throw tooMany();
+  const total = listed.reduce((s, e) => s + e.size, 0);
+  if (total > limits.maxTotalBytes) {
+    throw new DatasetImportError(
+      t('data.zip.tooBig', { file, mb: String(Math.round(limits.maxTotalBytes / 1e6)) }),
+    );
+  }
 
-  const paths = Object.keys(files).sort();
+  const kept = listed
+    .filter((e) => !e.name.endsWith('/') && !isSystemFile(e.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // One enclosing folder (the zip of a folder named like the dataset) is peeled off.
-  const tops = new Set(paths.map((p) => p.split('/')[0]));
-  const peel = tops.size === 1 && paths.every((p) => p.split('/').length >= 3);
+  const tops = new Set(kept.map((e) => e.name.split('/')[0]));
+  const peel = tops.size === 1 && kept.every((e) => e.name.split('/').length >= 3);
   const skipped: ZipSkipped[] = [];
-  const classes = new Map<string, ZipClass>();
+  const classes = new Map<string, ZipPlanClass>();
   const seenLower = new Map<string, string>();
-  for (const path of paths) {
+  for (const entry of kept) {
+    const path = entry.name;
     const parts = path.split('/').slice(peel ? 1 : 0);
     if (parts.length < 2) {
       skipped.push({ path, reason: t('data.zip.notInFolder', { path }) });
@@ -111,33 +139,24 @@ export function readDatasetZip(zip: Uint8Array, fileName: string, limits = ZIP_L
         throw new DatasetImportError(t('data.zip.duplicateClass', { file, a: other, b: className }));
       }
       seenLower.set(className.toLowerCase(), className);
-      cls = { name: className, images: [] };
+      cls = { name: className, entries: [] };
       classes.set(className, cls);
     }
-    const bytes = files[path] ?? new Uint8Array(0);
-    const header = readImageHeader(bytes.subarray(0, 65536));
-    if (!header) {
-      const looksLikeImage = /\.(png|jpe?g)$/i.test(path);
+    if (entry.size > MAX_IMAGE_FILE_BYTES) {
       skipped.push({
         path,
-        reason: looksLikeImage ? t('data.zip.corrupt', { path }) : t('data.zip.notImage', { path }),
+        reason: t('data.zip.fileTooBig', { path, mb: String(Math.round(entry.size / 1e6)) }),
       });
       continue;
     }
-    if (header.type !== 'png' && header.type !== 'jpeg') {
-      skipped.push({ path, reason: t('data.zip.wrongType', { path, type: header.type.toUpperCase() }) });
-      continue;
-    }
-    const sizeProblem = imageSizeProblem(header);
-    if (sizeProblem) {
-      skipped.push({ path, reason: t('data.zip.tooLarge', { path, problem: sizeProblem }) });
-      continue;
-    }
-    cls.images.push({ path, bytes, header });
+    cls.entries.push(entry);
   }
 
   const list = [...classes.values()];
-  const empty = list.find((c) => c.images.length === 0);
+  // Checked again after unpacking (a class of damaged files is empty too); this catches it unread.
+  const empty = list.find(
+    (c) => !c.entries.some((e) => MAYBE_PICTURE.test(`/${e.name.split('/').pop() ?? ''}`)),
+  );
   if (empty) throw new DatasetImportError(t('data.zip.emptyClass', { file, name: empty.name }));
   if (list.length < limits.minClasses) {
     throw new DatasetImportError(
@@ -151,5 +170,94 @@ export function readDatasetZip(zip: Uint8Array, fileName: string, limits = ZIP_L
       t('data.zip.tooManyClasses', { file, n: list.length, max: limits.maxClasses }),
     );
   }
-  return { name: datasetNameFromFile(fileName), classes: list, skipped };
+  return {
+    name: datasetNameFromFile(fileName),
+    file,
+    classes: list,
+    skipped,
+    pictures: list.reduce((s, c) => s + c.entries.length, 0),
+  };
+}
+
+/** One batch of unpacked pictures (class index `label`) and the files of that batch left out. */
+export type ZipBatch = { images: { image: ZipImage; label: number }[]; skipped: ZipSkipped[]; done: number };
+
+/**
+ * The plan's pictures, unpacked a batch at a time: at most `limits.batchEntries` entries and about
+ * `limits.batchBytes` unpacked bytes per batch, read one entry after another (one read in flight).
+ * The next batch is read only when the caller asks for it, so memory holds one batch. `done`: entries
+ * handled so far. Damaged, non-picture, wrong-type and oversized pictures go to `skipped`, in words.
+ * The byte arrays are new ones the caller owns.
+ */
+export async function* readDatasetImages(
+  source: ZipSource,
+  plan: ZipPlan,
+  limits: ZipLimits = ZIP_LIMITS,
+): AsyncGenerator<ZipBatch> {
+  const all = plan.classes.flatMap((cls, label) => cls.entries.map((entry) => ({ entry, label })));
+  let at = 0;
+  while (at < all.length) {
+    const batch: ZipBatch = { images: [], skipped: [], done: 0 };
+    let bytes = 0;
+    while (at < all.length && batch.images.length + batch.skipped.length < limits.batchEntries) {
+      const next = all[at];
+      if (!next) break;
+      // Always take one entry, then stop before the batch grows past its byte budget.
+      if (bytes > 0 && bytes + next.entry.size > limits.batchBytes) break;
+      at++;
+      const path = next.entry.name;
+      let data: Uint8Array;
+      try {
+        data = await readZipEntry(source, next.entry);
+      } catch (err) {
+        if (!(err instanceof ZipFormatError)) throw err;
+        batch.skipped.push({ path, reason: t('data.zip.unreadable', { path, reason: err.message }) });
+        continue;
+      }
+      const problem = pictureProblem(path, data);
+      if (typeof problem === 'string') {
+        batch.skipped.push({ path, reason: problem });
+        continue;
+      }
+      bytes += data.length;
+      batch.images.push({ image: { path, bytes: data, header: problem }, label: next.label });
+    }
+    batch.done = at;
+    yield batch;
+  }
+}
+
+/** The header of a PNG or JPEG of a size we decode, or why this file is left out (in words). */
+function pictureProblem(path: string, bytes: Uint8Array): ImageHeader | string {
+  const header = readImageHeader(bytes.subarray(0, 65536));
+  if (!header) {
+    return /\.(png|jpe?g)$/i.test(path) ? t('data.zip.corrupt', { path }) : t('data.zip.notImage', { path });
+  }
+  if (header.type !== 'png' && header.type !== 'jpeg') {
+    return t('data.zip.wrongType', { path, type: header.type.toUpperCase() });
+  }
+  const sizeProblem = imageSizeProblem(header);
+  return sizeProblem ? t('data.zip.tooLarge', { path, problem: sizeProblem }) : header;
+}
+
+/**
+ * The whole zip read into classes of pictures at once (small zips and tests; imports use the two
+ * steps above). Throws as planDatasetZip does, and DatasetImportError for a class left with no
+ * readable picture. The byte arrays are new ones the caller owns.
+ */
+export async function readDatasetZip(
+  source: ZipSource,
+  fileName: string,
+  limits: ZipLimits = ZIP_LIMITS,
+): Promise<ZipDataset> {
+  const plan = await planDatasetZip(source, fileName, limits);
+  const classes: ZipClass[] = plan.classes.map((c) => ({ name: c.name, images: [] }));
+  const skipped = plan.skipped.slice();
+  for await (const batch of readDatasetImages(source, plan, limits)) {
+    for (const { image, label } of batch.images) classes[label]?.images.push(image);
+    skipped.push(...batch.skipped);
+  }
+  const empty = classes.find((c) => c.images.length === 0);
+  if (empty) throw new DatasetImportError(t('data.zip.emptyClass', { file: fileName, name: empty.name }));
+  return { name: plan.name, classes, skipped };
 }

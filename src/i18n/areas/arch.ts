@@ -33,7 +33,7 @@ export const arch = {
   },
   editor: {
     title: 'Your network',
-    note: 'Layers run from the digit (top) to the answer (bottom). Change one and the numbers beside it update at once; Train trains this network.',
+    note: 'Layers run from the {thing} (top) to the answer (bottom). Change one and the numbers beside it update at once; Train trains this network.',
     preset: 'Start from',
     presetChoose: 'Choose a network…',
     presets: {
@@ -43,8 +43,8 @@ export const arch = {
       softmax: 'One layer: softmax regression',
       mlp: 'MLP: no convolution at all',
     },
-    input: 'input · the digit · {shape}',
-    output: 'output · one unit per digit, softmax',
+    input: 'input · the {thing} · {shape}',
+    output: 'output · one unit per {answer}, softmax',
     kinds: {
       conv: 'Convolution',
       maxpool: 'Max pooling',
@@ -81,7 +81,7 @@ export const arch = {
     addKind: 'Layer to add',
     totals: 'Whole network',
     totalParams: 'Parameters (numbers it learns)',
-    totalMacs: 'Multiply-adds per digit',
+    totalMacs: 'Multiply-adds per {thing}',
     totalMemory: 'Memory while training (batch {batch})',
     totalTime: {
       one: 'Training time on this computer ({n} epoch)',

@@ -65,6 +65,8 @@ export const data = {
     notImage: '{path} is not a picture (only PNG and JPEG are read). Left out.',
     wrongType: '{path} is a {type} picture; only PNG and JPEG are read. Left out.',
     tooLarge: '{path}: {problem} Left out.',
+    fileTooBig: '{path} is {mb} MB: far bigger than any picture in a dataset needs. Left out unread.',
+    unreadable: '{path} cannot be taken out of the zip ({reason}). Left out.',
     emptyClass:
       'In {file}, the class folder "{name}" has no PNG or JPEG pictures. Add some, or remove the folder.',
     noClasses:
@@ -96,6 +98,9 @@ export const data = {
     saving: 'Keeping {name} in this browser…',
     done: 'Imported "{name}": {classes} classes, {n} pictures, {h}×{w} {channels}.',
     skippedTitle: '{n} files were left out:',
+    noRoom:
+      '{file} holds {n} pictures and needs about {need} MB of room in this browser while it is imported, but only {free} MB is free. Nothing was kept. Delete a dataset you no longer need, or split the zip.',
+    room: 'Free room in this browser: about {free}, enough for roughly {n} more pictures.',
     tooBigFile: '{file} is {mb} MB: more than the {max} MB a dataset file may be here. Nothing was read.',
     exists:
       'There is already a dataset called "{name}" on this computer. Rename the file, or delete the old one first. Nothing was changed.',

@@ -2,7 +2,7 @@
 export const train = {
   title: 'Train LeNet-5',
   intro:
-    'The network starts with random weights and looks at batches of handwritten digits. After each batch it nudges every weight a little in the direction that would have made its answers less wrong: weight ← weight − learning rate × gradient.',
+    'The network starts with random weights and looks at batches of {examples}. After each batch it nudges every weight a little in the direction that would have made its answers less wrong: weight ← weight − learning rate × gradient.',
   buttons: {
     train: 'Train',
     pause: 'Pause',
@@ -18,6 +18,30 @@ export const train = {
     trainText: ' always starts again from new random weights picked by the seed.',
   },
   cannotTrain: 'Cannot train yet: {problem}',
+  /** What the pictures are called in Train, per dataset (src/components/train/trainWords.ts). */
+  nouns: {
+    mnist: {
+      thing: 'digit',
+      things: 'digits',
+      Things: 'Digits',
+      answer: 'digit',
+      examples: 'handwritten digits',
+    },
+    'fashion-mnist': {
+      thing: 'picture',
+      things: 'pictures',
+      Things: 'Pictures',
+      answer: 'kind of clothing',
+      examples: 'pictures of clothes',
+    },
+    stored: {
+      thing: 'picture',
+      things: 'pictures',
+      Things: 'Pictures',
+      answer: 'class',
+      examples: 'pictures from "{name}"',
+    },
+  },
   dataset: {
     using: 'Pictures: {name}.',
     change: 'Other datasets',
@@ -28,7 +52,7 @@ export const train = {
     progress: 'Training progress',
     epoch: 'epoch',
     batch: 'batch',
-    throughput: 'digits / s',
+    throughput: '{things} / s',
     eta: 'time left',
     lr: 'learning rate',
     testAccuracy: 'test accuracy',
@@ -61,8 +85,8 @@ export const train = {
   /** What is loading before training can start. */
   loading: {
     trainer: 'the trainer',
-    test: 'MNIST test digits',
-    train: 'MNIST training digits',
+    test: 'the test {things}',
+    train: 'the training {things}',
   },
   /** Messages from the training session and its worker. */
   session: {
@@ -79,17 +103,19 @@ export const train = {
     lenet1998: 'LeNet-5, 1998',
     architecture: 'Architecture',
     defaultSizes: 'Default sizes',
+    epochsBySize:
+      "Passes over the training pictures. {count} pictures in batches make only {perPass} learning steps a pass (a step nudges every weight once), so here {epochs} passes are suggested: about {steps} steps, enough to learn. MNIST's 60,000 digits need just 2.",
     /** One entry per setting: its label and, for some, a line of help under it. */
     fields: {
       lr: { label: 'Learning rate', help: 'Step size. Can change while training.' },
-      epochs: { label: 'Epochs', help: 'Passes over the training digits.' },
-      trainSize: { label: 'Training digits', help: '100 to 60,000.' },
-      batchSize: { label: 'Batch size', help: 'Digits per step.' },
+      epochs: { label: 'Epochs', help: 'Passes over the training {things}.' },
+      trainSize: { label: 'Training {things}', help: '100 to 60,000.' },
+      batchSize: { label: 'Batch size', help: '{Things} per step.' },
       optimizer: { label: 'Optimizer', help: "Adam adapts each weight's step." },
       schedule: { label: 'Schedule', help: 'How the step size changes over the run.' },
       seed: { label: 'Seed', help: 'Same seed, same curves.' },
       valFraction: { label: 'Validation %', help: 'Kept apart to check on.' },
-      augment: { label: 'Shift digits by up to 2 pixels' },
+      augment: { label: 'Shift {things} by up to 2 pixels' },
       backend: { label: 'Backend', help: 'auto picks the fastest here.' },
       activation: { label: 'Activation' },
       pooling: { label: 'Pooling' },
@@ -118,7 +144,7 @@ export const train = {
     latest: '{title}: latest training {value}',
     notYet: '{title}: no training yet',
     percent: '{value}%',
-    axis: 'epochs (passes over the training digits)',
+    axis: 'epochs (passes over the training {things})',
     keyTrain: '— training batches',
     keyTest: '● test set ({n})',
     keyVal: '■ validation',
@@ -131,9 +157,9 @@ export const train = {
   },
   layers: {
     title: 'What each layer sees',
-    titleDigit: 'What each layer sees · test digit #{digit}',
+    titleDigit: 'What each layer sees · test {thing} #{digit}',
     shape: 'a {label}',
-    note: 'Refreshed a few times a second while training. Click a digit in the mistakes or the confusion matrix to look at it instead. Each row has its own colour key: white is zero, darker is a stronger signal.',
+    note: 'Refreshed a few times a second while training. Click a {thing} in the mistakes or the confusion matrix to look at it instead. Each row has its own colour key: white is zero, darker is a stronger signal.',
     empty: 'Press Train to see the layers come alive.',
     oneMap: '{c} map · {h}×{w}',
     maps: '{c} maps · {h}×{w}',
@@ -143,14 +169,14 @@ export const train = {
     values: '{name} values',
     /** A few words on what each layer's maps show. */
     words: {
-      input: 'the digit',
+      input: 'the {thing}',
       conv1: 'where each filter fires',
       pool1: 'half size, strongest kept',
       conv2: 'combinations of strokes',
       pool2: 'half size again',
       dense1: 'all maps mixed',
       dense2: 'closer to a verdict',
-      output: 'probability of each digit',
+      output: 'probability of each {answer}',
     },
   },
   /** The canvas of many small maps: its text alternative. */
@@ -163,7 +189,7 @@ export const train = {
     titleEpoch: 'Confusion matrix · after epoch {n}',
     shape: '{n}×{n} · {count} test pictures',
     pending: 'Filled in at the end of each epoch.',
-    note: "Rows: the true digit. Columns: the network's answer. The diagonal is right; darker cells off it are the usual mix-ups. Click a cell to see those digits.",
+    note: "Rows: the true {answer}. Columns: the network's answer. The diagonal is right; darker cells off it are the usual mix-ups. Click a cell to see those {things}.",
     corner: 'true ↓ / said →',
     cell: '{n} test pictures that are {label} and were read as {said}',
     right: 'true {label}, read correctly',
@@ -177,8 +203,8 @@ export const train = {
     caption: 'is {label}, said {said} ({pct}%)',
   },
   digit: {
-    button: 'Test digit #{index}: {caption}. Show its layers.',
-    label: 'digit #{index}',
+    button: 'Test {thing} #{index}: {caption}. Show its layers.',
+    label: '{thing} #{index}',
     caption: '#{index}',
   },
   model: {

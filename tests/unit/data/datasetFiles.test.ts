@@ -1,5 +1,6 @@
+import 'fake-indexeddb/auto';
 import { unzipSync, unzlibSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   centreSquare,
   COLOUR_SHAPE,
@@ -12,10 +13,17 @@ import { exportDatasetZip, safeFolderName } from '../../../src/engine/data/datas
 import {
   DatasetImportCancelled,
   importDatasetZip,
+  type ImportOptions,
   type ImportProgress,
 } from '../../../src/engine/data/datasetImport';
+import {
+  deleteStoredDataset,
+  listStoredDatasets,
+  loadStoredDataset,
+} from '../../../src/engine/data/datasetStore';
+import { memoryZipSource } from '../../../src/engine/data/zipReader';
 import { splitBySeed, storedTrainTest, testCount } from '../../../src/engine/data/datasetSplit';
-import { DatasetImportError, readDatasetZip } from '../../../src/engine/data/datasetZip';
+import { DatasetImportError, readDatasetZip, ZIP_LIMITS } from '../../../src/engine/data/datasetZip';
 import { encodePng } from '../../../src/engine/data/pngEncode';
 import { readImageHeader } from '../../../src/engine/preprocess/imageHeader';
 import type { ZipImage } from '../../../src/engine/data/datasetZip';
@@ -169,10 +177,30 @@ function shapesZip(classes: string[], perClass: number, red = false): Uint8Array
 
 const decode = (img: ZipImage) => Promise.resolve(decodeOwnPng(img.bytes));
 
+/** Imports `zip` into (fake) IndexedDB in batches of `batch`, then reads the stored dataset back. */
+async function importAndLoad(
+  zip: Uint8Array,
+  name: string,
+  opts: Omit<ImportOptions, 'limits'> & { batch?: number },
+) {
+  const r = await importDatasetZip(memoryZipSource(zip), name, {
+    ...opts,
+    limits: { ...ZIP_LIMITS, batchEntries: opts.batch ?? ZIP_LIMITS.batchEntries },
+  });
+  const stored = await loadStoredDataset(r.info.id);
+  if (!stored) throw new Error(`${r.info.id} was not stored`);
+  expect(stored.info).toEqual(r.info);
+  return { ...r, pictures: stored.pictures };
+}
+
+afterEach(async () => {
+  for (const d of await listStoredDatasets()) await deleteStoredDataset(d.id);
+});
+
 describe('importDatasetZip: decode in batches, progress, cancel, bad pictures', () => {
   it('imports 3 classes as 28×28 grey, reporting progress batch by batch', async () => {
     const seen: ImportProgress[] = [];
-    const r = await importDatasetZip(shapesZip(['circle', 'square', 'triangle'], 10), 'shapes.zip', {
+    const r = await importAndLoad(shapesZip(['circle', 'square', 'triangle'], 10), 'shapes.zip', {
       decode,
       batch: 8,
       onProgress: (p) => seen.push(p),
@@ -187,14 +215,14 @@ describe('importDatasetZip: decode in batches, progress, cancel, bad pictures', 
     expect(seen.at(-1)?.etaMs).toBe(0);
   });
   it('keeps colour (32×32×3) when any picture has colour', async () => {
-    const r = await importDatasetZip(shapesZip(['red', 'black'], 3, true), 'colours.zip', { decode });
+    const r = await importAndLoad(shapesZip(['red', 'black'], 3, true), 'colours.zip', { decode });
     expect(r.info.inputShape).toEqual([32, 32, 3]);
     expect(r.pictures.images.length).toBe(6 * 3072);
   });
   it('stops at the next batch when cancelled', async () => {
     const ctl = new AbortController();
     let calls = 0;
-    const p = importDatasetZip(shapesZip(['a', 'b'], 20), 'ab.zip', {
+    const p = importAndLoad(shapesZip(['a', 'b'], 20), 'ab.zip', {
       batch: 4,
       decode: (img) => {
         calls++;
@@ -208,21 +236,21 @@ describe('importDatasetZip: decode in batches, progress, cancel, bad pictures', 
   });
   it('a picture that fails to decode is left out by name; a class left with none refuses the zip', async () => {
     const files = unzipSync(shapesZip(['a', 'b'], 3));
-    const r = await importDatasetZip(zipSync(files), 'ab.zip', {
+    const r = await importAndLoad(zipSync(files), 'ab.zip', {
       decode: (img) => (img.path === 'a/1.png' ? Promise.reject(new Error('bad')) : decode(img)),
     });
     expect(r.pictures.labels.length).toBe(5);
     expect(r.skipped.map((s) => s.path)).toEqual(['a/1.png']);
     expect(r.skipped[0]?.reason).toContain('a/1.png');
     await expect(
-      importDatasetZip(zipSync(files), 'ab.zip', {
+      importAndLoad(zipSync(files), 'ab2.zip', {
         decode: (img) => (img.path.startsWith('b/') ? Promise.reject(new Error('bad')) : decode(img)),
       }),
     ).rejects.toThrow(/"b"/);
   });
   it('refuses a zip of one class before decoding anything', async () => {
     let calls = 0;
-    const p = importDatasetZip(shapesZip(['only'], 3), 'one.zip', {
+    const p = importAndLoad(shapesZip(['only'], 3), 'one.zip', {
       decode: (img) => {
         calls++;
         return decode(img);
@@ -235,17 +263,18 @@ describe('importDatasetZip: decode in batches, progress, cancel, bad pictures', 
 
 describe('exportDatasetZip: the same layout as import', () => {
   it('exports a grey set that imports back with the same classes, counts and pixels', async () => {
-    const first = await importDatasetZip(shapesZip(['circle', 'square', 'tri_angle'], 4), 'shapes.zip', {
+    const first = await importAndLoad(shapesZip(['circle', 'square', 'tri_angle'], 4), 'shapes.zip', {
       decode,
     });
     const zipped = exportDatasetZip(first.info, first.pictures);
-    const listed = readDatasetZip(zipped, 'shapes.zip');
+    const listed = await readDatasetZip(memoryZipSource(zipped), 'shapes.zip');
     expect(listed.classes.map((c) => [c.name, c.images.length])).toEqual([
       ['circle', 4],
       ['square', 4],
       ['tri_angle', 4],
     ]);
-    const again = await importDatasetZip(zipped, 'shapes.zip', { decode });
+    await deleteStoredDataset('shapes');
+    const again = await importAndLoad(zipped, 'shapes.zip', { decode });
     expect(again.info.inputShape).toEqual([28, 28, 1]);
     expect(Array.from(again.pictures.labels)).toEqual(Array.from(first.pictures.labels));
     // 28×28 in, 28×28 out: the pictures come back byte for byte.

@@ -6,6 +6,7 @@ import {
   readDatasetZip,
   ZIP_LIMITS,
 } from '../../../src/engine/data/datasetZip';
+import { memoryZipSource } from '../../../src/engine/data/zipReader';
 
 /** The first bytes of a PNG of w×h (signature + IHDR): all the reader looks at before decoding. */
 function pngHeader(w: number, h: number): Uint8Array {
@@ -25,9 +26,11 @@ function jpegHeader(w: number, h: number): Uint8Array {
 }
 
 const zip = (files: Record<string, Uint8Array>) => zipSync(files);
-const refused = (bytes: Uint8Array, name = 'shapes.zip', limits = ZIP_LIMITS) => {
+const read = (bytes: Uint8Array, name: string, limits = ZIP_LIMITS) =>
+  readDatasetZip(memoryZipSource(bytes), name, limits);
+const refused = async (bytes: Uint8Array, name = 'shapes.zip', limits = ZIP_LIMITS) => {
   try {
-    readDatasetZip(bytes, name, limits);
+    await read(bytes, name, limits);
   } catch (err) {
     expect(err).toBeInstanceOf(DatasetImportError);
     return (err as Error).message;
@@ -36,8 +39,8 @@ const refused = (bytes: Uint8Array, name = 'shapes.zip', limits = ZIP_LIMITS) =>
 };
 
 describe('readDatasetZip: one folder of pictures per class', () => {
-  it('reads classes and pictures, named after the file; one enclosing folder is peeled off', () => {
-    const plain = readDatasetZip(
+  it('reads classes and pictures, named after the file; one enclosing folder is peeled off', async () => {
+    const plain = await read(
       zip({
         'circle/a.png': pngHeader(28, 28),
         'circle/b.jpg': jpegHeader(64, 48),
@@ -51,15 +54,15 @@ describe('readDatasetZip: one folder of pictures per class', () => {
       ['square', 1],
     ]);
     expect(plain.classes[0]?.images[1]?.header).toEqual({ type: 'jpeg', width: 64, height: 48, frames: 1 });
-    const wrapped = readDatasetZip(
+    const wrapped = await read(
       zip({ 'shapes/circle/a.png': pngHeader(28, 28), 'shapes/square/b.png': pngHeader(28, 28) }),
       'shapes.zip',
     );
     expect(wrapped.classes.map((c) => c.name)).toEqual(['circle', 'square']);
   });
 
-  it('leaves out non-pictures, damaged pictures, huge pictures and system files, naming each', () => {
-    const got = readDatasetZip(
+  it('leaves out non-pictures, damaged pictures, huge pictures and system files, naming each', async () => {
+    const got = await read(
       zip({
         'cat/1.png': pngHeader(28, 28),
         'cat/notes.txt': strToU8('hello'),
@@ -84,8 +87,8 @@ describe('readDatasetZip: one folder of pictures per class', () => {
     expect(reasons).not.toMatch(/MACOSX|DS_Store/);
   });
 
-  it('pictures in folders inside a class folder belong to that class', () => {
-    const got = readDatasetZip(
+  it('pictures in folders inside a class folder belong to that class', async () => {
+    const got = await read(
       zip({
         'cat/indoor/1.png': pngHeader(8, 8),
         'cat/2.png': pngHeader(8, 8),
@@ -99,34 +102,38 @@ describe('readDatasetZip: one folder of pictures per class', () => {
     ]);
   });
 
-  it('refuses one class, an empty class, duplicate names and too many classes, naming the class', () => {
-    expect(refused(zip({ 'circle/a.png': pngHeader(8, 8) }))).toMatch(/only one class, "circle"/);
-    expect(refused(zip({ 'circle/a.png': pngHeader(8, 8), 'square/notes.txt': strToU8('x') }))).toMatch(
+  it('refuses one class, an empty class, duplicate names and too many classes, naming the class', async () => {
+    expect(await refused(zip({ 'circle/a.png': pngHeader(8, 8) }))).toMatch(/only one class, "circle"/);
+    expect(await refused(zip({ 'circle/a.png': pngHeader(8, 8), 'square/notes.txt': strToU8('x') }))).toMatch(
       /"square" has no PNG or JPEG/,
     );
-    expect(refused(zip({ 'Cat/a.png': pngHeader(8, 8), 'cat/b.png': pngHeader(8, 8) }))).toMatch(
+    expect(await refused(zip({ 'Cat/a.png': pngHeader(8, 8), 'cat/b.png': pngHeader(8, 8) }))).toMatch(
       /"Cat" and "cat"/,
     );
     const eleven = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`c${i}/a.png`, pngHeader(8, 8)]));
-    expect(refused(zip(eleven))).toMatch(/11 class folders; at most 10/);
-    expect(refused(zip({ 'a.png': pngHeader(8, 8) }))).toMatch(/no class folders/);
+    expect(await refused(zip(eleven))).toMatch(/11 class folders; at most 10/);
+    expect(await refused(zip({ 'a.png': pngHeader(8, 8) }))).toMatch(/no class folders/);
   });
 
-  it('refuses a file that is not a zip, naming it', () => {
-    expect(refused(strToU8('PK but not really'), 'homework.zip')).toMatch(/^homework\.zip is not a zip file/);
+  it('refuses a file that is not a zip, naming it', async () => {
+    expect(await refused(strToU8('PK but not really'), 'homework.zip')).toMatch(
+      /^homework\.zip is not a zip file/,
+    );
   });
 
-  it('refuses a zip bomb from its directory, before inflating anything', () => {
+  it('refuses a zip bomb from its directory, before inflating anything', async () => {
     // 2 MB of zeros compresses to a few kB; the cap here is 1 MB.
     const bomb = zip({ 'a/zeros.png': new Uint8Array(2_000_000), 'b/1.png': pngHeader(8, 8) });
     expect(bomb.length).toBeLessThan(20_000);
-    expect(refused(bomb, 'bomb.zip', { ...ZIP_LIMITS, maxTotalBytes: 1_000_000 })).toMatch(
+    expect(await refused(bomb, 'bomb.zip', { ...ZIP_LIMITS, maxTotalBytes: 1_000_000 })).toMatch(
       /bomb\.zip would unpack to more than 1 MB/,
     );
     const many = Object.fromEntries(
       Array.from({ length: 30 }, (_, i) => [`c${i % 2}/${i}.png`, pngHeader(8, 8)]),
     );
-    expect(refused(zip(many), 'many.zip', { ...ZIP_LIMITS, maxEntries: 20 })).toMatch(/more than 20 files/);
+    expect(await refused(zip(many), 'many.zip', { ...ZIP_LIMITS, maxEntries: 20 })).toMatch(
+      /more than 20 files/,
+    );
   });
 
   it('names a dataset after its file', () => {

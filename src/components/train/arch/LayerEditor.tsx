@@ -17,6 +17,7 @@ import {
   type PresetId,
 } from '../../../engine';
 import { t, tn, tx } from '../../../i18n';
+import { useTrainWords } from '../trainWords';
 import { Select } from '../../ui';
 import { LayerRowEditor, RowMaths } from './LayerRowEditor';
 import { memoryBudgetMB, trainingMemoryMB } from './estimate';
@@ -56,6 +57,7 @@ export const LayerEditor = memo(function LayerEditor({
   timeEstimate = null,
   epochs = 1,
 }: Props) {
+  const nouns = useTrainWords();
   // The stack checked against what this dataset feeds in and asks for.
   const specOf = useCallback(
     (l: LayerSpec[]): ModelSpec => (input ? { ...mnistSpec(l), ...input } : mnistSpec(l)),
@@ -136,7 +138,7 @@ export const LayerEditor = memo(function LayerEditor({
         {t('arch.editor.title')}
         <span className="shape">{formatArch(layers)}</span>
       </h2>
-      <p className="train-note">{t('arch.editor.note')}</p>
+      <p className="train-note">{t('arch.editor.note', nouns)}</p>
       {archError && (
         <p className="message error" role="alert" data-testid="arch-error">
           {t('arch.editor.linkRefused', { reason: archError })}
@@ -154,7 +156,7 @@ export const LayerEditor = memo(function LayerEditor({
       />
       <ol className="arch-stack" aria-label={t('arch.editor.title')}>
         <li className="arch-row arch-fixed">
-          {t('arch.editor.input', { shape: (input?.inputShape ?? [28, 28, 1]).join('×') })}
+          {t('arch.editor.input', { ...nouns, shape: (input?.inputShape ?? [28, 28, 1]).join('×') })}
         </li>
         {shown.map((l, i) => (
           <LayerRowEditor
@@ -173,7 +175,7 @@ export const LayerEditor = memo(function LayerEditor({
           />
         ))}
         <li className="arch-row arch-fixed" data-testid="layer-output">
-          <div className="arch-row-name">{t('arch.editor.output')}</div>
+          <div className="arch-row-name">{t('arch.editor.output', nouns)}</div>
           {outputRow && <RowMaths row={outputRow} />}
         </li>
       </ol>
@@ -213,7 +215,7 @@ export const LayerEditor = memo(function LayerEditor({
             <dd data-testid="param-count">{current.totals.params}</dd>
           </div>
           <div>
-            <dt>{t('arch.editor.totalMacs')}</dt>
+            <dt>{t('arch.editor.totalMacs', nouns)}</dt>
             <dd>{fmt(current.totals.macs)}</dd>
           </div>
           {memory !== null && (
