@@ -119,6 +119,7 @@ export const train = {
     notYet: '{title}: no training yet',
     percent: '{value}%',
     axis: 'epochs (passes over the training digits)',
+    axisShort: 'epochs',
     keyTrain: '— training batches',
     keyTest: '● test set ({n})',
     keyVal: '■ validation',
