@@ -66,17 +66,18 @@ async function readmeShots(browser: Browser): Promise<void> {
     {
       file: 'screenshot.png',
       size: SIZES.find((s) => s.width === 1366)!,
-      // Step 400 of 676: the window is on the 7's stem, the output map filled down to row 15.
-      screen: { label: 'convolution', hash: '#/convolution?step=400', ready: '[data-testid="conv-output"]' },
+      // Output row 15, col 17 of 26×26: the window's left column on the 7's stem, its right on paper
+      // (a positive sum), the output map filled down to that row.
+      screen: { label: 'convolution', hash: '#/convolution?step=407', ready: '[data-testid="conv-output"]' },
       draw: false,
     },
     {
       file: 'screenshot-present.png',
       size: SIZES.find((s) => s.width === 1366)!,
       screen: presenting({
-        label: 'lesson 3 step 3',
-        hash: '#/learn?lesson=sliding-filter&step=3',
-        ready: '[data-lesson="sliding-filter"][data-page="3"]',
+        label: 'lesson 7 step 2',
+        hash: '#/learn?lesson=pooling&step=2',
+        ready: '[data-lesson="pooling"][data-page="2"]',
       }),
       draw: false,
     },
