@@ -26,7 +26,10 @@ export function mnistBaseUrl(): string {
 
 /**
  * One split, downloaded once and shared (memoised). `'train'` waits for the test set first.
- * After a failure the next call tries again. The arrays are shared: treat them as read-only.
+ * A failure is memoised too: every later call gets the same rejection, without a new request, until
+ * the user presses Try again (`retryMnist`). Restarting on the next call made the status bar flip
+ * error → Loading → error whenever another panel asked, and hid the Try again button meanwhile.
+ * The arrays are shared: treat them as read-only.
  */
 export function getMnist(split: MnistSplit): Promise<MnistSet> {
   const existing = pending[split];
@@ -38,9 +41,8 @@ export function getMnist(split: MnistSplit): Promise<MnistSet> {
           .then(() => load('train'))
       : load('test');
   pending[split] = promise;
-  promise.catch(() => {
-    if (pending[split] === promise) delete pending[split];
-  });
+  // Marks the rejection as handled here; callers attach their own handlers.
+  promise.catch(() => undefined);
   return promise;
 }
 
@@ -55,8 +57,14 @@ export function startMnist(): void {
   getMnist('test').catch(() => {});
 }
 
-/** Tries again every split that failed (the status bar's Retry button). */
+/**
+ * Tries again every split that failed (the status bar's Try again button): the only way out of a
+ * failure. The test set goes first, so a training set that waits for it starts after.
+ */
 export function retryMnist(): void {
+  for (const split of ['test', 'train'] as const) {
+    if (status[split].state === 'error') delete pending[split];
+  }
   for (const split of ['test', 'train'] as const) {
     if (status[split].state === 'error') getMnist(split).catch(() => {});
   }

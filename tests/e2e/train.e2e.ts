@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openWatchedPage, useBrowser } from '../support/browser';
 import { readyToTrain } from '../support/waits';
+import { recordMainThreadTasks } from '../support/mainThreadTasks';
 
 const browser = useBrowser();
 
@@ -15,6 +16,14 @@ describe('#/train', () => {
     const w = await openWatchedPage(browser(), '#/train?train=1000&epochs=2&batch=32&lr=0.003');
     const { page } = w;
     await readyToTrain(page);
+    // The test's own tools must not count as the page's long tasks (both seen in a Chromium trace, see
+    // docs/BENCHMARKS.md "Long tasks while training"): Playwright's first locator injects its script
+    // into the page (one ~230 ms task), and every getByRole computes accessible names over the whole
+    // page (~20 ms of CPU, 60 ms under load). So the injection happens here, before measuring, and the
+    // clicks below find their button by its text alone.
+    await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
+    // A text selector finds the button without computing accessible names.
+    const clickButton = (text: string) => page.locator(`button:text-is("${text}")`).click();
     await page.evaluate(() => {
       const g = window as unknown as { __long: number[] };
       g.__long = [];
@@ -22,22 +31,39 @@ describe('#/train', () => {
         type: 'longtask',
       });
     });
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const stopRecording = await recordMainThreadTasks(browser(), page);
+    await clickButton('Train');
     const points = () => byId(page, 'curve-loss').getAttribute('data-points').then(Number);
     await expect.poll(points, { timeout: 30_000 }).toBeGreaterThan(3);
     expect(Number(await byId(page, 'throughput').textContent())).toBeGreaterThan(0);
 
-    await page.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForTimeout(600);
-    const held = await byId(page, 'batch').textContent();
+    await clickButton('Pause');
+    // The step in flight when the click lands still finishes and is shown (about a second on a loaded
+    // runner, with the 300 ms repaint): wait until the count settles, then it must stay put.
+    const batchNow = () => byId(page, 'batch').textContent();
+    await expect
+      .poll(
+        async () => {
+          const before = await batchNow();
+          await page.waitForTimeout(800);
+          return before === (await batchNow());
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    const held = await batchNow();
     await page.waitForTimeout(1200);
     expect(await byId(page, 'batch').textContent()).toBe(held);
 
-    await page.getByRole('button', { name: 'Resume' }).click();
+    await clickButton('Resume');
     await expect
       .poll(() => byId(page, 'test-accuracy').textContent(), { timeout: 60_000 })
       .toMatch(/^\d+\.\d\d%$/);
     await expect.poll(() => byId(page, 'train-backend').textContent(), { timeout: 60_000 }).toMatch(/· done/);
+    // The epoch's end, the evaluation panels and the save have all been painted.
+    await page.waitForTimeout(1000);
+    const tasks = await stopRecording();
+    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     expect(parseFloat((await byId(page, 'test-accuracy').textContent()) ?? '0')).toBeGreaterThan(50);
     expect(await byId(page, 'epoch').textContent()).toBe('2 / 2');
 
@@ -55,15 +81,27 @@ describe('#/train', () => {
     await byId(page, 'cell-digits').locator('button').first().click();
     await expect.poll(() => page.locator('.train-activations .panel-title').textContent()).toMatch(/#\d+/);
 
-    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    // Relaxed against the bench's 0: on a shared 2-core runner other processes stretch the odd task
-    // (see BENCHMARKS), but a panel that really blocks the page shows up as several or as a long one.
-    // Stop 10 measured 165, 53, 135 ms here after the layer editor, datasets and time estimate landed
-    // (it was ≤ 2 under 150 before): a regression to trace with the Performance panel (issue 14 item 2);
-    // until then the bound is 3 tasks under 200 ms, still far below a frozen page.
-    console.log(`long tasks during training: ${long.map(Math.round).join(', ') || 'none'}`);
-    expect(long.length).toBeLessThanOrEqual(3);
-    expect(long.filter((d) => d > 200)).toEqual([]);
+    // The page's own work, from the trace: no task may take 50 ms of main-thread CPU (issue 14 item 2),
+    // whatever else the machine runs (a trace of this run names the longest, ~44 ms under load: the
+    // first render of the live layer maps and the Train click's re-render; docs/BENCHMARKS.md).
+    // Wall time (what a student feels, the observer's) is bounded only on a machine that is not
+    // oversubscribed: with seven runnable jobs per core a 20 ms task was seen to take 1.5 s of wall time.
+    // There the margin allows one task over 100 ms (a GC or a paint stretched by another process) and
+    // none over 200 ms. Before the harness stopped counting its own work (the locator injection and
+    // role queries above), CI saw 165, 53, 135 ms here.
+    const cpuLong = tasks.filter((x) => x.cpuMs > 50).map((x) => Math.round(x.cpuMs));
+    const cpuMax = Math.max(...tasks.map((x) => x.cpuMs));
+    const loadPerCore = loadavg()[0]! / cpus().length;
+    console.log(
+      `long tasks during training: observer ${long.map(Math.round).join(', ') || 'none'}; ` +
+        `trace: ${tasks.length} main-thread tasks, longest CPU ${cpuMax.toFixed(1)} ms; ` +
+        `load ${loadPerCore.toFixed(1)} per core`,
+    );
+    expect(cpuLong).toEqual([]);
+    if (loadPerCore <= 1.5) {
+      expect(long.filter((d) => d > 100).length).toBeLessThanOrEqual(1);
+      expect(long.filter((d) => d > 200)).toEqual([]);
+    }
 
     await page.screenshot({ path: join(tmpdir(), 'train-after.png'), fullPage: true });
     expect(w.errors).toEqual([]);

@@ -1,0 +1,296 @@
+/**
+ * Names what runs in each main-thread long task of a training run, from a real Chromium trace (the
+ * Performance panel's categories plus the V8 sampling profiler), instead of guessing.
+ *
+ *   npx vite build --sourcemap --minify false --outDir /tmp/dist-trace   # readable function names
+ *   npx tsx scripts/trace-longtasks.ts --dist /tmp/dist-trace [--hash 'train?train=1000&epochs=2&batch=32&lr=0.003']
+ *       [--throttle 4] [--out /tmp/train-trace.json]
+ *   npx tsx scripts/trace-longtasks.ts --from /tmp/train-trace.json     # read a saved trace again
+ *
+ * Serves the build with `vite preview` (same headers as production), opens it in headless system
+ * Chromium with the test flags, starts tracing, clicks Train, waits for the run to end, and prints
+ * for every main-thread task over 50 ms (wall or CPU): its wall and CPU time, the trace events inside
+ * it (script, style, layout, paint, GC…) and the functions the profiler sampled most, self and total.
+ * Works on the production build too (names are then minified).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/browser';
+
+type TraceEvent = {
+  name: string;
+  cat?: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      functionName?: string;
+      url?: string;
+      lineNumber?: number;
+      type?: string;
+      startTime?: number;
+      cpuProfile?: {
+        nodes?: {
+          id: number;
+          parent?: number;
+          callFrame: { functionName: string; url?: string; lineNumber: number; columnNumber: number };
+        }[];
+        samples?: number[];
+      };
+      timeDeltas?: number[];
+    };
+  };
+};
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 4999;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+const CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8.execute',
+  'blink.user_timing',
+  'disabled-by-default-v8.gc',
+  'disabled-by-default-v8.cpu_profiler',
+];
+
+/** The events inside a task worth naming, with how long each kind took in total. */
+const KINDS = new Set([
+  'FunctionCall',
+  'EvaluateScript',
+  'v8.compile',
+  'TimerFire',
+  'FireAnimationFrame',
+  'EventDispatch',
+  'RunMicrotasks',
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'RasterTask',
+  'MajorGC',
+  'MinorGC',
+  'V8.GC_MARK_COMPACTOR',
+  'V8.GC_SCAVENGER',
+  'BlinkGC.AtomicPhase',
+  'ParseHTML',
+  'HitTest',
+  'UpdateLayer',
+  'Commit',
+  'Decode Image',
+  'ScheduleStyleRecalculation',
+  'CompositeLayers',
+  'XHRReadyStateChange',
+  'HandlePostMessage',
+]);
+
+type Sample = { ts: number; stack: string[] };
+
+function profileSamples(ev: TraceEvent[], pid: number, tid: number): Sample[] {
+  const out: Sample[] = [];
+  const byId = new Map<
+    string,
+    { start: number; t: number; nodes: Map<number, { name: string; parent?: number }> }
+  >();
+  for (const e of ev) {
+    if (e.pid !== pid || e.tid !== tid) continue;
+    if (e.name === 'Profile' && e.id) {
+      const start = e.args?.data?.startTime ?? e.ts;
+      byId.set(e.id, { start, t: start, nodes: new Map() });
+    }
+  }
+  for (const e of ev) {
+    if (e.name !== 'ProfileChunk' || !e.id || e.pid !== pid) continue;
+    const prof = byId.get(e.id);
+    if (!prof) continue;
+    const data = e.args?.data;
+    for (const n of data?.cpuProfile?.nodes ?? []) {
+      const cf = n.callFrame;
+      const file = (cf.url ?? '').split('/').pop() ?? '';
+      const name = `${cf.functionName || '(anonymous)'}${file ? ` ${file}:${cf.lineNumber + 1}` : ''}`;
+      prof.nodes.set(n.id, { name, parent: n.parent });
+    }
+    const samples = data?.cpuProfile?.samples ?? [];
+    const deltas = data?.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      prof.t += deltas[i] ?? 0;
+      const stack: string[] = [];
+      let id: number | undefined = samples[i];
+      while (id !== undefined) {
+        const node = prof.nodes.get(id);
+        if (!node) break;
+        stack.push(node.name);
+        id = node.parent;
+      }
+      out.push({ ts: prof.t, stack });
+    }
+  }
+  return out;
+}
+
+function top(counts: Map<string, number>, n: number, per: number): string {
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${(v * per).toFixed(1)} ms ${k}`)
+    .join('\n      ');
+}
+
+async function main(): Promise<void> {
+  const dist = arg('dist', 'dist');
+  const hash = arg('hash', 'train?train=1000&epochs=2&batch=32&lr=0.003');
+  const throttle = Number(arg('throttle', '0'));
+  const outFile = arg('out', '');
+  const port = await freePort();
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const base = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(base)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${base}#/${hash}`);
+    console.error(`opened ${base}#/${hash}`);
+    const trainEnabled = (timeout: number) =>
+      page.waitForFunction(
+        () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Train' && !b.disabled),
+        null,
+        { timeout, polling: 250 },
+      );
+    await trainEnabled(120_000);
+    console.error('ready to train; tracing');
+    await page.waitForTimeout(1000);
+    const cdp = await context.newCDPSession(page);
+    if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await page.evaluate(() => {
+      const g = window as unknown as { __long: { start: number; duration: number }[] };
+      g.__long = [];
+      new PerformanceObserver((l) =>
+        l.getEntries().forEach((e) => g.__long.push({ start: e.startTime, duration: e.duration })),
+      ).observe({ type: 'longtask' });
+    });
+    await browser.startTracing(page, { categories: CATEGORIES });
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 60_000 });
+    console.error('training');
+    await trainEnabled(1_800_000);
+    const seconds = (Date.now() - t0) / 1000;
+    console.error(`run ended after ${seconds.toFixed(0)} s; reading the trace`);
+    await page.waitForTimeout(1500);
+    const buf = await browser.stopTracing();
+    if (outFile) writeFileSync(outFile, buf);
+    const observed = await page.evaluate(
+      () => (window as unknown as { __long: { start: number; duration: number }[] }).__long,
+    );
+    const accuracy = await page.locator('[data-testid="test-accuracy"]').textContent();
+    analyse(
+      buf,
+      `run ${seconds.toFixed(0)} s, test accuracy ${accuracy}, throttle ${throttle || 1}×; ` +
+        `observer: ${observed.map((o) => Math.round(o.duration)).join(', ') || 'none'}; `,
+    );
+    if (errors.length) console.log(`console errors: ${errors.join(' | ')}`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+/** Prints every main-thread task over 50 ms (wall or CPU) of a trace, with what ran in it. */
+function analyse(buf: Buffer, header: string): void {
+  const ev = (JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mains = ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  let main = { pid: 0, tid: 0, tasks: [] as TraceEvent[] };
+  for (const m of mains) {
+    const tasks = ev.filter(
+      (e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' && e.ph === 'X',
+    );
+    if (tasks.length > main.tasks.length) main = { pid: m.pid, tid: m.tid, tasks };
+  }
+  const onMain = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const samples = profileSamples(ev, main.pid, main.tid);
+  const long = main.tasks.filter((e) => (e.dur ?? 0) > 50_000 || (e.tdur ?? 0) > 50_000);
+  console.log(
+    `${header}trace: ${long.length} main-thread tasks over 50 ms; ${samples.length} profiler samples`,
+  );
+  const t0us = main.tasks[0]?.ts ?? 0;
+  for (const task of long) {
+    const from = task.ts;
+    const to = task.ts + (task.dur ?? 0);
+    const kinds = new Map<string, number>();
+    const calls = new Map<string, number>();
+    for (const e of onMain) {
+      if (e.ts < from || e.ts > to || e === task) continue;
+      if (KINDS.has(e.name)) kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      if (e.name === 'FunctionCall' || e.name === 'EventDispatch' || e.name === 'TimerFire') {
+        const d = e.args?.data;
+        const what =
+          e.name === 'EventDispatch'
+            ? `event ${d?.type ?? ''}`
+            : `${d?.functionName || '(anonymous)'} ${(d?.url ?? '').split('/').pop()}:${d?.lineNumber ?? ''}`;
+        calls.set(what, (calls.get(what) ?? 0) + (e.dur ?? 0) / 1000);
+      }
+    }
+    const inTask = samples.filter((s) => s.ts >= from && s.ts <= to);
+    const self = new Map<string, number>();
+    const total = new Map<string, number>();
+    for (const s of inTask) {
+      const leaf = s.stack[0] ?? '?';
+      self.set(leaf, (self.get(leaf) ?? 0) + 1);
+      for (const f of new Set(s.stack)) total.set(f, (total.get(f) ?? 0) + 1);
+    }
+    const per = inTask.length ? (task.dur ?? 0) / 1000 / inTask.length : 0;
+    console.log(
+      `\n● task at +${((task.ts - t0us) / 1e6).toFixed(2)} s: wall ${((task.dur ?? 0) / 1000).toFixed(1)} ms, ` +
+        `CPU ${((task.tdur ?? 0) / 1000).toFixed(1)} ms`,
+    );
+    console.log(`    kinds: ${top(kinds, 10, 1)}`.replace(/\n {6}/g, ' · '));
+    console.log(`    calls:\n      ${top(calls, 8, 1)}`);
+    console.log(`    profiler self (${inTask.length} samples):\n      ${top(self, 10, per)}`);
+    console.log(`    profiler total:\n      ${top(total, 14, per)}`);
+  }
+}
+
+const from = arg('from', '');
+if (from) analyse(readFileSync(from), `${from}: `);
+else await main();
