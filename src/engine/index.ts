@@ -33,3 +33,6 @@ export * from './data/datasetExport';
 export * from './data/datasetImport';
 export * from './data/pngEncode';
 export * from './data/madeDataset';
+export * from './runs/runRecord';
+export * from './runs/runStore';
+export * from './runs/runWeights';

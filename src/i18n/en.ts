@@ -5,6 +5,7 @@
  */
 import { arch } from './areas/arch';
 import { canvas } from './areas/canvas';
+import { compare } from './areas/compare';
 import { conv } from './areas/conv';
 import { data } from './areas/data';
 import { draw } from './areas/draw';
@@ -14,6 +15,7 @@ import { models } from './areas/models';
 import { player } from './areas/player';
 import { pool } from './areas/pool';
 import { train } from './areas/train';
+import { tryit } from './areas/tryit';
 import { ui } from './areas/ui';
 import { home } from './areas/home';
 
@@ -23,6 +25,7 @@ import { home } from './areas/home';
 export const en = {
   arch,
   canvas,
+  compare,
   conv,
   data,
   draw,
@@ -32,6 +35,7 @@ export const en = {
   player,
   pool,
   train,
+  tryit,
   ui,
   home,
   shell: {

@@ -1,7 +1,10 @@
 /**
  * The typed URL codec for `#/explain` (the contract in README):
  *
- *   image=mnist-test:<i> | drawn      the picture explained (test digit 0–9999, or Draw's last digit)
+ *   image=mnist-test:<i> | fashion-mnist-test:<i> | drawn
+ *                                     the picture explained (a test digit or a Fashion-MNIST test
+ *                                     picture 0–9999, or Draw's last digit); a Fashion-MNIST picture
+ *                                     is explained with the Fashion-MNIST model kept for Try it
  *   model=pretrained | current        the shipped LeNet-5, or the model saved in this browser (Train's)
  *   method=occlusion | gradient | smoothgrad | gradcam
  *   class=top | 0–9                   the class explained ("why not a 3?"); top = the model's answer
@@ -20,7 +23,21 @@ import { linkProblem, readNumber, readOption, clipRaw, type LinkRead } from './l
 export const EXPLAIN_METHODS = ['occlusion', 'gradient', 'smoothgrad', 'gradcam'] as const;
 export type ExplainMethod = (typeof EXPLAIN_METHODS)[number];
 export type ExplainModelChoice = 'pretrained' | 'current';
-export type ExplainImage = { kind: 'mnist'; index: number } | { kind: 'drawn' };
+export type ExplainImage =
+  | { kind: 'mnist'; index: number }
+  | { kind: 'dataset'; dataset: 'fashion-mnist'; index: number }
+  | { kind: 'drawn' };
+
+/** The dataset an image comes from (Draw's drawing is a digit). */
+export function imageDataset(image: ExplainImage): string {
+  return image.kind === 'dataset' ? image.dataset : 'mnist';
+}
+
+/** The image as link text: `mnist-test:12`, `fashion-mnist-test:3`, `drawn`. */
+export function imageText(image: ExplainImage): string {
+  if (image.kind === 'drawn') return 'drawn';
+  return `${image.kind === 'dataset' ? image.dataset : 'mnist'}-test:${image.index}`;
+}
 
 export type ExplainSettings = {
   image: ExplainImage;
@@ -59,19 +76,19 @@ const refuse = <T>(why: string): LinkRead<T> => ({ ok: false, why });
 
 function parseImage(raw: string): LinkRead<ExplainImage> {
   if (raw === 'drawn') return { ok: true, value: { kind: 'drawn' } };
-  const m = /^mnist-test:(.*)$/.exec(raw);
+  const m = /^(mnist|fashion-mnist)-test:(.*)$/.exec(raw);
   if (!m) return refuse(t('explain.codec.image', { raw: clipRaw(raw) }));
-  const i = readNumber('image', m[1] ?? '', 0, 9999, true);
-  return i.ok
-    ? { ok: true, value: { kind: 'mnist', index: i.value } }
-    : refuse(t('explain.codec.imageNumber', { raw: clipRaw(raw) }));
+  const i = readNumber('image', m[2] ?? '', 0, 9999, true);
+  if (!i.ok) return refuse(t('explain.codec.imageNumber', { raw: clipRaw(raw) }));
+  return m[1] === 'fashion-mnist'
+    ? { ok: true, value: { kind: 'dataset', dataset: 'fashion-mnist', index: i.value } }
+    : { ok: true, value: { kind: 'mnist', index: i.value } };
 }
 
 /** How a kept value reads back in the message: as it would be written in the link. */
 function shown<K extends keyof ExplainSettings>(field: K, value: ExplainSettings[K]): string {
   if (field === 'image') {
-    const image = value as ExplainImage;
-    return image.kind === 'drawn' ? 'drawn' : `mnist-test:${image.index}`;
+    return imageText(value as ExplainImage);
   }
   if (field === 'step' && value === null) return t('explain.codec.lastStep');
   // Every other field is a number or a word (image, the only object, is handled above).
@@ -132,7 +149,7 @@ export function parseExplainParams(
 /** Writes the settings back as a query (only the keys the method uses, plus the image and model). */
 export function encodeExplainParams(s: ExplainSettings): URLSearchParams {
   const p = new URLSearchParams();
-  p.set('image', s.image.kind === 'drawn' ? 'drawn' : `mnist-test:${s.image.index}`);
+  p.set('image', imageText(s.image));
   p.set('model', s.model);
   p.set('method', s.method);
   if (s.classIndex !== 'top') p.set('class', String(s.classIndex));

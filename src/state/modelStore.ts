@@ -10,13 +10,20 @@
  * - `modelStore`: `{choice, mine, run, pretrained, version}`; `version` goes up whenever the model Draw
  *   uses may have changed, so a panel holding a model reloads it.
  * - `loadModelFor(want)`: the model for a panel; the caller owns and disposes `model`.
+ * - Every other dataset (Fashion-MNIST, a stored set) has its own pair of slots (`modelSlotsFor`) and
+ *   its entry in `datasets`: its latest run and its kept model. No shipped model exists for them, so
+ *   the kept one is what "Try it" uses (`loadDatasetModel`); `keepRun(id)` keeps a run of that
+ *   dataset only. MNIST's fields and functions are unchanged, so MNIST callers need not know.
  */
 import {
   clearSavedModel,
   loadModelFromUrl,
+  listSavedSlots,
   loadSavedModel,
+  modelSlotsFor,
   MY_MODEL_SLOT,
   readSavedMeta,
+  slotOwner,
   RUN_MODEL_SLOT,
   saveModel,
   type LoadedModel,
@@ -25,6 +32,9 @@ import {
 import { checkModelMeta } from '../engine/model/modelMeta';
 import { createStore } from './createStore';
 import { CHOICE_STORAGE_KEY, parseChoice, resolveModel, type ModelChoice } from './modelWords';
+
+/** One non-MNIST dataset's models: its kept one and its latest run (null when none). */
+export type DatasetModels = { mine: ModelMeta | null; run: ModelMeta | null };
 
 export type ModelState = {
   choice: ModelChoice;
@@ -37,6 +47,8 @@ export type ModelState = {
   /** Both slots have been read since the page loaded. */
   checked: boolean;
   version: number;
+  /** Every other dataset's models, by dataset id (MNIST's are the fields above). */
+  datasets: Readonly<Record<string, DatasetModels>>;
 };
 
 function readChoice(): ModelChoice {
@@ -63,7 +75,38 @@ export const modelStore = createStore<ModelState>({
   pretrained: null,
   checked: false,
   version: 0,
+  datasets: {},
 });
+
+/** The id of the dataset a model was trained on ('mnist' when it does not say). */
+export function datasetOf(meta: ModelMeta | null | undefined): string {
+  return meta?.dataset?.id ?? 'mnist';
+}
+
+/** A dataset's models as the store holds them (MNIST's from its own fields). */
+export function modelsOf(s: ModelState, dataset: string): DatasetModels {
+  if (dataset === 'mnist') return { mine: s.mine, run: s.run };
+  return s.datasets[dataset] ?? { mine: null, run: null };
+}
+
+function withDataset(s: ModelState, dataset: string, patch: Partial<DatasetModels>): ModelState {
+  const now = modelsOf(s, dataset);
+  return { ...s, datasets: { ...s.datasets, [dataset]: { ...now, ...patch } } };
+}
+
+/** Reads every other dataset's slots found in IndexedDB (a model in the wrong slot is ignored). */
+async function readOtherSlots(): Promise<Record<string, DatasetModels>> {
+  const out: Record<string, DatasetModels> = {};
+  for (const slot of await listSavedSlots()) {
+    const owner = slotOwner(slot);
+    if (!owner || owner.dataset === 'mnist') continue;
+    const meta = await readSavedMeta(slot);
+    if (!meta || datasetOf(meta) !== owner.dataset) continue;
+    const entry = (out[owner.dataset] ??= { mine: null, run: null });
+    entry[owner.kind] = meta;
+  }
+  return out;
+}
 
 /** Same-origin URL of the shipped pretrained model (works under any base path). */
 export function pretrainedModelUrl(): string {
@@ -86,10 +129,11 @@ let checking: Promise<void> | null = null;
 /** Reads what is stored (choice, both slots) once per page; later calls wait for the same read. */
 export function checkStoredModels(): Promise<void> {
   checking ??= (async () => {
-    const [mine, run, pretrained] = await Promise.all([
+    const [mine, run, pretrained, datasets] = await Promise.all([
       readSavedMeta(MY_MODEL_SLOT),
       readSavedMeta(RUN_MODEL_SLOT),
       readPretrainedMeta(),
+      readOtherSlots(),
     ]);
     modelStore.set((s) => ({
       ...s,
@@ -98,6 +142,8 @@ export function checkStoredModels(): Promise<void> {
       run,
       pretrained: s.pretrained ?? pretrained,
       checked: true,
+      // A run saved while the slots were being read is newer than what was read.
+      datasets: { ...datasets, ...s.datasets },
     }));
   })();
   return checking;
@@ -130,9 +176,26 @@ export function chooseModel(choice: ModelChoice): void {
   modelStore.set((s) => (s.choice === choice ? s : { ...s, choice, version: s.version + 1 }));
 }
 
-/** A training run saved an epoch: it becomes the run on offer, nothing else changes. */
+/**
+ * The kept model of a non-MNIST dataset ("Try it"), or null when none is kept (or it cannot be read).
+ * The caller disposes `model`.
+ */
+export async function loadDatasetModel(dataset: string): Promise<LoadedModel | null> {
+  await checkStoredModels();
+  // The store knows every kept model (read once, then kept up to date): an empty slot is not read.
+  if (!modelsOf(modelStore.get(), dataset).mine) return null;
+  const loaded = await loadSavedModel(modelSlotsFor(dataset).mine);
+  if (loaded && datasetOf(loaded.meta) !== dataset) {
+    loaded.model.dispose();
+    return null;
+  }
+  return loaded;
+}
+
+/** A training run saved an epoch: it becomes its dataset's run on offer, nothing else changes. */
 export function noteRunSaved(meta: ModelMeta): void {
-  modelStore.set((s) => ({ ...s, run: meta }));
+  const dataset = datasetOf(meta);
+  modelStore.set((s) => (dataset === 'mnist' ? { ...s, run: meta } : withDataset(s, dataset, { run: meta })));
 }
 
 /** An import was saved as the user's model: importing is choosing it. */
@@ -142,24 +205,38 @@ export function noteImported(meta: ModelMeta): void {
 }
 
 /**
- * Makes the latest run "your model" and chooses it (the "Use this model in Draw" action). Throws
- * ModelStorageError when the browser cannot store it; then nothing changes.
+ * Makes the latest run of `dataset` "your model" of that dataset (the "Use this model" action); for
+ * MNIST it also chooses it for Draw and the lessons. Another dataset's run never touches MNIST's model.
+ * Throws ModelStorageError when the browser cannot store it; then nothing changes.
  */
-export async function keepRun(): Promise<void> {
-  const run = await loadSavedModel(RUN_MODEL_SLOT);
+export async function keepRun(dataset = 'mnist'): Promise<void> {
+  const slots = modelSlotsFor(dataset);
+  const run = await loadSavedModel(slots.run);
   if (!run) throw new Error('no run saved');
   try {
-    await saveModel(run.model, run.meta, MY_MODEL_SLOT);
+    if (datasetOf(run.meta) !== dataset) throw new Error('the run belongs to another dataset');
+    await saveModel(run.model, run.meta, slots.mine);
   } finally {
     run.model.dispose();
+  }
+  if (dataset !== 'mnist') {
+    modelStore.set((s) => ({ ...withDataset(s, dataset, { mine: run.meta }), version: s.version + 1 }));
+    return;
   }
   writeChoice('mine');
   modelStore.set((s) => ({ ...s, mine: run.meta, choice: 'mine', version: s.version + 1 }));
 }
 
-/** Deletes every stored model and the choice: back to the shipped state. */
+/** Deletes every stored model of every dataset and the choice: back to the shipped state. */
 export async function forgetMyModels(): Promise<void> {
   await clearSavedModel();
   writeChoice(null);
-  modelStore.set((s) => ({ ...s, choice: 'pretrained', mine: null, run: null, version: s.version + 1 }));
+  modelStore.set((s) => ({
+    ...s,
+    choice: 'pretrained',
+    mine: null,
+    run: null,
+    datasets: {},
+    version: s.version + 1,
+  }));
 }

@@ -37,9 +37,10 @@ export function formatAccuracy(acc: number): string {
 
 function training(meta: ModelMeta): string {
   const epochs = tn('models.label.epochs', meta.epochs ?? 0);
-  return meta.trainDigits !== undefined
-    ? t('models.label.onDigits', { epochs, digits: meta.trainDigits })
-    : epochs;
+  if (meta.trainDigits === undefined) return epochs;
+  // Another dataset's pictures are clothes or shapes, not digits.
+  const other = meta.dataset !== undefined && meta.dataset.id !== 'mnist';
+  return t(other ? 'models.label.onPictures' : 'models.label.onDigits', { epochs, digits: meta.trainDigits });
 }
 
 /**

@@ -14,8 +14,10 @@ import {
   loseWebGLContext,
   watchWebGLContextLoss,
   loadMnistSplit,
-  RUN_MODEL_SLOT,
+  modelSlotsFor,
   saveModel,
+  builtinDataset,
+  type ModelDataset,
   ModelStorageError,
   formatArch,
   mnistSpec,
@@ -27,6 +29,7 @@ import {
   storedTrainTest,
   type DatasetInfo,
   type StoredPictures,
+  captureRunWeights,
 } from '../engine';
 import {
   configLayers,
@@ -72,7 +75,7 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
   const warned = new Set<string>();
 
   let baseUrl = '';
-  /** Which dataset `data` holds; only an MNIST model is saved for Draw (it reads digits). */
+  /** Which dataset `data` holds; a run is saved in that dataset's own slot. */
   let datasetId = 'mnist';
   /** Bumped by each switch of dataset, so a slower earlier load never overwrites a newer one. */
   let loadToken = 0;
@@ -199,8 +202,46 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
     return loading;
   }
 
+  /** How the last run ended (its `done` event), for keeping the run. */
+  let lastDone: Extract<TrainEvent, { type: 'done' }> | null = null;
+  /** What a saved model records about the data it learnt from (class names in the page's language). */
+  function modelDataset(): ModelDataset {
+    const info = pool?.info ?? (isBuiltinDataset(datasetId) ? builtinDataset(datasetId) : null);
+    if (!info) throw new Error(t('data.trainParam.gone', { name: datasetId }));
+    return { id: datasetId, classNames: info.classNames.slice(), inputShape: [...info.inputShape] };
+  }
+
   function emit(e: TrainEvent): void {
+    if (e.type === 'done') lastDone = e;
     post({ type: 'event', event: e }, transfersOf(e));
+  }
+
+  /**
+   * Gives the page the ended run's layers and weights to keep for comparing (finished, or stopped after
+   * at least one step; a diverged run's weights are not worth keeping, nor a run the page switched away
+   * from by loading another dataset).
+   */
+  async function postRunModel(tr: Trainer, dataset: string): Promise<void> {
+    const d = lastDone;
+    lastDone = null;
+    if (!d || d.reason === 'diverged' || d.step === 0 || dataset !== datasetId) return;
+    try {
+      const weights = await captureRunWeights(tr.model);
+      post(
+        {
+          type: 'runModel',
+          ended: d.reason,
+          elapsedMs: d.elapsedMs,
+          params: tr.model.countParams(),
+          backend,
+          dataset,
+          weights,
+        },
+        [weights.weightData],
+      );
+    } catch (err) {
+      console.warn('Copying the run for comparing failed:', err);
+    }
   }
 
   function makeTrainer(c: TrainConfig, resume?: { weights: Float32Array[]; step: number }): Trainer {
@@ -229,16 +270,19 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
           source: 'trained' as const,
           testAccuracy,
           epochs: epoch + 1,
-          trainDigits: Math.floor(c.trainSize * (1 - c.valFraction)),
+          // A stored dataset may hold fewer pictures than the train= setting asks for.
+          trainDigits: Math.floor(
+            Math.min(c.trainSize, data?.train.count ?? c.trainSize) * (1 - c.valFraction),
+          ),
           savedAt: new Date().toISOString(),
           config: c.arch,
           arch: formatArch(configLayers(c)),
+          dataset: modelDataset(),
         };
-        // The saved model is the one Draw reads digits with: a model of clothes is not kept there.
-        if (datasetId !== 'mnist') return;
         try {
-          // The run's own slot: Draw and the lessons switch to it only when the user chooses to.
-          await saveModel(made.model, meta, RUN_MODEL_SLOT);
+          // The run slot of its own dataset: Draw, Try it and the lessons switch to it only when the
+          // user chooses to, and a model of clothes never lands in MNIST's slots.
+          await saveModel(made.model, meta, modelSlotsFor(datasetId).run);
           post({ type: 'saved', meta });
         } catch (err) {
           // Said once per page, not every epoch: the reason does not change between epochs.
@@ -256,10 +300,13 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
     cfg = c;
     trainer?.dispose();
     trainer = makeTrainer(c);
+    const dataset = datasetId;
+    lastDone = null;
     for (;;) {
       const current = trainer;
       try {
         await current.run();
+        await postRunModel(current, dataset);
         // Done (or stopped): nothing reads from the backend until the next run, so stop polling it.
         stopWatchingLoss();
         return;

@@ -6,6 +6,7 @@ import type { LayerSpec, ModelSpec } from '../engine/model/modelSpec';
 import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
 import type { TrainEvent } from '../engine/train/trainer';
 import type { Messages } from '../i18n';
+import type { RunWeights } from '../engine/runs/runRecord';
 
 export type ToHost =
   /** `messages`: the page's language, so the engine's messages from the worker read like the page's. */
@@ -61,6 +62,19 @@ export type FromHost =
   | { type: 'dataReady' }
   | { type: 'event'; event: TrainEvent }
   | { type: 'saved'; meta: ModelMeta }
+  /**
+   * A run ended (finished, or stopped after some steps): its layers and weights (transferred), how long
+   * it trained (pauses left out), its parameter count, backend and dataset, for the page to keep.
+   */
+  | {
+      type: 'runModel';
+      ended: 'finished' | 'stopped';
+      elapsedMs: number;
+      params: number;
+      backend: BackendName;
+      dataset: string;
+      weights: RunWeights;
+    }
   | { type: 'warning'; message: string }
   /** `why` is the failing backend's own error text. */
   | { type: 'backendSwitched'; from: BackendName; to: BackendName; step: number; why: string }

@@ -255,6 +255,7 @@ export function LayerPanels({
   links,
   part = 'all',
   maxRoom = null,
+  classNames,
 }: {
   readout: LayerReadout;
   spec: ModelSpec;
@@ -266,6 +267,8 @@ export function LayerPanels({
    * preferred size (lesson 9 at 768 px: 712 px of maps in 710 px, for seconds on a busy machine).
    */
   maxRoom?: number | null;
+  /** The output units' names when they are not the digits 0–9 (another dataset's classes). */
+  classNames?: readonly string[];
 }) {
   const [measure, measured] = useContentWidth<HTMLDivElement>();
   const width = maxRoom === null ? measured : Math.min(measured ?? maxRoom, maxRoom);
@@ -289,7 +292,14 @@ export function LayerPanels({
       )}
       {shown.map((snap, i) => {
         if (snap.kind === 'output') {
-          return <OutputPanel key={snap.name} probabilities={snap.data} top={readout.top} />;
+          return (
+            <OutputPanel
+              key={snap.name}
+              probabilities={snap.data}
+              top={readout.top}
+              {...(classNames ? { classNames } : {})}
+            />
+          );
         }
         const l = spec.layers[i];
         if (!l) return null;
@@ -382,7 +392,16 @@ export function LayerPanels({
 
 const OUTPUT_SCALE: ColorScale = { kind: 'sequential', domain: [0, 1] };
 
-function OutputPanel({ probabilities, top }: { probabilities: Float32Array; top: number }) {
+function OutputPanel({
+  probabilities,
+  top,
+  classNames,
+}: {
+  probabilities: Float32Array;
+  top: number;
+  classNames?: readonly string[];
+}) {
+  const n = probabilities.length;
   const highlights = useMemo(
     () => [{ row: 0, col: top, rows: 1, cols: 1, color: '#d4351c', width: 3 }],
     [top],
@@ -391,23 +410,36 @@ function OutputPanel({ probabilities, top }: { probabilities: Float32Array; top:
     <LayerPanel
       name="output"
       title={t('draw.layers.outputTitle')}
-      shape={t('draw.layers.outputShape')}
-      what={t('draw.layers.outputWhat')}
+      shape={classNames ? t('draw.layers.outputShapeN', { n }) : t('draw.layers.outputShape')}
+      what={classNames ? t('draw.layers.outputWhatClasses') : t('draw.layers.outputWhat')}
     >
       <Heatmap
         values={probabilities}
-        w={10}
+        w={n}
         h={1}
         scale={OUTPUT_SCALE}
         cellPx={26}
-        label={t('draw.layers.outputLabel')}
+        label={
+          classNames
+            ? t('draw.layers.outputLabelClasses', { names: classNames.join(', ') })
+            : t('draw.layers.outputLabel')
+        }
         highlights={highlights}
       />
       <div className="draw-output-labels" aria-hidden="true">
-        {Array.from({ length: 10 }, (_, d) => (
-          <span key={d}>{d}</span>
+        {Array.from({ length: n }, (_, d) => (
+          <span key={d}>{classNames ? d + 1 : d}</span>
         ))}
       </div>
+      {classNames && (
+        <ol className="draw-output-key" data-testid="output-classes">
+          {classNames.map((name, d) => (
+            <li key={d} className={d === top ? 'draw-output-top' : undefined}>
+              {name}
+            </li>
+          ))}
+        </ol>
+      )}
       <ColorLegend scale={OUTPUT_SCALE} width={120} />
     </LayerPanel>
   );

@@ -1,7 +1,8 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { t } from '../../i18n';
+import { builtinDataset } from '../../engine';
 import type { ExplainSettings } from '../../state/explainParams';
-import { EXPLAIN_SPEEDS } from '../../state/explainParams';
+import { EXPLAIN_SPEEDS, imageDataset, imageText } from '../../state/explainParams';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { ExportMenu } from '../ui';
@@ -42,7 +43,13 @@ const argmax = (p: Float32Array) => p.reduce((best, v, i) => (v > (p[best] ?? -I
 export function ExplainArea() {
   const { settings, urlErrors, update } = useExplainSettings();
   const [uiError, setUiError] = useState<string | null>(null);
-  const model = useExplainModel(settings.model);
+  const dataset = imageDataset(settings.image);
+  // Class names in every label for a picture of clothes; digits otherwise.
+  const names = useMemo(
+    () => (dataset === 'fashion-mnist' ? builtinDataset('fashion-mnist').classNames : null),
+    [dataset],
+  );
+  const model = useExplainModel(settings.model, dataset);
   const net = model.state === 'ready' ? model.net : null;
   const { picture, error: imageError } = useExplainImage(settings.image);
   const probabilities = useProbabilities(net, picture?.pixels ?? null);
@@ -97,6 +104,7 @@ export function ExplainArea() {
           chosen={settings.classIndex}
           top={top}
           onChoose={(c) => update({ classIndex: c })}
+          names={names}
         />
       )}
       <div className="explain-about">
@@ -126,10 +134,14 @@ export function ExplainArea() {
           top={top}
           settings={settings}
           update={update}
+          names={names}
         />
       )}
-      {net && hasConv && <FilterPatches net={net} />}
-      {model.state === 'ready' && <LearnedMap net={model.net} meta={model.meta} model={settings.model} />}
+      {dataset === 'mnist' && net && hasConv && <FilterPatches net={net} />}
+      {dataset === 'mnist' && model.state === 'ready' && (
+        <LearnedMap net={model.net} meta={model.meta} model={settings.model} />
+      )}
+      {dataset !== 'mnist' && <p className="explain-about">{t('explain.mnistOnlyPanels')}</p>}
     </div>
   );
 }
@@ -145,6 +157,7 @@ function ExplainWorkspace({
   top,
   settings,
   update,
+  names,
 }: {
   picture: ExplainPicture;
   result: ExplainResult;
@@ -152,7 +165,9 @@ function ExplainWorkspace({
   top: number;
   settings: ExplainSettings;
   update: (patch: Partial<ExplainSettings>) => void;
+  names: readonly string[] | null;
 }) {
+  const nameOf = (k: number) => names?.[k] ?? k;
   const cellPx = useCellPx();
   const side = 28;
   const c = result.classIndex;
@@ -175,23 +190,23 @@ function ExplainWorkspace({
     [occlusion, boxRow, boxCol, settings.patch],
   );
   const mapCell = Math.max(6, Math.min(44, Math.floor((side * cellPx) / result.w)));
-  const imageName = settings.image.kind === 'drawn' ? 'drawn' : `mnist-test-${settings.image.index}`;
+  const imageName = imageText(settings.image).replace(':', '-');
   const mapTitle = t(`explain.panels.${result.method}Map`, {
-    digit: c,
+    digit: nameOf(c),
     layer: result.cam?.layer ?? '',
   });
   const legendTitle = occlusion
-    ? t('explain.panels.legendOcclusion', { digit: c })
+    ? t('explain.panels.legendOcclusion', { digit: nameOf(c) })
     : result.method === 'gradcam'
-      ? t('explain.panels.legendGradcam', { digit: c })
+      ? t('explain.panels.legendGradcam', { digit: nameOf(c) })
       : t('explain.panels.legendGradient');
   return (
     <>
       <p className="explain-says" data-testid="explain-says">
-        {t('explain.says', { digit: top, pct: pct(probabilities[top] ?? 0) })}{' '}
+        {t('explain.says', { digit: nameOf(top), pct: pct(probabilities[top] ?? 0) })}{' '}
         {c === top
-          ? t('explain.explaining', { digit: c, pct: pct(probabilities[c] ?? 0) })
-          : t('explain.whyNot', { digit: c })}
+          ? t('explain.explaining', { digit: nameOf(c), pct: pct(probabilities[c] ?? 0) })
+          : t('explain.whyNot', { digit: nameOf(c) })}
       </p>
       <div className="explain-panels">
         <Panel
@@ -210,7 +225,9 @@ function ExplainWorkspace({
             label={t('explain.panels.pictureLabel', { method: t(`explain.methods.${result.method}`) })}
             box={box}
           />
-          <p className="explain-note">{t('explain.panels.outlineNote')}</p>
+          <p className="explain-note">
+            {t(names ? 'explain.panels.outlineNotePicture' : 'explain.panels.outlineNote')}
+          </p>
           <ColorLegend scale={scale} title={legendTitle} decimals={decimalsFor(scale)} />
         </Panel>
         {occlusion ? (
@@ -224,6 +241,7 @@ function ExplainWorkspace({
             scale={scale}
             title={mapTitle}
             filename={t('explain.panels.csvName', { method: result.method, image: imageName, digit: c })}
+            classLabel={nameOf(c)}
           />
         ) : (
           <Panel
@@ -283,6 +301,7 @@ function OcclusionPanels({
   scale,
   title,
   filename,
+  classLabel,
 }: {
   picture: ExplainPicture;
   result: ExplainResult;
@@ -293,6 +312,8 @@ function OcclusionPanels({
   scale: ColorScale;
   title: string;
   filename: string;
+  /** The explained class as people read it (a digit, or a class name). */
+  classLabel: string | number;
 }) {
   const count = result.w * result.h;
   const { player, oy, ox, describe, cursor } = useGridPlayer(
@@ -337,10 +358,7 @@ function OcclusionPanels({
           onCellHover={cursor.onCellHover}
           onCellClick={cursor.onCellClick}
         />
-        <ColorLegend
-          scale={scale}
-          title={t('explain.panels.legendOcclusion', { digit: result.classIndex })}
-        />
+        <ColorLegend scale={scale} title={t('explain.panels.legendOcclusion', { digit: classLabel })} />
       </Panel>
       <Panel
         title={t('explain.panels.occluded')}
@@ -368,7 +386,7 @@ function OcclusionPanels({
           {t('explain.panels.stepReadout', {
             row: oy,
             col: ox,
-            digit: result.classIndex,
+            digit: classLabel,
             base: base.toFixed(4),
             hidden: hiddenP.toFixed(4),
             diff: (diff >= 0 ? '−' : '+') + Math.abs(diff).toFixed(4),

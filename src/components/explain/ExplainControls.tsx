@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../i18n';
-import { EXPLAIN_IMAGE_SIDE, EXPLAIN_METHODS, type ExplainSettings } from '../../state/explainParams';
+import {
+  EXPLAIN_IMAGE_SIDE,
+  EXPLAIN_METHODS,
+  type ExplainImage,
+  type ExplainSettings,
+} from '../../state/explainParams';
 import { rangeOptions, SegmentedButtons, Select, Slider } from '../ui';
 
 type Props = {
@@ -12,7 +17,13 @@ type Props = {
 
 /** Picture, model, method and the method's own settings, each written straight into the URL. */
 export function ExplainControls({ settings, update, onError, hasConv }: Props) {
-  const index = settings.image.kind === 'mnist' ? settings.image.index : null;
+  const index = settings.image.kind === 'drawn' ? null : settings.image.index;
+  const clothes = settings.image.kind === 'dataset';
+  // A number typed or drawn at random stays in the dataset of the picture shown (MNIST or clothes).
+  const pictureAt = (i: number): ExplainImage =>
+    settings.image.kind === 'dataset'
+      ? { kind: 'dataset', dataset: settings.image.dataset, index: i }
+      : { kind: 'mnist', index: i };
   const [text, setText] = useState(index === null ? '' : String(index));
   useEffect(() => setText(index === null ? '' : String(index)), [index]);
   const commit = () => {
@@ -21,20 +32,22 @@ export function ExplainControls({ settings, update, onError, hasConv }: Props) {
       return;
     }
     onError(null);
-    update({ image: { kind: 'mnist', index: Number(text) }, step: null, classIndex: 'top' }, { push: true });
+    update({ image: pictureAt(Number(text)), step: null, classIndex: 'top' }, { push: true });
   };
   return (
     <div className="conv-controls explain-controls">
       <fieldset className="conv-group">
         <legend>{t('explain.controls.image')}</legend>
         <label>
-          {t('explain.controls.digitNumber')}{' '}
+          {t(clothes ? 'explain.controls.pictureNumber' : 'explain.controls.digitNumber')}{' '}
           <input
             type="text"
             inputMode="numeric"
             size={5}
             value={text}
-            aria-label={t('explain.controls.digitNumberLabel')}
+            aria-label={t(
+              clothes ? 'explain.controls.pictureNumberLabel' : 'explain.controls.digitNumberLabel',
+            )}
             onChange={(e) => setText(e.target.value)}
             onBlur={commit}
             onKeyDown={(e) => {
@@ -49,7 +62,7 @@ export function ExplainControls({ settings, update, onError, hasConv }: Props) {
           onClick={() =>
             update(
               {
-                image: { kind: 'mnist', index: Math.floor(Math.random() * 10000) },
+                image: pictureAt(Math.floor(Math.random() * 10000)),
                 step: null,
                 classIndex: 'top',
               },
@@ -57,7 +70,7 @@ export function ExplainControls({ settings, update, onError, hasConv }: Props) {
             )
           }
         >
-          {t('explain.controls.random')}
+          {t(clothes ? 'explain.controls.randomPicture' : 'explain.controls.random')}
         </button>
         <button
           type="button"
@@ -148,13 +161,17 @@ export function ClassChooser({
   chosen,
   top,
   onChoose,
+  names,
 }: {
   probabilities: Float32Array;
   chosen: number | 'top';
   top: number;
   onChoose: (c: number | 'top') => void;
+  /** The classes' names when they are not the digits (another dataset). */
+  names?: readonly string[] | null;
 }) {
   const pct = (c: number) => ((probabilities[c] ?? 0) * 100).toFixed(1);
+  const name = (c: number) => names?.[c] ?? c;
   return (
     <fieldset className="conv-group explain-classes">
       <legend>{t('explain.controls.classLegend')}</legend>
@@ -164,7 +181,7 @@ export function ClassChooser({
         aria-pressed={chosen === 'top'}
         onClick={() => onChoose('top')}
       >
-        {t('explain.controls.classTop', { digit: top })}
+        {t('explain.controls.classTop', { digit: name(top) })}
       </button>
       {Array.from(probabilities, (_, c) => (
         <button
@@ -172,11 +189,11 @@ export function ClassChooser({
           type="button"
           className={chosen === c ? '' : 'secondary'}
           aria-pressed={chosen === c}
-          aria-label={t('explain.controls.classButtonLabel', { digit: c, pct: pct(c) })}
+          aria-label={t('explain.controls.classButtonLabel', { digit: name(c), pct: pct(c) })}
           onClick={() => onChoose(c)}
           data-testid={`class-${c}`}
         >
-          {t('explain.controls.classButton', { digit: c, pct: pct(c) })}
+          {t('explain.controls.classButton', { digit: name(c), pct: pct(c) })}
         </button>
       ))}
     </fieldset>

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo } from 'react';
 import { t } from '../../i18n';
 import {
   computeTopPatches,
@@ -9,9 +9,9 @@ import {
   type LayerTopPatches,
   type Network,
 } from '../../engine';
+import { useCachedSearch } from './useCachedSearch';
 import { useFilterSynthesis } from './useFilterSynthesis';
 import { explainLink } from '../../state/explainParams';
-import { getMnist } from '../../state/mnistService';
 import type { ColorScale } from '../canvas/colorScales';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
@@ -21,11 +21,7 @@ const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
 // The search runs over the whole test set once per loaded model; reopening the area reuses it.
 const cache = new WeakMap<Network, LayerTopPatches[]>();
 
-type Search =
-  | { state: 'idle' }
-  | { state: 'running'; done: number; total: number; secondsLeft: number | null }
-  | { state: 'done'; layers: LayerTopPatches[]; images: Uint8Array }
-  | { state: 'error'; message: string };
+type Progress = { done: number; total: number; secondsLeft: number | null };
 
 /**
  * "What each filter wants": for every filter of every conv layer, the nine test digits whose patch
@@ -33,49 +29,34 @@ type Search =
  */
 /** `titled = false`: the heading is kept for screen readers only (a lesson panel already shows it). */
 export function FilterPatches({ net, titled = true }: { net: Network; titled?: boolean }) {
-  const [search, setSearch] = useState<Search>({ state: 'idle' });
   const synth = useFilterSynthesis(net);
-  const abort = useRef<AbortController | null>(null);
-  useEffect(() => () => abort.current?.abort(), []);
-  useEffect(() => {
-    const cached = cache.get(net);
-    if (!cached) {
-      setSearch({ state: 'idle' });
-      return;
-    }
-    void getMnist('test').then((set) => setSearch({ state: 'done', layers: cached, images: set.images }));
-  }, [net]);
-  const start = async () => {
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    const t0 = performance.now();
-    try {
-      const set = await getMnist('test');
-      setSearch({ state: 'running', done: 0, total: set.count, secondsLeft: null });
-      const layers = await computeTopPatches(
-        net,
-        set.count,
-        (i, out) => {
-          const bytes = set.images.subarray(i * MNIST_PIXELS, (i + 1) * MNIST_PIXELS);
-          for (let j = 0; j < MNIST_PIXELS; j++) out[j] = (bytes[j] as number) / 255;
-        },
-        {
-          signal: controller.signal,
-          onProgress: (done, total) => {
-            const elapsed = (performance.now() - t0) / 1000;
-            const secondsLeft = elapsed > 0.5 ? (elapsed / done) * (total - done) : null;
-            setSearch({ state: 'running', done, total, secondsLeft });
+  const { search, start: begin } = useCachedSearch<LayerTopPatches[], Progress>(net, () => cache.get(net));
+  const start = () =>
+    begin(
+      async (set, signal, progress) => {
+        const t0 = performance.now();
+        progress({ done: 0, total: set.count, secondsLeft: null });
+        const layers = await computeTopPatches(
+          net,
+          set.count,
+          (i, out) => {
+            const bytes = set.images.subarray(i * MNIST_PIXELS, (i + 1) * MNIST_PIXELS);
+            for (let j = 0; j < MNIST_PIXELS; j++) out[j] = (bytes[j] as number) / 255;
           },
-        },
-      );
-      cache.set(net, layers);
-      setSearch({ state: 'done', layers, images: set.images });
-    } catch (err) {
-      if (controller.signal.aborted) return;
-      setSearch({ state: 'error', message: err instanceof Error ? err.message : String(err) });
-    }
-  };
+          {
+            signal,
+            onProgress: (done, total) => {
+              const elapsed = (performance.now() - t0) / 1000;
+              const secondsLeft = elapsed > 0.5 ? (elapsed / done) * (total - done) : null;
+              progress({ done, total, secondsLeft });
+            },
+          },
+        );
+        cache.set(net, layers);
+        return layers;
+      },
+      { done: 0, total: 0, secondsLeft: null },
+    );
   return (
     <section className="explain-filters" data-testid="filter-patches" aria-labelledby="explain-filters-title">
       <h2 id="explain-filters-title" className={titled ? undefined : 'visually-hidden'}>
@@ -92,14 +73,14 @@ export function FilterPatches({ net, titled = true }: { net: Network; titled?: b
       {search.state === 'running' && (
         <p className="loading" data-testid="patches-progress">
           {t('explain.filters.progress', {
-            done: search.done,
-            total: search.total,
+            done: search.progress.done,
+            total: search.progress.total,
             eta:
-              search.secondsLeft === null
+              search.progress.secondsLeft === null
                 ? ''
-                : t('explain.etaSeconds', { s: Math.max(1, Math.round(search.secondsLeft)) }),
+                : t('explain.etaSeconds', { s: Math.max(1, Math.round(search.progress.secondsLeft)) }),
           })}
-          <progress value={search.done} max={search.total} />
+          <progress value={search.progress.done} max={search.progress.total} />
         </p>
       )}
       {search.state === 'error' && (
@@ -139,9 +120,9 @@ export function FilterPatches({ net, titled = true }: { net: Network; titled?: b
             name={conv.name}
             size={receptiveField(net, conv.index).size}
             filters={conv.filters}
-            layer={search.state === 'done' ? search.layers.find((l) => l.layer === conv.name) : undefined}
+            layer={search.state === 'done' ? search.result.find((l) => l.layer === conv.name) : undefined}
             made={synth.state === 'done' ? synth.layers.find((l) => l.layer === conv.name) : undefined}
-            images={search.state === 'done' ? search.images : null}
+            images={search.state === 'done' ? search.set.images : null}
           />
         ))}
     </section>

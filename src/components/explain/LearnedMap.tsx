@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { t } from '../../i18n';
 import { MNIST_PIXELS, type MnistSet, type ModelMeta, type Network } from '../../engine';
 import { explainLink, type ExplainModelChoice } from '../../state/explainParams';
@@ -9,7 +9,6 @@ import {
   type LearnedMap as Map2D,
   type MapProgress,
 } from '../../state/learnedMap';
-import { getMnist } from '../../state/mnistService';
 import type { ColorScale } from '../canvas/colorScales';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
@@ -18,16 +17,13 @@ import { Toggle } from '../ui';
 import { classColor, CLASS_COLORS, type ScatterData } from './drawScatter';
 import { openInDraw } from './openInDraw';
 import { ScatterCanvas } from './ScatterCanvas';
+import { useCachedSearch } from './useCachedSearch';
 
 const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
 /** The quick map (a slow laptop: ~10 s) and the full one (every test digit: up to a minute). */
 export const MAP_SIZES = [2000, 10000] as const;
 
-type Run =
-  | { state: 'idle' }
-  | { state: 'running'; count: number; progress: MapProgress }
-  | { state: 'done'; map: Map2D; set: MnistSet }
-  | { state: 'error'; message: string };
+type Progress = { count: number; progress: MapProgress };
 
 /**
  * "A map of what it learned": the test digits placed by UMAP from their raw pixels and from the last
@@ -47,47 +43,27 @@ export function LearnedMap({
   titled?: boolean;
 }) {
   const key = modelKey(meta);
-  const [run, setRun] = useState<Run>({ state: 'idle' });
-  const abort = useRef<AbortController | null>(null);
-  useEffect(() => () => abort.current?.abort(), []);
   // A map made earlier in this session for this model shows at once (the larger one first).
-  useEffect(() => {
-    const cached = [...MAP_SIZES]
+  const {
+    search: run,
+    start: begin,
+    cancel,
+  } = useCachedSearch<Map2D, Progress>(key, () =>
+    [...MAP_SIZES]
       .reverse()
       .map((n) => cachedLearnedMap(key, n))
-      .find((m) => m);
-    if (!cached) {
-      setRun({ state: 'idle' });
-      return;
-    }
-    let live = true;
-    void getMnist('test').then((set) => live && setRun({ state: 'done', map: cached, set }));
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  const start = async (count: number) => {
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    setRun({ state: 'running', count, progress: { stage: 'features', fraction: 0, secondsLeft: null } });
-    try {
-      const set = await getMnist('test');
-      const map = await computeLearnedMap(net, key, set, {
-        count,
-        signal: controller.signal,
-        onProgress: (progress) => setRun({ state: 'running', count, progress }),
-      });
-      setRun({ state: 'done', map, set });
-    } catch (err) {
-      if (controller.signal.aborted) return;
-      setRun({ state: 'error', message: err instanceof Error ? err.message : String(err) });
-    }
-  };
-  const cancel = () => {
-    abort.current?.abort();
-    setRun({ state: 'idle' });
-  };
+      .find((m) => m),
+  );
+  const start = (count: number) =>
+    begin(
+      (set, signal, progress) =>
+        computeLearnedMap(net, key, set, {
+          count,
+          signal,
+          onProgress: (p) => progress({ count, progress: p }),
+        }),
+      { count, progress: { stage: 'features', fraction: 0, secondsLeft: null } },
+    );
   return (
     <section className="explain-map" data-testid="learned-map" aria-labelledby="explain-map-title">
       <h2 id="explain-map-title" className={titled ? undefined : 'visually-hidden'}>
@@ -110,12 +86,14 @@ export function LearnedMap({
       {run.state === 'running' && (
         <div className="loading" data-testid="map-progress" role="status">
           <p>
-            {t(`explain.map.stage.${run.progress.stage}`, { n: run.count.toLocaleString('en') })}{' '}
-            {run.progress.secondsLeft === null
+            {t(`explain.map.stage.${run.progress.progress.stage}`, {
+              n: run.progress.count.toLocaleString('en'),
+            })}{' '}
+            {run.progress.progress.secondsLeft === null
               ? t('explain.map.estimating')
-              : t('explain.etaSeconds', { s: Math.max(1, Math.round(run.progress.secondsLeft)) })}
+              : t('explain.etaSeconds', { s: Math.max(1, Math.round(run.progress.progress.secondsLeft)) })}
           </p>
-          <progress value={Math.round(run.progress.fraction * 1000)} max={1000} />
+          <progress value={Math.round(run.progress.progress.fraction * 1000)} max={1000} />
           <button type="button" className="secondary" onClick={cancel}>
             {t('explain.map.cancel')}
           </button>
@@ -126,7 +104,7 @@ export function LearnedMap({
           {t('explain.map.failed', { reason: run.message })}
         </p>
       )}
-      {run.state === 'done' && <MapView map={run.map} set={run.set} model={model} />}
+      {run.state === 'done' && <MapView map={run.result} set={run.set} model={model} />}
     </section>
   );
 }

@@ -3,10 +3,12 @@ import { t } from '../../i18n';
 import { digitLabel, MNIST_PIXELS } from '../../engine';
 import { useStore } from '../../state/createStore';
 import type { ExplainImage } from '../../state/explainParams';
+import { imageDataset } from '../../state/explainParams';
+import { getBuiltinTestSet } from '../../state/datasetService';
 import { lastDrawnDigit } from '../../state/lastDrawnDigit';
 import { getMnist } from '../../state/mnistService';
 
-/** The picture being explained: 28×28 values in [0, 1], with its true label when known. */
+/** The picture being explained: 28×28 values in [0, 1], with its true label (class index) when known. */
 export type ExplainPicture = { pixels: Float32Array; label: number | null; key: string };
 
 /**
@@ -22,7 +24,8 @@ export function useExplainImage(image: ExplainImage): {
   const [error, setError] = useState<string | null>(null);
   const current = useRef<ExplainPicture | null>(null);
   current.current = picture;
-  const index = image.kind === 'mnist' ? image.index : -1;
+  const index = image.kind === 'drawn' ? -1 : image.index;
+  const dataset = imageDataset(image);
   useEffect(() => {
     let cancelled = false;
     if (index < 0) {
@@ -32,9 +35,9 @@ export function useExplainImage(image: ExplainImage): {
       } else setError(t('explain.nothingDrawn'));
       return;
     }
-    const key = `mnist-test:${index}`;
+    const key = `${dataset}-test:${index}`;
     if (current.current?.key === key) return;
-    getMnist('test').then(
+    (dataset === 'fashion-mnist' ? getBuiltinTestSet('fashion-mnist') : getMnist('test')).then(
       (set) => {
         if (cancelled) return;
         const bytes = set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
@@ -49,6 +52,6 @@ export function useExplainImage(image: ExplainImage): {
     return () => {
       cancelled = true;
     };
-  }, [index, drawn]);
+  }, [index, dataset, drawn]);
   return { picture, error };
 }

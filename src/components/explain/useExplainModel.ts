@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import { describeNetwork, type ModelMeta, type Network } from '../../engine';
 import { useStore } from '../../state/createStore';
 import { appStore } from '../../state/appStore';
-import { loadModelFor, modelStore } from '../../state/modelStore';
+import { loadDatasetModel, loadModelFor, modelStore } from '../../state/modelStore';
 import type { ExplainModelChoice } from '../../state/explainParams';
 
 export type ExplainModel =
@@ -15,8 +15,10 @@ export type ExplainModel =
  * The model Explain asks: `pretrained` is the shipped LeNet-5; `current` is the model the app uses
  * (the user's own model when they chose it, else the shipped one; see state/modelStore). The hook owns the
  * loaded model and disposes it when the choice changes, Train saves a new model, or the area closes.
+ * A picture of another dataset (`dataset`, e.g. Fashion-MNIST) is explained with the model kept for
+ * that dataset (Try it's); without one the hook says so.
  */
-export function useExplainModel(choice: ExplainModelChoice): ExplainModel {
+export function useExplainModel(choice: ExplainModelChoice, dataset = 'mnist'): ExplainModel {
   const version = useStore(modelStore, (s) => s.version);
   const backendReady = useStore(appStore, (s) => s.backend.state === 'ready');
   const [model, setModel] = useState<ExplainModel>({ state: 'loading' });
@@ -27,7 +29,14 @@ export function useExplainModel(choice: ExplainModelChoice): ExplainModel {
     setModel({ state: 'loading' });
     void (async () => {
       try {
-        const loaded = await loadModelFor(choice === 'pretrained' ? 'pretrained' : 'chosen');
+        const loaded =
+          dataset === 'mnist'
+            ? await loadModelFor(choice === 'pretrained' ? 'pretrained' : 'chosen')
+            : await loadDatasetModel(dataset);
+        if (!loaded) {
+          if (!cancelled) setModel({ state: 'error', message: t('explain.noDatasetModel') });
+          return;
+        }
         if (cancelled) {
           loaded.model.dispose();
           return;
@@ -55,6 +64,6 @@ export function useExplainModel(choice: ExplainModelChoice): ExplainModel {
       cancelled = true;
       release?.();
     };
-  }, [choice, version, backendReady]);
+  }, [choice, dataset, version, backendReady]);
   return model;
 }

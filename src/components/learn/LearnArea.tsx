@@ -5,6 +5,7 @@ import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { t, tx } from '../../i18n';
 import { learnParams, parseLearnRoute } from './lessonRoute';
 import { LessonPlayer } from './LessonPlayer';
+import { CompareLauncher } from './CompareLauncher';
 
 /** `#/learn`: the list of lessons, or one lesson at one step (see lessonRoute.ts for the URL). */
 export function LearnArea() {
@@ -51,6 +52,7 @@ export function LearnArea() {
           </li>
         ))}
       </ol>
+      <CompareLauncher />
     </section>
   );
 }

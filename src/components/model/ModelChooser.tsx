@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { t } from '../../i18n';
+import { StatusNote } from '../ui';
 import { useStore } from '../../state/createStore';
 import { checkStoredModels, chooseModel, forgetMyModels, keepRun, modelStore } from '../../state/modelStore';
 import { modelLabel, resolveModel, runIsNew, type ModelChoice } from '../../state/modelWords';
@@ -32,6 +33,8 @@ export function ModelChooser({
   const used = resolveModel(s.choice, s.mine);
   const label = modelLabel(used, used === 'mine' ? s.mine : s.pretrained);
   const offerRun = showRun && !busy && runIsNew(s.run, s.mine);
+  // Models of other datasets (Try it) are forgotten by the same button.
+  const hasOtherModels = Object.values(s.datasets).some((d) => d.mine || d.run);
 
   const pick = (c: ModelChoice) => {
     setNote(null);
@@ -94,7 +97,7 @@ export function ModelChooser({
           </button>
         </p>
       )}
-      {showForget && (s.mine || s.run || s.choice === 'mine') && !asking && (
+      {showForget && (s.mine || s.run || s.choice === 'mine' || hasOtherModels) && !asking && (
         <button
           type="button"
           className="secondary"
@@ -117,9 +120,9 @@ export function ModelChooser({
         </div>
       )}
       {note && (
-        <p className={`message${note.bad ? ' error' : ''}`} role="status" data-testid="model-chooser-note">
+        <StatusNote bad={note.bad} testId="model-chooser-note">
           {note.text}
-        </p>
+        </StatusNote>
       )}
     </div>
   );

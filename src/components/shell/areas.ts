@@ -36,7 +36,7 @@ export const AREA_ENTRIES: Record<Area, AreaEntry> = {
   draw: {
     title: t('shell.areas.draw.title'),
     blurb: t('shell.areas.draw.blurb'),
-    Component: lazy(() => import('../draw/DrawArea').then((m) => ({ default: m.DrawArea }))),
+    Component: lazy(() => import('../tryit/DrawRoute').then((m) => ({ default: m.DrawRoute }))),
   },
   explain: {
     title: t('shell.areas.explain.title'),

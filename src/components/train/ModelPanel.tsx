@@ -11,15 +11,26 @@ import {
 import { getMnist } from '../../state/mnistService';
 import { loadModelFor, noteImported } from '../../state/modelStore';
 import { downloadBlob } from '../canvas/download';
+import { DatasetModelChooser } from '../model/DatasetModelChooser';
 import { ModelChooser } from '../model/ModelChooser';
 import { t } from '../../i18n';
+import { ProgressBar, StatusNote } from '../ui';
 
 /**
  * Which model Draw and the lessons use (the shipped one, or yours when you choose it), the latest run on
  * offer, and moving models in and out as files (TF.js layers format).
  * Memoised: the Train page repaints a few times a second while training, this panel rarely changes.
  */
-export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) {
+export const ModelPanel = memo(function ModelPanel({
+  busy,
+  dataset = 'mnist',
+  datasetName = '',
+}: {
+  busy: boolean;
+  /** The dataset Train is on: another dataset's run is offered for Try it, never for Draw. */
+  dataset?: string;
+  datasetName?: string;
+}) {
   const [note, setNote] = useState<{ text: string; bad: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -105,7 +116,8 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
       <h2 className="panel-title" id="train-model-title">
         {t('train.model.title')} <span className="shape">{t('train.model.usedBy')}</span>
       </h2>
-      <ModelChooser showRun showForget busy={busy} />
+      {dataset !== 'mnist' && <DatasetModelChooser dataset={dataset} datasetName={datasetName} busy={busy} />}
+      <ModelChooser showRun={dataset === 'mnist'} showForget busy={busy} />
       <div className="train-buttons">
         <button
           type="button"
@@ -129,22 +141,12 @@ export const ModelPanel = memo(function ModelPanel({ busy }: { busy: boolean }) 
         </label>
       </div>
       {measuring !== null && (
-        <div
-          className="train-progress"
-          role="progressbar"
-          aria-label={t('train.model.measuringBar')}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(measuring * 100)}
-          data-testid="import-progress"
-        >
-          <div className="train-progress-fill" style={{ width: `${(measuring * 100).toFixed(1)}%` }} />
-        </div>
+        <ProgressBar fraction={measuring} label={t('train.model.measuringBar')} testId="import-progress" />
       )}
       {note && (
-        <p className={`message${note.bad ? ' error' : ''}`} role="status" data-testid="model-note">
+        <StatusNote bad={note.bad} testId="model-note">
           {note.text}
-        </p>
+        </StatusNote>
       )}
     </section>
   );

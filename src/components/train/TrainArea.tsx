@@ -5,7 +5,7 @@ import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { formatTrainParams, parseTrainParams } from '../../state/trainParams';
 import { configLayers, type TrainConfig } from '../../engine/train/config';
 import type { LayerSnapshot } from '../../engine/train/trainer';
-import { t } from '../../i18n';
+import { t, tn } from '../../i18n';
 import { CurvesChart } from './CurvesChart';
 import { ActivationsPanel, FiltersPanel } from './LayerPanels';
 import { ConfusionPanel, MistakesPanel } from './EvalPanels';
@@ -18,6 +18,11 @@ import { isBusy, RunButtons, TrainStatus } from './TrainStatus';
 import { ensureSession, resetRuntime, send, startTraining, trainStore } from './trainSession';
 import { explainLink } from '../../state/explainParams';
 import { useTrainDataset } from './useTrainDataset';
+import { formatCompare, parseCompareParam } from '../../state/compareParam';
+import { runsStore } from '../../state/runsService';
+import { RunsPanel } from './runs/RunsPanel';
+import { ComparePanel } from './runs/ComparePanel';
+import { ExperimentPanel } from './runs/ExperimentPanel';
 
 /** One empty list for "no snapshot yet", so the memoised panel is not re-rendered for a new []. */
 const NO_LAYERS: LayerSnapshot[] = [];
@@ -37,6 +42,21 @@ export function TrainArea() {
   useEffect(() => {
     lastGood.current = cfg;
   }, [cfg]);
+  // The comparison in the link (`compare=<run ids>`); a refused value keeps the one shown before.
+  const lastCompare = useRef<string[]>([]);
+  const compare = useMemo(
+    () => parseCompareParam(new URLSearchParams(query).get('compare'), lastCompare.current),
+    [query],
+  );
+  useEffect(() => {
+    lastCompare.current = compare.ids;
+  }, [compare.ids]);
+  const stored = useStore(runsStore, (s) => s);
+  const comparedRuns = useMemo(
+    () => compare.ids.flatMap((id) => stored.runs.filter((r) => r.id === id)),
+    [compare.ids, stored.runs],
+  );
+  const missingRuns = stored.checked ? compare.ids.filter((id) => !stored.runs.some((r) => r.id === id)) : [];
   // Same text, same object: keeps onChange (and so the memoised controls) stable while training repaints.
   const stableParams = useMemo(() => new URLSearchParams(query), [query]);
   const rt = useStore(trainStore, (s) => s);
@@ -95,6 +115,17 @@ export function TrainArea() {
     send({ type: 'probe', digit: index });
   }, []);
 
+  const onCompare = useCallback(
+    (ids: string[]) => {
+      const next = new URLSearchParams(stableParams);
+      if (ids.length) next.set('compare', formatCompare(ids));
+      else next.delete('compare');
+      setParams(next);
+    },
+    [stableParams, setParams],
+  );
+  const closeCompare = useCallback(() => onCompare([]), [onCompare]);
+
   const togglePanels = () => {
     setPanels(!panels);
     send({ type: 'panels', on: !panels });
@@ -108,11 +139,15 @@ export function TrainArea() {
       <div className="train-side">
         <h1 id="train-title">{t('train.title')}</h1>
         <p className="train-intro">{t('train.intro')}</p>
-        {linkErrors.length > 0 && (
+        {(linkErrors.length > 0 || compare.error || missingRuns.length > 0) && (
           <div className="message error" role="alert" data-testid="link-message">
             {linkErrors.map((m, i) => (
               <p key={i}>{m}</p>
             ))}
+            {compare.error && <p>{compare.error}</p>}
+            {missingRuns.length > 0 && (
+              <p>{tn('compare.link.missing', missingRuns.length, { ids: missingRuns.join(', ') })}</p>
+            )}
           </div>
         )}
         <div className="train-buttons">
@@ -157,7 +192,8 @@ export function TrainArea() {
           </p>
         )}
         {/* Above the settings: after a run, "Use this model" is on the first screen. */}
-        <ModelPanel busy={busy} />
+        <ModelPanel busy={busy} dataset={dataset ?? 'mnist'} datasetName={info.name} />
+        <RunsPanel compared={compare.ids} onCompare={onCompare} busy={busy} />
         <LayerEditor
           input={modelInput}
           layers={layers}
@@ -172,6 +208,10 @@ export function TrainArea() {
       </div>
 
       <div className="train-main">
+        <ExperimentPanel />
+        {compare.ids.length > 0 && stored.checked && (
+          <ComparePanel runs={comparedRuns} onClose={closeCompare} />
+        )}
         <TrainStatus rt={rt} lr={cfg.lr} panels={{ on: panels, toggle: togglePanels }} />
 
         <div className="train-charts">

@@ -1,5 +1,6 @@
 import { label as backendLabel } from '../../engine/backend';
 import { t, tx } from '../../i18n';
+import { ProgressBar, StatusNote } from '../ui';
 import { pauseTraining, resumeTraining, retryData, stopTraining, type TrainRuntime } from './trainSession';
 
 /** "1 min 05 s", "42 s", or a dash when there is no estimate. */
@@ -59,16 +60,7 @@ export function TrainStatus({
   const none = t('train.status.none');
   return (
     <div className={`train-status panel ${className}`.trim()} aria-live="polite">
-      <div
-        className="train-progress"
-        role="progressbar"
-        aria-label={t('train.status.progress')}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(fraction * 100)}
-      >
-        <div className="train-progress-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
-      </div>
+      <ProgressBar fraction={fraction} label={t('train.status.progress')} />
       <dl className="train-numbers">
         <div>
           <dt>{t('train.status.epoch')}</dt>
@@ -115,11 +107,7 @@ export function TrainStatus({
         )}
       </p>
       {rt.message && (
-        <p
-          className={`message${rt.phase === 'diverged' || rt.phase === 'error' ? ' error' : ''}`}
-          role="status"
-          data-testid="train-message"
-        >
+        <StatusNote bad={rt.phase === 'diverged' || rt.phase === 'error'} testId="train-message">
           {rt.message}
           {rt.phase === 'error' && rt.loadFailed && (
             <>
@@ -129,12 +117,10 @@ export function TrainStatus({
               </button>
             </>
           )}
-        </p>
+        </StatusNote>
       )}
       {rt.warnings.map((w, i) => (
-        <p key={i} className="message" role="status">
-          {w}
-        </p>
+        <StatusNote key={i}>{w}</StatusNote>
       ))}
     </div>
   );

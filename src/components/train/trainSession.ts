@@ -13,6 +13,9 @@ import { createStore } from '../../state/createStore';
 import { builtinDataPath, isBuiltinDataset } from '../../engine/data/datasets';
 import { noteRunSaved } from '../../state/modelStore';
 import { loadProbe, saveProbe } from '../../state/backendProbeCache';
+import { keepEndedRun } from '../../state/runsService';
+import { formatArch } from '../../engine/model/archCodec';
+import { configLayers } from '../../engine/train/config';
 
 export type Phase =
   'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
@@ -233,6 +236,25 @@ function onMessage(msg: FromHost): void {
     case 'event':
       onEvent(msg.event);
       break;
+    case 'runModel': {
+      // Every ended run is kept for comparing, with the curves this page drew and the settings it sent.
+      if (!started) break;
+      const s = trainStore.get();
+      void keepEndedRun({
+        cfg: started,
+        arch: formatArch(configLayers(started)),
+        curve: s.curve,
+        epochs: s.epochs,
+        ended: msg.ended,
+        elapsedMs: msg.elapsedMs,
+        params: msg.params,
+        backend: msg.backend,
+        dataset: msg.dataset,
+        weights: msg.weights,
+      });
+      started = null;
+      break;
+    }
     case 'saved':
       now({ savedAt: msg.meta.savedAt ?? null });
       noteRunSaved(msg.meta);
@@ -337,8 +359,12 @@ export function send(msg: ToHost): void {
   void connection?.then((c) => c.send(msg));
 }
 
+/** The settings of the run in progress, kept with it when it ends. */
+let started: TrainConfig | null = null;
+
 export function startTraining(cfg: TrainConfig, probeDigit: number, panels: boolean): void {
   bucket = { loss: 0, accuracy: 0, n: 0 };
+  started = cfg;
   now({
     phase: 'training',
     curve: [],

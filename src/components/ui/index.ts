@@ -7,3 +7,4 @@ export { SegmentedButtons, type Segment } from './SegmentedButtons';
 export { Menu, type MenuItem } from './Menu';
 export { Dialog } from './Dialog';
 export { ExportMenu, type CsvSource } from './ExportMenu';
+export { ProgressBar, StatusNote } from './ProgressBar';

@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { yieldToLoop, type Network } from './network';
+import { forEachImageBatch } from './imageBatches';
+import type { Network } from './network';
 
 /**
  * Index into `net.layers` of the last hidden layer: the layer whose output the scoring layer reads
@@ -57,27 +58,23 @@ export async function computeHiddenFeatures(
   });
   const features = new Float32Array(count * dim);
   const predicted = new Uint8Array(count);
-  const batchSize = Math.max(1, opts.batchSize ?? 500);
-  const buffer = new Float32Array(batchSize * size);
-  for (let start = 0; start < count; start += batchSize) {
-    opts.signal?.throwIfAborted();
-    const n = Math.min(batchSize, count - start);
-    for (let b = 0; b < n; b++) imageAt(start + b, buffer.subarray(b * size, (b + 1) * size));
-    const packed = tf.tidy(() => {
-      const x = tf.tensor4d(buffer.subarray(0, n * size), [n, h, w, ch]);
+  await forEachImageBatch(
+    net.inputShape,
+    count,
+    imageAt,
+    { ...opts, batchSize: opts.batchSize ?? 500 },
+    (x) => {
       const [act, out] = probe.predict(x) as tf.Tensor[];
       // Features then answers, in one tensor: one read-back per batch.
       return tf.concat([
         tf.reshape(act as tf.Tensor, [-1]),
         tf.cast(tf.argMax(out as tf.Tensor, -1), 'float32'),
       ]);
-    });
-    const values = (await packed.data()) as Float32Array;
-    packed.dispose();
-    features.set(values.subarray(0, n * dim), start * dim);
-    for (let b = 0; b < n; b++) predicted[start + b] = values[n * dim + b] as number;
-    opts.onProgress?.(start + n, count);
-    if (start + n < count) await yieldToLoop();
-  }
+    },
+    (values, start, n) => {
+      features.set(values.subarray(0, n * dim), start * dim);
+      for (let b = 0; b < n; b++) predicted[start + b] = values[n * dim + b] as number;
+    },
+  );
   return { layer: hiddenLayer?.name ?? 'input', dim, features, predicted };
 }

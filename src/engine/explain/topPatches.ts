@@ -14,7 +14,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { yieldToLoop, type Network } from './network';
+import { forEachImageBatch } from './imageBatches';
+import type { Network } from './network';
 
 export type ReceptiveField = { size: number; jump: number; offset: number };
 
@@ -129,16 +130,12 @@ export async function computeTopPatches(
     field: receptiveField(net, c.index),
     filters: Array.from({ length: c.filters }, () => []),
   }));
-  const [h, w, ch] = net.inputShape;
-  const size = h * w * ch;
-  const batchSize = Math.max(1, opts.batchSize ?? 256);
-  const buffer = new Float32Array(batchSize * size);
-  for (let start = 0; start < count; start += batchSize) {
-    opts.signal?.throwIfAborted();
-    const n = Math.min(batchSize, count - start);
-    for (let b = 0; b < n; b++) imageAt(start + b, buffer.subarray(b * size, (b + 1) * size));
-    const packed = tf.tidy(() => {
-      const x = tf.tensor4d(buffer.subarray(0, n * size), [n, h, w, ch]);
+  await forEachImageBatch(
+    net.inputShape,
+    count,
+    imageAt,
+    { ...opts, batchSize: opts.batchSize ?? 256 },
+    (x, n) => {
       const raw = probe.predict(x);
       const outs = Array.isArray(raw) ? raw : [raw];
       // Per layer [n, filters] maxima and positions, all layers concatenated: one read-back per batch.
@@ -148,33 +145,31 @@ export async function computeTopPatches(
         return [tf.reshape(tf.max(flat, 1), [-1]), tf.reshape(tf.cast(tf.argMax(flat, 1), 'float32'), [-1])];
       });
       return tf.concat(parts);
-    });
-    const values = (await packed.data()) as Float32Array;
-    packed.dispose();
-    let at = 0;
-    convs.forEach((c, li) => {
-      const maxima = values.subarray(at, at + n * c.filters);
-      const where = values.subarray(at + n * c.filters, at + 2 * n * c.filters);
-      at += 2 * n * c.filters;
-      const lists = (result[li] as LayerTopPatches).filters;
-      for (let b = 0; b < n; b++) {
-        for (let f = 0; f < c.filters; f++) {
-          const pos = where[b * c.filters + f] as number;
-          keepTop(
-            lists[f] as TopPatch[],
-            {
-              image: start + b,
-              row: Math.floor(pos / c.outW),
-              col: pos % c.outW,
-              value: maxima[b * c.filters + f] as number,
-            },
-            k,
-          );
+    },
+    (values, start, n) => {
+      let at = 0;
+      convs.forEach((c, li) => {
+        const maxima = values.subarray(at, at + n * c.filters);
+        const where = values.subarray(at + n * c.filters, at + 2 * n * c.filters);
+        at += 2 * n * c.filters;
+        const lists = (result[li] as LayerTopPatches).filters;
+        for (let b = 0; b < n; b++) {
+          for (let f = 0; f < c.filters; f++) {
+            const pos = where[b * c.filters + f] as number;
+            keepTop(
+              lists[f] as TopPatch[],
+              {
+                image: start + b,
+                row: Math.floor(pos / c.outW),
+                col: pos % c.outW,
+                value: maxima[b * c.filters + f] as number,
+              },
+              k,
+            );
+          }
         }
-      }
-    });
-    opts.onProgress?.(start + n, count);
-    if (start + n < count) await yieldToLoop();
-  }
+      });
+    },
+  );
   return result;
 }

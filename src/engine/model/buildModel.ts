@@ -9,7 +9,8 @@ import { flattenIndex, layerNames, type LayerSpec, type ModelSpec } from './mode
 /**
  * An untrained model for `spec`. Weight initialisation is seeded (Glorot-uniform, seed·1000 + the
  * weighted layer's position), so the same seed gives the same starting weights. Dropout masks are
- * not seeded: tfjs would draw the same mask at every step from a fixed seed.
+ * seeded too, with a new seed for every training pass (see `seededDropout`): the same seed gives the
+ * same run, and each step still drops different values.
  * Returns a new model; the caller disposes it with `model.dispose()`.
  */
 export function buildModel(spec: ModelSpec, seed = 1): tfl.Sequential {
@@ -53,7 +54,9 @@ export function buildModel(spec: ModelSpec, seed = 1): tfl.Sequential {
         layers.push(tfl.layers.batchNormalization({ ...first(), name }));
         break;
       case 'dropout':
-        layers.push(tfl.layers.dropout({ ...first(), rate: l.rate, name }));
+        layers.push(
+          seededDropout(tfl.layers.dropout({ ...first(), rate: l.rate, name }), seed * 1000 + i + 1),
+        );
         break;
       case 'dense':
         layers.push(
@@ -78,6 +81,29 @@ export function buildModel(spec: ModelSpec, seed = 1): tfl.Sequential {
     }),
   );
   return tfl.sequential({ layers });
+}
+
+/**
+ * Makes a tfjs Dropout layer draw its masks from a seeded sequence: training pass n uses seed
+ * `base · 7919 + n`. tfjs's own `seed` option alone would give the same mask at every step (its
+ * `randomUniform` restarts from the seed on each call), and no seed gives a different run each time.
+ * The layer reads `this.seed` only inside `call` (and in `getConfig`, which keeps seeing `base`), so a
+ * getter that answers the pass's seed while the pass runs is enough. Returns the same layer.
+ */
+function seededDropout(layer: tfl.layers.Layer, base: number): tfl.layers.Layer {
+  let passes = 0;
+  let current = base;
+  Object.defineProperty(layer, 'seed', { get: () => current, configurable: true });
+  const call = layer.call.bind(layer);
+  layer.call = (inputs, kwargs) => {
+    if (kwargs['training'] === true) current = base * 7919 + ++passes;
+    try {
+      return call(inputs, kwargs);
+    } finally {
+      current = base;
+    }
+  };
+  return layer;
 }
 
 /** The names of the layers a probe reports, in order: every layer but the flatten (only a reshape). */

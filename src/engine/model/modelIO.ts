@@ -36,10 +36,66 @@ import { APP_MODEL_LIMITS, ModelCheckError, validateModelArtifacts } from './val
 
 export const MY_MODEL_SLOT = 'indexeddb://cnn-studio-lenet';
 export const RUN_MODEL_SLOT = 'indexeddb://cnn-studio-lenet-run';
-export type ModelSlot = typeof MY_MODEL_SLOT | typeof RUN_MODEL_SLOT;
+/** An IndexedDB slot of this app: MNIST's two above, or another dataset's (see `modelSlotsFor`). */
+export type ModelSlot = `indexeddb://cnn-studio-${string}`;
+/** Every slot this app writes starts so: "Forget my models" removes all of them. */
+const SLOT_PREFIX = 'indexeddb://cnn-studio-';
+const OTHER_MINE_PREFIX = `${SLOT_PREFIX}model-`;
+const OTHER_RUN_PREFIX = `${SLOT_PREFIX}run-`;
+
+/**
+ * The two slots ("your model", the latest run) of a dataset. MNIST keeps the slots it always had (so a
+ * model kept before datasets existed is still found); every other dataset has its own pair, so training
+ * on clothes or shapes never replaces the digit model Draw uses. Pure.
+ */
+export function modelSlotsFor(datasetId: string): { mine: ModelSlot; run: ModelSlot } {
+  if (datasetId === 'mnist') return { mine: MY_MODEL_SLOT, run: RUN_MODEL_SLOT };
+  const key = encodeURIComponent(datasetId);
+  return { mine: `${OTHER_MINE_PREFIX}${key}`, run: `${OTHER_RUN_PREFIX}${key}` };
+}
+
+/** Which dataset and slot kind a stored slot key belongs to (null: not one of ours). Pure. */
+export function slotOwner(slot: string): { dataset: string; kind: 'mine' | 'run' } | null {
+  if (slot === MY_MODEL_SLOT) return { dataset: 'mnist', kind: 'mine' };
+  if (slot === RUN_MODEL_SLOT) return { dataset: 'mnist', kind: 'run' };
+  for (const [prefix, kind] of [
+    [OTHER_MINE_PREFIX, 'mine'],
+    [OTHER_RUN_PREFIX, 'run'],
+  ] as const) {
+    if (!slot.startsWith(prefix)) continue;
+    try {
+      const dataset = decodeURIComponent(slot.slice(prefix.length));
+      return dataset && dataset !== 'mnist' ? { dataset, kind } : null;
+    } catch {
+      return null; // not written by modelSlotsFor
+    }
+  }
+  return null;
+}
+
+/** The slots this browser holds a model in (IndexedDB keys); empty when there is no IndexedDB. */
+export async function listSavedSlots(): Promise<ModelSlot[]> {
+  try {
+    const all = await tf.io.listModels();
+    return Object.keys(all).filter((k): k is ModelSlot => k.startsWith(SLOT_PREFIX));
+  } catch {
+    return [];
+  }
+}
 export const WEIGHTS_FILE_NAME = 'weights.bin';
 
 export type ModelSource = 'trained' | 'pretrained' | 'imported';
+
+/**
+ * The dataset a model was trained on: its link id, the names of its classes (output unit k is
+ * `classNames[k]`) and the picture it reads. A model without one is an MNIST model (the shipped LeNet,
+ * and every model saved before datasets existed).
+ */
+export type ModelDataset = {
+  id: string;
+  classNames: string[];
+  inputShape: [h: number, w: number, c: number];
+};
 
 export type ModelMeta = {
   source: ModelSource;
@@ -54,7 +110,18 @@ export type ModelMeta = {
   config?: LeNetConfig;
   /** The network as link text (see archCodec), for any designed network. */
   arch?: string;
+  /** What it was trained on; absent means MNIST. */
+  dataset?: ModelDataset;
 };
+
+/** What a model of `meta` must look like: MNIST's 10 classes of 28×28×1 unless its dataset says else. */
+export function expectedShape(meta: Pick<ModelMeta, 'dataset'> | null | undefined): ExpectedShape {
+  const d = meta?.dataset;
+  return d ? { classes: d.classNames.length, inputShape: d.inputShape } : MNIST_SHAPE;
+}
+
+export type ExpectedShape = { classes: number; inputShape: readonly [number, number, number] };
+const MNIST_SHAPE: ExpectedShape = { classes: 10, inputShape: [28, 28, 1] };
 
 /**
  * A model ready to use: its layers as the shared model description (`spec`, read from the file's own
@@ -163,18 +230,24 @@ export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfi
  * and that every layer fits its input. Returns the description; throws ModelImportError naming the
  * layer and the reason otherwise. Pure.
  */
-export function checkAppArtifacts(artifacts: tf.io.ModelArtifacts): ModelSpec {
+export function checkAppArtifacts(
+  artifacts: tf.io.ModelArtifacts,
+  expected: ExpectedShape = MNIST_SHAPE,
+): ModelSpec {
   if (!artifacts.modelTopology || artifacts.modelTopology instanceof ArrayBuffer) {
     throw new ModelImportError(t('engine.model.noTopology'));
   }
   try {
-    validateModelArtifacts(artifacts.modelTopology, artifacts.weightSpecs, artifacts.weightData);
+    validateModelArtifacts(artifacts.modelTopology, artifacts.weightSpecs, artifacts.weightData, {
+      ...APP_MODEL_LIMITS,
+      inputShape: expected.inputShape,
+    });
   } catch (err) {
     if (err instanceof ModelCheckError) throw new ModelImportError(err.message);
     throw err;
   }
   const spec = specFromTopology(artifacts.modelTopology);
-  if (spec.classes !== 10) {
+  if (spec.classes !== expected.classes) {
     throw new ModelImportError(t('engine.model.wrongOutput', { units: String(spec.classes) }));
   }
   const fits = analyzeSpec(spec);
@@ -243,19 +316,22 @@ async function loadChecked(
     console.warn('Reading the model files failed:', err);
     throw new ModelImportError(t('engine.model.unreadable'));
   }
-  const spec = checkAppArtifacts(artifacts);
+  const stored = (artifacts.userDefinedMetadata as { cnnStudio?: unknown } | undefined)?.cnnStudio;
+  // Only this app's own slots may say they hold another dataset's model; a file is an MNIST model.
+  const expected = ownSlot ? expectedShape(checkModelMeta(stored)) : MNIST_SHAPE;
+  const spec = checkAppArtifacts(artifacts, expected);
   const model = await buildChecked(artifacts);
   const out = model.outputs[0]?.shape;
-  if (!out || out[out.length - 1] !== 10) {
+  if (!out || out[out.length - 1] !== expected.classes) {
     model.dispose();
     throw new ModelImportError(t('engine.model.not10'));
   }
-  const stored = (artifacts.userDefinedMetadata as { cnnStudio?: unknown } | undefined)?.cnnStudio;
   // The architecture shown is the one the weights belong to, never the file's own claim.
-  const meta = {
+  const { dataset, ...told } = checkModelMeta(stored);
+  const meta: ModelMeta = {
     ...fallback,
-    ...checkModelMeta(stored),
-    ...(ownSlot ? { source: savedSource(stored) } : {}),
+    ...told,
+    ...(ownSlot ? { source: savedSource(stored), ...(dataset ? { dataset } : {}) } : {}),
     arch: formatArch(spec.layers),
   };
   return { model, meta, spec, config: lenetConfigOfSpec(spec) };
@@ -301,10 +377,11 @@ export async function readSavedMeta(slot: ModelSlot): Promise<ModelMeta | null> 
     const handler = tf.io.getLoadHandlers(slot)[0];
     if (!handler?.load) return null;
     const artifacts = await handler.load();
-    const spec = checkAppArtifacts(artifacts);
     const u = artifacts.userDefinedMetadata as { cnnStudio?: unknown } | undefined;
+    const meta = checkModelMeta(u?.cnnStudio);
+    const spec = checkAppArtifacts(artifacts, expectedShape(meta));
     return {
-      ...checkModelMeta(u?.cnnStudio),
+      ...meta,
       source: savedSource(u?.cnnStudio),
       arch: formatArch(spec.layers),
     };
@@ -343,9 +420,13 @@ export async function saveModel(
   }
 }
 
-/** Deletes one IndexedDB copy (default: both); a missing copy is not an error. */
+/**
+ * Deletes one IndexedDB copy (default: every slot of this app, each dataset's, both kinds); a missing
+ * copy is not an error.
+ */
 export async function clearSavedModel(slot?: ModelSlot): Promise<void> {
-  for (const s of slot ? [slot] : [MY_MODEL_SLOT, RUN_MODEL_SLOT]) {
+  const all = slot ? [slot] : [...new Set([MY_MODEL_SLOT, RUN_MODEL_SLOT, ...(await listSavedSlots())])];
+  for (const s of all) {
     try {
       await tf.io.removeModel(s);
     } catch {

@@ -61,6 +61,8 @@ export const draw = {
       'Not sure: this does not look much like any one digit the network learned. The bars show its honest doubt.',
     bars: 'Probability of each digit',
     softmax: "Softmax turns the last layer's ten scores into probabilities that add up to 100%.",
+    softmaxN:
+      "Softmax turns the last layer's {n} scores (one per class) into probabilities that add up to 100%.",
   },
   whatIf: {
     titleWaiting: 'What if? Change a filter',
@@ -138,6 +140,9 @@ export const draw = {
     dense2: 'Mixes the 120 numbers of dense1.',
     outputTitle: 'output',
     outputShape: '10 numbers',
+    outputShapeN: '{n} numbers',
+    outputWhatClasses: 'One probability per class, numbered as in the list below; the red box is the answer.',
+    outputLabelClasses: 'output probabilities for the classes {names}',
     outputWhat: 'One probability per digit; the red box is the answer.',
     outputLabel: 'output probabilities for digits 0 to 9',
   },

@@ -22,6 +22,9 @@ export const explain = {
     digitNumberLabel: 'MNIST test digit number (0–9999)',
     badNumber: 'Digit number must be a whole number from 0 to 9999, not "{text}".',
     random: 'Random digit',
+    pictureNumber: 'Fashion-MNIST test picture #',
+    pictureNumberLabel: 'Fashion-MNIST test picture number (0–9999)',
+    randomPicture: 'Random picture',
     drawn: 'My drawn digit',
     model: 'Model',
     modelPretrained: 'Shipped LeNet-5',
@@ -58,12 +61,17 @@ export const explain = {
       'Grad-CAM looks inside: at the last convolution layer’s maps. Each map gets a weight, the average gradient of the class score over that map (`α_k = mean ∂z_c/∂A_k`); the weighted maps are added, negatives dropped (`ReLU(Σ α_k A_k)`), and stretched onto the picture.',
   },
   says: 'The model says {digit} ({pct} % sure).',
+  noDatasetModel:
+    'No Fashion-MNIST model is kept in this browser yet: train one in Train with Fashion-MNIST, choose "Use this model in Try it", then come back.',
+  mnistOnlyPanels:
+    'The top patches, made-up pictures and the map of the test set are drawn for MNIST models only so far.',
   explaining: 'Explaining “{digit}” ({pct} %).',
   whyNot: 'This is the evidence for “{digit}”, which the model did not choose.',
   panels: {
     picture: 'Picture with the map on top',
     pictureShape: '{h}×{w}',
     outlineNote: 'The digit’s outline is drawn in green.',
+    outlineNotePicture: 'The picture’s outline is drawn in green.',
     pictureLabel: 'The picture with the {method} map laid over it',
     occluded: 'What the model sees at this step',
     occludedShape: '{h}×{w} · patch {patch}×{patch} at ({row}, {col})',
@@ -141,9 +149,10 @@ export const explain = {
     openDraw: 'Open in Draw',
   },
   codec: {
-    image: 'image="{raw}" is not a picture Explain knows: use mnist-test:<0–9999> or drawn.',
+    image:
+      'image="{raw}" is not a picture Explain knows: use mnist-test:<0–9999>, fashion-mnist-test:<0–9999> or drawn.',
     imageNumber:
-      'image="{raw}": the test digit number after mnist-test: must be a whole number from 0 to 9999, written with plain digits.',
+      'image="{raw}": the test picture number after the colon must be a whole number from 0 to 9999, written with plain digits.',
     patchTooLarge: 'patch={patch} is larger than the {side}×{side} picture: a patch must fit inside it.',
     strideZero: 'stride=0 would never move the patch: the stride must be at least 1.',
     strideTooLarge: 'stride={stride} is larger than the {side}×{side} picture.',

@@ -14,6 +14,7 @@ export const models = {
     untrained: 'an untrained LeNet-5 with random weights (its guesses are noise)',
     epochs: { one: '{n} epoch', other: '{n} epochs' },
     onDigits: '{epochs} on {digits} digits',
+    onPictures: '{epochs} on {digits} pictures',
     withArch: '{label} · layers {arch}',
   },
   using: 'Using: {label}',

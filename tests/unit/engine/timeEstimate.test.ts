@@ -44,3 +44,17 @@ describe('training time from steps timed here', () => {
     expect(cut.stepMs).toHaveLength(1);
   });
 });
+
+describe('estimateTrainingTime with the test check', () => {
+  it('6,000 digits, batch 64, 1 epoch, 10,000 test digits at 30 ms a step: (94 + 157 / 3) steps', () => {
+    const est = estimateTrainingTime([30, 30, 30], {
+      epochs: 1,
+      examples: 6000,
+      batch: 64,
+      testExamples: 10_000,
+    });
+    expect(est?.ms).toBeCloseTo((94 + 157 / 3) * 30 * 1.1, 6);
+    const without = estimateTrainingTime([30, 30, 30], { epochs: 1, examples: 6000, batch: 64 });
+    expect(without?.ms).toBeCloseTo(94 * 30 * 1.1, 6);
+  });
+});

@@ -27,6 +27,31 @@ describe('explain URL codec', () => {
     expect(parse('image=drawn&class=3').settings).toMatchObject({ image: { kind: 'drawn' }, classIndex: 3 });
   });
 
+  it('reads and writes a Fashion-MNIST test picture (fashion-mnist-test:<i>), strictly', () => {
+    const { settings, errors } = parse('image=fashion-mnist-test:9999&method=gradient&class=1');
+    expect(errors).toEqual([]);
+    expect(settings.image).toEqual({ kind: 'dataset', dataset: 'fashion-mnist', index: 9999 });
+    expect(encodeExplainParams(settings).get('image')).toBe('fashion-mnist-test:9999');
+    expect(explainLink({ kind: 'dataset', dataset: 'fashion-mnist', index: 3 })).toMatch(
+      /image=fashion-mnist-test%3A3/,
+    );
+    const prev = {
+      ...EXPLAIN_DEFAULTS,
+      image: { kind: 'dataset' as const, dataset: 'fashion-mnist' as const, index: 5 },
+    };
+    for (const raw of [
+      'fashion-mnist-test:10000',
+      'fashion-mnist-test:-1',
+      'Fashion-mnist-test:1',
+      'fashion-test:1',
+      'fashion-mnist-test:1.0',
+    ]) {
+      const r = parse(`image=${encodeURIComponent(raw)}`, prev);
+      expect(r.settings.image, raw).toEqual(prev.image);
+      expect(r.errors[0], raw).toMatch(/Kept the previous value, fashion-mnist-test:5\.$/);
+    }
+  });
+
   it.each([
     ['patch=29', /patch=29 is larger than the 28×28 picture/],
     ['stride=0', /stride=0 would never move/],

@@ -9,7 +9,7 @@ import {
   synthesizeFilterInputs,
 } from '../../../src/engine/explain';
 import { expectNoLeaks } from '../../support/noLeaks';
-import { tinyCnn, tinyImage } from './fixtures';
+import { tinyCnn, tinyImage } from '../../support/explainFixtures';
 
 let model: tfl.Sequential;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeGradCam, describeNetwork, upsampleBilinear } from '../../../src/engine/explain';
 import { expectNoLeaks } from '../../support/noLeaks';
-import { numbers } from './fixtures';
+import { numbers } from '../../support/explainFixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

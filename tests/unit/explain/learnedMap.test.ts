@@ -11,7 +11,7 @@ import {
 import { layoutUmap } from '../../../src/engine/explain/umapLayout';
 import { mulberry32 } from '../../../src/engine/data/random';
 import { expectNoLeaks } from '../../support/noLeaks';
-import { numbers, tinyCnn } from './fixtures';
+import { numbers, tinyCnn } from '../../support/explainFixtures';
 
 let model: tfl.Sequential;
 beforeAll(async () => {

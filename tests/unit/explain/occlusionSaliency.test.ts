@@ -11,7 +11,7 @@ import {
   smoothGradInputs,
 } from '../../../src/engine/explain';
 import { expectNoLeaks } from '../../support/noLeaks';
-import { fillWeights, tinyCnn, tinyImage } from './fixtures';
+import { fillWeights, tinyCnn, tinyImage } from '../../support/explainFixtures';
 
 let model: tfl.Sequential;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLeNet } from '../../../src/engine/model/lenet';
 import { computeTopPatches, cutPatch, describeNetwork, receptiveField } from '../../../src/engine/explain';
 import { expectNoLeaks } from '../../support/noLeaks';
-import { numbers, tinyCnn } from './fixtures';
+import { numbers, tinyCnn } from '../../support/explainFixtures';
 
 let model: tfl.Sequential;
 beforeAll(async () => {

@@ -181,3 +181,139 @@ describe('model store', () => {
     mine.model.dispose();
   });
 });
+
+describe('models per dataset', () => {
+  const FASHION = {
+    id: 'fashion-mnist',
+    classNames: [
+      'T-shirt/top',
+      'Trouser',
+      'Pullover',
+      'Dress',
+      'Coat',
+      'Sandal',
+      'Shirt',
+      'Sneaker',
+      'Bag',
+      'Ankle boot',
+    ],
+    inputShape: [28, 28, 1] as [number, number, number],
+  };
+  const SHAPES = {
+    id: 'shapes',
+    classNames: ['circle', 'square', 'triangle'],
+    inputShape: [32, 32, 3] as [number, number, number],
+  };
+
+  /** Saves a small network for `dataset` to `slot`, as the training worker does for that dataset. */
+  async function saveFor(
+    dataset: typeof FASHION,
+    slot: EngineModule.ModelSlot,
+    acc: number,
+    savedAt: string,
+    metaDataset: typeof FASHION = dataset,
+  ): Promise<void> {
+    const spec = {
+      inputShape: dataset.inputShape,
+      classes: dataset.classNames.length,
+      layers: engine.parseArch('conv4k3-maxpool2-dense8'),
+    };
+    const model = engine.buildModel(spec, 3);
+    await engine.saveModel(
+      model,
+      { source: 'trained', testAccuracy: acc, epochs: 1, trainDigits: 1000, savedAt, dataset: metaDataset },
+      slot,
+    );
+    model.dispose();
+  }
+
+  it('each dataset has its own slots; MNIST keeps the ones it always had', () => {
+    expect(engine.modelSlotsFor('mnist')).toEqual({ mine: engine.MY_MODEL_SLOT, run: engine.RUN_MODEL_SLOT });
+    const f = engine.modelSlotsFor('fashion-mnist');
+    const s = engine.modelSlotsFor('my shapes/2');
+    expect(new Set([f.mine, f.run, s.mine, s.run, engine.MY_MODEL_SLOT, engine.RUN_MODEL_SLOT]).size).toBe(6);
+    expect(engine.slotOwner(s.run)).toEqual({ dataset: 'my shapes/2', kind: 'run' });
+    expect(engine.slotOwner(f.mine)).toEqual({ dataset: 'fashion-mnist', kind: 'mine' });
+    expect(engine.slotOwner(engine.RUN_MODEL_SLOT)).toEqual({ dataset: 'mnist', kind: 'run' });
+    expect(engine.slotOwner('indexeddb://someone-else')).toBeNull();
+  });
+
+  it('a Fashion-MNIST run never replaces the MNIST model; keeping it is per dataset and survives a reload', async () => {
+    await saveRun(0.348, '2026-11-29T18:00:00.000Z');
+    let store = await freshStore();
+    await store.checkStoredModels();
+    await store.keepRun(); // MNIST: your model, chosen for Draw
+    await saveFor(FASHION, engine.modelSlotsFor('fashion-mnist').run, 0.81, '2026-11-29T18:30:00.000Z');
+
+    store = await freshStore();
+    await store.checkStoredModels();
+    let s = store.modelStore.get();
+    expect(s.mine?.testAccuracy).toBe(0.348);
+    expect(s.run?.testAccuracy).toBe(0.348);
+    expect(store.modelsOf(s, 'fashion-mnist').run?.testAccuracy).toBe(0.81);
+    expect(store.modelsOf(s, 'fashion-mnist').run?.dataset?.classNames[1]).toBe('Trouser');
+    expect(store.modelsOf(s, 'fashion-mnist').mine).toBeNull();
+    // Not kept yet: Try it has no Fashion-MNIST model.
+    expect(await store.loadDatasetModel('fashion-mnist')).toBeNull();
+
+    await store.keepRun('fashion-mnist');
+    s = store.modelStore.get();
+    expect(s.choice).toBe('mine');
+    expect(s.mine?.testAccuracy).toBe(0.348);
+    expect(store.modelsOf(s, 'fashion-mnist').mine?.testAccuracy).toBe(0.81);
+
+    store = await freshStore();
+    await store.checkStoredModels();
+    const draw = await store.loadModelFor('chosen');
+    expect(draw.used).toBe('mine');
+    expect(draw.meta.testAccuracy).toBe(0.348);
+    expect(draw.spec.classes).toBe(10);
+    draw.model.dispose();
+    const tryIt = await store.loadDatasetModel('fashion-mnist');
+    expect(tryIt?.meta.testAccuracy).toBe(0.81);
+    expect(tryIt?.meta.dataset).toEqual(FASHION);
+    tryIt?.model.dispose();
+  });
+
+  it('a 3-class colour dataset’s run is kept and loads with its shape; keeping a dataset with no run fails', async () => {
+    await saveFor(SHAPES, engine.modelSlotsFor('shapes').run, 0.9, '2026-11-29T19:00:00.000Z');
+    const store = await freshStore();
+    await store.checkStoredModels();
+    await expect(store.keepRun('fashion-mnist')).rejects.toThrow();
+    await store.keepRun('shapes');
+    const loaded = await store.loadDatasetModel('shapes');
+    expect(loaded?.spec.inputShape).toEqual([32, 32, 3]);
+    expect(loaded?.spec.classes).toBe(3);
+    expect(loaded?.meta.dataset?.classNames).toEqual(['circle', 'square', 'triangle']);
+    loaded?.model.dispose();
+    // MNIST untouched.
+    expect(store.modelStore.get()).toMatchObject({ choice: 'pretrained', mine: null, run: null });
+  });
+
+  it('a model whose metadata names another dataset than its slot is ignored', async () => {
+    await saveFor(FASHION, engine.modelSlotsFor('shapes').mine, 0.5, '2026-11-29T19:10:00.000Z');
+    const store = await freshStore();
+    await store.checkStoredModels();
+    expect(store.modelsOf(store.modelStore.get(), 'shapes').mine).toBeNull();
+    expect(await store.loadDatasetModel('shapes')).toBeNull();
+  });
+
+  it('forget deletes every dataset’s models, also after a reload', async () => {
+    await saveRun(0.348, '2026-11-29T18:00:00.000Z');
+    await saveFor(FASHION, engine.modelSlotsFor('fashion-mnist').run, 0.81, '2026-11-29T18:30:00.000Z');
+    await saveFor(SHAPES, engine.modelSlotsFor('shapes').run, 0.9, '2026-11-29T19:00:00.000Z');
+    let store = await freshStore();
+    await store.checkStoredModels();
+    await store.keepRun('fashion-mnist');
+    await store.keepRun('shapes');
+    await store.forgetMyModels();
+    expect(store.modelStore.get().datasets).toEqual({});
+    expect(await engine.listSavedSlots()).toEqual([]);
+
+    store = await freshStore();
+    await store.checkStoredModels();
+    const s = store.modelStore.get();
+    expect(s).toMatchObject({ choice: 'pretrained', mine: null, run: null, datasets: {} });
+    expect(await store.loadDatasetModel('fashion-mnist')).toBeNull();
+  });
+});

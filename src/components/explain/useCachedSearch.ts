@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MnistSet } from '../../engine';
+import { getMnist } from '../../state/mnistService';
+
+/** A long search over the test digits: not started, running (with its progress), done, or failed. */
+export type SearchState<R, P> =
+  | { state: 'idle' }
+  | { state: 'running'; progress: P }
+  | { state: 'done'; result: R; set: MnistSet }
+  | { state: 'error'; message: string };
+
+export type SearchRun<R, P> = (set: MnistSet, signal: AbortSignal, progress: (p: P) => void) => Promise<R>;
+
+/**
+ * The start the long searches of Explain share (each filter's top patches, the learned map): a result
+ * made earlier in this session for `key` (`cached()`) shows at once with the test digits; otherwise
+ * idle until `start(run, first)`, which stops any earlier run, reports `first` then `run`'s progress,
+ * and ends done or with the error (a stopped run ends quietly). `cancel` stops and goes back to idle;
+ * leaving the page stops the run.
+ */
+export function useCachedSearch<R, P>(
+  key: unknown,
+  cached: () => R | null | undefined,
+): {
+  search: SearchState<R, P>;
+  start: (run: SearchRun<R, P>, first: P) => Promise<void>;
+  cancel: () => void;
+} {
+  const [search, setSearch] = useState<SearchState<R, P>>({ state: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  const read = useRef(cached);
+  read.current = cached;
+  useEffect(() => () => abort.current?.abort(), []);
+  useEffect(() => {
+    const result = read.current();
+    if (!result) {
+      setSearch({ state: 'idle' });
+      return;
+    }
+    let live = true;
+    void getMnist('test').then((set) => live && setSearch({ state: 'done', result, set }));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  const start = useCallback(async (run: SearchRun<R, P>, first: P) => {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    setSearch({ state: 'running', progress: first });
+    try {
+      const set = await getMnist('test');
+      const result = await run(set, controller.signal, (progress) =>
+        setSearch({ state: 'running', progress }),
+      );
+      setSearch({ state: 'done', result, set });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      setSearch({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  }, []);
+  const cancel = useCallback(() => {
+    abort.current?.abort();
+    setSearch({ state: 'idle' });
+  }, []);
+  return { search, start, cancel };
+}

@@ -1,0 +1,250 @@
+/**
+ * Try it (#/draw?dataset=…) and models per dataset: a Fashion-MNIST run kept for Try it leaves Draw's
+ * MNIST model alone, a test picture is classified with clothes names and every layer, a reload keeps
+ * both; an imported 3-class dataset is trained and tried with a drawing.
+ */
+import { mkdirSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { encodePng } from '../../src/engine/data/pngEncode';
+import { mulberry32 } from '../../src/engine/data/random';
+import { openWatchedPage, useBrowser } from '../support/browser';
+import { ellipse, stroke } from '../support/drawing';
+import { downloadCsvRows } from '../support/explorers';
+import { readyToTrain } from '../support/waits';
+
+const browser = useBrowser();
+const SHOTS = '/tmp/shots-datasets3';
+mkdirSync(SHOTS, { recursive: true });
+const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+const FASHION = [
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
+];
+
+async function trainAndKeep(page: Page, link: string, timeout: number): Promise<void> {
+  await page.goto(new URL(link, page.url()).href);
+  await readyToTrain(page);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => byId(page, 'test-accuracy').textContent(), { timeout }).toMatch(/^\d+\.\d\d%$/);
+  const chooser = byId(page, 'dataset-model-chooser');
+  await chooser.getByTestId('keep-run').click();
+  await expect.poll(() => chooser.getByTestId('dataset-model-in-use').getAttribute('data-used')).toBe('mine');
+}
+
+describe('Try it for any dataset, with models per dataset', () => {
+  it('Fashion-MNIST: no model → link to Train; a kept run classifies a picked test picture with class names and every layer; MNIST stays the pretrained one; a reload keeps both', async () => {
+    const w = await openWatchedPage(browser(), '#/draw?dataset=fashion-mnist');
+    const { page } = w;
+    await expect
+      .poll(() => byId(page, 'try-model').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('none');
+    expect(await byId(page, 'try-train-link').getAttribute('href')).toBe('#/train?dataset=fashion-mnist');
+
+    await trainAndKeep(page, '#/train?dataset=fashion-mnist&train=1000&epochs=1&batch=32', 120_000);
+    // Training on clothes changed nothing for Draw: still the shipped LeNet-5.
+    expect(await byId(page, 'model-in-use').getAttribute('data-used')).toBe('pretrained');
+
+    await page.goto(new URL('#/draw?dataset=fashion-mnist', page.url()).href);
+    await expect
+      .poll(() => byId(page, 'try-model').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('ready');
+    await page
+      .getByRole('button', { name: /^Test picture \d+: Trouser$/ })
+      .first()
+      .click();
+    await expect.poll(() => byId(page, 'try-truth').textContent()).toBe('The test set says: Trouser.');
+    await expect
+      .poll(() => byId(page, 'prediction').textContent(), { timeout: 20_000 })
+      .toMatch(new RegExp(`^(${FASHION.map((n) => n.replace('/', '\\/')).join('|')})$`));
+    expect(page.url()).toMatch(/pick=\d+/);
+    const panels = byId(page, 'draw-layer-panels');
+    // The default network's layers (conv, pool, conv, pool, dense, dense) and the output.
+    await expect.poll(() => panels.locator('section.panel').count()).toBeGreaterThanOrEqual(5);
+    expect(await byId(page, 'output-classes').locator('li').allTextContents()).toEqual(FASHION);
+    expect(await byId(page, 'prediction-panel').textContent()).toContain('Ankle boot');
+    await page.screenshot({ path: `${SHOTS}/try-fashion-1366.png`, fullPage: true });
+
+    // A bad pick in the link is named and the picture stays.
+    const picked = page.url().match(/pick=(\d+)/)?.[1];
+    await page.evaluate(() => (window.location.hash = '#/draw?dataset=fashion-mnist&pick=99999'));
+    await expect
+      .poll(() => byId(page, 'link-message').textContent())
+      .toMatch(/^Link problem: pick=99999 is outside 0 to 9,999\. Kept the previous value, \d+\.$/);
+    expect(await byId(page, 'try-truth').textContent()).toBe('The test set says: Trouser.');
+
+    // Explain the same picture with the Fashion-MNIST model: class names in the labels, CSVs of the maps.
+    await page.goto(new URL(`#/draw?dataset=fashion-mnist&pick=${picked}`, page.url()).href);
+    await byId(page, 'try-explain-link').click();
+    await expect.poll(() => page.url()).toContain(`image=fashion-mnist-test%3A${picked}`);
+    await expect
+      .poll(() => byId(page, 'explain-says').textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^The model says (${FASHION.map((n) => n.replace('/', '\\/')).join('|')}) \\(`));
+    const gradient = await downloadCsvRows(page, 'explain-map-csv');
+    expect(gradient).toHaveLength(28);
+    expect(
+      gradient.every((r) => r.split(',').length === 28 && r.split(',').every((v) => Number(v) >= 0)),
+    ).toBe(true);
+    await byId(page, 'class-1').click();
+    await expect.poll(() => byId(page, 'explain-says').textContent()).toMatch(/“Trouser”/);
+    await page.goto(
+      new URL(`#/explain?image=fashion-mnist-test:${picked}&method=occlusion&patch=4&stride=2`, page.url())
+        .href,
+    );
+    await expect
+      .poll(() => byId(page, 'explain-says').textContent(), { timeout: 30_000 })
+      .toMatch(/^The model says /);
+    const occlusion = await downloadCsvRows(page, 'explain-map-csv');
+    // ⌊(28 − 4)/2⌋ + 1 = 13 positions per side.
+    expect(occlusion).toHaveLength(13);
+    expect(occlusion[0]?.split(',')).toHaveLength(13);
+    expect(await page.getByText('drawn for MNIST models only so far').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/explain-fashion-1366.png`, fullPage: true });
+
+    await page.goto(new URL(`#/draw?dataset=fashion-mnist&pick=${picked}`, page.url()).href);
+    await page.reload();
+    await expect
+      .poll(() => byId(page, 'try-model').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('ready');
+    await expect
+      .poll(() => byId(page, 'try-truth').textContent(), { timeout: 20_000 })
+      .toBe('The test set says: Trouser.');
+    await page.goto(new URL('#/draw', page.url()).href);
+    await expect
+      .poll(() => byId(page, 'draw-model').getAttribute('data-used'), { timeout: 30_000 })
+      .toBe('pretrained');
+
+    // Forget my models forgets the Fashion-MNIST one too.
+    await page.getByTestId('forget-models').click();
+    await page.getByTestId('forget-yes').click();
+    await page.goto(new URL('#/draw?dataset=fashion-mnist', page.url()).href);
+    await expect
+      .poll(() => byId(page, 'try-model').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('none');
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+
+  it('an imported 3-class dataset is trained, kept and tried with a drawing; phone and projector views', async () => {
+    const w = await openWatchedPage(browser(), '#/data');
+    const { page } = w;
+    await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+    await page
+      .getByLabel(/Import dataset/)
+      .setInputFiles({ name: 'shapes.zip', mimeType: 'application/zip', buffer: shapesZip(80) });
+    await expect
+      .poll(() => byId(page, 'import-result').textContent(), { timeout: 60_000 })
+      .toMatch(/Imported "shapes": 3 classes/);
+    await trainAndKeep(page, '#/train?dataset=shapes&epochs=8&batch=16', 180_000);
+
+    await page.goto(new URL('#/draw?dataset=shapes', page.url()).href);
+    await expect
+      .poll(() => byId(page, 'try-model').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('ready');
+    await byId(page, 'try-source-draw').click();
+    await stroke(page, ellipse(140, 140, 90, 90));
+    await expect
+      .poll(() => byId(page, 'prediction').textContent(), { timeout: 20_000 })
+      .toMatch(/^(circle|square|triangle)$/);
+    expect(await byId(page, 'output-classes').locator('li').allTextContents()).toEqual([
+      'circle',
+      'square',
+      'triangle',
+    ]);
+    expect(await byId(page, 'draw-layer-panels').locator('section.panel').count()).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: `${SHOTS}/try-shapes-draw-1366.png`, fullPage: true });
+
+    // The file input refuses a non-picture, naming it, and the answer stays.
+    await byId(page, 'try-source-file').click();
+    const before = await byId(page, 'prediction').textContent();
+    await byId(page, 'try-file').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello'),
+    });
+    await expect
+      .poll(() => byId(page, 'try-message').textContent())
+      .toMatch(/"notes\.txt" is not a PNG or JPEG/);
+    expect(await byId(page, 'prediction').textContent()).toBe(before);
+
+    // Projector (1920, presentation) and phone (390, touch) views of a picked test picture.
+    const pick = '#/draw?dataset=shapes&pick=3';
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(new URL(`${pick}&present=1`, page.url()).href);
+    await expect.poll(() => byId(page, 'try-truth').count(), { timeout: 30_000 }).toBe(1);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${SHOTS}/try-shapes-1920-present.png` });
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('phone at 390 px with touch: Fashion-MNIST Try it without a model says so; pickers are 44 px', async () => {
+    const w = await openWatchedPage(browser(), '#/draw?dataset=fashion-mnist&pick=0', {
+      viewport: { width: 390, height: 844 },
+      touch: true,
+    });
+    const { page } = w;
+    await expect
+      .poll(() => byId(page, 'try-model').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('none');
+    await byId(page, 'try-pick-1').waitFor({ timeout: 30_000 });
+    const box = await byId(page, 'try-pick-1').boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(44);
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+    for (const id of ['try-source-test', 'try-source-camera', 'try-train-link']) {
+      expect((await byId(page, id).boundingBox())?.height, id).toBeGreaterThanOrEqual(44);
+    }
+    expect(await byId(page, 'prediction').textContent()).toBe('no model yet');
+    await byId(page, 'try-pick-1').tap();
+    await expect.poll(() => page.url()).toMatch(/pick=1$/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/try-fashion-390.png`, fullPage: true });
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
+type Shape = 'circle' | 'square' | 'triangle';
+
+/** A 40×40 picture of a dark filled shape on white, of random size and place (seeded). */
+function drawShape(shape: Shape, rng: () => number): Uint8Array {
+  const S = 40;
+  const px = new Uint8Array(S * S * 3).fill(255);
+  const r = 7 + Math.floor(rng() * 8);
+  const cx = r + 1 + Math.floor(rng() * (S - 2 * r - 2));
+  const cy = r + 1 + Math.floor(rng() * (S - 2 * r - 2));
+  for (let y = 0; y < S; y++) {
+    for (let x = 0; x < S; x++) {
+      const dx = x - cx;
+      const dy = y - cy;
+      const inside =
+        shape === 'circle'
+          ? dx * dx + dy * dy <= r * r
+          : shape === 'square'
+            ? Math.abs(dx) <= r * 0.8 && Math.abs(dy) <= r * 0.8
+            : dy <= r * 0.8 && dy >= -r && Math.abs(dx) <= ((dy + r) / (1.8 * r)) * r;
+      if (inside) px.fill(20, (y * S + x) * 3, (y * S + x) * 3 + 3);
+    }
+  }
+  return encodePng(px, S, S, 3);
+}
+
+function shapesZip(perClass: number): Buffer {
+  const rng = mulberry32(5);
+  const files: Record<string, Uint8Array> = {};
+  for (const shape of ['circle', 'square', 'triangle'] as const) {
+    for (let i = 0; i < perClass; i++) files[`${shape}/${shape}-${i}.png`] = drawShape(shape, rng);
+  }
+  return Buffer.from(zipSync(files));
+}
