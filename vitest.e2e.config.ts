@@ -2,9 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // The six-size layout sweep runs alone (`npm run test:layout`): its presentation half still flips
-    // on pooling at 1366×768 in CI (see docs/LAYOUT.md), and it adds 3–4 minutes.
-    include: ['tests/e2e/**/*.e2e.ts'],
+    // The six-size layout sweep (tests/layout) is part of the suite; alone: `npm run test:layout`.
+    include: ['tests/e2e/**/*.e2e.ts', 'tests/layout/**/*.layout.ts'],
     environment: 'node',
     globalSetup: ['tests/support/e2eGlobalSetup.ts'],
     testTimeout: 180_000,

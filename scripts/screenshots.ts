@@ -7,12 +7,19 @@
  *     [--only convolution,lesson 9] [--full]
  *
  * `--present` adds `present=1` to every link; `--full` takes the whole page rather than the first screen.
+ *
+ *   npm run build && npx tsx scripts/screenshots.ts --readme
+ *
+ * `--readme` writes the README's three pictures into docs/, each from a state that shows the product at
+ * work (the explorer's filter halfway through its slide, a lesson presenting, Draw with a digit drawn).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
+import { SEVEN, stroke } from '../tests/support/drawing';
 import { SIZES, allScreens, presenting, visit, type AppScreen } from '../tests/support/layoutPages';
 
 const { values } = parseArgs({
@@ -22,6 +29,7 @@ const { values } = parseArgs({
     present: { type: 'boolean', default: false },
     only: { type: 'string' },
     full: { type: 'boolean', default: false },
+    readme: { type: 'boolean', default: false },
   },
 });
 
@@ -52,9 +60,72 @@ const fileName = (s: AppScreen) =>
     .replace(/[^a-z0-9]+/gi, '-')
     .replace(/^-|-$/g, '');
 
+/** The README's pictures: one screen each, in a state that shows what the product does. */
+async function readmeShots(browser: Browser): Promise<void> {
+  const shots = [
+    {
+      file: 'screenshot.png',
+      size: SIZES.find((s) => s.width === 1366)!,
+      // Output row 15, col 17 of 26×26: the window's left column on the 7's stem, its right on paper
+      // (a positive sum), the output map filled down to that row.
+      screen: { label: 'convolution', hash: '#/convolution?step=407', ready: '[data-testid="conv-output"]' },
+      draw: false,
+    },
+    {
+      file: 'screenshot-present.png',
+      size: SIZES.find((s) => s.width === 1366)!,
+      screen: presenting({
+        label: 'lesson 7 step 2',
+        hash: '#/learn?lesson=pooling&step=2',
+        ready: '[data-lesson="pooling"][data-page="2"]',
+      }),
+      draw: false,
+    },
+    {
+      file: 'screenshot-phone.png',
+      size: SIZES.find((s) => s.width === 390)!,
+      screen: { label: 'draw', hash: '#/draw', ready: '[aria-label="Drawing canvas"]' },
+      draw: true,
+    },
+  ];
+  for (const shot of shots) {
+    const context = await browser.newContext({
+      viewport: { width: shot.size.width, height: shot.size.height },
+      ...(shot.size.touch ? { hasTouch: true, isMobile: true } : {}),
+    });
+    await context.addInitScript({ content: 'window.__name = (f) => f;' });
+    const page = await context.newPage();
+    await page.goto(new URL('#/learn', url).href);
+    await visit(page, shot.screen);
+    if (shot.draw) {
+      await stroke(page, SEVEN);
+      // The answer updates after the stroke; wait until it names a digit.
+      await page
+        .locator('[data-testid="prediction"]:not(.draw-digit-empty)')
+        .waitFor({ timeout: 30_000 })
+        .catch(() => undefined);
+      await page.waitForTimeout(1000);
+    }
+    const path = resolve(root, 'docs', shot.file);
+    await page.screenshot({ path });
+    console.log(path);
+    await context.close();
+  }
+}
+
 async function main(): Promise<void> {
   await waitForServer();
   process.env.CNN_STUDIO_URL = url;
+  if (values.readme) {
+    const browser = await launchBrowser();
+    try {
+      await readmeShots(browser);
+    } finally {
+      await browser.close();
+      server.kill();
+    }
+    return;
+  }
   mkdirSync(values.out, { recursive: true });
   const wanted = values.sizes?.split(',').map(Number);
   const sizes = SIZES.filter((s) => !wanted || wanted.includes(s.width));

@@ -118,7 +118,7 @@ export const en = {
     showRank: 'Show up to rank',
     digitTitle: 'MNIST test digit #{i} (a {label})',
     digitShape: '28×28×1',
-    digitLabel: 'Digit',
+    digitNumber: 'Digit #',
     pixelValues: 'Pixel values (÷ 255) around the middle',
     photoTitle: 'A colour picture as three channels',
     photoAlt: 'A small synthetic picture: blue sky, yellow sun, green hills and a red house',

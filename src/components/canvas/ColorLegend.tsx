@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { t } from '../../i18n';
 import { cssColorOf, type ColorScale } from './colorScales';
-import { formatCell } from './drawHeatmap';
+import { formatLegendValue, legendDecimals } from './legendTicks';
 
 /** The colour ramp with its end values (and zero for signed data), in words for screen readers too. */
 export const ColorLegend = memo(function ColorLegend({
@@ -13,7 +13,7 @@ export const ColorLegend = memo(function ColorLegend({
   scale: ColorScale;
   width?: number;
   title?: string;
-  /** Decimals of the end values (more for maps whose values are all tiny). */
+  /** Decimals of the end values at least (a small range gets more by itself, see legendDecimals). */
   decimals?: number;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -30,17 +30,21 @@ export const ColorLegend = memo(function ColorLegend({
     }
   }, [kind, width]);
   const signed = scale.kind === 'diverging';
+  // Small ranges get the decimals they need: two decimals printed a saliency map's 0.003 as "0".
+  const places = legendDecimals(scale.domain, decimals);
+  const loText = formatLegendValue(lo, places);
+  const hiText = formatLegendValue(hi, places);
   const words = signed
-    ? t('canvas.legend.signedWords', { lo: formatCell(lo, decimals), hi: formatCell(hi, decimals) })
-    : t('canvas.legend.sequentialWords', { hi: formatCell(hi, decimals) });
+    ? t('canvas.legend.signedWords', { lo: loText, hi: hiText })
+    : t('canvas.legend.sequentialWords', { hi: hiText });
   return (
     <figure className="legend" aria-label={words}>
       {title && <figcaption className="legend-title">{title}</figcaption>}
       <canvas ref={ref} width={width} height={14} style={{ width, height: 14 }} aria-hidden="true" />
       <div className="legend-ticks" style={{ width }} aria-hidden="true">
-        <span>{formatCell(lo, decimals)}</span>
+        <span>{loText}</span>
         {signed && <span>{t('canvas.legend.zero')}</span>}
-        <span>{formatCell(hi, decimals)}</span>
+        <span>{hiText}</span>
       </div>
       <div className="legend-words">{signed ? t('canvas.legend.signed') : t('canvas.legend.sequential')}</div>
     </figure>

@@ -254,16 +254,24 @@ export function LayerPanels({
   spec,
   links,
   part = 'all',
+  maxRoom = null,
   classNames,
 }: {
   readout: LayerReadout;
   spec: ModelSpec;
   links: LayerLinks;
   part?: 'all' | 'features';
+  /**
+   * The most width the panels can have, px, when the caller knows it (a lesson's stage), used until
+   * the panels' own box is measured and as a cap after: unmeasured, the montages were drawn at their
+   * preferred size (lesson 9 at 768 px: 712 px of maps in 710 px, for seconds on a busy machine).
+   */
+  maxRoom?: number | null;
   /** The output units' names when they are not the digits 0–9 (another dataset's classes). */
   classNames?: readonly string[];
 }) {
-  const [measure, width] = useContentWidth<HTMLDivElement>();
+  const [measure, measured] = useContentWidth<HTMLDivElement>();
+  const width = maxRoom === null ? measured : Math.min(measured ?? maxRoom, maxRoom);
   const { banks, channel } = links;
   const layers = readout.layers;
   const split = (snap: ReadoutLayer) => {

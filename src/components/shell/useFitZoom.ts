@@ -7,10 +7,16 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
  * fit even then shows less, by CSS).
  *
  * On each new `key` (a lesson step) or box size it starts from the largest zoom the content's first
- * measured size allows, then only shrinks while the content (maps arriving, a panel re-laying out for
- * its new room) no longer fits: growing and shrinking in turn could swing for ever, shrinking alone
- * settles. `box` must be the scrolling (or clipping) element around `content`.
+ * measured size allows, then shrinks while the content (maps arriving, a panel re-laying out for its
+ * new room) no longer fits. It grows back at most `GROW_BACKS` times per key, and only when the content
+ * leaves more than 8% of the box empty: the first look can catch a passing state taller than the
+ * content settles at (the previous area still drawn, a message while data loads), and a zoom that only
+ * shrank would keep that too-small zoom for good (pooling at 1366×768 was once left at the smallest
+ * zoom with its maps grown into the extra width, too tall). Bounded, so growing and shrinking in turn
+ * cannot swing for ever. `box` must be the scrolling (or clipping) element around `content`.
  */
+const GROW_BACKS = 2;
+
 export function useFitZoom(
   box: RefObject<HTMLElement | null>,
   content: RefObject<HTMLElement | null>,
@@ -20,12 +26,14 @@ export function useFitZoom(
 ): number {
   const [zoom, setZoom] = useState(1);
   const grown = useRef(false);
+  const growBacks = useRef(0);
   const zoomRef = useRef(1);
   zoomRef.current = zoom;
 
   // A new step: back to 1, and allowed to grow once again.
   useLayoutEffect(() => {
     grown.current = false;
+    growBacks.current = 0;
     setZoom(1);
   }, [key, enabled]);
 
@@ -46,6 +54,16 @@ export function useFitZoom(
         grown.current = true;
         next = Math.min(max, Math.max(min, (availH / h) * 0.98));
       } else if (fits()) {
+        const room = availH / (h * z);
+        if (z >= max || room <= 1.08 || growBacks.current >= GROW_BACKS) return;
+        growBacks.current += 1;
+        // Grow back only to a zoom that fits now, height and width (the shrinking below then handles
+        // panels that re-lay out larger at it).
+        const bigger = Math.floor(Math.min(max, z * room * 0.98) * 100) / 100;
+        c.style.zoom = String(bigger);
+        const ok = fits();
+        c.style.zoom = String(z);
+        if (ok && bigger - z >= 0.01) setZoom(bigger);
         return;
       }
       // Try zooms on the element itself (a synchronous layout each, no React render) until its height

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { extent, format, line, scaleLinear, scaleLog } from 'd3';
 import { t } from '../../i18n';
 import { useTrainWords } from './trainWords';
@@ -6,9 +6,42 @@ import type { CurvePoint, EpochPoint } from './trainSession';
 
 export type CurveKind = 'loss' | 'accuracy';
 
-const W = 420;
-const H = 190;
-const M = { top: 10, right: 14, bottom: 34, left: 52 };
+/** The chart's size before it is measured (and in jsdom), px; its tick text, px. */
+const DEFAULT_FRAME = { width: 420, font: 14 };
+
+/**
+ * The chart is drawn in its own pixels: the SVG's coordinates are the box's CSS pixels, so the ticks are
+ * exactly the size the stylesheet gives them (14 px, 24 px in presentation mode) at any width, rather
+ * than shrinking or swelling with the drawing, and the margins grow with the text so that no tick or
+ * axis title is cut or drawn over another.
+ */
+function useChartFrame() {
+  const ref = useRef<SVGSVGElement>(null);
+  const [frame, setFrame] = useState(DEFAULT_FRAME);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
+      const font = parseFloat(getComputedStyle(el).fontSize) || DEFAULT_FRAME.font;
+      // Whole pixels only: sub-pixel jitter must not redraw the chart.
+      if (w > 0) setFrame((f) => (f.width === w && f.font === font ? f : { width: w, font }));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const { width, font } = frame;
+  const W = Math.max(200, width);
+  const M = {
+    top: Math.round(font * 0.8),
+    right: Math.round(font * 1.2),
+    bottom: Math.round(font * 3),
+    left: Math.round(font * 3.4),
+  };
+  // Wide and low like before (420 × 190), but never so low that the plot has no room between margins.
+  const H = Math.round(Math.max(W * 0.45, M.top + M.bottom + font * 6));
+  return { ref, W, H, M, font };
+}
 
 /**
  * Loss or accuracy against epochs. d3 computes scales and path strings; React owns the SVG.
@@ -32,6 +65,7 @@ export const CurvesChart = memo(function CurvesChart({
   showTitle?: boolean;
 }) {
   const nouns = useTrainWords();
+  const { ref, W, H, M, font } = useChartFrame();
   const model = useMemo(() => {
     const x = scaleLinear()
       .domain([0, Math.max(1, totalEpochs)])
@@ -56,13 +90,21 @@ export const CurvesChart = memo(function CurvesChart({
         .x((p) => x(p.epochFloat))
         .y((p) => y(Math.max(valueOf(p), kind === 'loss' ? 1e-4 : 0)))(curve) ?? '';
     const [d0 = 0, d1 = 1] = y.domain();
-    const yTicks =
+    const candidates =
       kind === 'loss'
         ? [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5].filter((t) => t >= d0 && t <= d1)
         : y.ticks(5);
+    // A tick only where its number has a line of its own (a low chart keeps every other one).
+    const yTicks: number[] = [];
+    for (const v of candidates) {
+      const last = yTicks[yTicks.length - 1];
+      if (last === undefined || Math.abs(y(v) - y(last)) >= font * 1.3) yTicks.push(v);
+    }
     const fmtY =
       kind === 'loss' ? format('.2~g') : (v: number) => t('train.curves.percent', { value: String(v) });
-    const xTicks = x.ticks(Math.min(10, Math.max(1, totalEpochs)));
+    // As many epoch ticks as have room for their numbers (about four characters each).
+    const room = Math.floor((W - M.left - M.right) / (font * 3));
+    const xTicks = x.ticks(Math.max(1, Math.min(10, totalEpochs, room)));
     const dots = epochs.map((e) => ({
       x: x(e.epochFloat),
       test: kind === 'loss' ? y(Math.max(e.testLoss, 1e-4)) : y(e.testAccuracy * 100),
@@ -74,8 +116,11 @@ export const CurvesChart = memo(function CurvesChart({
             : y(e.valAccuracy * 100),
     }));
     return { x, y, path, yTicks, xTicks, fmtY, dots };
-  }, [kind, curve, epochs, totalEpochs]);
+  }, [kind, curve, epochs, totalEpochs, W, H, M.left, M.right, M.top, M.bottom, font]);
 
+  // SVG text does not wrap: the long axis title only where it has room (about 0.56 em a character).
+  const longAxis = t('train.curves.axis', nouns);
+  const axisTitle = longAxis.length * font * 0.56 <= W - font ? longAxis : t('train.curves.axisShort');
   const last = curve[curve.length - 1];
   const title = t(kind === 'loss' ? 'train.curves.loss' : 'train.curves.accuracy');
   const summary = last
@@ -95,12 +140,12 @@ export const CurvesChart = memo(function CurvesChart({
       data-points={curve.length}
     >
       {showTitle && <div className="train-chart-title">{title}</div>}
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
+      <svg ref={ref} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
         {model.yTicks.map((t) => (
           <g key={`y${t}`}>
             <line x1={M.left} x2={W - M.right} y1={model.y(t)} y2={model.y(t)} className="train-grid" />
             <text
-              x={M.left - 6}
+              x={M.left - font * 0.4}
               y={model.y(t)}
               className="train-tick"
               textAnchor="end"
@@ -111,12 +156,23 @@ export const CurvesChart = memo(function CurvesChart({
           </g>
         ))}
         {model.xTicks.map((t) => (
-          <text key={`x${t}`} x={model.x(t)} y={H - M.bottom + 16} className="train-tick" textAnchor="middle">
+          <text
+            key={`x${t}`}
+            x={model.x(t)}
+            y={H - M.bottom + font * 1.2}
+            className="train-tick"
+            textAnchor="middle"
+          >
             {t}
           </text>
         ))}
-        <text x={(M.left + W - M.right) / 2} y={H - 4} className="train-axis-label" textAnchor="middle">
-          {t('train.curves.axis', nouns)}
+        <text
+          x={(M.left + W - M.right) / 2}
+          y={H - font * 0.3}
+          className="train-axis-label"
+          textAnchor="middle"
+        >
+          {axisTitle}
         </text>
         <path d={model.path} className="train-line-train" />
         {model.dots.map((d, i) => (

@@ -145,6 +145,7 @@ export const train = {
     notYet: '{title}: no training yet',
     percent: '{value}%',
     axis: 'epochs (passes over the training {things})',
+    axisShort: 'epochs',
     keyTrain: '— training batches',
     keyTest: '● test set ({n})',
     keyVal: '■ validation',

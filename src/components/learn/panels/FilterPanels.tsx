@@ -17,6 +17,7 @@ import { formatHash } from '../../../state/hashRoute';
 import { StridePicture } from './StridePicture';
 import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
 import { MapFigure } from './parts';
+import { NumberStepper } from '../../ui';
 import { PhotoFigure } from './TensorPanels';
 
 /** The explorer's URL contract (issue 3): opens #/convolution on this digit with this filter. */
@@ -133,6 +134,7 @@ export function OutputSizePanel({ params, setParam }: PanelProps) {
   const v = (k: CalcKey) => num(params, k, LIMITS[k][2], LIMITS[k][0], LIMITS[k][1]);
   const [inSize, k, stride, pad, dil, ch] = [v('in'), v('k'), v('s'), v('p'), v('d'), v('c')];
   const [error, setError] = useState<string | null>(null);
+  const [errorKey, setErrorKey] = useState<CalcKey | null>(null);
   const hide = params.hide !== undefined;
   const out = outputSize(inSize, k, { stride, padding: pad, dilation: dil });
   const span = dil * (k - 1) + 1;
@@ -149,28 +151,34 @@ export function OutputSizePanel({ params, setParam }: PanelProps) {
   return (
     <LearnPanel title={t('panels.calcTitle')} shape={`${inSize}×${inSize}×${ch}`}>
       <div className="learn-calc">
-        {(Object.keys(LIMITS) as CalcKey[]).map((key) => (
-          <label key={key} className="learn-control">
-            <span>{labels[key]}</span>
-            <input
-              type="number"
-              min={LIMITS[key][0]}
-              max={LIMITS[key][1]}
-              defaultValue={v(key)}
-              key={`${key}-${v(key)}`}
-              onChange={(e) => {
-                const n = Number(e.target.value);
-                const [min, max] = LIMITS[key];
-                if (e.target.value === '' || !Number.isInteger(n) || n < min || n > max) {
-                  setError(t('panels.badSetting', { what: labels[key], min, max }));
-                  return;
-                }
-                setError(null);
-                setParam(key, n);
-              }}
-            />
-          </label>
-        ))}
+        {(Object.keys(LIMITS) as CalcKey[]).map((key) => {
+          const [min, max] = LIMITS[key];
+          const good = (text: string) => {
+            const n = Number(text);
+            return text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+          };
+          return (
+            <div key={key} className="learn-control">
+              <NumberStepper
+                label={labels[key]}
+                min={min}
+                max={max}
+                value={v(key)}
+                invalid={error !== null && errorKey === key}
+                onTyped={(text) => {
+                  setErrorKey(key);
+                  setError(good(text) ? null : t('panels.badSetting', { what: labels[key], min, max }));
+                }}
+                onChange={(n) => {
+                  if (!Number.isInteger(n)) return;
+                  setError(null);
+                  setParam(key, n);
+                }}
+                testId={`calc-${key}`}
+              />
+            </div>
+          );
+        })}
       </div>
       {error && (
         <p className="message error" role="alert">

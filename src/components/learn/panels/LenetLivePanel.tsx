@@ -4,7 +4,7 @@ import { LayerPanels } from '../../draw/LayerPanels';
 import { PredictionPanel } from '../../draw/PredictionPanel';
 import { useDrawModel } from '../../draw/useDrawModel';
 import { t } from '../../../i18n';
-import { DigitsPending, LearnPanel, num, str, useMnistTest, type PanelProps } from './common';
+import { DigitsPending, LearnPanel, num, str, useLearnRoom, useMnistTest, type PanelProps } from './common';
 import { DigitMap, DigitPicker, ModelNote } from './parts';
 
 const PARTS = ['all', 'features'] as const;
@@ -16,6 +16,7 @@ const NO_LINKS = { banks: {}, channel: 'auto' } as const;
  */
 export function LenetLivePanel({ params, setParam }: PanelProps) {
   const mnist = useMnistTest();
+  const room = useLearnRoom();
   // The lesson says "the real network, trained on 60,000 digits": always the shipped one.
   const model = useDrawModel('pretrained');
   const session = model.state === 'ready' ? model.session : null;
@@ -51,6 +52,7 @@ export function LenetLivePanel({ params, setParam }: PanelProps) {
           readout={readout}
           spec={session.spec}
           part={part}
+          maxRoom={room}
           // No filter links: the explorer links open on the drawn digit, not on this test digit.
           links={NO_LINKS}
         />

@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Heatmap, type HeatmapProps } from '../../canvas/Heatmap';
 import type { ColorScale } from '../../canvas/colorScales';
 import { describeModel, type DrawModel } from '../../draw/useDrawModel';
 import { MNIST_COUNTS } from '../../../engine';
 import { t } from '../../../i18n';
+import { NumberStepper, Slider } from '../../ui';
 
 /** Pixel values as MNIST stores them, divided by 255: 0 is paper, 1 is full ink. */
 export const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
@@ -62,7 +63,10 @@ export function RadioPicker<T extends string>({
   );
 }
 
-/** A labelled slider with its value printed beside it; reports the raw text, as the URL keeps it. */
+/**
+ * A labelled slider with its value printed beside it (the shared Slider: a 44 px target on a touch
+ * screen, readable when projected); reports the value as text, as the URL keeps it.
+ */
 export function RangeControl({
   label,
   min,
@@ -77,30 +81,36 @@ export function RangeControl({
   onChange: (value: string) => void;
 }) {
   return (
-    <label className="learn-control">
-      {label}{' '}
-      <input type="range" min={min} max={max} value={value} onChange={(e) => onChange(e.target.value)} />
-      <output>{value}</output>
-    </label>
+    <div className="learn-control">
+      <Slider label={label} min={min} max={max} value={value} onChange={(v) => onChange(String(v))} />
+    </div>
   );
 }
 
-/** "Digit #": picks one of the MNIST test digits by index; anything else typed is ignored. */
+/**
+ * "Digit #": picks one of the MNIST test digits by index with the shared NumberStepper (− and + for a
+ * finger, typing for a keyboard); a typed value that is not a whole number in range is marked and
+ * ignored, so the digit shown stays.
+ */
 export function DigitPicker({ value, onChange }: { value: number; onChange: (index: number) => void }) {
+  const [typed, setTyped] = useState<string | null>(null);
+  const notWhole = typed !== null && typed.trim() !== '' && !Number.isInteger(Number(typed));
   return (
-    <label className="learn-control">
-      {t('panels.digitLabel')} #{' '}
-      <input
-        type="number"
+    <div className="learn-control">
+      <NumberStepper
+        label={t('panels.digitNumber')}
         min={0}
         max={MNIST_COUNTS.test - 1}
         value={value}
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          if (Number.isInteger(v) && v >= 0 && v < MNIST_COUNTS.test) onChange(v);
+        invalid={notWhole}
+        onTyped={setTyped}
+        onChange={(v) => {
+          setTyped(null);
+          if (Number.isInteger(v)) onChange(v);
         }}
+        testId="digit-picker"
       />
-    </label>
+    </div>
   );
 }
 
