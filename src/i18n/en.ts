@@ -71,7 +71,7 @@ export const en = {
     linkLessonValue: "the lesson's own value",
     title: 'Learn',
     intro:
-      'Ten short lessons on how a convolutional network sees. Each step has a live panel you can play with; each lesson ends with a question or two. Arrow keys or a presentation clicker move through the steps.',
+      'Eleven short lessons on how a convolutional network sees. Each step has a live panel you can play with; each lesson ends with a question or two. Arrow keys or a presentation clicker move through the steps.',
     lessonsLabel: 'Lessons',
     lessonNumber: 'Lesson {n}',
     stepOf: 'Step {n} of {total}',

@@ -31,7 +31,7 @@ export const home = {
     learn: {
       kicker: 'Start here',
       title: 'Lessons',
-      text: 'Ten short lessons, from a single pixel to a network that reads your handwriting. Each step has a live panel and a question.',
+      text: 'Eleven short lessons, from a single pixel to a network that reads your handwriting. Each step has a live panel and a question.',
       go: 'Start lesson 1',
     },
     explore: {
