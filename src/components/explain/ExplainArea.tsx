@@ -1,6 +1,6 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { t } from '../../i18n';
-import { builtinDataset } from '../../engine';
+import { builtinDataset, type BuiltinDatasetId } from '../../engine';
 import type { ExplainSettings } from '../../state/explainParams';
 import { EXPLAIN_SPEEDS, imageDataset, imageText } from '../../state/explainParams';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
@@ -44,6 +44,7 @@ export function ExplainArea() {
   const { settings, urlErrors, update } = useExplainSettings();
   const [uiError, setUiError] = useState<string | null>(null);
   const dataset = imageDataset(settings.image);
+  const testSet: BuiltinDatasetId = dataset === 'fashion-mnist' ? 'fashion-mnist' : 'mnist';
   // Class names in every label for a picture of clothes; digits otherwise.
   const names = useMemo(
     () => (dataset === 'fashion-mnist' ? builtinDataset('fashion-mnist').classNames : null),
@@ -137,11 +138,17 @@ export function ExplainArea() {
           names={names}
         />
       )}
-      {dataset === 'mnist' && net && hasConv && <FilterPatches net={net} />}
-      {dataset === 'mnist' && model.state === 'ready' && (
-        <LearnedMap net={model.net} meta={model.meta} model={settings.model} />
+      {/* The lower panels search the picture's own test split with its dataset's model. */}
+      {net && hasConv && <FilterPatches net={net} dataset={testSet} />}
+      {model.state === 'ready' && (
+        <LearnedMap
+          net={model.net}
+          meta={model.meta}
+          model={settings.model}
+          dataset={testSet}
+          classNames={names}
+        />
       )}
-      {dataset !== 'mnist' && <p className="explain-about">{t('explain.mnistOnlyPanels')}</p>}
     </div>
   );
 }
