@@ -111,7 +111,13 @@ export function ExplainArea() {
       <div className="explain-about">
         <RichText text={t(`explain.about.${settings.method}`)} />
       </div>
-      {(!picture || !net) && !modelError && <p className="loading">{t('explain.loading')}</p>}
+      {(!picture || !net) && !modelError && (
+        <p className="loading">
+          {testSet === 'mnist'
+            ? t('explain.loading')
+            : t('explain.loadingPictures', { dataset: builtinDataset(testSet).name })}
+        </p>
+      )}
       {map.progress && (
         <p className="loading" data-testid="explain-progress">
           {map.progress.total > 1

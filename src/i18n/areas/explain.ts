@@ -16,6 +16,9 @@ export const explain = {
   nothingDrawn:
     'Nothing has been drawn yet: draw a digit in the Draw area first. Showing the previous image.',
   mnistFailed: 'The MNIST test digits could not be loaded: {reason}',
+  /** Another built-in dataset's picture ({dataset}: its name, e.g. Fashion-MNIST). */
+  loadingPictures: 'Loading the {dataset} model and its test pictures…',
+  picturesFailed: 'The {dataset} test pictures could not be loaded: {reason}',
   controls: {
     image: 'Picture',
     digitNumber: 'Test digit #',
