@@ -7,17 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { t } from '../../i18n';
 import { ModelImportError, RUN_MODEL_SLOT, type ModelMeta, type ModelSlot } from './modelIO';
-import { formatArch } from './archCodec';
 import { checkModelMeta } from './modelMeta';
-import type { LeNetConfig } from './lenet';
-import {
-  LAYER_ACTIVATIONS,
-  mnistSpec,
-  type LayerActivation,
-  type LayerSpec,
-  type ModelSpec,
-} from './modelSpec';
-import { lenetLayers } from './presets';
+import { LAYER_ACTIVATIONS, type LayerActivation, type LayerSpec, type ModelSpec } from './modelSpec';
 
 type LayerJson = { class_name?: string; className?: string; config?: Record<string, unknown> };
 
@@ -141,18 +132,5 @@ export async function loadSavedAnyModel(slot: ModelSlot = RUN_MODEL_SLOT): Promi
     return { model, meta: { source: 'trained', ...checkModelMeta(u?.cnnStudio) }, spec };
   } catch {
     return null;
-  }
-}
-
-/**
- * Throws ModelImportError unless `topology` is exactly LeNet's stack for `config` (the layers Draw's
- * fast LeNet path computes): a designed network can reuse LeNet's layer names (conv1, pool1, …) with
- * other kernels, paddings or extra layers, and must not be run as if it were LeNet.
- */
-export function assertLeNetStack(topology: unknown, config: LeNetConfig): void {
-  const spec = specFromTopology(topology);
-  const lenet = mnistSpec(lenetLayers(config));
-  if (JSON.stringify(spec) !== JSON.stringify(lenet)) {
-    throw new ModelImportError(t('arch.import.notLeNetStack', { arch: formatArch(spec.layers) }));
   }
 }

@@ -17,7 +17,6 @@
  *                                         files are not a model this app can run (nothing else is touched)
  *   checkAppArtifacts(artifacts)        → ModelSpec or throws ModelImportError (pure, no tensors): any
  *                                         network of the editor's layer kinds, LeNet included
- *   checkLeNetArtifacts(artifacts)      → LeNetConfig or throws ModelImportError (pure, no tensors)
  *
  * The metadata (where the model came from, its test accuracy) travels inside model.json as
  * `userDefinedMetadata.cnnStudio`, so a file handed to a class keeps its story.
@@ -28,7 +27,7 @@ import { t } from '../../i18n';
 import { formatArch } from './archCodec';
 import { specFromTopology } from './importSpec';
 import { analyzeSpec } from './layerArithmetic';
-import type { LeNetActivation, LeNetConfig, LeNetPooling } from './lenet';
+import type { LeNetConfig } from './lenet';
 import type { ModelSpec } from './modelSpec';
 import { lenetConfigOfSpec } from './predict';
 import { checkModelMeta } from './modelMeta';
@@ -142,84 +141,6 @@ export class ModelStorageError extends Error {
 /** An imported model was refused; `message` says why in plain words. The current model is untouched. */
 export class ModelImportError extends Error {
   override name = 'ModelImportError';
-}
-
-type LayerJson = { class_name?: string; className?: string; config?: Record<string, unknown> };
-
-function layerList(topology: unknown): LayerJson[] {
-  const t = topology as { class_name?: string; config?: unknown } | null;
-  if (!t || typeof t !== 'object') return [];
-  const cfg = t.config as { layers?: unknown } | unknown[] | undefined;
-  // Keras Sequential JSON has config.layers (new) or config as the layer list (old).
-  const layers = Array.isArray(cfg) ? cfg : cfg?.layers;
-  return Array.isArray(layers) ? (layers as LayerJson[]) : [];
-}
-
-const className = (l: LayerJson) => l.class_name ?? l.className ?? '?';
-
-/**
- * Checks that model artifacts describe a LeNet this app can show: first the general checks of
- * `validateModelArtifacts` (layer kinds, shapes against the weight specs, the app's limits, byte count,
- * no NaN/Infinity), then the layer names the panels use and 10 outputs.
- * Returns the architecture it found; throws ModelImportError with the reason otherwise. Pure.
- */
-export function checkLeNetArtifacts(artifacts: tf.io.ModelArtifacts): LeNetConfig {
-  const fail = (why: string): never => {
-    throw new ModelImportError(why);
-  };
-  if (!artifacts.modelTopology || artifacts.modelTopology instanceof ArrayBuffer) {
-    fail(t('engine.model.noTopology'));
-  }
-  const layers = layerList(artifacts.modelTopology);
-  if (layers.length === 0) fail(t('engine.model.noLayers'));
-  const byName = new Map<string, LayerJson>();
-  for (const l of layers) {
-    const n = l.config?.name;
-    if (typeof n === 'string') byName.set(n, l);
-  }
-  const need = (name: string, classes: string[]): LayerJson => {
-    const l = byName.get(name);
-    if (!l) {
-      const found = [...byName.keys()].join(', ');
-      return fail(
-        t('engine.model.notLeNet', { name, found: found.length > 80 ? `${found.slice(0, 80)}…` : found }),
-      );
-    }
-    if (!classes.includes(className(l))) {
-      const needed = classes.reduce((a, b) => t('engine.model.either', { a, b }));
-      return fail(t('engine.model.wrongLayer', { name, found: className(l).slice(0, 40), needed }));
-    }
-    return l;
-  };
-  const conv1 = need('conv1', ['Conv2D']);
-  const pool1 = need('pool1', ['MaxPooling2D', 'AveragePooling2D']);
-  const conv2 = need('conv2', ['Conv2D']);
-  need('pool2', ['MaxPooling2D', 'AveragePooling2D']);
-  need('flatten', ['Flatten']);
-  const dense1 = need('dense1', ['Dense']);
-  const dense2 = need('dense2', ['Dense']);
-  const output = need('output', ['Dense']);
-  if (output.config?.units !== 10) {
-    fail(t('engine.model.wrongOutput', { units: String(output.config?.units).slice(0, 40) }));
-  }
-  try {
-    validateModelArtifacts(artifacts.modelTopology, artifacts.weightSpecs, artifacts.weightData);
-  } catch (err) {
-    if (err instanceof ModelCheckError) fail(err.message);
-    throw err;
-  }
-  const act = conv1.config?.activation;
-  const activation: LeNetActivation = act === 'tanh' || act === 'sigmoid' ? act : 'relu';
-  const pooling: LeNetPooling = className(pool1) === 'AveragePooling2D' ? 'avg' : 'max';
-  const num = (l: LayerJson, key: string) => Number(l.config?.[key]);
-  return {
-    activation,
-    pooling,
-    filters1: num(conv1, 'filters'),
-    filters2: num(conv2, 'filters'),
-    dense1: num(dense1, 'units'),
-    dense2: num(dense2, 'units'),
-  };
 }
 
 /**

@@ -117,8 +117,6 @@ export const arch = {
     noBias: 'it has no bias.',
     padding: 'its padding is neither "same" nor "valid".',
     lastSoftmax: 'a network here must end in a dense layer with softmax, one unit per class.',
-    notLeNetStack:
-      'This network ({arch}) uses LeNet’s layer names but not LeNet’s layers, so the pages made for LeNet cannot show it.',
     notImage: 'the model’s input {shape} is not an image (height, width, channels).',
   },
 };

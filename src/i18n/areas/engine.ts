@@ -73,9 +73,6 @@ export const engine = {
     noTopology:
       'model.json has no layer description (modelTopology): it is not a TensorFlow.js layers model.',
     noLayers: 'model.json lists no layers.',
-    notLeNet: 'This is not a LeNet model from CNN Studio: it has no layer named "{name}" (found: {found}).',
-    wrongLayer: 'Layer "{name}" is a {found}, but a LeNet needs {needed} there.',
-    either: '{a} or {b}',
     wrongInput: "The model's input is {shape}, but MNIST digits are {need}.",
     inputNotGiven: 'not given',
     wrongOutput: 'The output layer has {units} units; a digit classifier needs 10 (one per digit).',
@@ -125,7 +122,7 @@ export const engine = {
   /** src/engine/train/config.ts: why a training setting is refused. */
   trainConfig: {
     epochs: 'Epochs must be a whole number from 1 to 50.',
-    trainSize: 'Training digits must be a whole number from 100 to 60,000 (MNIST has 60,000).',
+    trainSize: 'The number of training pictures must be a whole number from 100 to 60,000.',
     valFraction: 'The validation share must be from 0% to 50%; more leaves too little to learn from.',
     batchSize: 'Batch size must be a whole number from 1 to 1,024.',
     batchTooBig: 'A batch of {batch} is bigger than the {left} digits left to train on.',

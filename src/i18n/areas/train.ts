@@ -92,7 +92,7 @@ export const train = {
   session: {
     stopped: 'Stopped. The weights are kept.',
     workerFailed: 'The training worker failed: {message}',
-    notLoaded: 'MNIST is not loaded yet.',
+    notLoaded: 'The pictures are not loaded yet.',
     backendSwitched:
       '{from} stopped working ({why}). Training goes on with {to} from step {step}; no weights were lost.',
   },
@@ -109,7 +109,7 @@ export const train = {
     fields: {
       lr: { label: 'Learning rate', help: 'Step size. Can change while training.' },
       epochs: { label: 'Epochs', help: 'Passes over the training {things}.' },
-      trainSize: { label: 'Training {things}', help: '100 to 60,000.' },
+      trainSize: { label: 'Training {things}', help: '100 to 60,000; a smaller dataset uses all it has.' },
       batchSize: { label: 'Batch size', help: '{Things} per step.' },
       optimizer: { label: 'Optimizer', help: "Adam adapts each weight's step." },
       schedule: { label: 'Schedule', help: 'How the step size changes over the run.' },

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -12,7 +10,6 @@ import {
   buildProbe,
   formatArch,
   kerasCode,
-  assertLeNetStack,
   specFromTopology,
   tfjsCode,
   LENET_1998,
@@ -365,22 +362,5 @@ describe('specFromTopology: any saved network of the editor’s kinds reads back
     const rnnTopo = await topologyOf(rnn);
     expect(() => specFromTopology(rnnTopo)).toThrow(/"up" \(UpSampling2D\).*knows convolution/);
     rnn.dispose();
-  });
-});
-
-describe('assertLeNetStack: only LeNet itself runs on the LeNet-only pages', () => {
-  it('the shipped pretrained LeNet-5 passes', () => {
-    const json = JSON.parse(
-      readFileSync(resolve(import.meta.dirname, '../../../public/models/lenet5/model.json'), 'utf8'),
-    ) as { modelTopology: unknown };
-    expect(() => assertLeNetStack(json.modelTopology, LENET_DEFAULTS)).not.toThrow();
-  });
-  it('a designed network with LeNet’s layer names but a batchnorm and 3×3 kernels is refused', async () => {
-    const model = buildModel(
-      mnistSpec(parseArch('conv6k3-batchnorm-maxpool2-conv16k5v-maxpool2-dense120-dense84')),
-    );
-    const topo = await topologyOf(model);
-    expect(() => assertLeNetStack(topo, LENET_DEFAULTS)).toThrow(/conv6k3-batchnorm.*LeNet’s layer names/);
-    model.dispose();
   });
 });
