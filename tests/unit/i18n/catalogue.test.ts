@@ -167,14 +167,6 @@ describe('i18n catalogue (en)', () => {
         'The weights file is truncated: it has 100,000 bytes but model.json needs 246,824.',
       ],
       [
-        t('engine.model.wrongLayer', {
-          name: 'pool1',
-          found: 'Dense',
-          needed: t('engine.model.either', { a: 'MaxPooling2D', b: 'AveragePooling2D' }),
-        }),
-        'Layer "pool1" is a Dense, but a LeNet needs MaxPooling2D or AveragePooling2D there.',
-      ],
-      [
         t('engine.backend.overrideFailed', {
           reason: t('engine.backend.usingWasm', { gpu: t('engine.backend.gpuNone') }),
           name: 'webgl',
