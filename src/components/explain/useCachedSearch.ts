@@ -17,7 +17,7 @@ export type SearchRun<R, P> = (set: MnistSet, signal: AbortSignal, progress: (p:
  * digits, Fashion-MNIST's clothes); `key` must name the dataset too, so switching never mixes them; otherwise
  * idle until `start(run, first)`, which stops any earlier run, reports `first` then `run`'s progress,
  * and ends done or with the error (a stopped run ends quietly). `cancel` stops and goes back to idle;
- * leaving the page stops the run.
+ * leaving the page, or a new `key` or `dataset`, stops the run.
  */
 export function useCachedSearch<R, P>(
   key: unknown,
@@ -34,6 +34,10 @@ export function useCachedSearch<R, P>(
   read.current = cached;
   useEffect(() => () => abort.current?.abort(), []);
   useEffect(() => {
+    // Another model or dataset: a run still going for the old one must not land here (it would show
+    // MNIST's map under a Fashion-MNIST picture), so it is stopped.
+    abort.current?.abort();
+    abort.current = null;
     const result = read.current();
     if (!result) {
       setSearch({ state: 'idle' });
@@ -53,10 +57,11 @@ export function useCachedSearch<R, P>(
       setSearch({ state: 'running', progress: first });
       try {
         const set = await getBuiltinTestSet(dataset);
-        const result = await run(set, controller.signal, (progress) =>
-          setSearch({ state: 'running', progress }),
-        );
-        setSearch({ state: 'done', result, set });
+        // A stopped run's late progress or result never replaces what is shown now.
+        const result = await run(set, controller.signal, (progress) => {
+          if (!controller.signal.aborted) setSearch({ state: 'running', progress });
+        });
+        if (!controller.signal.aborted) setSearch({ state: 'done', result, set });
       } catch (err) {
         if (controller.signal.aborted) return;
         setSearch({ state: 'error', message: err instanceof Error ? err.message : String(err) });
