@@ -122,6 +122,7 @@ describe('Try it for any dataset, with models per dataset', () => {
     // The legend names the ten classes, in class order (each its own colour).
     expect(await byId(page, 'map-legend').locator('button').allTextContents()).toEqual(FASHION);
     expect(await byId(page, 'map-raw').textContent()).toContain('2,000 pictures · 784 numbers each');
+    await byId(page, 'learned-map').screenshot({ path: `${SHOTS}/explain-fashion-map-1366.png` });
     await byId(page, 'next-mistake').click();
     const card = byId(page, 'map-card');
     await expect.poll(() => card.count()).toBe(1);
