@@ -98,7 +98,7 @@ export const benchmark: Benchmark = {
         note: `median of ${t.length}; p95 ${percentile(t, 95).toFixed(3)} ms`,
       });
     }
-    const p = await ctx.openPage({ backend: 'wasm', hash: HASH });
+    const p = await ctx.openPage({ backend: 'wasm', hash: HASH.slice(2) });
     try {
       await p.page.getByTestId('filter-bank').waitFor({ timeout: 30_000 });
       await p.page.waitForTimeout(500);
