@@ -33,6 +33,11 @@ export function imageDataset(image: ExplainImage): string {
   return image.kind === 'dataset' ? image.dataset : 'mnist';
 }
 
+/** Test picture `index` of a built-in dataset, as Explain reads it (an MNIST digit or a Fashion-MNIST picture). */
+export function testImage(dataset: 'mnist' | 'fashion-mnist', index: number): ExplainImage {
+  return dataset === 'mnist' ? { kind: 'mnist', index } : { kind: 'dataset', dataset, index };
+}
+
 /** The image as link text: `mnist-test:12`, `fashion-mnist-test:3`, `drawn`. */
 export function imageText(image: ExplainImage): string {
   if (image.kind === 'drawn') return 'drawn';

@@ -5,7 +5,8 @@
  * stays responsive and a 2-core machine uses both cores.
  *
  * Layouts are cached for the session: the raw-pixel one per dataset (it does not depend on the model),
- * the hidden one per model (`modelKey`). Seeded, so the same model gives the same map.
+ * the hidden one per dataset and model (`modelKey` names the model's dataset too, and every cache key
+ * starts with `datasetId`), so MNIST's and Fashion-MNIST's maps never mix. Seeded, so the same model gives the same map.
  * Not React: the Explain panel and the `?bench` hooks both call `computeLearnedMap`.
  */
 import { computeHiddenFeatures, MNIST_PIXELS, type MnistSet, type ModelMeta, type Network } from '../engine';
@@ -32,9 +33,10 @@ export type MapProgress = { stage: MapStage; fraction: number; secondsLeft: numb
 const rawCache = new Map<string, Float32Array>();
 const mapCache = new Map<string, LearnedMap>();
 
-/** Which saved model this is: the same file always gives the same key. */
+/** Which saved model this is (and of which dataset): the same file always gives the same key. */
 export function modelKey(meta: ModelMeta): string {
   return JSON.stringify([
+    meta.dataset?.id ?? 'mnist',
     meta.source,
     meta.savedAt ?? '',
     meta.name ?? '',
@@ -43,9 +45,11 @@ export function modelKey(meta: ModelMeta): string {
   ]);
 }
 
-/** The cached map of this model over `count` digits, if it was made in this session. */
-export function cachedLearnedMap(key: string, count: number): LearnedMap | null {
-  return mapCache.get(`${key}|${count}`) ?? null;
+const mapKey = (datasetId: string, key: string, count: number) => JSON.stringify([datasetId, key, count]);
+
+/** The cached map of this model over `count` test pictures of `datasetId`, if it was made in this session. */
+export function cachedLearnedMap(key: string, count: number, datasetId = 'mnist'): LearnedMap | null {
+  return mapCache.get(mapKey(datasetId, key, count)) ?? null;
 }
 
 /** Forgets every cached map (tests, the bench). */
@@ -114,7 +118,8 @@ export async function computeLearnedMap(
   } = {},
 ): Promise<LearnedMap> {
   const count = Math.min(set.count, opts.count ?? set.count);
-  const fullKey = `${key}|${count}`;
+  const datasetId = opts.datasetId ?? 'mnist';
+  const fullKey = mapKey(datasetId, key, count);
   const cached = mapCache.get(fullKey);
   if (cached) return cached;
   const t0 = performance.now();
@@ -139,7 +144,7 @@ export async function computeLearnedMap(
       onProgress: (done, total) => report('features', (FEATURES * done) / total),
     },
   );
-  const rawKey = `${opts.datasetId ?? 'mnist'}|${count}`;
+  const rawKey = `${datasetId}|${count}`;
   const rawCached = rawCache.get(rawKey);
   const parts: Record<'raw' | 'hidden', { fraction: number; phase: MapStage }> = {
     raw: { fraction: rawCached ? 1 : 0, phase: 'layout' },

@@ -107,8 +107,35 @@ describe('Try it for any dataset, with models per dataset', () => {
     // ⌊(28 − 4)/2⌋ + 1 = 13 positions per side.
     expect(occlusion).toHaveLength(13);
     expect(occlusion[0]?.split(',')).toHaveLength(13);
-    expect(await page.getByText('drawn for MNIST models only so far').count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/explain-fashion-1366.png`, fullPage: true });
+
+    // The lower panels search Fashion-MNIST's own test pictures with its model, in clothes words.
+    const fashionName = new RegExp(`^(${FASHION.map((n) => n.replace('/', '\\/')).join('|')})$`);
+    await byId(page, 'find-patches').click();
+    const patchLinks = byId(page, 'filter-patches').locator('a.explain-patch');
+    await expect.poll(() => patchLinks.count(), { timeout: 120_000 }).toBeGreaterThan(0);
+    expect(await patchLinks.first().getAttribute('href')).toMatch(/image=fashion-mnist-test%3A\d+/);
+    expect(await patchLinks.first().getAttribute('aria-label')).toMatch(/^test picture #\d+, map row \d+/);
+    expect(await byId(page, 'filter-patches').textContent()).not.toContain('digit');
+    await byId(page, 'make-map-2000').click();
+    await expect.poll(() => byId(page, 'map-legend').count(), { timeout: 180_000 }).toBe(1);
+    // The legend names the ten classes, in class order (each its own colour).
+    expect(await byId(page, 'map-legend').locator('button').allTextContents()).toEqual(FASHION);
+    expect(await byId(page, 'map-raw').textContent()).toContain('2,000 pictures · 784 numbers each');
+    await byId(page, 'learned-map').screenshot({ path: `${SHOTS}/explain-fashion-map-1366.png` });
+    await byId(page, 'next-mistake').click();
+    const card = byId(page, 'map-card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.locator('p').first().textContent()).toMatch(/^Test picture #\d+$/);
+    const verdict = (await card.locator('p').nth(1).textContent()) ?? '';
+    const [, truth, said] = /^It is labelled “(.+)”, but the network says “(.+)”\.$/.exec(verdict) ?? [];
+    expect(truth).toMatch(fashionName);
+    expect(said).toMatch(fashionName);
+    expect(await byId(page, 'map-open-explain').getAttribute('href')).toMatch(
+      /image=fashion-mnist-test%3A\d+/,
+    );
+    expect(await byId(page, 'map-open-draw').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/explain-fashion-lower-1366.png`, fullPage: true });
 
     await page.goto(new URL(`#/draw?dataset=fashion-mnist&pick=${picked}`, page.url()).href);
     await page.reload();
@@ -133,7 +160,8 @@ describe('Try it for any dataset, with models per dataset', () => {
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
     await w.context.close();
-  });
+    // Longer than the default: it also runs Explain's top-patch search and a 2,000-picture map.
+  }, 420_000);
 
   it('an imported 3-class dataset is trained, kept and tried with a drawing; phone and projector views', async () => {
     const w = await openWatchedPage(browser(), '#/data');

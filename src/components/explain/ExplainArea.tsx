@@ -1,8 +1,8 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { t } from '../../i18n';
-import { builtinDataset } from '../../engine';
+import { builtinDataset, type BuiltinDatasetId } from '../../engine';
 import type { ExplainSettings } from '../../state/explainParams';
-import { EXPLAIN_SPEEDS, imageDataset, imageText } from '../../state/explainParams';
+import { imageDataset, imageText } from '../../state/explainParams';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { ExportMenu } from '../ui';
@@ -10,12 +10,11 @@ import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { Messages } from '../convolution/Messages';
 import { RichText } from '../learn/RichText';
-import { PlayerControls } from '../player/PlayerControls';
-import { useGridPlayer } from '../player/usePlayer';
 import { ClassChooser, ExplainControls } from './ExplainControls';
 import { FilterPatches } from './FilterPatches';
 import { LearnedMap } from './LearnedMap';
 import { mapOnPicture } from './overlay';
+import { OcclusionPanels } from './OcclusionPanels';
 import { OverlayCanvas } from './OverlayCanvas';
 import { useExplainImage, type ExplainPicture } from './useExplainImage';
 import { useExplainMap, useProbabilities, type ExplainResult } from './useExplainMap';
@@ -44,6 +43,7 @@ export function ExplainArea() {
   const { settings, urlErrors, update } = useExplainSettings();
   const [uiError, setUiError] = useState<string | null>(null);
   const dataset = imageDataset(settings.image);
+  const testSet: BuiltinDatasetId = dataset === 'fashion-mnist' ? 'fashion-mnist' : 'mnist';
   // Class names in every label for a picture of clothes; digits otherwise.
   const names = useMemo(
     () => (dataset === 'fashion-mnist' ? builtinDataset('fashion-mnist').classNames : null),
@@ -110,7 +110,13 @@ export function ExplainArea() {
       <div className="explain-about">
         <RichText text={t(`explain.about.${settings.method}`)} />
       </div>
-      {(!picture || !net) && !modelError && <p className="loading">{t('explain.loading')}</p>}
+      {(!picture || !net) && !modelError && (
+        <p className="loading">
+          {testSet === 'mnist'
+            ? t('explain.loading')
+            : t('explain.loadingPictures', { dataset: builtinDataset(testSet).name })}
+        </p>
+      )}
       {map.progress && (
         <p className="loading" data-testid="explain-progress">
           {map.progress.total > 1
@@ -137,11 +143,17 @@ export function ExplainArea() {
           names={names}
         />
       )}
-      {dataset === 'mnist' && net && hasConv && <FilterPatches net={net} />}
-      {dataset === 'mnist' && model.state === 'ready' && (
-        <LearnedMap net={model.net} meta={model.meta} model={settings.model} />
+      {/* The lower panels search the picture's own test split with its dataset's model. */}
+      {net && hasConv && <FilterPatches net={net} dataset={testSet} />}
+      {model.state === 'ready' && (
+        <LearnedMap
+          net={model.net}
+          meta={model.meta}
+          model={settings.model}
+          dataset={testSet}
+          classNames={names}
+        />
       )}
-      {dataset !== 'mnist' && <p className="explain-about">{t('explain.mnistOnlyPanels')}</p>}
     </div>
   );
 }
@@ -285,121 +297,6 @@ function ExplainWorkspace({
             <ColorLegend scale={scale} title={legendTitle} decimals={decimalsFor(scale)} />
           </Panel>
         )}
-      </div>
-    </>
-  );
-}
-
-/** Occlusion, step by step: the map filling in, the hidden patch on the picture, and the numbers. */
-function OcclusionPanels({
-  picture,
-  result,
-  settings,
-  update,
-  cellPx,
-  mapCell,
-  scale,
-  title,
-  filename,
-  classLabel,
-}: {
-  picture: ExplainPicture;
-  result: ExplainResult;
-  settings: ExplainSettings;
-  update: (patch: Partial<ExplainSettings>) => void;
-  cellPx: number;
-  mapCell: number;
-  scale: ColorScale;
-  title: string;
-  filename: string;
-  /** The explained class as people read it (a digit, or a class name). */
-  classLabel: string | number;
-}) {
-  const count = result.w * result.h;
-  const { player, oy, ox, describe, cursor } = useGridPlayer(
-    result.h,
-    result.w,
-    { step: settings.step ?? count - 1, speed: settings.speed },
-    update,
-  );
-  const top = oy * settings.stride;
-  const left = ox * settings.stride;
-  const box = useMemo(
-    () => ({ row: top, col: left, size: settings.patch, hidden: true }),
-    [top, left, settings.patch],
-  );
-  const hiddenP = result.occluded?.[oy * result.w + ox] ?? 0;
-  const base = result.base ?? 0;
-  const diff = base - hiddenP;
-  return (
-    <>
-      <Panel
-        title={title}
-        shape={t('explain.panels.mapShape', { h: result.h, w: result.w })}
-        testId="explain-map"
-        actions={
-          <ExportMenu
-            what={title}
-            csv={{ maps: () => [{ name: title, values: result.values }], w: result.w, h: result.h, filename }}
-            testId="explain-map"
-          />
-        }
-      >
-        <Heatmap
-          values={result.values}
-          w={result.w}
-          h={result.h}
-          scale={scale}
-          cellPx={mapCell}
-          label={t('explain.panels.mapLabel')}
-          showNumbers={mapCell >= 36}
-          filled={cursor.filled}
-          highlights={cursor.highlights}
-          onCellHover={cursor.onCellHover}
-          onCellClick={cursor.onCellClick}
-        />
-        <ColorLegend scale={scale} title={t('explain.panels.legendOcclusion', { digit: classLabel })} />
-      </Panel>
-      <Panel
-        title={t('explain.panels.occluded')}
-        shape={t('explain.panels.occludedShape', {
-          h: 28,
-          w: 28,
-          patch: settings.patch,
-          row: top,
-          col: left,
-        })}
-        testId="explain-occluded"
-      >
-        <OverlayCanvas
-          picture={picture.pixels}
-          onPicture={null}
-          w={28}
-          h={28}
-          scale={scale}
-          opacity={0}
-          cellPx={cellPx}
-          label={t('explain.panels.occludedLabel')}
-          box={box}
-        />
-        <p className="explain-readout" data-testid="explain-readout">
-          {t('explain.panels.stepReadout', {
-            row: oy,
-            col: ox,
-            digit: classLabel,
-            base: base.toFixed(4),
-            hidden: hiddenP.toFixed(4),
-            diff: (diff >= 0 ? '−' : '+') + Math.abs(diff).toFixed(4),
-          })}
-        </p>
-      </Panel>
-      <div className="explain-player">
-        <PlayerControls
-          player={player}
-          speeds={EXPLAIN_SPEEDS}
-          describe={describe}
-          label={t('explain.panels.playerLabel')}
-        />
       </div>
     </>
   );

@@ -7,30 +7,46 @@ import {
   receptiveField,
   type LayerSynthesis,
   type LayerTopPatches,
+  type BuiltinDatasetId,
   type Network,
 } from '../../engine';
 import { useCachedSearch } from './useCachedSearch';
 import { useFilterSynthesis } from './useFilterSynthesis';
-import { explainLink } from '../../state/explainParams';
+import { explainLink, testImage } from '../../state/explainParams';
 import type { ColorScale } from '../canvas/colorScales';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { RichText } from '../learn/RichText';
 
 const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
-// The search runs over the whole test set once per loaded model; reopening the area reuses it.
+// The search runs over the whole test set once per loaded model; reopening the area reuses it. A
+// model belongs to one dataset (Fashion-MNIST's is its own Network), so the key never mixes datasets.
 const cache = new WeakMap<Network, LayerTopPatches[]>();
 
 type Progress = { done: number; total: number; secondsLeft: number | null };
 
 /**
- * "What each filter wants": for every filter of every conv layer, the nine test digits whose patch
- * (the filter's receptive field) excites it most, each linking to that digit in Explain.
+ * "What each filter wants": for every filter of every conv layer, the nine test pictures of `dataset`
+ * (MNIST digits, or Fashion-MNIST clothes for its model) whose patch (the filter's receptive field)
+ * excites it most, each linking to that picture in Explain.
+ * `titled = false`: the heading is kept for screen readers only (a lesson panel already shows it).
  */
-/** `titled = false`: the heading is kept for screen readers only (a lesson panel already shows it). */
-export function FilterPatches({ net, titled = true }: { net: Network; titled?: boolean }) {
+export function FilterPatches({
+  net,
+  titled = true,
+  dataset = 'mnist',
+}: {
+  net: Network;
+  titled?: boolean;
+  dataset?: BuiltinDatasetId;
+}) {
   const synth = useFilterSynthesis(net);
-  const { search, start: begin } = useCachedSearch<LayerTopPatches[], Progress>(net, () => cache.get(net));
+  const pics = dataset !== 'mnist';
+  const { search, start: begin } = useCachedSearch<LayerTopPatches[], Progress>(
+    net,
+    () => cache.get(net),
+    dataset,
+  );
   const start = () =>
     begin(
       async (set, signal, progress) => {
@@ -63,16 +79,16 @@ export function FilterPatches({ net, titled = true }: { net: Network; titled?: b
         {t('explain.filters.title')}
       </h2>
       <div className="explain-note">
-        <RichText text={t('explain.filters.intro')} />
+        <RichText text={t(pics ? 'explain.filters.pictures.intro' : 'explain.filters.intro')} />
       </div>
       {search.state === 'idle' && (
         <button type="button" onClick={() => void start()} data-testid="find-patches">
-          {t('explain.filters.find')}
+          {t(pics ? 'explain.filters.pictures.find' : 'explain.filters.find')}
         </button>
       )}
       {search.state === 'running' && (
         <p className="loading" data-testid="patches-progress">
-          {t('explain.filters.progress', {
+          {t(pics ? 'explain.filters.pictures.progress' : 'explain.filters.progress', {
             done: search.progress.done,
             total: search.progress.total,
             eta:
@@ -123,6 +139,7 @@ export function FilterPatches({ net, titled = true }: { net: Network; titled?: b
             layer={search.state === 'done' ? search.result.find((l) => l.layer === conv.name) : undefined}
             made={synth.state === 'done' ? synth.layers.find((l) => l.layer === conv.name) : undefined}
             images={search.state === 'done' ? search.set.images : null}
+            dataset={dataset}
           />
         ))}
     </section>
@@ -136,7 +153,9 @@ const LayerPatches = memo(function LayerPatches({
   layer,
   made,
   images,
+  dataset,
 }: {
+  dataset: BuiltinDatasetId;
   name: string;
   size: number;
   filters: number;
@@ -174,14 +193,25 @@ const LayerPatches = memo(function LayerPatches({
                   images.subarray(p.image * MNIST_PIXELS, (p.image + 1) * MNIST_PIXELS),
                   (b) => b / 255,
                 );
-                const where = t('explain.filters.where', { index: String(p.image), row: p.row, col: p.col });
+                const pics = dataset !== 'mnist';
+                const where = t(pics ? 'explain.filters.pictures.where' : 'explain.filters.where', {
+                  index: String(p.image),
+                  row: p.row,
+                  col: p.col,
+                });
                 return (
                   <a
                     key={p.image}
                     className="explain-patch"
-                    href={explainLink({ kind: 'mnist', index: p.image }, { model: 'current' })}
+                    href={explainLink(testImage(dataset, p.image), { model: 'current' })}
                     title={where}
-                    aria-label={t('explain.filters.patchLabel', { where, value: p.value.toFixed(2) })}
+                    aria-label={t(
+                      pics ? 'explain.filters.pictures.patchLabel' : 'explain.filters.patchLabel',
+                      {
+                        where,
+                        value: p.value.toFixed(2),
+                      },
+                    )}
                   >
                     <Heatmap
                       values={cutPatch(pixels, 28, 28, layer.field, p.row, p.col)}

@@ -1,7 +1,13 @@
 import { useMemo, useState } from 'react';
 import { t } from '../../i18n';
-import { MNIST_PIXELS, type MnistSet, type ModelMeta, type Network } from '../../engine';
-import { explainLink, type ExplainModelChoice } from '../../state/explainParams';
+import {
+  MNIST_PIXELS,
+  type BuiltinDatasetId,
+  type MnistSet,
+  type ModelMeta,
+  type Network,
+} from '../../engine';
+import { explainLink, testImage, type ExplainModelChoice } from '../../state/explainParams';
 import {
   cachedLearnedMap,
   computeLearnedMap,
@@ -25,40 +31,55 @@ export const MAP_SIZES = [2000, 10000] as const;
 
 type Progress = { count: number; progress: MapProgress };
 
+/** Which test set the map shows, and how its classes read (null: digits, their own names). */
+type MapWords = { dataset: BuiltinDatasetId; names: readonly string[] | null };
+
 /**
- * "A map of what it learned": the test digits placed by UMAP from their raw pixels and from the last
- * hidden layer, side by side, coloured by class, mistakes ringed. Tap a point to see the digit and
- * open it in Explain or Draw; the same digit is marked on both maps.
+ * "A map of what it learned": the test pictures of `dataset` (MNIST digits, or Fashion-MNIST clothes
+ * for its model) placed by UMAP from their raw pixels and from the last hidden layer, side by side,
+ * coloured by class (the legend names the classes), mistakes ringed. Tap a point to see the picture and
+ * open it in Explain (or a digit in Draw); the same picture is marked on both maps.
  */
 export function LearnedMap({
   net,
   meta,
   model,
   titled = true,
+  dataset = 'mnist',
+  classNames = null,
 }: {
   net: Network;
   meta: ModelMeta;
   model: ExplainModelChoice;
   /** false: the heading is kept for screen readers only (a lesson panel already shows it). */
   titled?: boolean;
+  dataset?: BuiltinDatasetId;
+  /** The class names for the legend and the card (null: digits 0–9). */
+  classNames?: readonly string[] | null;
 }) {
   const key = modelKey(meta);
+  const words: MapWords = useMemo(() => ({ dataset, names: classNames }), [dataset, classNames]);
+  const pics = dataset !== 'mnist';
   // A map made earlier in this session for this model shows at once (the larger one first).
   const {
     search: run,
     start: begin,
     cancel,
-  } = useCachedSearch<Map2D, Progress>(key, () =>
-    [...MAP_SIZES]
-      .reverse()
-      .map((n) => cachedLearnedMap(key, n))
-      .find((m) => m),
+  } = useCachedSearch<Map2D, Progress>(
+    `${dataset}|${key}`,
+    () =>
+      [...MAP_SIZES]
+        .reverse()
+        .map((n) => cachedLearnedMap(key, n, dataset))
+        .find((m) => m),
+    dataset,
   );
   const start = (count: number) =>
     begin(
       (set, signal, progress) =>
         computeLearnedMap(net, key, set, {
           count,
+          datasetId: dataset,
           signal,
           onProgress: (p) => progress({ count, progress: p }),
         }),
@@ -70,15 +91,24 @@ export function LearnedMap({
         {t('explain.map.title')}
       </h2>
       <div className="explain-note">
-        <RichText text={t('explain.map.intro')} />
+        <RichText text={t(pics ? 'explain.map.pictures.intro' : 'explain.map.intro')} />
       </div>
       {run.state !== 'running' && (
         <div className="explain-map-start">
           {MAP_SIZES.map((n) => (
             <button key={n} type="button" onClick={() => void start(n)} data-testid={`make-map-${n}`}>
-              {t(n === 10000 ? 'explain.map.makeFull' : 'explain.map.makeQuick', {
-                n: n.toLocaleString('en'),
-              })}
+              {t(
+                n === 10000
+                  ? pics
+                    ? 'explain.map.pictures.makeFull'
+                    : 'explain.map.makeFull'
+                  : pics
+                    ? 'explain.map.pictures.makeQuick'
+                    : 'explain.map.makeQuick',
+                {
+                  n: n.toLocaleString('en'),
+                },
+              )}
             </button>
           ))}
         </div>
@@ -86,7 +116,7 @@ export function LearnedMap({
       {run.state === 'running' && (
         <div className="loading" data-testid="map-progress" role="status">
           <p>
-            {t(`explain.map.stage.${run.progress.progress.stage}`, {
+            {t(`explain.map.${pics ? 'pictures.' : ''}stage.${run.progress.progress.stage}`, {
               n: run.progress.count.toLocaleString('en'),
             })}{' '}
             {run.progress.progress.secondsLeft === null
@@ -104,12 +134,23 @@ export function LearnedMap({
           {t('explain.map.failed', { reason: run.message })}
         </p>
       )}
-      {run.state === 'done' && <MapView map={run.result} set={run.set} model={model} />}
+      {run.state === 'done' && <MapView map={run.result} set={run.set} model={model} words={words} />}
     </section>
   );
 }
 
-function MapView({ map, set, model }: { map: Map2D; set: MnistSet; model: ExplainModelChoice }) {
+function MapView({
+  map,
+  set,
+  model,
+  words,
+}: {
+  map: Map2D;
+  set: MnistSet;
+  model: ExplainModelChoice;
+  words: MapWords;
+}) {
+  const pics = words.dataset !== 'mnist';
   const [selected, setSelected] = useState<number | null>(null);
   const [hovered, setHovered] = useState<number | null>(null);
   const [showMistakes, setShowMistakes] = useState(true);
@@ -133,7 +174,9 @@ function MapView({ map, set, model }: { map: Map2D; set: MnistSet; model: Explai
   return (
     <>
       <div className="explain-map-legend" data-testid="map-legend">
-        <span className="explain-map-legend-title">{t('explain.map.legend')}</span>
+        <span className="explain-map-legend-title">
+          {t(pics ? 'explain.map.pictures.legend' : 'explain.map.legend')}
+        </span>
         {CLASS_COLORS.map((_, c) => (
           <button
             key={c}
@@ -143,7 +186,7 @@ function MapView({ map, set, model }: { map: Map2D; set: MnistSet; model: Explai
             onClick={() => setOnlyClass(onlyClass === c ? null : c)}
           >
             <span className="explain-map-dot" style={{ background: classColor(c) }} aria-hidden="true" />
-            {String(c)}
+            {words.names?.[c] ?? String(c)}
           </button>
         ))}
         <span className="explain-map-legend-item">
@@ -163,14 +206,14 @@ function MapView({ map, set, model }: { map: Map2D; set: MnistSet; model: Explai
         </button>
         {onlyClass !== null && (
           <button type="button" className="secondary" onClick={() => setOnlyClass(null)}>
-            {t('explain.map.allClasses')}
+            {t(pics ? 'explain.map.pictures.allClasses' : 'explain.map.allClasses')}
           </button>
         )}
       </div>
       <div className="explain-map-pair">
         <Panel
           title={t('explain.map.rawTitle')}
-          shape={t('explain.map.shape', { n, dim: MNIST_PIXELS })}
+          shape={t(pics ? 'explain.map.pictures.shape' : 'explain.map.shape', { n, dim: MNIST_PIXELS })}
           testId="map-raw"
         >
           <ScatterCanvas
@@ -178,7 +221,7 @@ function MapView({ map, set, model }: { map: Map2D; set: MnistSet; model: Explai
             selected={selected}
             showMistakes={showMistakes}
             onlyClass={onlyClass}
-            label={t('explain.map.rawLabel', { n })}
+            label={t(pics ? 'explain.map.pictures.rawLabel' : 'explain.map.rawLabel', { n })}
             testId="map-raw-canvas"
             onHover={setHovered}
             onChoose={setSelected}
@@ -186,7 +229,7 @@ function MapView({ map, set, model }: { map: Map2D; set: MnistSet; model: Explai
         </Panel>
         <Panel
           title={t('explain.map.hiddenTitle', { layer: map.layer })}
-          shape={t('explain.map.shape', { n, dim: map.dim })}
+          shape={t(pics ? 'explain.map.pictures.shape' : 'explain.map.shape', { n, dim: map.dim })}
           testId="map-hidden"
         >
           <ScatterCanvas
@@ -194,7 +237,10 @@ function MapView({ map, set, model }: { map: Map2D; set: MnistSet; model: Explai
             selected={selected}
             showMistakes={showMistakes}
             onlyClass={onlyClass}
-            label={t('explain.map.hiddenLabel', { n, layer: map.layer })}
+            label={t(pics ? 'explain.map.pictures.hiddenLabel' : 'explain.map.hiddenLabel', {
+              n,
+              layer: map.layer,
+            })}
             testId="map-hidden-canvas"
             onHover={setHovered}
             onChoose={setSelected}
@@ -202,9 +248,9 @@ function MapView({ map, set, model }: { map: Map2D; set: MnistSet; model: Explai
         </Panel>
       </div>
       {shown === null ? (
-        <p className="explain-note">{t('explain.map.tapHint')}</p>
+        <p className="explain-note">{t(pics ? 'explain.map.pictures.tapHint' : 'explain.map.tapHint')}</p>
       ) : (
-        <DigitCard index={shown} map={map} set={set} model={model} />
+        <DigitCard index={shown} map={map} set={set} model={model} words={words} />
       )}
     </>
   );
@@ -215,12 +261,15 @@ function DigitCard({
   map,
   set,
   model,
+  words,
 }: {
   index: number;
   map: Map2D;
   set: MnistSet;
   model: ExplainModelChoice;
+  words: MapWords;
 }) {
+  const pics = words.dataset !== 'mnist';
   const pixels = useMemo(
     () =>
       Float32Array.from(
@@ -229,31 +278,38 @@ function DigitCard({
       ),
     [set, index],
   );
-  const label = map.labels[index] ?? 0;
-  const said = map.predicted[index] ?? 0;
-  const name = t('explain.map.digitName', { index: String(index) });
+  const label = words.names?.[map.labels[index] ?? 0] ?? map.labels[index] ?? 0;
+  const said = words.names?.[map.predicted[index] ?? 0] ?? map.predicted[index] ?? 0;
+  const name = t(pics ? 'explain.map.pictures.digitName' : 'explain.map.digitName', { index: String(index) });
   return (
     <div className="explain-map-card" data-testid="map-card" data-index={index}>
       <Heatmap values={pixels} w={28} h={28} scale={PIXELS} cellPx={4} label={name} />
       <div>
         <p className="explain-map-card-title">{name}</p>
-        <p>{label === said ? t('explain.map.right', { label }) : t('explain.map.wrong', { label, said })}</p>
+        <p>
+          {label === said
+            ? t(pics ? 'explain.map.pictures.right' : 'explain.map.right', { label })
+            : t(pics ? 'explain.map.pictures.wrong' : 'explain.map.wrong', { label, said })}
+        </p>
         <div className="explain-map-card-links">
           <a
             className="button-link"
-            href={explainLink({ kind: 'mnist', index }, { model })}
+            href={explainLink(testImage(words.dataset, index), { model })}
             data-testid="map-open-explain"
           >
-            {t('explain.map.openExplain')}
+            {t(pics ? 'explain.map.pictures.openExplain' : 'explain.map.openExplain')}
           </a>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => openInDraw(pixels, name)}
-            data-testid="map-open-draw"
-          >
-            {t('explain.map.openDraw')}
-          </button>
+          {/* Draw's layers run the digit model: a picture of clothes is opened in Explain only. */}
+          {!pics && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => openInDraw(pixels, name)}
+              data-testid="map-open-draw"
+            >
+              {t('explain.map.openDraw')}
+            </button>
+          )}
         </div>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n';
-import { digitLabel, MNIST_PIXELS } from '../../engine';
+import { builtinDataset, digitLabel, MNIST_PIXELS } from '../../engine';
 import { useStore } from '../../state/createStore';
 import type { ExplainImage } from '../../state/explainParams';
 import { imageDataset } from '../../state/explainParams';
@@ -45,8 +45,13 @@ export function useExplainImage(image: ExplainImage): {
         setError(null);
       },
       (e: unknown) => {
-        if (!cancelled)
-          setError(t('explain.mnistFailed', { reason: e instanceof Error ? e.message : String(e) }));
+        if (cancelled) return;
+        const reason = e instanceof Error ? e.message : String(e);
+        setError(
+          dataset === 'fashion-mnist'
+            ? t('explain.picturesFailed', { dataset: builtinDataset('fashion-mnist').name, reason })
+            : t('explain.mnistFailed', { reason }),
+        );
       },
     );
     return () => {

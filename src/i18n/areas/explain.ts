@@ -16,6 +16,9 @@ export const explain = {
   nothingDrawn:
     'Nothing has been drawn yet: draw a digit in the Draw area first. Showing the previous image.',
   mnistFailed: 'The MNIST test digits could not be loaded: {reason}',
+  /** Another built-in dataset's picture ({dataset}: its name, e.g. Fashion-MNIST). */
+  loadingPictures: 'Loading the {dataset} model and its test pictures…',
+  picturesFailed: 'The {dataset} test pictures could not be loaded: {reason}',
   controls: {
     image: 'Picture',
     digitNumber: 'Test digit #',
@@ -63,8 +66,6 @@ export const explain = {
   says: 'The model says {digit} ({pct} % sure).',
   noDatasetModel:
     'No Fashion-MNIST model is kept in this browser yet: train one in Train with Fashion-MNIST, choose "Use this model in Try it", then come back.',
-  mnistOnlyPanels:
-    'The top patches, made-up pictures and the map of the test set are drawn for MNIST models only so far.',
   explaining: 'Explaining “{digit}” ({pct} %).',
   whyNot: 'This is the evidence for “{digit}”, which the model did not choose.',
   panels: {
@@ -107,6 +108,15 @@ export const explain = {
     layerShapeMade: '{n} filters · a made-up picture and 9 squares of {size}×{size} pixels each',
     madeLabel: 'The picture made to excite filter {n} of {layer} as much as possible',
     madeCaption: 'made',
+    /** The same words for a dataset of pictures (Fashion-MNIST's clothes) rather than digits. */
+    pictures: {
+      intro:
+        'Each filter of a convolution layer looks at a small square of the picture, its **receptive field**. Here are, for every filter, the nine test pictures whose square made it fire the most (one square per picture). Tap one to explain that picture.',
+      find: 'Search the 10,000 test pictures',
+      progress: 'Searching: {done} of {total} test pictures ({eta})',
+      where: 'test picture #{index}, map row {row}, col {col}',
+      patchLabel: '{where}: activation {value}. Opens the picture in Explain.',
+    },
     synthIntro:
       'The first square in each row is **made up**: the network starts from a faint grey picture and changes it, step by step, in the direction that makes the filter fire more (**gradient ascent**: follow ∂activation/∂pixel uphill). Small random shifts, a blur, and a cost for too much ink keep it looking like strokes rather than noise.',
   },
@@ -141,6 +151,30 @@ export const explain = {
     wrong: 'It is a {label}, but the network says {said}.',
     openExplain: 'Explain this digit',
     openDraw: 'See it in Draw’s layers',
+    /** The same words for a dataset of pictures (Fashion-MNIST's clothes) rather than digits. */
+    pictures: {
+      intro:
+        'Every test picture becomes a dot. On each map, pictures that are **alike** end up **close together** (the maps are made by UMAP, which keeps near neighbours near). Left: alike as **raw pixels**, the 784 numbers of the picture. Right: alike for the **network**, in its last hidden layer, just before it scores the classes. If the network has learned what makes a sneaker a sneaker, the colours separate better on the right. A black ring marks a picture the network got wrong.',
+      makeQuick: 'Make a quick map ({n} pictures)',
+      makeFull: 'Make the full map (all {n} pictures, up to a minute)',
+      stage: {
+        features: 'Running the network on {n} test pictures…',
+        pca: 'Squeezing {n} pictures to their 50 main directions…',
+        neighbours: 'Finding each picture’s nearest neighbours…',
+        layout: 'Placing {n} dots on the map…',
+      },
+      legend: 'True class:',
+      allClasses: 'Show every class',
+      shape: '{n} pictures · {dim} numbers each → 2-D',
+      rawLabel: 'Map of {n} test pictures placed by their raw pixels, coloured by their true class.',
+      hiddenLabel:
+        'Map of {n} test pictures placed by the network layer {layer}, coloured by their true class.',
+      tapHint: 'Tap or click a dot to see its picture (it is marked on both maps).',
+      digitName: 'Test picture #{index}',
+      right: 'It is labelled “{label}”, and the network says “{label}”.',
+      wrong: 'It is labelled “{label}”, but the network says “{said}”.',
+      openExplain: 'Explain this picture',
+    },
   },
   links: {
     fromDraw: 'Why? Explain this answer',

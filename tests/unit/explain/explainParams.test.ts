@@ -4,6 +4,7 @@ import {
   encodeExplainParams,
   explainLink,
   parseExplainParams,
+  testImage,
 } from '../../../src/state/explainParams';
 import { inkOutline, mapOnPicture, overlayPixels } from '../../../src/components/explain/overlay';
 
@@ -25,6 +26,17 @@ describe('explain URL codec', () => {
     for (const m of ['gradient', 'smoothgrad', 'gradcam'])
       expect(parse(`method=${m}`).settings.method).toBe(m);
     expect(parse('image=drawn&class=3').settings).toMatchObject({ image: { kind: 'drawn' }, classIndex: 3 });
+  });
+
+  it('testImage: the lower panels link a test picture back to its own dataset, and the link reads back', () => {
+    expect(testImage('mnist', 7)).toEqual({ kind: 'mnist', index: 7 });
+    expect(testImage('fashion-mnist', 7)).toEqual({ kind: 'dataset', dataset: 'fashion-mnist', index: 7 });
+    for (const image of [testImage('mnist', 12), testImage('fashion-mnist', 9999)]) {
+      const query = explainLink(image, { model: 'current' }).split('?')[1] ?? '';
+      const { settings, errors } = parse(query);
+      expect(errors).toEqual([]);
+      expect(settings.image).toEqual(image);
+    }
   });
 
   it('reads and writes a Fashion-MNIST test picture (fashion-mnist-test:<i>), strictly', () => {

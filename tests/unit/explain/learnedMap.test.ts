@@ -10,6 +10,8 @@ import {
 } from '../../../src/engine/explain';
 import { layoutUmap } from '../../../src/engine/explain/umapLayout';
 import { mulberry32 } from '../../../src/engine/data/random';
+import { cachedLearnedMap, modelKey } from '../../../src/state/learnedMap';
+import type { ModelMeta } from '../../../src/engine/model/modelIO';
 import { expectNoLeaks } from '../../support/noLeaks';
 import { numbers, tinyCnn } from '../../support/explainFixtures';
 
@@ -129,5 +131,22 @@ describe('UMAP layout', () => {
     });
     expect(seen).toEqual(['pca', 'neighbours', 'layout']);
     expect(last).toBe(20);
+  });
+});
+
+describe('learned map cache keys', () => {
+  it('two models alike but for their dataset get different keys (switching never mixes their maps)', () => {
+    const saved: ModelMeta = { source: 'trained', savedAt: '2026-11-30T01:00:00Z', epochs: 2, arch: 'x' };
+    const fashion: ModelMeta = {
+      ...saved,
+      dataset: { id: 'fashion-mnist', classNames: ['T-shirt/top'], inputShape: [28, 28, 1] },
+    };
+    expect(modelKey(saved)).toBe(modelKey({ ...saved }));
+    expect(modelKey(fashion)).not.toBe(modelKey(saved));
+    // An MNIST model's meta without a dataset is the same model as one that says 'mnist'.
+    expect(modelKey({ ...saved, dataset: { id: 'mnist', classNames: [], inputShape: [28, 28, 1] } })).toBe(
+      modelKey(saved),
+    );
+    expect(cachedLearnedMap(modelKey(fashion), 2000, 'fashion-mnist')).toBeNull();
   });
 });
