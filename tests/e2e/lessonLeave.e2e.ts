@@ -56,7 +56,7 @@ describe.each(['wasm', 'webgl'] as const)('leaving a lesson mid-read (%s)', (bac
     await w.context.close();
   });
 
-  it('lesson 10: a stroke on the drawing panel, then leaving while it is classified, 5 times', async () => {
+  it('lesson 10: a stroke on the drawing panel, then leaving while it is classified, 3 times', async () => {
     const w = await openWatchedPage(browser(), 'about:blank');
     const { page } = w;
     await page.goto(
@@ -65,7 +65,8 @@ describe.each(['wasm', 'webgl'] as const)('leaving a lesson mid-read (%s)', (bac
     await page.getByTestId('backend-name').waitFor({ timeout: 60_000 });
     await onPage(page, 'train-and-draw', 3);
     await page.getByLabel('Drawing canvas').waitFor({ timeout: 60_000 });
-    for (let i = 0; i < 5; i++) {
+    // Three rounds cover both destinations (i % 2) and both waits (i % 3); CI's 25 minutes are tight.
+    for (let i = 0; i < 3; i++) {
       await stroke(page, ellipse(140, 140, 40 + i * 3, 70));
       await go(page, i % 2 ? '#/learn?lesson=train-and-draw&step=4' : '#/draw');
       await page.waitForTimeout(i % 3 === 0 ? 0 : 30);
