@@ -108,7 +108,7 @@ export const compare = {
       b: 'LeNet-5 with sigmoid',
     },
     start: 'Train both and compare',
-    startLabel: 'Train both networks of {title} and compare them',
+    startLabel: 'Train both and compare: {title}',
     panelTitle: 'One-click comparison: {title}',
     shape: '{n} runs, one after the other',
     preparing: 'Getting the trainer ready…',
