@@ -6,5 +6,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores, which is a single worker on CI's two cores;
+    // the unit tests are CPU-bound and independent, so both cores halve the wall time.
+    maxWorkers: 2,
   },
 });
