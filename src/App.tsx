@@ -20,6 +20,10 @@ export function App() {
   // A lesson in presentation mode takes the whole screen: no nav or status bar.
   const fullScreenLesson = present && area === 'learn' && params.has('lesson');
   const [dialog, setDialog] = useState<'keys' | 'about' | null>(null);
+  // Stable, so the memoised bar and dialogs skip the re-render every link change brings.
+  const openAbout = useCallback(() => setDialog('about'), []);
+  const openKeys = useCallback(() => setDialog('keys'), []);
+  const closeDialog = useCallback(() => setDialog(null), []);
   // An area in presentation mode is zoomed down (to 20/24 at most) to fit the screen below the app bar
   // without scrolling (a lesson fits itself); its text floor is 24 px (tokens.css), so it stays at 20.
   // Not up: an area's panels rearrange by their own width (container queries), and a zoomed-up area
@@ -65,9 +69,9 @@ export function App() {
           </ErrorBoundary>
         </div>
       </main>
-      <StatusBar onAbout={() => setDialog('about')} onKeys={() => setDialog('keys')} />
-      <KeysDialog open={dialog === 'keys'} onClose={() => setDialog(null)} />
-      <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
+      <StatusBar onAbout={openAbout} onKeys={openKeys} />
+      <KeysDialog open={dialog === 'keys'} onClose={closeDialog} />
+      <AboutDialog open={dialog === 'about'} onClose={closeDialog} />
     </div>
   );
 }

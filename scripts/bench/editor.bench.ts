@@ -3,8 +3,13 @@ import { median, percentile, type Benchmark, type BenchRow } from './context';
 /**
  * The layer editor's live arithmetic (issue 11: "updates within one frame"): a student types a new
  * filter count into conv1 and the parameter count, every layer's shape and the totals must be on screen
- * by the next frame. Timed in the page from the keystroke's `keydown` to the frame after the parameter
- * count changed (a rAF after the mutation, then a task after that frame's paint).
+ * by the next frame. Timed in the page from the keystroke's `keydown` to the parameter count's change
+ * (work) and to the start of the first frame that shows it (the rAF after the change).
+ *
+ * Not "a task after that frame": the editor hands the network to the rest of the page in the task right
+ * after its frame (LayerEditor's commit), so a timer queued there measures that task, not the frame.
+ * Headless Chromium's Event Timing durations are no help either (200–2,300 ms for every keystroke: it
+ * presents frames on demand).
  */
 const FRAME_MS = 1000 / 60;
 
@@ -12,7 +17,7 @@ export const benchmark: Benchmark = {
   name: 'editor',
   description:
     "Train's layer editor: a filter count typed into conv1 of LeNet-5 → parameter count, shapes and totals " +
-    'redrawn and painted, timed in the page from the keystroke (keydown) to the painted frame.',
+    'redrawn, timed in the page from the keystroke (keydown) to the change and to the next frame.',
   async run(ctx) {
     const p = await ctx.openPage({ backend: 'wasm', hash: 'train' });
     try {
@@ -31,9 +36,7 @@ export const benchmark: Benchmark = {
           if (!start) return;
           g.__keyAt = 0;
           const work = performance.now() - start;
-          requestAnimationFrame(() =>
-            setTimeout(() => g.__editorTimes.push([work, performance.now() - start]), 0),
-          );
+          requestAnimationFrame(() => g.__editorTimes.push([work, performance.now() - start]));
         }).observe(target, { childList: true, characterData: true, subtree: true });
       });
       const n = ctx.quick ? 10 : 40;
@@ -43,7 +46,7 @@ export const benchmark: Benchmark = {
         await p.page.keyboard.press('Control+A');
         // One keystroke per change: 2…9 filters, never the value already there.
         await p.page.keyboard.press(String(2 + (i % 8)));
-        await p.page.waitForTimeout(150);
+        await p.page.waitForTimeout(Number(process.env.EDITOR_GAP ?? 150));
       }
       const all = await p.page.evaluate(
         () => (globalThis as unknown as { __editorTimes: number[][] }).__editorTimes,
@@ -66,18 +69,18 @@ export const benchmark: Benchmark = {
           note,
         },
         {
-          metric: 'layer editor: keystroke → arithmetic painted (median)',
+          metric: 'layer editor: keystroke → first frame showing it (median)',
           value: Number(median(times).toFixed(1)),
           unit: 'ms',
           target: {
             op: '<=',
             value: Number((2 * FRAME_MS).toFixed(1)),
-            why: 'issue 11: within one frame (the frame after the keystroke)',
+            why: 'issue 11: within one frame (shown by the frame after the keystroke)',
           },
           note,
         },
         {
-          metric: 'layer editor: keystroke → arithmetic painted (p95)',
+          metric: 'layer editor: keystroke → first frame showing it (p95)',
           value: Number(percentile(times, 95).toFixed(1)),
           unit: 'ms',
           note,

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { label } from '../../engine/backend';
 import { appStore, type AppState } from '../../state/appStore';
 import { useStore } from '../../state/createStore';
@@ -12,7 +13,14 @@ const selectData = (s: AppState) => s.data;
  * "About this computer": the developer's view that students do not need on every page: which backend
  * computes and why, how MNIST loaded, Draw's stroke-to-answer time, the screen.
  */
-export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+// Memoised: the app shell re-renders on every link change; this dialog depends only on its stores.
+export const AboutDialog = memo(function AboutDialog({
+  open,
+  onClose,
+}: {
+  open: boolean;
+  onClose: () => void;
+}) {
   const backend = useStore(appStore, selectBackend);
   const data = useStore(appStore, selectData);
   const latencies = open ? (window.__cnnDraw?.latencies ?? []) : [];
@@ -75,4 +83,4 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
       </dl>
     </Dialog>
   );
-}
+});

@@ -1,10 +1,19 @@
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import { t } from '../../i18n';
 import { Dialog } from '../ui';
 import { KEYMAP } from './keymap';
 
-/** The `?` overlay: every key of the app, from the one key map. */
-export function KeysDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * The `?` overlay: every key of the app, from the one key map. Memoised: the app shell re-renders on
+ * every link change, and a table of every key is not worth rebuilding while a student types.
+ */
+export const KeysDialog = memo(function KeysDialog({
+  open,
+  onClose,
+}: {
+  open: boolean;
+  onClose: () => void;
+}) {
   return (
     <Dialog open={open} onClose={onClose} title={t('ui.keys.title')} testId="keys-dialog" wide>
       <p>{t('ui.keys.intro')}</p>
@@ -42,4 +51,4 @@ export function KeysDialog({ open, onClose }: { open: boolean; onClose: () => vo
       </table>
     </Dialog>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { memo, useEffect, useSyncExternalStore } from 'react';
 import { label } from '../../engine/backend';
 import { appStore, type AppState } from '../../state/appStore';
 import { useStore } from '../../state/createStore';
@@ -22,7 +22,14 @@ const isOnline = () => navigator.onLine;
  * What a student needs to know: is the app ready, are the digits loading (with progress), is the
  * computer offline. Why a backend was chosen and how long things take are in "About this computer".
  */
-export function StatusBar({ onAbout, onKeys }: { onAbout: () => void; onKeys: () => void }) {
+// Memoised: the app shell re-renders on every link change; the bar depends only on its stores.
+export const StatusBar = memo(function StatusBar({
+  onAbout,
+  onKeys,
+}: {
+  onAbout: () => void;
+  onKeys: () => void;
+}) {
   const backend = useStore(appStore, selectBackend);
   const data = useStore(appStore, selectData);
   const online = useSyncExternalStore(subscribeOnline, isOnline, () => true);
@@ -95,4 +102,4 @@ export function StatusBar({ onAbout, onKeys }: { onAbout: () => void; onKeys: ()
       </div>
     </footer>
   );
-}
+});
