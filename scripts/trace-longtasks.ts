@@ -6,7 +6,8 @@
  *   npx tsx scripts/trace-longtasks.ts --dist /tmp/dist-trace [--hash 'train?train=1000&epochs=2&batch=32&lr=0.003']
  *       [--throttle 4] [--out /tmp/train-trace.json]
  *   npx tsx scripts/trace-longtasks.ts --dist /tmp/dist-trace --import 200   # a dataset import instead:
- *       5 classes × 200 shapes (scripts/lib/shapesDataset.ts) through #/data's file input
+ *       5 classes × 200 shapes (scripts/lib/shapesDataset.ts) through #/data's file input;
+ *       with --train-after, then a default training run on that dataset, traced on its own
  *   npx tsx scripts/trace-longtasks.ts --from /tmp/train-trace.json     # read a saved trace again
  *
  * Serves the build with `vite preview` (same headers as production), opens it in headless system
@@ -274,7 +275,35 @@ async function traceImport(
   await page.waitForTimeout(1500);
   const buf = await browser.stopTracing();
   if (outFile) writeFileSync(outFile, buf);
-  analyse(buf, `import of ${perClass * SHAPE_CLASSES.length} pictures in ${seconds.toFixed(1)} s; `);
+  if (!process.argv.includes('--train-after')) {
+    analyse(buf, `import of ${perClass * SHAPE_CLASSES.length} pictures in ${seconds.toFixed(1)} s; `);
+    return;
+  }
+  // Then a default training run on it (the defaults for its size), traced on its own.
+  await page.goto(`${base}#/train?dataset=traced`);
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await trainEnabled(train);
+  await browser.startTracing(page, { categories: CATEGORIES });
+  const t1 = Date.now();
+  await train.click();
+  await page.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 60_000 });
+  await trainEnabled(train, 1_800_000);
+  const trainSeconds = (Date.now() - t1) / 1000;
+  await page.waitForTimeout(1500);
+  const accuracy = await page.locator('[data-testid="test-accuracy"]').textContent();
+  analyse(
+    await browser.stopTracing(),
+    `training on it: ${trainSeconds.toFixed(0)} s, test accuracy ${accuracy}; `,
+  );
+
+  async function trainEnabled(button: typeof train, timeout = 120_000): Promise<void> {
+    await button.waitFor({ timeout });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Train' && !b.disabled),
+      null,
+      { timeout, polling: 250 },
+    );
+  }
 }
 
 /** Prints every main-thread task over 50 ms (wall or CPU) of a trace, with what ran in it. */
