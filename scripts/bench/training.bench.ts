@@ -25,7 +25,7 @@ async function realTrainerRate(ctx: BenchContext, threads: number): Promise<numb
     await p.page.waitForFunction(
       () => {
         const b = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Train');
-        return b && !(b).disabled;
+        return b && !b.disabled;
       },
       null,
       { timeout: 120_000 },
