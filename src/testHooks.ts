@@ -7,7 +7,8 @@ import { send } from './components/train/trainSession';
 import * as tf from '@tensorflow/tfjs-core';
 import { loseWebGLContext } from './engine/backend';
 import type { BackendProbeResult } from './engine/backendProbe';
-import { lastProbe } from './state/backendProbeCache';
+import type { ThreadProbeResult } from './engine/threadProbe';
+import { lastProbe, lastThreadProbe } from './state/backendProbeCache';
 
 export type TestHooks = {
   /** Tells the training host to lose its WebGL context for real (on other backends: fail a step). */
@@ -18,6 +19,8 @@ export type TestHooks = {
   numTensors(): number;
   /** The training backend measurement of this page load (null when none ran). */
   trainBackendProbe(): { result: BackendProbeResult; cached: boolean } | null;
+  /** The training worker's wasm thread choice of this page load (null when none was made). */
+  trainThreads(): { result: ThreadProbeResult; cached: boolean; threads: number } | null;
 };
 
 export function installTestHooks(): void {
@@ -26,6 +29,7 @@ export function installTestHooks(): void {
     losePageWebGLContext: loseWebGLContext,
     numTensors: () => tf.memory().numTensors,
     trainBackendProbe: lastProbe,
+    trainThreads: lastThreadProbe,
   };
   (window as unknown as { __cnnStudioTest: TestHooks }).__cnnStudioTest = hooks;
 }

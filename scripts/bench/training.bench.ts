@@ -1,4 +1,49 @@
-import { BACKENDS, median, type Benchmark, type BenchRow } from './context';
+import { BACKENDS, median, type BenchContext, type Benchmark, type BenchRow } from './context';
+import { threadCandidates, threadProbeKey, type ThreadProbeResult } from '../../src/engine/threadProbe';
+import { TRAIN_DEFAULTS } from '../../src/engine/train/config';
+
+/**
+ * The real trainer (Train area, training worker, MNIST) on wasm at a fixed thread count: the page is
+ * given a kept thread measurement naming `threads`, as if this device had chosen it, then trains and the
+ * shown examples/s is sampled every half second after a warm-up. Returns the samples' median.
+ */
+async function realTrainerRate(ctx: BenchContext, threads: number): Promise<number> {
+  const p = await ctx.openPage({ backend: 'wasm', hash: 'learn' });
+  try {
+    const cores = await p.page.evaluate(() => navigator.hardwareConcurrency);
+    const kept: ThreadProbeResult = {
+      key: threadProbeKey({ cores, arch: TRAIN_DEFAULTS.arch, batch: TRAIN_DEFAULTS.batchSize }),
+      chosen: threads,
+      timings: [{ threads, examplesPerSec: 1 }],
+      margin: null,
+      measuredAt: new Date().toISOString(),
+    };
+    await p.page.evaluate((r) => {
+      localStorage.setItem('cnn-studio.trainThreadProbe', JSON.stringify(r));
+      location.hash = '#/train?train=60000&epochs=1';
+    }, kept);
+    await p.page.waitForFunction(
+      () => {
+        const b = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Train');
+        return b && !b.disabled;
+      },
+      null,
+      { timeout: 120_000 },
+    );
+    await p.page.locator('button:text-is("Train")').click();
+    await p.page.waitForTimeout(ctx.quick ? 2000 : 4000);
+    const samples: number[] = [];
+    for (let i = 0; i < (ctx.quick ? 4 : 16); i++) {
+      await p.page.waitForTimeout(500);
+      samples.push(Number(await p.page.getByTestId('throughput').textContent()));
+    }
+    await p.page.locator('button:text-is("Stop")').click();
+    if (p.errors.length > 0) throw new Error(`console errors: ${p.errors.join(' | ')}`);
+    return median(samples.filter((x) => x > 0));
+  } finally {
+    await p.close();
+  }
+}
 
 const BATCH = 64;
 
@@ -54,6 +99,34 @@ export const benchmark: Benchmark = {
       } finally {
         await p.close();
       }
+    }
+    // Threads: the real trainer at each candidate count, alternating so load hurts every count alike.
+    const cores = await (async () => {
+      const p = await ctx.openPage({ hash: 'learn' });
+      try {
+        return await p.page.evaluate(() => navigator.hardwareConcurrency);
+      } finally {
+        await p.close();
+      }
+    })();
+    const counts = [...new Set([...threadCandidates(cores), 2])];
+    const rates = new Map<number, number[]>(counts.map((n) => [n, []]));
+    for (let round = 0; round < (ctx.quick ? 1 : 3); round++) {
+      for (const n of round % 2 === 0 ? counts : [...counts].reverse()) {
+        const r = await realTrainerRate(ctx, n);
+        rates.get(n)!.push(r);
+        ctx.log(`training wasm ${n} thread(s), real trainer: ${r.toFixed(0)} examples/s`);
+      }
+    }
+    for (const n of counts) {
+      const r = rates.get(n)!;
+      rows.push({
+        metric: `Real trainer (MNIST, worker), ${n} thread${n === 1 ? '' : 's'}`,
+        backend: 'wasm',
+        value: Math.round(median(r)),
+        unit: 'examples/s',
+        note: `${cores} cores; median of ${r.length} runs (${r.map((x) => Math.round(x)).join(', ')})`,
+      });
     }
     return rows;
   },

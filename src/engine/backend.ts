@@ -9,6 +9,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { t } from '../i18n';
 import { registerWasmTrainingKernels } from './kernels/registerWasmTrainingKernels';
 
@@ -69,8 +70,12 @@ export function configureWasmAssets(urls: WasmAssetUrls): void {
   wasmPathsSet = true;
 }
 
+let wasmStarted = false;
+let wasmRequestedThreads = 1;
+
 async function trySetBackend(name: BackendName): Promise<boolean> {
   try {
+    if (name === 'wasm') wasmStarted = true;
     const ok = await tf.setBackend(name);
     await tf.ready();
     // tfjs falls back silently, so trust only what it reports afterwards.
@@ -97,17 +102,22 @@ export function parseBackendName(value: string | null | undefined): BackendName 
  * otherwise the automatic order applies and the reason says the override failed.
  * Returns plain info; nothing to dispose.
  */
-export async function initBackend(override?: BackendName | null): Promise<BackendInfo> {
+export async function initBackend(
+  override?: BackendName | null,
+  opts: { wasmThreads?: number } = {},
+): Promise<BackendInfo> {
   const webgl = probeWebGL();
-  // Single-threaded SIMD on purpose (docs/BENCHMARKS.md, "Threads"). tfjs-backend-wasm 4.22 caps its
-  // thread pool at navigator.hardwareConcurrency / 2, so a 2-core laptop gets 1 thread even from the
-  // threaded build, and forcing 2 threads measured no faster. (The threaded build also needs its glue
-  // unminified for its pthread workers, or they die with "e is not defined"; the fix is documented there.)
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  const threads = 1;
-  if (wasmPathsSet || typeof process !== 'undefined') {
-    // In node the binaries load from node_modules; in the browser only once their URLs are known.
-    setThreadsCount(threads);
+  // One thread means the single-threaded SIMD build (no pthread workers at all). More threads need the
+  // threaded build, which the caller must have made loadable first (src/platform/threadedWasm.ts: its
+  // pthread workers break after minification, and tfjs halves the core count); docs/BENCHMARKS.md, "Threads".
+  // Decided once per context: the wasm backend starts only once.
+  if (!wasmStarted) {
+    wasmRequestedThreads = Math.max(1, Math.floor(opts.wasmThreads ?? 1));
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', wasmRequestedThreads > 1);
+    if (wasmPathsSet || typeof process !== 'undefined') {
+      // In node the binaries load from node_modules; in the browser only once their URLs are known.
+      setThreadsCount(wasmRequestedThreads);
+    }
   }
   registerWasmTrainingKernels();
 
@@ -146,8 +156,29 @@ export async function initBackend(override?: BackendName | null): Promise<Backen
 
   async function info(name: BackendName, reason: string): Promise<BackendInfo> {
     const simd = name === 'wasm' ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false;
-    return { name, reason, webgl, wasmThreads: name === 'wasm' ? threads : 1, simd };
+    return { name, reason, webgl, wasmThreads: name === 'wasm' ? wasmThreads() : 1, simd };
   }
+}
+
+/**
+ * The threads the running wasm backend computes with (its XNNPACK pool, the calling thread included);
+ * 1 when wasm is not running or was built single-threaded.
+ */
+export function wasmThreads(): number {
+  if (tf.getBackend() !== 'wasm') return 1;
+  const wasm = (tf.backend() as BackendWasm).wasm;
+  return wasm.tfjs.getThreadsCount();
+}
+
+/**
+ * Resizes the running threaded wasm backend's pool to `threads` (the thread probe times each count on
+ * the same module). Returns the count it really got; does nothing (returns the current count) when wasm
+ * is not running or was started single-threaded. Nothing to dispose.
+ */
+export function resizeWasmThreads(threads: number): number {
+  if (tf.getBackend() !== 'wasm' || wasmRequestedThreads < 2) return wasmThreads();
+  (tf.backend() as BackendWasm).wasm.tfjs.initWithThreadsCount(threads);
+  return wasmThreads();
 }
 
 /** The backend's name for people, in the current language: "WebGL (graphics card)". */

@@ -1,6 +1,7 @@
 /** The engine's public surface. Other folders import from here only. */
 export * from './backend';
 export * from './backendProbe';
+export * from './threadProbe';
 export * from './readback';
 export * from './model/lenet';
 export * from './model/modelSpec';

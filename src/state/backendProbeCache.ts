@@ -5,6 +5,7 @@
  * docs/BENCHMARKS.md read it.
  */
 import type { BackendProbeResult, ProbeTiming } from '../engine/backendProbe';
+import type { ThreadProbeResult } from '../engine/threadProbe';
 
 const STORAGE_KEY = 'cnn-studio.trainBackendProbe';
 const NAMES = new Set(['wasm', 'webgl', 'cpu']);
@@ -60,4 +61,56 @@ export function saveProbe(result: BackendProbeResult, cached: boolean): void {
 /** What the worker reported this page load, or null when no probe ran (a forced backend, no WebGL). */
 export function lastProbe(): { result: BackendProbeResult; cached: boolean } | null {
   return last;
+}
+
+const THREADS_KEY = 'cnn-studio.trainThreadProbe';
+
+let lastThreads: { result: ThreadProbeResult; cached: boolean; threads: number } | null = null;
+
+/** Parses a stored thread measurement; anything malformed is ignored (measured again). */
+export function parseThreadProbe(text: string | null): ThreadProbeResult | null {
+  if (!text) return null;
+  try {
+    const o = JSON.parse(text) as ThreadProbeResult;
+    const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 64;
+    const ok =
+      typeof o.key === 'string' &&
+      count(o.chosen) &&
+      (o.margin === null || typeof o.margin === 'number') &&
+      Array.isArray(o.timings) &&
+      o.timings.every(
+        (x) =>
+          count(x.threads) &&
+          (x.examplesPerSec === null ||
+            (typeof x.examplesPerSec === 'number' && Number.isFinite(x.examplesPerSec))),
+      ) &&
+      typeof o.measuredAt === 'string';
+    return ok ? o : null;
+  } catch {
+    return null;
+  }
+}
+
+export function loadThreadProbe(): ThreadProbeResult | null {
+  try {
+    return parseThreadProbe(globalThis.localStorage?.getItem(THREADS_KEY) ?? null);
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps what the worker measured (`threads`: the count its pool really runs with). */
+export function saveThreadProbe(result: ThreadProbeResult, cached: boolean, threads: number): void {
+  lastThreads = { result, cached, threads };
+  if (cached) return;
+  try {
+    globalThis.localStorage?.setItem(THREADS_KEY, JSON.stringify(result));
+  } catch {
+    // storage full or blocked: the probe simply runs again next time
+  }
+}
+
+/** The training worker's thread choice this page load, or null (no wasm training, no threads possible). */
+export function lastThreadProbe(): { result: ThreadProbeResult; cached: boolean; threads: number } | null {
+  return lastThreads;
 }

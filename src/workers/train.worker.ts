@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 // The training worker: the page stays free to draw while LeNet trains here.
+import { logicalCores, prepareThreadedWasm, threadsPossible } from '../platform/threadedWasm';
 import { serveWasmFromThisOrigin } from '../platform/wasmAssets';
 import { createTrainHost } from './trainHost';
 import type { ToHost } from './trainProtocol';
@@ -22,6 +23,8 @@ const yieldNow = () =>
 const host = createTrainHost((msg, transfer) => self.postMessage(msg, transfer ?? []), {
   inWorker: true,
   yieldNow,
+  // Threads only where the worker is cross-origin isolated (the app's headers) and has cores to share.
+  ...(threadsPossible() ? { threading: { cores: logicalCores(), prepare: prepareThreadedWasm } } : {}),
 });
 self.onmessage = (e: MessageEvent<ToHost>) => {
   void host.handle(e.data);

@@ -11,6 +11,12 @@ import {
   probeKey,
   usableCache,
   type BackendProbeResult,
+  probeThreads,
+  resizeWasmThreads,
+  threadCandidates,
+  threadProbeKey,
+  type ThreadProbeResult,
+  wasmThreads,
   loseWebGLContext,
   watchWebGLContextLoss,
   loadMnistSplit,
@@ -61,8 +67,19 @@ function errText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/**
+ * What the host may do with wasm threads. Only the Web Worker offers them (the in-page fallback must not
+ * start pthread workers or change the page's navigator): `cores` is the machine's logical cores,
+ * `prepare(n)` makes the threaded build loadable for n threads (src/platform/threadedWasm.ts) and says
+ * whether it can run here.
+ */
+export type WasmThreading = { cores: number; prepare: (threads: number) => boolean };
+
 /** Creates a host; feed it every message from the page with `handle`. */
-export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow: () => Promise<void> }) {
+export function createTrainHost(
+  post: Post,
+  opts: { inWorker: boolean; yieldNow: () => Promise<void>; threading?: WasmThreading },
+) {
   let data: { train: MnistSet; test: MnistSet } | null = null;
   let backend: BackendName = 'cpu';
   let trainer: Trainer | null = null;
@@ -90,10 +107,25 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
     cachedProbe: BackendProbeResult | null | undefined,
     dataset: string,
     seed: number,
+    cachedThreads: ThreadProbeResult | null | undefined,
   ): Promise<void> {
     choice = wanted;
     baseUrl = mnistBaseUrl;
-    const info = await initBackend(wanted === 'auto' ? null : wanted);
+    // Threads: the page's measurement for this device when it has one, else start the threaded build at
+    // the largest candidate and measure below (the pool can shrink, the build cannot change later).
+    const threading = opts.threading;
+    const threadKey = threadProbeKey({
+      cores: threading?.cores ?? 1,
+      arch: TRAIN_DEFAULTS.arch,
+      batch: TRAIN_DEFAULTS.batchSize,
+    });
+    const candidates = threading && wanted !== 'cpu' ? threadCandidates(threading.cores) : [1];
+    const knownThreads = cachedThreads && cachedThreads.key === threadKey ? cachedThreads : null;
+    const startThreads = knownThreads ? knownThreads.chosen : Math.max(...candidates);
+    const threaded = startThreads > 1 && (threading?.prepare(startThreads) ?? false);
+    const info = await initBackend(wanted === 'auto' ? null : wanted, {
+      wasmThreads: threaded ? startThreads : 1,
+    });
     backend = info.name;
     let reason = info.reason;
     // Automatic choice with WebGL present: measure which trains the default network faster (or reuse
@@ -101,7 +133,8 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
     if (wanted === 'auto' && info.webgl.available && (backend === 'wasm' || backend === 'webgl')) {
       const key = probeKey({
         renderer: info.webgl.renderer,
-        cores: globalThis.navigator?.hardwareConcurrency ?? 1,
+        // The real core count: the threaded build's start lifts this worker's navigator figure.
+        cores: threading?.cores ?? globalThis.navigator?.hardwareConcurrency ?? 1,
         arch: TRAIN_DEFAULTS.arch,
         batch: TRAIN_DEFAULTS.batchSize,
       });
@@ -119,6 +152,21 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       else backend = result.winner;
       reason = t(backend === 'webgl' ? 'engine.backend.measuredWebgl' : 'engine.backend.measuredWasm');
       post({ type: 'backendProbe', result, cached: cached !== null });
+    }
+    if (backend === 'wasm' && threaded) {
+      const result =
+        knownThreads ??
+        (await probeThreads(
+          candidates,
+          TRAIN_DEFAULTS.arch,
+          TRAIN_DEFAULTS.batchSize,
+          threadKey,
+          resizeWasmThreads,
+        ));
+      post({ type: 'threadProbe', result, cached: knownThreads !== null, threads: wasmThreads() });
+    } else if (backend === 'wasm' && knownThreads) {
+      // The page's measurement chose 1 thread: the single-threaded build runs, as measured.
+      post({ type: 'threadProbe', result: knownThreads, cached: true, threads: wasmThreads() });
     }
     post({ type: 'ready', backend, reason, inWorker: opts.inWorker });
     await switchData(mnistBaseUrl, dataset, seed);
@@ -340,7 +388,14 @@ export function createTrainHost(post: Post, opts: { inWorker: boolean; yieldNow:
       switch (msg.type) {
         case 'init':
           setMessages(msg.messages);
-          await init(msg.mnistBaseUrl, msg.backend, msg.probe, msg.dataset ?? 'mnist', msg.seed ?? 1);
+          await init(
+            msg.mnistBaseUrl,
+            msg.backend,
+            msg.probe,
+            msg.dataset ?? 'mnist',
+            msg.seed ?? 1,
+            msg.threads,
+          );
           break;
         case 'dataset':
           await switchData(msg.baseUrl, msg.dataset, msg.seed ?? 1);

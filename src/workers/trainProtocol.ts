@@ -1,6 +1,7 @@
 /** Messages between the Train page and the training host (a Web Worker, or the page itself as a fallback). */
 import type { BackendName } from '../engine/backend';
 import type { BackendProbeResult } from '../engine/backendProbe';
+import type { ThreadProbeResult } from '../engine/threadProbe';
 import type { ModelMeta } from '../engine/model/modelIO';
 import type { LayerSpec, ModelSpec } from '../engine/model/modelSpec';
 import type { TrainBackendChoice, TrainConfig } from '../engine/train/config';
@@ -21,6 +22,8 @@ export type ToHost =
       backend: TrainBackendChoice;
       messages: Messages;
       probe?: BackendProbeResult | null;
+      /** The page's cached wasm thread measurement (localStorage), used when it fits this device. */
+      threads?: ThreadProbeResult | null;
     }
   /**
    * Load another dataset (stops a run): its id and, for a built-in one, the folder of its packed files;
@@ -56,6 +59,8 @@ export type FromHost =
   | { type: 'ready'; backend: BackendName; reason: string; inWorker: boolean }
   /** The training backend chosen by measurement (`cached`: taken from the page's cache, not re-run). */
   | { type: 'backendProbe'; result: BackendProbeResult; cached: boolean }
+  /** wasm's thread count chosen by measurement (`threads`: what the pool really runs with). */
+  | { type: 'threadProbe'; result: ThreadProbeResult; cached: boolean; threads: number }
   /** The loaded dataset's test split (a copy the page owns), and which dataset it is. */
   | { type: 'testSet'; images: Uint8Array; labels: Uint8Array; dataset: string }
   /** Both MNIST splits are in: training can start. */

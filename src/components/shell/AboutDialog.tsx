@@ -3,6 +3,7 @@ import { label } from '../../engine/backend';
 import { appStore, type AppState } from '../../state/appStore';
 import { useStore } from '../../state/createStore';
 import { percentile } from '../draw/latency';
+import { lastThreadProbe } from '../../state/backendProbeCache';
 import { t } from '../../i18n';
 import { Dialog } from '../ui';
 
@@ -78,9 +79,34 @@ export const AboutDialog = memo(function AboutDialog({
         </dd>
         <dt>{t('ui.about.cores')}</dt>
         <dd>{open ? String(navigator.hardwareConcurrency ?? '?') : ''}</dd>
+        <dt>{t('ui.about.threads')}</dt>
+        <dd data-testid="about-threads">{open && <ThreadsValue />}</dd>
         <dt>{t('ui.about.browser')}</dt>
         <dd className="about-ua">{open ? navigator.userAgent : ''}</dd>
       </dl>
     </Dialog>
   );
 });
+
+/** The training worker's thread count and the timings that chose it (read when the dialog opens). */
+function ThreadsValue() {
+  const probe = lastThreadProbe();
+  if (!probe) return <>{t('ui.about.threadsNotMeasured')}</>;
+  const timings = probe.result.timings
+    .map((x) =>
+      x.examplesPerSec === null
+        ? t('ui.about.threadsFailed', { n: String(x.threads) })
+        : t('ui.about.threadsTimingItem', {
+            rate: Math.round(x.examplesPerSec).toLocaleString(),
+            n: String(x.threads),
+          }),
+    )
+    .join(', ');
+  return (
+    <>
+      <strong>{t('ui.about.threadsChosen', { n: String(probe.threads) })}</strong>
+      <br />
+      <span className="about-why">{t('ui.about.threadsTimings', { timings })}</span>
+    </>
+  );
+}

@@ -12,7 +12,7 @@ import { currentMessages, t } from '../../i18n';
 import { createStore } from '../../state/createStore';
 import { builtinDataPath, isBuiltinDataset } from '../../engine/data/datasets';
 import { noteRunSaved } from '../../state/modelStore';
-import { loadProbe, saveProbe } from '../../state/backendProbeCache';
+import { loadProbe, loadThreadProbe, saveProbe, saveThreadProbe } from '../../state/backendProbeCache';
 import { keepEndedRun } from '../../state/runsService';
 import { formatArch } from '../../engine/model/archCodec';
 import { configLayers } from '../../engine/train/config';
@@ -230,6 +230,9 @@ function onMessage(msg: FromHost): void {
     case 'backendProbe':
       saveProbe(msg.result, msg.cached);
       break;
+    case 'threadProbe':
+      saveThreadProbe(msg.result, msg.cached, msg.threads);
+      break;
     case 'testSet':
       now({ testSet: { images: msg.images, labels: msg.labels }, dataset: msg.dataset });
       break;
@@ -331,6 +334,7 @@ export async function ensureSession(
     backend,
     messages: currentMessages(),
     probe: loadProbe(),
+    threads: loadThreadProbe(),
   });
 }
 

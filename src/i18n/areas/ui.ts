@@ -58,6 +58,12 @@ export const ui = {
     pointerCoarse: 'touch',
     pointerFine: 'mouse or trackpad',
     cores: 'Processor cores',
+    threads: 'Training threads',
+    threadsNotMeasured: 'Not timed yet: Train times them when it first opens.',
+    threadsChosen: '{n}, the fastest when timed on this computer',
+    threadsTimings: 'Pictures trained per second: {timings}',
+    threadsTimingItem: '{rate} with {n}',
+    threadsFailed: 'could not run with {n}',
   },
   status: {
     ready: 'Ready',
