@@ -24,12 +24,19 @@ import { t } from '../../i18n';
 
 export const MNIST_CACHE_NAME = 'cnn-studio-mnist';
 
-/** How to repair missing or damaged MNIST files on the server, in the current language. */
-export const prepareFix = (): string => {
-  // Students are told to reload; the developer's fix belongs in the console.
+/** Students are told to reload; the developer's fix belongs in the console. */
+export const warnPrepareData = (): void => {
   console.warn(
     'CNN Studio: the MNIST files on this server are missing or wrong; run `npm run prepare-data`.',
   );
+};
+
+/**
+ * How to repair missing or damaged MNIST files on the server, in the current language. Call it only
+ * where the files are found wrong: it also tells the developer in the console.
+ */
+export const prepareFix = (): string => {
+  warnPrepareData();
   return t('engine.download.prepareFix');
 };
 /** How to get MNIST when the network is gone, in the current language. */

@@ -4,7 +4,7 @@
  */
 
 import { t } from '../../i18n';
-import { fetchManifest, fetchPackedFile, prepareFix } from './download';
+import { fetchManifest, fetchPackedFile, prepareFix, warnPrepareData } from './download';
 import { parseIdx } from './idx';
 
 export type MnistSplit = 'train' | 'test';
@@ -62,7 +62,24 @@ export function mnistSetFromIdx(
   labelBytes: Uint8Array,
   opts: { fix?: string; expectCount?: number } = {},
 ): MnistSet {
-  const fix = opts.fix ?? prepareFix();
+  // The repair text is needed only if a check below fails; prepareFix() would also warn the developer
+  // on every good load, so the warning is given where a check fails.
+  const fix = opts.fix ?? t('engine.download.prepareFix');
+  try {
+    return checkedMnistSet(split, imageBytes, labelBytes, fix, opts.expectCount);
+  } catch (err) {
+    if (!opts.fix) warnPrepareData();
+    throw err;
+  }
+}
+
+function checkedMnistSet(
+  split: MnistSplit,
+  imageBytes: Uint8Array,
+  labelBytes: Uint8Array,
+  fix: string,
+  expectCount: number | undefined,
+): MnistSet {
   const images = parseIdx(imageBytes, { name: `${split}-images`, fix, rank: 3 });
   const labels = parseIdx(labelBytes, { name: `${split}-labels`, fix, rank: 1 });
   const [n = 0, h, w] = images.dims;
@@ -74,8 +91,8 @@ export function mnistSetFromIdx(
       t('engine.mnist.disagree', { split, images: fmt(n), labels: fmt(labels.dims[0] ?? 0), fix }),
     );
   }
-  if (opts.expectCount !== undefined && n !== opts.expectCount) {
-    throw new Error(t('engine.mnist.count', { split, n: fmt(n), expected: fmt(opts.expectCount), fix }));
+  if (expectCount !== undefined && n !== expectCount) {
+    throw new Error(t('engine.mnist.count', { split, n: fmt(n), expected: fmt(expectCount), fix }));
   }
   const bad = labels.data.findIndex((l) => l >= MNIST_CLASSES);
   if (bad >= 0) {

@@ -31,7 +31,11 @@ describe('loadMnistSplit over a fake network', () => {
     const state = serve(served);
     state.chunk = 64;
     const progress: [number, number][] = [];
+    // A good load tells the developer nothing is wrong (it used to warn "run prepare-data" every time).
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const set = await loadMnistSplit('test', { baseUrl: BASE, onProgress: (l, t) => progress.push([l, t]) });
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
     expectTiny(set, 12);
     expect(set.split).toBe('test');
     const total =
