@@ -16,6 +16,11 @@ export type DrawResult = {
   readout: LayerReadout | null;
   /** performance.now() of the stroke end this result answers, for the latency readout. */
   strokeEndAt: number | null;
+  /**
+   * True for an answer asked for at once (a stroke's end, Undo, Clear, a new model): a final answer
+   * every panel shows. False while a stroke is being drawn: panels off screen may skip it.
+   */
+  urgent: boolean;
   error: string | null;
 };
 
@@ -62,7 +67,13 @@ export function usePredictor(
       }
       if (!ctx.isCurrent()) return;
       lastDrawnDigit.set({ pixels: pre.box ? pre.pixels : null });
-      const next: DrawResult = { pre, readout, strokeEndAt: ctx.urgent ? endAt : null, error };
+      const next: DrawResult = {
+        pre,
+        readout,
+        strokeEndAt: ctx.urgent ? endAt : null,
+        urgent: ctx.urgent,
+        error,
+      };
       // Wait until React has committed this answer, so the scheduler paces on the whole cost.
       await new Promise<void>((resolve) => {
         committed.current?.();
