@@ -24,6 +24,22 @@ export type DrawResult = {
   error: string | null;
 };
 
+type YieldingScheduler = { yield?: () => Promise<void> };
+
+/** Ends the current task so waiting input runs first: `scheduler.yield()` where there is one. */
+function yieldToInput(): Promise<void> {
+  const s = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /**
  * Reads the canvas, preprocesses it and classifies it. While a stroke is drawn, predictions are paced
  * by `predictScheduler.ts` (after the ink's frame, one at a time, newest drawing wins, at least 10 a
@@ -57,6 +73,10 @@ export function usePredictor(
       });
       let readout: LayerReadout | null = null;
       let error: string | null = null;
+      // While drawing, the canvas read and the model run are two tasks: a pointer move that arrived
+      // meanwhile is handled between them instead of waiting for both.
+      if (!ctx.urgent) await yieldToInput();
+      if (!ctx.isCurrent()) return;
       if (pre.box && current) {
         try {
           readout = await current.predict(pre.pixels);
