@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { t } from '../../i18n';
-import { mnistSpec, presetLayers, type FilterBank } from '../../engine';
+import { mnistSpec, presetLayers, type FilterBank, type LayerReadout } from '../../engine';
 import { useStore } from '../../state/createStore';
 import {
   drawParamsToSearch,
@@ -15,6 +15,7 @@ import type { ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
+import { useOnScreen } from '../canvas/useOnScreen';
 import { DrawCanvas } from './DrawCanvas';
 import { drawingStore } from './drawingStore';
 import { percentile, recordLatency } from './latency';
@@ -182,6 +183,27 @@ export function DrawArea() {
   const readout = blank ? null : (result?.readout ?? null);
   const now: Answer = readout ? { top: readout.top, confidence: readout.confidence } : null;
   const links = useMemo(() => ({ banks, channel: settings.channel }), [banks, settings.channel]);
+  // The layer panels are the costliest part of an answer (about 40 canvases): while a stroke is drawn
+  // and they are scrolled out of sight (below the fold on a laptop), they keep the answer they show and
+  // take the next one when they come into view or when the stroke ends (an urgent answer, which every
+  // panel shows). The ink and the answer above them are then all a drawing move costs.
+  const [layersEl, setLayersEl] = useState<HTMLElement | null>(null);
+  const layersOnScreen = useOnScreen(layersEl);
+  const [layersReadout, setLayersReadout] = useState<LayerReadout | null>(null);
+  const wantLayers = !readout ? null : layersOnScreen || result?.urgent ? readout : layersReadout;
+  // Adjusting state while rendering (React's documented pattern): no extra commit, no effect.
+  if (wantLayers !== layersReadout) setLayersReadout(wantLayers);
+  const spec = session?.spec ?? MNIST_LENET;
+  // The same element for the same readout: React then skips the panels entirely.
+  const layerPanels = useMemo(
+    () =>
+      layersReadout ? (
+        <LayerPanels readout={layersReadout} spec={spec} links={links} />
+      ) : (
+        <p className="draw-placeholder">{t('draw.placeholder')}</p>
+      ),
+    [layersReadout, spec, links],
+  );
   const firstConvName = session?.convLayers[0] ?? null;
   // The most input maps any conv layer after the first reads: the choices of "which map a click opens".
   const maxChannels = Math.max(
@@ -300,7 +322,7 @@ export function DrawArea() {
         />
       </div>
 
-      <section className="draw-layers-section" aria-labelledby="draw-layers-title">
+      <section className="draw-layers-section" aria-labelledby="draw-layers-title" ref={setLayersEl}>
         <div className="draw-layers-head">
           <h2 id="draw-layers-title">{t('draw.layersTitle')}</h2>
           {maxChannels > 1 && (
@@ -320,11 +342,7 @@ export function DrawArea() {
           {/* Timings are for developers (About this computer shows them too); students do not need them. */}
           {BENCH && <span className="draw-latency" ref={latencyRef} data-testid="draw-latency" />}
         </div>
-        {readout ? (
-          <LayerPanels readout={readout} spec={session?.spec ?? MNIST_LENET} links={links} />
-        ) : (
-          <p className="draw-placeholder">{t('draw.placeholder')}</p>
-        )}
+        {layerPanels}
         {result?.error && <p className="message error">{t('draw.runFailed', { error: result.error })}</p>}
       </section>
     </div>

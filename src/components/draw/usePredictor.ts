@@ -16,8 +16,29 @@ export type DrawResult = {
   readout: LayerReadout | null;
   /** performance.now() of the stroke end this result answers, for the latency readout. */
   strokeEndAt: number | null;
+  /**
+   * True for an answer asked for at once (a stroke's end, Undo, Clear, a new model): a final answer
+   * every panel shows. False while a stroke is being drawn: panels off screen may skip it.
+   */
+  urgent: boolean;
   error: string | null;
 };
+
+type YieldingScheduler = { yield?: () => Promise<void> };
+
+/** Ends the current task so waiting input runs first: `scheduler.yield()` where there is one. */
+function yieldToInput(): Promise<void> {
+  const s = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 /**
  * Reads the canvas, preprocesses it and classifies it. While a stroke is drawn, predictions are paced
@@ -52,6 +73,10 @@ export function usePredictor(
       });
       let readout: LayerReadout | null = null;
       let error: string | null = null;
+      // While drawing, the canvas read and the model run are two tasks: a pointer move that arrived
+      // meanwhile is handled between them instead of waiting for both.
+      if (!ctx.urgent) await yieldToInput();
+      if (!ctx.isCurrent()) return;
       if (pre.box && current) {
         try {
           readout = await current.predict(pre.pixels);
@@ -62,7 +87,13 @@ export function usePredictor(
       }
       if (!ctx.isCurrent()) return;
       lastDrawnDigit.set({ pixels: pre.box ? pre.pixels : null });
-      const next: DrawResult = { pre, readout, strokeEndAt: ctx.urgent ? endAt : null, error };
+      const next: DrawResult = {
+        pre,
+        readout,
+        strokeEndAt: ctx.urgent ? endAt : null,
+        urgent: ctx.urgent,
+        error,
+      };
       // Wait until React has committed this answer, so the scheduler paces on the whole cost.
       await new Promise<void>((resolve) => {
         committed.current?.();
