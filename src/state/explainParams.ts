@@ -114,7 +114,12 @@ function parseStoredImage(
   if (!i.ok) return refuse(t('explain.codec.imageNumber', { raw: clipRaw(raw) }));
   if (i.value > last)
     return refuse(
-      t('explain.codec.storedRange', { index: i.value, name: info.id, count: info.counts.test, last }),
+      t('explain.codec.storedRange', {
+        index: String(i.value),
+        name: info.id,
+        count: info.counts.test,
+        last,
+      }),
     );
   return { ok: true, value: { kind: 'stored', dataset: info.id, index: i.value } };
 }
