@@ -192,6 +192,19 @@ describe('Try it for any dataset, with models per dataset', () => {
     expect(await byId(page, 'draw-layer-panels').locator('section.panel').count()).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: `${SHOTS}/try-shapes-draw-1366.png`, fullPage: true });
 
+    // The file input refuses a non-picture, naming it, and the answer stays.
+    await byId(page, 'try-source-file').click();
+    const before = await byId(page, 'prediction').textContent();
+    await byId(page, 'try-file').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello'),
+    });
+    await expect
+      .poll(() => byId(page, 'try-message').textContent())
+      .toMatch(/"notes\.txt" is not a PNG or JPEG/);
+    expect(await byId(page, 'prediction').textContent()).toBe(before);
+
     // Explain one of its test pictures with the kept model (Try it's link): a 28×28 gradient map,
     // the dataset's class names in the answer and the "why not" buttons; a bad link keeps the picture.
     await page.goto(new URL('#/draw?dataset=shapes&pick=2', page.url()).href);
@@ -220,19 +233,6 @@ describe('Try it for any dataset, with models per dataset', () => {
       .poll(() => byId(page, 'conv-message').textContent())
       .toMatch(/dataset="nope" is not a dataset kept in this browser/);
     expect(await byId(page, 'explain-says').textContent()).toBe(says);
-
-    // The file input refuses a non-picture, naming it, and the answer stays.
-    await byId(page, 'try-source-file').click();
-    const before = await byId(page, 'prediction').textContent();
-    await byId(page, 'try-file').setInputFiles({
-      name: 'notes.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from('hello'),
-    });
-    await expect
-      .poll(() => byId(page, 'try-message').textContent())
-      .toMatch(/"notes\.txt" is not a PNG or JPEG/);
-    expect(await byId(page, 'prediction').textContent()).toBe(before);
 
     // Projector (1920, presentation) and phone (390, touch) views of a picked test picture.
     const pick = '#/draw?dataset=shapes&pick=3';
