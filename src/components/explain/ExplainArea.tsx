@@ -118,6 +118,7 @@ export function ExplainArea() {
         onError={setUiError}
         hasConv={hasConv}
         testCount={storedInfo?.counts.test ?? 10000}
+        datasetName={datasetName}
       />
       {/* urlErrors are whole sentences already (the value refused, the one kept): src/state/linkValues.ts */}
       <Messages

@@ -15,10 +15,12 @@ type Props = {
   hasConv: boolean;
   /** Test pictures of the picture's dataset (10,000 for the built-in ones). */
   testCount: number;
+  /** The dataset's name as people read it (Fashion-MNIST, a stored set's name). */
+  datasetName: string;
 };
 
 /** Picture, model, method and the method's own settings, each written straight into the URL. */
-export function ExplainControls({ settings, update, onError, hasConv, testCount }: Props) {
+export function ExplainControls({ settings, update, onError, hasConv, testCount, datasetName }: Props) {
   const index = settings.image.kind === 'drawn' ? null : settings.image.index;
   const clothes = settings.image.kind === 'dataset' || settings.image.kind === 'stored';
   // A number typed or drawn at random stays in the dataset of the picture shown (MNIST, clothes, stored).
@@ -42,15 +44,22 @@ export function ExplainControls({ settings, update, onError, hasConv, testCount 
       <fieldset className="conv-group">
         <legend>{t('explain.controls.image')}</legend>
         <label>
-          {t(clothes ? 'explain.controls.pictureNumber' : 'explain.controls.digitNumber')}{' '}
+          {clothes
+            ? t('explain.controls.pictureNumber', { dataset: datasetName })
+            : t('explain.controls.digitNumber')}{' '}
           <input
             type="text"
             inputMode="numeric"
             size={5}
             value={text}
-            aria-label={t(
-              clothes ? 'explain.controls.pictureNumberLabel' : 'explain.controls.digitNumberLabel',
-            )}
+            aria-label={
+              clothes
+                ? t('explain.controls.pictureNumberLabel', {
+                    dataset: datasetName,
+                    last: String(testCount - 1),
+                  })
+                : t('explain.controls.digitNumberLabel')
+            }
             onChange={(e) => setText(e.target.value)}
             onBlur={commit}
             onKeyDown={(e) => {
