@@ -5,6 +5,9 @@
  *   npx vite build --sourcemap --minify false --outDir /tmp/dist-trace   # readable function names
  *   npx tsx scripts/trace-longtasks.ts --dist /tmp/dist-trace [--hash 'train?train=1000&epochs=2&batch=32&lr=0.003']
  *       [--throttle 4] [--out /tmp/train-trace.json]
+ *   npx tsx scripts/trace-longtasks.ts --dist /tmp/dist-trace --import 200   # a dataset import instead:
+ *       5 classes × 200 shapes (scripts/lib/shapesDataset.ts) through #/data's file input;
+ *       with --train-after, then a default training run on that dataset, traced on its own
  *   npx tsx scripts/trace-longtasks.ts --from /tmp/train-trace.json     # read a saved trace again
  *
  * Serves the build with `vite preview` (same headers as production), opens it in headless system
@@ -16,7 +19,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { makeShapesZip, SHAPE_CLASSES } from './lib/shapesDataset';
 import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/browser';
 
 type TraceEvent = {
@@ -189,6 +193,11 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const importPerClass = Number(arg('import', '0'));
+    if (importPerClass > 0) {
+      await traceImport(browser, page, base, importPerClass, outFile);
+      return;
+    }
     await page.goto(`${base}#/${hash}`);
     console.error(`opened ${base}#/${hash}`);
     const trainEnabled = (timeout: number) =>
@@ -233,6 +242,67 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     server.kill();
+  }
+}
+
+/** Traces one import of a made shapes .zip through #/data's file input, then analyses it. */
+async function traceImport(
+  browser: Browser,
+  page: Page,
+  base: string,
+  perClass: number,
+  outFile: string,
+): Promise<void> {
+  const zip = makeShapesZip(perClass, 21);
+  await page.goto(`${base}#/data`);
+  await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !document.body.textContent?.includes('Loading pictures'), null, {
+    timeout: 120_000,
+    polling: 500,
+  });
+  await page.waitForTimeout(1000);
+  await browser.startTracing(page, { categories: CATEGORIES });
+  const t0 = Date.now();
+  await page
+    .getByLabel(/Import dataset/)
+    .setInputFiles({ name: 'traced.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="import-result"]')?.textContent?.includes('Imported "traced"'),
+    null,
+    { timeout: 1_800_000, polling: 250 },
+  );
+  const seconds = (Date.now() - t0) / 1000;
+  await page.waitForTimeout(1500);
+  const buf = await browser.stopTracing();
+  if (outFile) writeFileSync(outFile, buf);
+  if (!process.argv.includes('--train-after')) {
+    analyse(buf, `import of ${perClass * SHAPE_CLASSES.length} pictures in ${seconds.toFixed(1)} s; `);
+    return;
+  }
+  // Then a default training run on it (the defaults for its size), traced on its own.
+  await page.goto(`${base}#/train?dataset=traced`);
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await trainEnabled(train);
+  await browser.startTracing(page, { categories: CATEGORIES });
+  const t1 = Date.now();
+  await train.click();
+  await page.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 60_000 });
+  await trainEnabled(train, 1_800_000);
+  const trainSeconds = (Date.now() - t1) / 1000;
+  await page.waitForTimeout(1500);
+  const accuracy = await page.locator('[data-testid="test-accuracy"]').textContent();
+  analyse(
+    await browser.stopTracing(),
+    `training on it: ${trainSeconds.toFixed(0)} s, test accuracy ${accuracy}; `,
+  );
+
+  async function trainEnabled(button: typeof train, timeout = 120_000): Promise<void> {
+    await button.waitFor({ timeout });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Train' && !b.disabled),
+      null,
+      { timeout, polling: 250 },
+    );
   }
 }
 

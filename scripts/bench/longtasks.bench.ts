@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Page } from 'playwright-core';
+import { recordMainThreadTasks } from '../../tests/support/mainThreadTasks';
 import type { BenchContext, Benchmark, BenchRow } from './context';
 
 /**
@@ -7,7 +8,7 @@ import type { BenchContext, Benchmark, BenchRow } from './context';
  * counted two ways in the same run:
  * - wall time, by a `longtask` PerformanceObserver in the page: what a student feels, but on a machine
  *   shared with other work a task is stretched by every time slice the OS gives to someone else;
- * - main-thread CPU time of each task, from a Chromium trace (`toplevel` RunTask events, `tdur`): the
+ * - main-thread CPU time of each task, from a Chromium trace (recordMainThreadTasks, as train.e2e): the
  *   work the page itself does in one go, which load does not inflate. The longest one names what to fix.
  * Optionally with a CPU burner (BENCH_BURN=1: one busy node process per core for the whole run), as on
  * a student's laptop with other tabs open, and with CDP CPU throttling (the Chromebook profile).
@@ -49,41 +50,15 @@ export async function longTasksOverRun(
         for (const e of list.getEntries()) w.__runLong.push(Math.round(e.duration));
       }).observe({ type: 'longtask' });
     });
-    // With `toplevel` alone this Chromium (156) records no RunTask event at all, and the CPU column read
-    // "0 tasks" from an empty list: the Performance panel's timeline categories bring them.
-    await ctx.browser.startTracing(page, {
-      categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
-    });
+    const stopTasks = await recordMainThreadTasks(ctx.browser, page);
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 60_000 });
     await waitTrainEnabled(page, 1_800_000);
     const seconds = (Date.now() - t0) / 1000;
     await page.waitForTimeout(1000);
-    const trace = JSON.parse((await ctx.browser.stopTracing()).toString()) as {
-      traceEvents: {
-        name: string;
-        ph: string;
-        pid: number;
-        tid: number;
-        dur?: number;
-        tdur?: number;
-        args?: { name?: string };
-      }[];
-    };
+    const cpu = (await stopTasks()).map((t) => t.cpuMs);
     const wall = await page.evaluate(() => (window as unknown as { __runLong: number[] }).__runLong);
-    const ev = trace.traceEvents;
-    // The page's main thread: the CrRendererMain with the most tasks (others are idle frames).
-    const mains = ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-    let cpu: number[] = [];
-    for (const m of mains) {
-      const tasks = ev
-        .filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' && e.ph === 'X')
-        .map((e) => (e.tdur ?? 0) / 1000);
-      if (tasks.length > cpu.length) cpu = tasks;
-    }
-    if (cpu.length === 0)
-      throw new Error('the trace holds no main-thread task: the CPU column would be empty');
     const testAccuracy =
       (await page
         .locator('[data-testid="test-accuracy"]')

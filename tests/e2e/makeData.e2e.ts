@@ -46,7 +46,7 @@ async function drawOn(page: Page, kind: 'v' | 'h' | 'o', jitter: number): Promis
 }
 
 describe('make a dataset in the browser: drawing and camera', () => {
-  it('names 3 classes, adds drawings and a camera burst, deletes one, keeps it over a reload, trains on it', async () => {
+  it('names 3 classes, adds drawings and a camera burst, deletes one, keeps it over a reload, trains on it, Try it reads the camera', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -134,6 +134,23 @@ describe('make a dataset in the browser: drawing and camera', () => {
     await expect
       .poll(() => byId(page, 'confusion').locator('tbody th').allTextContents(), { timeout: 30_000 })
       .toEqual(['vertical', 'horizontal', 'camera']);
+
+    // Kept for Try it, the network reads the live camera (Chromium's fake one) with this set's names.
+    const chooser = byId(page, 'dataset-model-chooser');
+    await chooser.getByTestId('keep-run').click();
+    await expect
+      .poll(() => chooser.getByTestId('dataset-model-in-use').getAttribute('data-used'))
+      .toBe('mine');
+    await page.goto(new URL('#/draw?dataset=lines', baseUrl()).href);
+    await expect
+      .poll(() => byId(page, 'try-model').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('ready');
+    await byId(page, 'try-source-camera').click();
+    await byId(page, 'try-camera-start').click();
+    await expect
+      .poll(() => byId(page, 'prediction').textContent(), { timeout: 20_000 })
+      .toMatch(/^(vertical|horizontal|camera)$/);
+    expect(await byId(page, 'draw-layer-panels').locator('section.panel').count()).toBeGreaterThanOrEqual(3);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { encodePng } from '../../src/engine/data/pngEncode';
-import { mulberry32 } from '../../src/engine/data/random';
 import { openWatchedPage, useBrowser } from '../support/browser';
+import { shapesZip } from '../support/shapesZip';
 import { readyToTrain } from '../support/waits';
 
 const browser = useBrowser();
@@ -13,45 +12,6 @@ const SHOTS = '/tmp/shots-own-data2';
 mkdirSync(SHOTS, { recursive: true });
 
 const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-type Shape = 'circle' | 'square' | 'triangle';
-
-/** A 40×40 RGB picture of a dark filled shape on white, of random size and place (seeded). */
-function drawShape(shape: Shape, rng: () => number): Uint8Array {
-  const S = 40;
-  const px = new Uint8Array(S * S * 3).fill(255);
-  const r = 7 + Math.floor(rng() * 8);
-  const cx = r + 1 + Math.floor(rng() * (S - 2 * r - 2));
-  const cy = r + 1 + Math.floor(rng() * (S - 2 * r - 2));
-  for (let y = 0; y < S; y++) {
-    for (let x = 0; x < S; x++) {
-      const dx = x - cx;
-      const dy = y - cy;
-      const inside =
-        shape === 'circle'
-          ? dx * dx + dy * dy <= r * r
-          : shape === 'square'
-            ? Math.abs(dx) <= r * 0.8 && Math.abs(dy) <= r * 0.8
-            : dy <= r * 0.8 && dy >= -r && Math.abs(dx) <= ((dy + r) / (1.8 * r)) * r;
-      if (inside) px.fill(20, (y * S + x) * 3, (y * S + x) * 3 + 3);
-    }
-  }
-  return encodePng(px, S, S, 3);
-}
-
-/** `perClass` pictures of each shape in one folder per class, plus the given extra files. */
-function shapesZip(
-  perClass: number,
-  extra: Record<string, Uint8Array> = {},
-  classes: Shape[] = ['circle', 'square', 'triangle'],
-) {
-  const rng = mulberry32(5);
-  const files: Record<string, Uint8Array> = { ...extra };
-  for (const shape of classes) {
-    for (let i = 0; i < perClass; i++) files[`${shape}/${shape}-${i}.png`] = drawShape(shape, rng);
-  }
-  return Buffer.from(zipSync(files));
-}
 
 async function importZip(page: Page, name: string, buffer: Buffer): Promise<void> {
   await page.getByLabel(/Import dataset/).setInputFiles({ name, mimeType: 'application/zip', buffer });

@@ -69,6 +69,25 @@ describe('presentation mode (present=1) in every area', () => {
     const next = page.getByRole('button', { name: /Next step/ });
     const box = (await next.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(768);
+    // Lesson 6's activation plots: the drawing is scaled to its box, and its labels and ticks (11 px at
+    // 1366×768 before) are enlarged to the floor in the drawing's units; out of presentation mode they
+    // are back at their drawn size.
+    const svgText = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid=lesson] svg text')]
+          .filter((x) => x.getClientRects().length > 0 && x.textContent?.trim())
+          .map((x) => {
+            const m = (x as SVGTextElement).getScreenCTM()!;
+            return parseFloat(getComputedStyle(x).fontSize) * Math.hypot(m.a, m.b);
+          }),
+      );
+    await page.evaluate(() => (location.hash = '#/learn?lesson=nonlinearities&step=1&present=1'));
+    await page.locator('[data-lesson="nonlinearities"][data-page="1"]').waitFor();
+    await expect.poll(async () => (await svgText()).length).toBeGreaterThan(4);
+    await expect.poll(async () => Math.min(...(await svgText()))).toBeGreaterThanOrEqual(20);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !location.hash.includes('present=1'));
+    await expect.poll(async () => Math.min(...(await svgText()))).toBeLessThan(20);
     await w.context.close();
   });
 

@@ -4,14 +4,12 @@
  * both; an imported 3-class dataset is trained and tried with a drawing.
  */
 import { mkdirSync } from 'node:fs';
-import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { encodePng } from '../../src/engine/data/pngEncode';
-import { mulberry32 } from '../../src/engine/data/random';
 import { openWatchedPage, useBrowser } from '../support/browser';
 import { ellipse, stroke } from '../support/drawing';
 import { downloadCsvRows } from '../support/explorers';
+import { shapesZip } from '../support/shapesZip';
 import { readyToTrain } from '../support/waits';
 
 const browser = useBrowser();
@@ -271,37 +269,3 @@ describe('Try it for any dataset, with models per dataset', () => {
     await w.context.close();
   });
 });
-
-type Shape = 'circle' | 'square' | 'triangle';
-
-/** A 40×40 picture of a dark filled shape on white, of random size and place (seeded). */
-function drawShape(shape: Shape, rng: () => number): Uint8Array {
-  const S = 40;
-  const px = new Uint8Array(S * S * 3).fill(255);
-  const r = 7 + Math.floor(rng() * 8);
-  const cx = r + 1 + Math.floor(rng() * (S - 2 * r - 2));
-  const cy = r + 1 + Math.floor(rng() * (S - 2 * r - 2));
-  for (let y = 0; y < S; y++) {
-    for (let x = 0; x < S; x++) {
-      const dx = x - cx;
-      const dy = y - cy;
-      const inside =
-        shape === 'circle'
-          ? dx * dx + dy * dy <= r * r
-          : shape === 'square'
-            ? Math.abs(dx) <= r * 0.8 && Math.abs(dy) <= r * 0.8
-            : dy <= r * 0.8 && dy >= -r && Math.abs(dx) <= ((dy + r) / (1.8 * r)) * r;
-      if (inside) px.fill(20, (y * S + x) * 3, (y * S + x) * 3 + 3);
-    }
-  }
-  return encodePng(px, S, S, 3);
-}
-
-function shapesZip(perClass: number): Buffer {
-  const rng = mulberry32(5);
-  const files: Record<string, Uint8Array> = {};
-  for (const shape of ['circle', 'square', 'triangle'] as const) {
-    for (let i = 0; i < perClass; i++) files[`${shape}/${shape}-${i}.png`] = drawShape(shape, rng);
-  }
-  return Buffer.from(zipSync(files));
-}

@@ -9,7 +9,7 @@ import {
 } from '../../state/convParams';
 import { patternLabel } from './patterns';
 import { loadPhoto, photoStore } from './photo';
-import { SegmentedButtons, Select } from '../ui';
+import { NumberStepper, SegmentedButtons, Select } from '../ui';
 
 type Kind = ImageSource['kind'];
 
@@ -60,25 +60,23 @@ function InputChooserView({ settings, update, onError }: InputChooserProps) {
       />
       {img.kind === 'mnist' && (
         <>
-          <label>
-            {t('conv.input.number')}{' '}
-            <input
-              type="number"
-              min={0}
-              max={9999}
-              className="conv-num"
-              key={String(img.index)}
-              defaultValue={typeof img.index === 'number' ? img.index : 0}
-              aria-label={t('conv.input.numberLabel')}
-              onChange={(e) => {
-                const v = Number(e.target.value);
-                if (e.target.value !== '' && Number.isInteger(v) && v >= 0 && v <= 9999) {
-                  onError(null);
-                  update({ image: { kind: 'mnist', index: v } });
-                } else onError(t('conv.input.badNumber', { text: e.target.value }));
-              }}
-            />
-          </label>
+          <NumberStepper
+            label={t('conv.input.number')}
+            ariaLabel={t('conv.input.numberLabel')}
+            min={0}
+            max={9999}
+            integer
+            value={typeof img.index === 'number' ? img.index : 0}
+            onTyped={(text) => {
+              const v = Number(text);
+              const ok = text.trim() !== '' && Number.isInteger(v) && v >= 0 && v <= 9999;
+              onError(ok ? null : t('conv.input.badNumber', { text }));
+            }}
+            onChange={(index) => {
+              onError(null);
+              update({ image: { kind: 'mnist', index } });
+            }}
+          />
           <button
             type="button"
             className="secondary"

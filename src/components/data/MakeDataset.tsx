@@ -18,6 +18,7 @@ import {
 import { t } from '../../i18n';
 import { storedDatasetsNow } from '../../state/storedDatasets';
 import { Panel } from '../canvas/Panel';
+import { Select } from '../ui';
 import { DrawCanvas } from '../draw/DrawCanvas';
 import type { DrawAction, StrokeAction } from '../draw/strokes';
 import { CameraCapture } from './CameraCapture';
@@ -207,16 +208,15 @@ export function MakeDataset({ onChanged, editId }: { onChanged: () => void; edit
               {t('data.make.addClass')}
             </button>
           )}
-          <label>
-            <span>{t('data.make.kind')}</span>
-            <select
-              value={colour ? 'colour' : 'grey'}
-              onChange={(e) => setColour(e.target.value === 'colour')}
-            >
-              <option value="grey">{t('data.make.grey')}</option>
-              <option value="colour">{t('data.make.colour')}</option>
-            </select>
-          </label>
+          <Select
+            label={t('data.make.kind')}
+            value={colour ? 'colour' : 'grey'}
+            options={[
+              { value: 'grey', label: t('data.make.grey') },
+              { value: 'colour', label: t('data.make.colour') },
+            ]}
+            onChange={(kind) => setColour(kind === 'colour')}
+          />
           <button type="button" className="primary" onClick={create}>
             {t('data.make.create')}
           </button>

@@ -1,4 +1,5 @@
 import type { Rgba, ZipImage } from '../../engine';
+import { readPixels } from '../canvas/readPixels';
 
 /**
  * Longest side a picture is decoded at: 4× the 32 px stored, so the area resize in the engine still has
@@ -19,12 +20,7 @@ export async function decodePicture(img: ZipImage): Promise<Rgba> {
   const blob = new Blob([img.bytes.slice()], { type: type === 'png' ? 'image/png' : 'image/jpeg' });
   const bitmap = await createImageBitmap(blob, { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' });
   try {
-    const canvas = new OffscreenCanvas(w, h);
-    const ctx = canvas.getContext('2d');
-    // Developer-facing: a browser without a 2D canvas cannot import at all (the caller words it).
-    if (!ctx) throw new Error('no 2D canvas');
-    ctx.drawImage(bitmap, 0, 0);
-    return { data: ctx.getImageData(0, 0, w, h).data, width: w, height: h };
+    return { data: readPixels(bitmap, w, h), width: w, height: h };
   } finally {
     bitmap.close();
   }

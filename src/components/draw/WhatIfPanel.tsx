@@ -1,10 +1,17 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { t } from '../../i18n';
 import { filterSlice, type FilterBank } from '../../engine';
 import { chooseSharedScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
+import { NumberStepper } from '../ui';
+
+/**
+ * The largest weight one may type. Trained conv1 weights are under 1; ±10 already saturates every map,
+ * and a typo ("55" for ".55") is better named than drawn.
+ */
+const WEIGHT_LIMIT = 10;
 
 export type Answer = { top: number; confidence: number } | null;
 
@@ -39,6 +46,8 @@ export function WhatIfPanel({
 }) {
   const k = bank?.shape[0] ?? 5;
   const [picked, setCell] = useState<{ row: number; col: number }>({ row: 2, col: 2 });
+  const [problem, setProblem] = useState<string | null>(null);
+  const problemId = useId();
   // The middle cell of a smaller kernel when the picked one falls outside it.
   const fits = picked.row < k && picked.col < k;
   const cell = useMemo(() => (fits ? picked : { row: k >> 1, col: k >> 1 }), [fits, picked, k]);
@@ -123,19 +132,30 @@ export function WhatIfPanel({
           testId="whatif-kernel"
         />
         <div className="draw-whatif-controls">
-          <label>
-            {t('draw.whatIf.weightAt', { row: String(cell.row + 1), col: String(cell.col + 1) })}
-            <input
-              type="number"
-              step="0.1"
-              value={Number(value.toFixed(3))}
-              onChange={(e) => {
-                const v = e.currentTarget.valueAsNumber;
-                if (Number.isFinite(v)) setValue(v);
-              }}
-              aria-label={t('draw.whatIf.selected')}
-            />
-          </label>
+          <NumberStepper
+            label={t('draw.whatIf.weightAt', { row: String(cell.row + 1), col: String(cell.col + 1) })}
+            ariaLabel={t('draw.whatIf.selected')}
+            min={-WEIGHT_LIMIT}
+            max={WEIGHT_LIMIT}
+            step={0.1}
+            decimals={3}
+            value={Number(value.toFixed(3))}
+            onTyped={(text) => {
+              const v = Number(text);
+              const ok = text.trim() !== '' && Number.isFinite(v) && Math.abs(v) <= WEIGHT_LIMIT;
+              setProblem(ok ? null : t('draw.whatIf.badWeight', { text, limit: String(WEIGHT_LIMIT) }));
+            }}
+            onChange={(v) => {
+              setProblem(null);
+              setValue(v);
+            }}
+            describedBy={problem ? problemId : undefined}
+          />
+          {problem && (
+            <p className="message error" id={problemId} role="alert" data-testid="whatif-problem">
+              {problem}
+            </p>
+          )}
           <div className="draw-whatif-buttons">
             <button type="button" className="secondary" onClick={() => onEdit(new Float32Array(k * k), 0)}>
               {t('draw.whatIf.zero')}

@@ -14,6 +14,7 @@ import { LearnRoom, LearnScale } from './panels/common';
 import { useContentWidth } from '../canvas/useContentWidth';
 import { usePresentation } from './usePresentation';
 import { useFitZoom } from '../shell/useFitZoom';
+import { usePresentSvgText } from './usePresentSvgText';
 
 /**
  * The lesson's part of the key map (src/components/shell/keymap.ts). A presentation clicker sends
@@ -66,6 +67,8 @@ export function LessonPlayer({
   const pageKey = `${lesson.id}-${page}`;
   // Its text floor is 24 px (styles.css), so at the smallest zoom, 20/24, no text is under 20 px.
   const zoom = useFitZoom(stageBox, stageContent, present, pageKey, { min: 20 / 24 });
+  // A drawing's text scales with the drawing; 21 px leaves a rounding margin over the 20 px floor.
+  usePresentSvgText(stageContent, present, 21, zoom);
   const lastGood = useRef<{ key: string; overrides: PanelParams }>({ key: pageKey, overrides: {} });
   const checked = useMemo(() => {
     const prev = lastGood.current.key === pageKey ? lastGood.current.overrides : {};

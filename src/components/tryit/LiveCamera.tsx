@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n';
+import { readPixels } from '../canvas/readPixels';
 
 /** Frames a second sent while the camera runs: live, and light enough for a 2-core laptop. */
 const FRAME_MS = 250;
@@ -28,11 +29,8 @@ export function LiveCamera({
     const timer = window.setInterval(() => {
       if (v.videoWidth === 0) return;
       const side = Math.min(v.videoWidth, v.videoHeight);
-      const canvas = new OffscreenCanvas(128, 128);
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return;
-      ctx.drawImage(v, (v.videoWidth - side) / 2, (v.videoHeight - side) / 2, side, side, 0, 0, 128, 128);
-      send.current({ data: ctx.getImageData(0, 0, 128, 128).data, width: 128, height: 128 });
+      const crop = { x: (v.videoWidth - side) / 2, y: (v.videoHeight - side) / 2, side };
+      send.current({ data: readPixels(v, 128, 128, crop), width: 128, height: 128 });
     }, FRAME_MS);
     return () => {
       window.clearInterval(timer);

@@ -21,6 +21,8 @@ export function NumberStepper({
   invalid: invalidFromCaller = false,
   disabled = false,
   describedBy,
+  ariaLabel,
+  integer = false,
 }: {
   label: string;
   value: number;
@@ -42,13 +44,18 @@ export function NumberStepper({
   testId?: string;
   /** Rounds what the buttons produce (0.1 + 0.2 is 0.3 here). */
   decimals?: number;
+  /** A fuller spoken name than the short visible label ("MNIST test digit number (0–9999)" for "#"). */
+  ariaLabel?: string;
+  /** Only whole numbers are good values: "3.5" is marked wrong and not passed on. */
+  integer?: boolean;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(String(value));
   useEffect(() => setDraft(String(value)), [value]);
   const parsed = Number(draft);
-  const invalid =
-    invalidFromCaller || draft.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max;
+  const good = (text: string, v: number) =>
+    text.trim() !== '' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v));
+  const invalid = invalidFromCaller || !good(draft, parsed);
   const round = (v: number) => (decimals === undefined ? v : Number(v.toFixed(decimals)));
   const nudge = (by: number) => {
     const next = round(Math.min(max, Math.max(min, value + by)));
@@ -80,13 +87,14 @@ export function NumberStepper({
           value={draft}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
+          aria-label={ariaLabel}
           disabled={disabled}
           data-testid={testId}
           onChange={(e) => {
             setDraft(e.target.value);
             onTyped?.(e.target.value);
             const v = Number(e.target.value);
-            if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= min && v <= max) onChange(v);
+            if (good(e.target.value, v)) onChange(v);
           }}
           onBlur={() => setDraft(String(value))}
         />

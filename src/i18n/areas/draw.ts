@@ -77,6 +77,8 @@ export const draw = {
     weightsMap: '{layer} filter {n} weights',
     weightAt: 'Weight at row {row}, column {col}',
     selected: 'Selected weight',
+    badWeight:
+      'A weight must be a number from −{limit} to {limit}, not "{text}". The last good weight is kept.',
     zero: 'Zero this filter',
     flip: 'Flip its sign',
     reset: 'Reset model',

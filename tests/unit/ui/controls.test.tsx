@@ -98,6 +98,30 @@ describe('NumberStepper', () => {
     expect(onChange).toHaveBeenLastCalledWith(3);
     expect(input.getAttribute('aria-invalid')).toBeNull();
   });
+
+  it('refuses a fraction when only whole numbers are good, and takes a fuller spoken name', () => {
+    const onChange = vi.fn();
+    const typed: string[] = [];
+    render(
+      <NumberStepper
+        label="#"
+        ariaLabel="MNIST test digit number (0–9999)"
+        value={7}
+        min={0}
+        max={9999}
+        integer
+        onChange={onChange}
+        onTyped={(text) => typed.push(text)}
+      />,
+    );
+    const input = screen.getByRole('spinbutton', { name: 'MNIST test digit number (0–9999)' });
+    fireEvent.change(input, { target: { value: '3.5' } });
+    expect(onChange).not.toHaveBeenCalled();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(typed).toEqual(['3.5']);
+    fireEvent.change(input, { target: { value: '42' } });
+    expect(onChange).toHaveBeenLastCalledWith(42);
+  });
 });
 
 describe('Slider', () => {
