@@ -1,4 +1,12 @@
-import { builtinDataPath, loadBuiltinSplit, type BuiltinDatasetId, type MnistSet } from '../engine';
+import {
+  builtinDataPath,
+  isBuiltinDataset,
+  loadBuiltinSplit,
+  loadStoredDataset,
+  storedTrainTest,
+  type BuiltinDatasetId,
+  type MnistSet,
+} from '../engine';
 import { getMnist } from './mnistService';
 
 /**
@@ -17,4 +25,18 @@ export function getBuiltinTestSet(id: BuiltinDatasetId): Promise<MnistSet> {
   // After a failure the next call tries again.
   promise.catch(() => pending.delete(id));
   return promise;
+}
+
+/** Seed of the held-out split of a stored dataset shown by Try it and Explain: Train's default seed. */
+export const STORED_SPLIT_SEED = 1;
+
+/**
+ * The test split of any dataset: a built-in one's fixed split, a stored one's split by Train's default
+ * seed (pictures a default run never saw). Rejects with the name when no such dataset is stored.
+ */
+export async function getTestSet(dataset: string): Promise<MnistSet> {
+  if (isBuiltinDataset(dataset)) return getBuiltinTestSet(dataset);
+  const stored = await loadStoredDataset(dataset);
+  if (!stored) throw new Error(dataset);
+  return storedTrainTest(stored.info, stored.pictures, STORED_SPLIT_SEED).test;
 }

@@ -5,6 +5,13 @@
  *                                     the picture explained (a test digit or a Fashion-MNIST test
  *                                     picture 0–9999, or Draw's last digit); a Fashion-MNIST picture
  *                                     is explained with the Fashion-MNIST model kept for Try it
+ *   image=test:<i>&dataset=<name>     test picture i of a dataset kept in this browser (made or
+ *                                     imported in Data), explained with the model kept for it. The
+ *                                     name travels in its own key, as in Train and Try it, because a
+ *                                     stored name is free text: a dataset called "fashion" would make
+ *                                     `fashion-test:3` look like a built-in form, and one called
+ *                                     "fashion-mnist" would collide with it outright. `test:` alone is
+ *                                     no built-in form, so the two can never be confused.
  *   model=pretrained | current        the shipped LeNet-5, or the model saved in this browser (Train's)
  *   method=occlusion | gradient | smoothgrad | gradcam
  *   class=top | 0–9                   the class explained ("why not a 3?"); top = the model's answer
@@ -18,6 +25,7 @@
  * readers (src/state/linkValues.ts): `0x10`, `1e1`, ` 8 ` or `4.0` are refused, never silently read.
  */
 import { t } from '../i18n';
+import type { DatasetInfo } from '../engine/data/datasets';
 import { linkProblem, readNumber, readOption, clipRaw, type LinkRead } from './linkValues';
 
 export const EXPLAIN_METHODS = ['occlusion', 'gradient', 'smoothgrad', 'gradcam'] as const;
@@ -26,11 +34,16 @@ export type ExplainModelChoice = 'pretrained' | 'current';
 export type ExplainImage =
   | { kind: 'mnist'; index: number }
   | { kind: 'dataset'; dataset: 'fashion-mnist'; index: number }
+  /** A test picture of a dataset kept in this browser (its split by Train's default seed, as Try it). */
+  | { kind: 'stored'; dataset: string; index: number }
   | { kind: 'drawn' };
+
+/** What the codec needs to know of the datasets kept in this browser (null while being read). */
+export type StoredForLink = readonly Pick<DatasetInfo, 'id' | 'counts' | 'inputShape'>[] | null;
 
 /** The dataset an image comes from (Draw's drawing is a digit). */
 export function imageDataset(image: ExplainImage): string {
-  return image.kind === 'dataset' ? image.dataset : 'mnist';
+  return image.kind === 'dataset' || image.kind === 'stored' ? image.dataset : 'mnist';
 }
 
 /** Test picture `index` of a built-in dataset, as Explain reads it (an MNIST digit or a Fashion-MNIST picture). */
@@ -38,9 +51,10 @@ export function testImage(dataset: 'mnist' | 'fashion-mnist', index: number): Ex
   return dataset === 'mnist' ? { kind: 'mnist', index } : { kind: 'dataset', dataset, index };
 }
 
-/** The image as link text: `mnist-test:12`, `fashion-mnist-test:3`, `drawn`. */
+/** The image as link text: `mnist-test:12`, `fashion-mnist-test:3`, `drawn`, `test:4` (+ `dataset=`). */
 export function imageText(image: ExplainImage): string {
   if (image.kind === 'drawn') return 'drawn';
+  if (image.kind === 'stored') return `test:${image.index}`;
   return `${image.kind === 'dataset' ? image.dataset : 'mnist'}-test:${image.index}`;
 }
 
@@ -79,6 +93,37 @@ export const EXPLAIN_SPEEDS = [1, 2, 4, 8, 16, 32, 64, 128] as const;
 
 const refuse = <T>(why: string): LinkRead<T> => ({ ok: false, why });
 
+/**
+ * `image=test:<i>` with `dataset=<name>`: the name must be a dataset kept in this browser and i one of
+ * its test pictures. While the list is still being read (`stored` null) the previous picture stays,
+ * silently; the link is read again once the list is there.
+ */
+function parseStoredImage(
+  raw: string,
+  datasetRaw: string | null,
+  stored: StoredForLink,
+  prev: ExplainImage,
+): LinkRead<ExplainImage> {
+  const number = raw.slice('test:'.length);
+  if (datasetRaw === null) return refuse(t('explain.codec.storedNoDataset', { raw: clipRaw(raw) }));
+  if (stored === null) return { ok: true, value: prev };
+  const info = stored.find((d) => d.id === datasetRaw);
+  if (!info) return refuse(t('explain.codec.storedUnknown', { name: clipRaw(datasetRaw) }));
+  const last = info.counts.test - 1;
+  const i = readNumber('image', number, 0, Number.MAX_SAFE_INTEGER, true);
+  if (!i.ok) return refuse(t('explain.codec.imageNumber', { raw: clipRaw(raw) }));
+  if (i.value > last)
+    return refuse(
+      t('explain.codec.storedRange', {
+        index: String(i.value),
+        name: info.id,
+        count: info.counts.test,
+        last,
+      }),
+    );
+  return { ok: true, value: { kind: 'stored', dataset: info.id, index: i.value } };
+}
+
 function parseImage(raw: string): LinkRead<ExplainImage> {
   if (raw === 'drawn') return { ok: true, value: { kind: 'drawn' } };
   const m = /^(mnist|fashion-mnist)-test:(.*)$/.exec(raw);
@@ -106,6 +151,7 @@ export type ExplainParse = { settings: ExplainSettings; errors: string[] };
 export function parseExplainParams(
   params: URLSearchParams,
   prev: ExplainSettings = EXPLAIN_DEFAULTS,
+  stored: StoredForLink = [],
 ): ExplainParse {
   const s: ExplainSettings = { ...prev };
   const errors: string[] = [];
@@ -123,9 +169,12 @@ export function parseExplainParams(
     if (v.ok) s[field] = v.value;
     else errors.push(linkProblem(v.why, shown(field, prev[field])));
   }
-  const side = EXPLAIN_IMAGE_SIDE;
   const whole = (key: string, raw: string, lo: number, hi: number) => readNumber(key, raw, lo, hi, true);
-  take('image', 'image', parseImage);
+  take('image', 'image', (r) =>
+    r.startsWith('test:') ? parseStoredImage(r, params.get('dataset'), stored, prev.image) : parseImage(r),
+  );
+  // The patch and stride must fit the picture: 28 for the built-in sets, a stored set's own side.
+  const side = imageSide(s.image, stored);
   take('model', 'model', (r) => readOption('model', r, ['pretrained', 'current'] as const));
   take('method', 'method', (r) => readOption('method', r, EXPLAIN_METHODS));
   take('class', 'classIndex', (r) => (r === 'top' ? { ok: true, value: 'top' } : whole('class', r, 0, 9)));
@@ -151,10 +200,18 @@ export function parseExplainParams(
   return { settings: s, errors };
 }
 
+/** The picture's smaller side (what a patch must fit in): 28, or a stored dataset's own size. */
+export function imageSide(image: ExplainImage, stored: StoredForLink): number {
+  if (image.kind !== 'stored') return EXPLAIN_IMAGE_SIDE;
+  const info = stored?.find((d) => d.id === image.dataset);
+  return info ? Math.min(info.inputShape[0], info.inputShape[1]) : EXPLAIN_IMAGE_SIDE;
+}
+
 /** Writes the settings back as a query (only the keys the method uses, plus the image and model). */
 export function encodeExplainParams(s: ExplainSettings): URLSearchParams {
   const p = new URLSearchParams();
   p.set('image', imageText(s.image));
+  if (s.image.kind === 'stored') p.set('dataset', s.image.dataset);
   p.set('model', s.model);
   p.set('method', s.method);
   if (s.classIndex !== 'top') p.set('class', String(s.classIndex));
@@ -172,7 +229,7 @@ export function encodeExplainParams(s: ExplainSettings): URLSearchParams {
   return p;
 }
 
-/** The link into Explain for one MNIST test digit (used by Train's mistakes and confusion matrix). */
+/** The link into Explain for one test picture (Train's mistakes and confusion matrix, Try it, …). */
 export function explainLink(
   image: ExplainImage,
   extra: Partial<Pick<ExplainSettings, 'method' | 'classIndex' | 'model'>> = {},

@@ -161,7 +161,7 @@ describe('Try it for any dataset, with models per dataset', () => {
     // Longer than the default: it also runs Explain's top-patch search and a 2,000-picture map.
   }, 420_000);
 
-  it('an imported 3-class dataset is trained, kept and tried with a drawing; phone and projector views', async () => {
+  it('an imported 3-class dataset is trained, kept and tried with a drawing, then explained (gradient map, class names, bad links); phone and projector views', async () => {
     const w = await openWatchedPage(browser(), '#/data');
     const { page } = w;
     await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
@@ -202,6 +202,35 @@ describe('Try it for any dataset, with models per dataset', () => {
       .poll(() => byId(page, 'try-message').textContent())
       .toMatch(/"notes\.txt" is not a PNG or JPEG/);
     expect(await byId(page, 'prediction').textContent()).toBe(before);
+
+    // Explain one of its test pictures with the kept model (Try it's link): a 28×28 gradient map,
+    // the dataset's class names in the answer and the "why not" buttons; a bad link keeps the picture.
+    await page.goto(new URL('#/draw?dataset=shapes&pick=2', page.url()).href);
+    await byId(page, 'try-explain-link').click();
+    await expect.poll(() => page.url()).toContain('image=test%3A2&dataset=shapes');
+    await expect
+      .poll(() => byId(page, 'explain-says').textContent(), { timeout: 30_000 })
+      .toMatch(/^The model says (circle|square|triangle) \(/);
+    expect(await byId(page, 'class-2').textContent()).toMatch(/^triangle/);
+    const saliency = await downloadCsvRows(page, 'explain-map-csv');
+    expect(saliency).toHaveLength(28);
+    expect(
+      saliency.every((r) => r.split(',').length === 28 && r.split(',').every((v) => Number(v) >= 0)),
+    ).toBe(true);
+    await expect.poll(() => byId(page, 'explain-builtin-only').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/explain-shapes-1366.png`, fullPage: true });
+    const says = await byId(page, 'explain-says').textContent();
+    await page.evaluate(
+      () => (window.location.hash = '#/explain?image=test:9999&dataset=shapes&method=gradient'),
+    );
+    await expect
+      .poll(() => byId(page, 'conv-message').textContent())
+      .toMatch(/image=test:9999: the dataset "shapes" has \d+ test pictures, numbered 0 to \d+\..*test:2/);
+    await page.evaluate(() => (window.location.hash = '#/explain?image=test:1&dataset=nope&method=gradient'));
+    await expect
+      .poll(() => byId(page, 'conv-message').textContent())
+      .toMatch(/dataset="nope" is not a dataset kept in this browser/);
+    expect(await byId(page, 'explain-says').textContent()).toBe(says);
 
     // Projector (1920, presentation) and phone (390, touch) views of a picked test picture.
     const pick = '#/draw?dataset=shapes&pick=3';

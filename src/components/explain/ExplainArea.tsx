@@ -1,8 +1,9 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { t } from '../../i18n';
-import { builtinDataset, type BuiltinDatasetId } from '../../engine';
+import { builtinDataset, isBuiltinDataset, type BuiltinDatasetId } from '../../engine';
 import type { ExplainSettings } from '../../state/explainParams';
 import { imageDataset, imageText } from '../../state/explainParams';
+import { datasetOf } from '../../state/modelStore';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { ExportMenu } from '../ui';
@@ -40,18 +41,43 @@ function decimalsFor(scale: ColorScale): number {
 const argmax = (p: Float32Array) => p.reduce((best, v, i) => (v > (p[best] ?? -Infinity) ? i : best), 0);
 
 export function ExplainArea() {
-  const { settings, urlErrors, update } = useExplainSettings();
+  const { settings, urlErrors, update, stored } = useExplainSettings();
   const [uiError, setUiError] = useState<string | null>(null);
   const dataset = imageDataset(settings.image);
+  // The lower panels (top patches, synthesis, learned map) read a built-in set; a stored one is not wired yet.
+  const builtin = isBuiltinDataset(dataset);
   const testSet: BuiltinDatasetId = dataset === 'fashion-mnist' ? 'fashion-mnist' : 'mnist';
-  // Class names in every label for a picture of clothes; digits otherwise.
+  const storedInfo = builtin ? null : (stored?.find((d) => d.id === dataset) ?? null);
+  const datasetName = builtin ? builtinDataset(testSet).name : (storedInfo?.name ?? dataset);
+  // Class names in every label for clothes or a stored set; digits (null) for MNIST and drawings.
   const names = useMemo(
-    () => (dataset === 'fashion-mnist' ? builtinDataset('fashion-mnist').classNames : null),
-    [dataset],
+    () =>
+      dataset === 'fashion-mnist'
+        ? builtinDataset('fashion-mnist').classNames
+        : (storedInfo?.classNames ?? null),
+    [dataset, storedInfo],
   );
   const model = useExplainModel(settings.model, dataset);
-  const net = model.state === 'ready' ? model.net : null;
-  const { picture, error: imageError } = useExplainImage(settings.image);
+  const { picture: shown, error: imageError } = useExplainImage(settings.image);
+  const ready = model.state === 'ready' ? model.net : null;
+  // While one dataset's picture and another's model meet (a switch half done), nothing is computed.
+  const fits = !!ready && !!shown && ready.inputShape.join('×') === shown.shape.join('×');
+  const net = fits ? ready : null;
+  const picture = fits ? shown : null;
+  const wanted = settings.image.kind === 'drawn' ? 'drawn' : `${dataset}-test:${settings.image.index}`;
+  // A kept model that cannot read this dataset's pictures (the set was re-imported at another size).
+  const shapeMismatch =
+    ready &&
+    shown &&
+    !fits &&
+    shown.key === wanted &&
+    model.state === 'ready' &&
+    datasetOf(model.meta) === dataset
+      ? t('explain.shapeMismatch', {
+          model: ready.inputShape.join('×'),
+          picture: shown.shape.join('×'),
+        })
+      : null;
   const probabilities = useProbabilities(net, picture?.pixels ?? null);
   const top = probabilities ? argmax(probabilities) : null;
   const hasConv = !net || net.convLayers.length > 0;
@@ -81,11 +107,19 @@ export function ExplainArea() {
   );
   const map = useExplainMap(net, picture?.pixels ?? null, request);
   const modelError = model.state === 'error' ? model.message : null;
+  const colour = picture?.shape[2] === 3;
 
   return (
     <div className="conv-area explain-area" data-testid="explain-area">
       <h1 className="visually-hidden">{t('explain.heading')}</h1>
-      <ExplainControls settings={settings} update={update} onError={setUiError} hasConv={hasConv} />
+      <ExplainControls
+        settings={settings}
+        update={update}
+        onError={setUiError}
+        hasConv={hasConv}
+        testCount={storedInfo?.counts.test ?? 10000}
+        datasetName={datasetName}
+      />
       {/* urlErrors are whole sentences already (the value refused, the one kept): src/state/linkValues.ts */}
       <Messages
         linkProblems={[]}
@@ -93,11 +127,20 @@ export function ExplainArea() {
           ...urlErrors,
           modelError,
           imageError,
+          shapeMismatch,
           uiError,
           map.error,
           net && !hasConv ? t('explain.noConv') : null,
         ]}
       />
+      {model.state === 'none' && (
+        <p className="explain-no-model" data-testid="explain-no-model">
+          {t('explain.noDatasetModel', { dataset: datasetName })}{' '}
+          <a className="button-link" href={`#/train?dataset=${encodeURIComponent(model.dataset)}`}>
+            {t('explain.trainLink', { dataset: datasetName })}
+          </a>
+        </p>
+      )}
       {probabilities && top !== null && (
         <ClassChooser
           probabilities={probabilities}
@@ -109,12 +152,15 @@ export function ExplainArea() {
       )}
       <div className="explain-about">
         <RichText text={t(`explain.about.${settings.method}`)} />
+        {colour && settings.method !== 'gradcam' && (
+          <RichText text={t(`explain.colourNote.${settings.method}`)} />
+        )}
       </div>
-      {(!picture || !net) && !modelError && (
+      {(!picture || !net) && !modelError && model.state !== 'none' && (
         <p className="loading">
-          {testSet === 'mnist'
+          {dataset === 'mnist'
             ? t('explain.loading')
-            : t('explain.loadingPictures', { dataset: builtinDataset(testSet).name })}
+            : t('explain.loadingPictures', { dataset: datasetName })}
         </p>
       )}
       {map.progress && (
@@ -144,8 +190,13 @@ export function ExplainArea() {
         />
       )}
       {/* The lower panels search the picture's own test split with its dataset's model. */}
-      {net && hasConv && <FilterPatches net={net} dataset={testSet} />}
-      {model.state === 'ready' && (
+      {!builtin && net && (
+        <p className="explain-note" data-testid="explain-builtin-only">
+          {t('explain.storedOnlyBuiltin', { dataset: datasetName })}
+        </p>
+      )}
+      {builtin && net && hasConv && <FilterPatches net={net} dataset={testSet} />}
+      {builtin && model.state === 'ready' && (
         <LearnedMap
           net={model.net}
           meta={model.meta}
@@ -180,17 +231,18 @@ function ExplainWorkspace({
   names: readonly string[] | null;
 }) {
   const nameOf = (k: number) => names?.[k] ?? k;
-  const cellPx = useCellPx();
-  const side = 28;
+  const [ph, pw, channels] = picture.shape;
+  // A bigger picture (32×32) gets smaller cells so it takes the same room as a 28×28 one.
+  const cellPx = Math.max(4, Math.floor((useCellPx() * 28) / Math.max(28, pw)));
   const c = result.classIndex;
   const occlusion = result.method === 'occlusion';
   // Signed maps (occlusion) use the diverging scale around zero; the others are ≥ 0 (sequential).
   const scale: ColorScale = useMemo(() => chooseScale(result.values), [result.values]);
   const placement = occlusion ? { patch: settings.patch, stride: settings.stride } : undefined;
   const onPicture = useMemo(
-    () => mapOnPicture(result.values, result.w, result.h, side, side, placement),
+    () => mapOnPicture(result.values, result.w, result.h, pw, ph, placement),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- placement is rebuilt from these two numbers
-    [result.values, result.w, result.h, settings.patch, settings.stride, occlusion],
+    [result.values, result.w, result.h, pw, ph, settings.patch, settings.stride, occlusion],
   );
   // The occlusion patch at the player's position, outlined on the picture too.
   const count = result.w * result.h;
@@ -201,8 +253,12 @@ function ExplainWorkspace({
     () => (occlusion ? { row: boxRow, col: boxCol, size: settings.patch } : null),
     [occlusion, boxRow, boxCol, settings.patch],
   );
-  const mapCell = Math.max(6, Math.min(44, Math.floor((side * cellPx) / result.w)));
-  const imageName = imageText(settings.image).replace(':', '-');
+  const mapCell = Math.max(6, Math.min(44, Math.floor((pw * cellPx) / result.w)));
+  const imageName = (
+    settings.image.kind === 'stored'
+      ? `${settings.image.dataset}-${imageText(settings.image)}`
+      : imageText(settings.image)
+  ).replace(':', '-');
   const mapTitle = t(`explain.panels.${result.method}Map`, {
     digit: nameOf(c),
     layer: result.cam?.layer ?? '',
@@ -223,23 +279,26 @@ function ExplainWorkspace({
       <div className="explain-panels">
         <Panel
           title={t('explain.panels.picture')}
-          shape={t('explain.panels.pictureShape', { h: side, w: side })}
+          shape={t('explain.panels.pictureShape', { h: ph, w: pw })}
           testId="explain-picture"
         >
           <OverlayCanvas
             picture={picture.pixels}
+            channels={channels}
             onPicture={onPicture}
-            w={side}
-            h={side}
+            w={pw}
+            h={ph}
             scale={scale}
             opacity={settings.opacity / 100}
             cellPx={cellPx}
             label={t('explain.panels.pictureLabel', { method: t(`explain.methods.${result.method}`) })}
             box={box}
           />
-          <p className="explain-note">
-            {t(names ? 'explain.panels.outlineNotePicture' : 'explain.panels.outlineNote')}
-          </p>
+          {channels === 1 && (
+            <p className="explain-note">
+              {t(names ? 'explain.panels.outlineNotePicture' : 'explain.panels.outlineNote')}
+            </p>
+          )}
           <ColorLegend scale={scale} title={legendTitle} decimals={decimalsFor(scale)} />
         </Panel>
         {occlusion ? (

@@ -13,22 +13,27 @@ type Props = {
   update: (patch: Partial<ExplainSettings>, opts?: { push?: boolean }) => void;
   onError: (message: string | null) => void;
   hasConv: boolean;
+  /** Test pictures of the picture's dataset (10,000 for the built-in ones). */
+  testCount: number;
+  /** The dataset's name as people read it (Fashion-MNIST, a stored set's name). */
+  datasetName: string;
 };
 
 /** Picture, model, method and the method's own settings, each written straight into the URL. */
-export function ExplainControls({ settings, update, onError, hasConv }: Props) {
+export function ExplainControls({ settings, update, onError, hasConv, testCount, datasetName }: Props) {
   const index = settings.image.kind === 'drawn' ? null : settings.image.index;
-  const clothes = settings.image.kind === 'dataset';
-  // A number typed or drawn at random stays in the dataset of the picture shown (MNIST or clothes).
+  const clothes = settings.image.kind === 'dataset' || settings.image.kind === 'stored';
+  // A number typed or drawn at random stays in the dataset of the picture shown (MNIST, clothes, stored).
+  const image = settings.image;
   const pictureAt = (i: number): ExplainImage =>
-    settings.image.kind === 'dataset'
-      ? { kind: 'dataset', dataset: settings.image.dataset, index: i }
+    image.kind === 'dataset' || image.kind === 'stored'
+      ? { ...image, index: i }
       : { kind: 'mnist', index: i };
   const [text, setText] = useState(index === null ? '' : String(index));
   useEffect(() => setText(index === null ? '' : String(index)), [index]);
   const commit = () => {
-    if (!/^\d+$/.test(text.trim()) || Number(text) > 9999) {
-      onError(t('explain.controls.badNumber', { text }));
+    if (!/^\d+$/.test(text.trim()) || Number(text) > testCount - 1) {
+      onError(t('explain.controls.badNumber', { text, last: testCount - 1 }));
       return;
     }
     onError(null);
@@ -39,15 +44,22 @@ export function ExplainControls({ settings, update, onError, hasConv }: Props) {
       <fieldset className="conv-group">
         <legend>{t('explain.controls.image')}</legend>
         <label>
-          {t(clothes ? 'explain.controls.pictureNumber' : 'explain.controls.digitNumber')}{' '}
+          {clothes
+            ? t('explain.controls.pictureNumber', { dataset: datasetName })
+            : t('explain.controls.digitNumber')}{' '}
           <input
             type="text"
             inputMode="numeric"
             size={5}
             value={text}
-            aria-label={t(
-              clothes ? 'explain.controls.pictureNumberLabel' : 'explain.controls.digitNumberLabel',
-            )}
+            aria-label={
+              clothes
+                ? t('explain.controls.pictureNumberLabel', {
+                    dataset: datasetName,
+                    last: String(testCount - 1),
+                  })
+                : t('explain.controls.digitNumberLabel')
+            }
             onChange={(e) => setText(e.target.value)}
             onBlur={commit}
             onKeyDown={(e) => {
@@ -62,7 +74,7 @@ export function ExplainControls({ settings, update, onError, hasConv }: Props) {
           onClick={() =>
             update(
               {
-                image: pictureAt(Math.floor(Math.random() * 10000)),
+                image: pictureAt(Math.floor(Math.random() * testCount)),
                 step: null,
                 classIndex: 'top',
               },

@@ -86,8 +86,8 @@ export function OcclusionPanels({
       <Panel
         title={t('explain.panels.occluded')}
         shape={t('explain.panels.occludedShape', {
-          h: 28,
-          w: 28,
+          h: picture.shape[0],
+          w: picture.shape[1],
           patch: settings.patch,
           row: top,
           col: left,
@@ -96,9 +96,10 @@ export function OcclusionPanels({
       >
         <OverlayCanvas
           picture={picture.pixels}
+          channels={picture.shape[2]}
           onPicture={null}
-          w={28}
-          h={28}
+          w={picture.shape[1]}
+          h={picture.shape[0]}
           scale={scale}
           opacity={0}
           cellPx={cellPx}

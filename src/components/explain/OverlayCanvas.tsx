@@ -7,12 +7,15 @@ import { inkOutline, overlayPixels } from './overlay';
 const OUTLINE = '#2fb344';
 
 /**
- * The picture with a map blended over it (`overlayPixels`) and the digit's outline in green on top.
- * `box` outlines a square (the occlusion patch at the current step) in the player's colour; `hidden`
- * paints that square as paper instead, to show what the model was given.
+ * The picture with a map blended over it (`overlayPixels`) and the digit's outline in green on top
+ * (greyscale pictures only: a colour photo has no ink to outline). `box` outlines a square (the
+ * occlusion patch at the current step) in the player's colour; `hidden` paints that square as the
+ * model got it: zero, which is paper for a greyscale picture and black for a colour one.
  */
 export const OverlayCanvas = memo(function OverlayCanvas(p: {
   picture: Float32Array;
+  /** 1 (greyscale, drawn as ink on paper) or 3 (colour, h·w·3 interleaved). */
+  channels?: number;
   onPicture: Float32Array | null;
   w: number;
   h: number;
@@ -38,29 +41,32 @@ export const OverlayCanvas = memo(function OverlayCanvas(p: {
     if (!sctx) return;
     const image = new ImageData(p.w, p.h);
     const onPicture = p.onPicture ?? new Float32Array(p.w * p.h);
-    overlayPixels(p.picture, onPicture, p.w, p.h, p.scale, p.onPicture ? p.opacity : 0, image.data);
+    const channels = p.channels ?? 1;
+    overlayPixels(p.picture, onPicture, p.w, p.h, p.scale, p.onPicture ? p.opacity : 0, image.data, channels);
     sctx.putImageData(image, 0, 0);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(small, 0, 0, canvas.width, canvas.height);
     const unit = p.cellPx * dpr;
     if (p.box?.hidden) {
-      ctx.fillStyle = '#fff';
+      ctx.fillStyle = channels === 3 ? '#000' : '#fff';
       ctx.fillRect(p.box.col * unit, p.box.row * unit, p.box.size * unit, p.box.size * unit);
     }
-    ctx.strokeStyle = OUTLINE;
-    ctx.lineWidth = Math.max(1.5, unit / 6);
-    ctx.beginPath();
-    for (const [x1, y1, x2, y2] of inkOutline(p.picture, p.w, p.h)) {
-      ctx.moveTo(x1 * unit, y1 * unit);
-      ctx.lineTo(x2 * unit, y2 * unit);
+    if (channels === 1) {
+      ctx.strokeStyle = OUTLINE;
+      ctx.lineWidth = Math.max(1.5, unit / 6);
+      ctx.beginPath();
+      for (const [x1, y1, x2, y2] of inkOutline(p.picture, p.w, p.h)) {
+        ctx.moveTo(x1 * unit, y1 * unit);
+        ctx.lineTo(x2 * unit, y2 * unit);
+      }
+      ctx.stroke();
     }
-    ctx.stroke();
     if (p.box) {
       ctx.strokeStyle = WINDOW_COLOR;
       ctx.lineWidth = 3 * dpr;
       ctx.strokeRect(p.box.col * unit, p.box.row * unit, p.box.size * unit, p.box.size * unit);
     }
-  }, [p.picture, p.onPicture, p.w, p.h, p.scale, p.opacity, p.cellPx, p.box, cssW, cssH]);
+  }, [p.picture, p.channels, p.onPicture, p.w, p.h, p.scale, p.opacity, p.cellPx, p.box, cssW, cssH]);
   return (
     <canvas
       ref={ref}

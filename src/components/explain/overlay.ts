@@ -39,8 +39,9 @@ export function mapOnPicture(
 }
 
 /**
- * RGBA pixels of the picture (ink dark on white, like the digits everywhere in the app) blended with
- * the map's colours: `out = (1 − opacity)·picture + opacity·colour(map)`.
+ * RGBA pixels of the picture blended with the map's colours: `out = (1 − opacity)·picture +
+ * opacity·colour(map)`. A one-channel picture is drawn as ink dark on white, like the digits everywhere
+ * in the app; a colour one (`channels` 3, values h·w·3 interleaved) in its own colours.
  */
 export function overlayPixels(
   picture: ArrayLike<number>,
@@ -50,14 +51,19 @@ export function overlayPixels(
   scale: ColorScale,
   opacity: number,
   out: Uint8ClampedArray = new Uint8ClampedArray(w * h * 4),
+  channels = 1,
 ): Uint8ClampedArray {
   const o = Math.max(0, Math.min(1, opacity));
+  const unit = (v: number | undefined) => Math.max(0, Math.min(1, v ?? 0));
   for (let i = 0; i < w * h; i++) {
-    const grey = 255 * (1 - Math.max(0, Math.min(1, picture[i] ?? 0)));
     const [r, g, b] = colorOf(onPicture[i] ?? 0, scale);
-    out[i * 4] = (1 - o) * grey + o * r;
-    out[i * 4 + 1] = (1 - o) * grey + o * g;
-    out[i * 4 + 2] = (1 - o) * grey + o * b;
+    const base =
+      channels === 3
+        ? [255 * unit(picture[i * 3]), 255 * unit(picture[i * 3 + 1]), 255 * unit(picture[i * 3 + 2])]
+        : [0, 0, 0].map(() => 255 * (1 - unit(picture[i * channels])));
+    out[i * 4] = (1 - o) * (base[0] ?? 0) + o * r;
+    out[i * 4 + 1] = (1 - o) * (base[1] ?? 0) + o * g;
+    out[i * 4 + 2] = (1 - o) * (base[2] ?? 0) + o * b;
     out[i * 4 + 3] = 255;
   }
   return out;

@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n';
-import { builtinDataset, digitLabel, MNIST_PIXELS } from '../../engine';
+import { builtinDataset, digitLabel, setGeometry, type InputShape } from '../../engine';
 import { useStore } from '../../state/createStore';
 import type { ExplainImage } from '../../state/explainParams';
 import { imageDataset } from '../../state/explainParams';
-import { getBuiltinTestSet } from '../../state/datasetService';
+import { getTestSet } from '../../state/datasetService';
 import { lastDrawnDigit } from '../../state/lastDrawnDigit';
-import { getMnist } from '../../state/mnistService';
 
-/** The picture being explained: 28×28 values in [0, 1], with its true label (class index) when known. */
-export type ExplainPicture = { pixels: Float32Array; label: number | null; key: string };
+/**
+ * The picture being explained: h·w·c values in [0, 1] (28×28×1 for the built-in sets and drawings,
+ * a stored set's own shape, e.g. 32×32×3 colour), with its true label (class index) when known.
+ */
+export type ExplainPicture = { pixels: Float32Array; shape: InputShape; label: number | null; key: string };
 
 /**
  * Turns the image setting into pixels. A drawn digit that does not exist yet, or MNIST failing to
@@ -30,27 +32,41 @@ export function useExplainImage(image: ExplainImage): {
     let cancelled = false;
     if (index < 0) {
       if (drawn) {
-        setPicture({ pixels: drawn, label: null, key: 'drawn' });
+        setPicture({ pixels: drawn, shape: [28, 28, 1], label: null, key: 'drawn' });
         setError(null);
       } else setError(t('explain.nothingDrawn'));
       return;
     }
     const key = `${dataset}-test:${index}`;
     if (current.current?.key === key) return;
-    (dataset === 'fashion-mnist' ? getBuiltinTestSet('fashion-mnist') : getMnist('test')).then(
+    getTestSet(dataset).then(
       (set) => {
         if (cancelled) return;
-        const bytes = set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
-        setPicture({ pixels: Float32Array.from(bytes, (b) => b / 255), label: digitLabel(set, index), key });
+        const g = setGeometry(set);
+        // The codec checked the number against the stored count; a split that came out smaller keeps the picture.
+        if (index >= set.count) {
+          setError(t('explain.pictureMissing', { index, dataset, count: set.count }));
+          return;
+        }
+        const bytes = set.images.subarray(index * g.size, (index + 1) * g.size);
+        setPicture({
+          pixels: Float32Array.from(bytes, (b) => b / 255),
+          shape: [g.h, g.w, g.c],
+          label: digitLabel(set, index),
+          key,
+        });
         setError(null);
       },
       (e: unknown) => {
         if (cancelled) return;
         const reason = e instanceof Error ? e.message : String(e);
         setError(
-          dataset === 'fashion-mnist'
-            ? t('explain.picturesFailed', { dataset: builtinDataset('fashion-mnist').name, reason })
-            : t('explain.mnistFailed', { reason }),
+          dataset === 'mnist'
+            ? t('explain.mnistFailed', { reason })
+            : t('explain.picturesFailed', {
+                dataset: dataset === 'fashion-mnist' ? builtinDataset('fashion-mnist').name : dataset,
+                reason,
+              }),
         );
       },
     );

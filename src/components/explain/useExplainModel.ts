@@ -9,7 +9,9 @@ import type { ExplainModelChoice } from '../../state/explainParams';
 export type ExplainModel =
   | { state: 'loading' }
   | { state: 'ready'; net: Network; meta: ModelMeta }
-  | { state: 'error'; message: string };
+  | { state: 'error'; message: string }
+  /** No model is kept for this dataset yet (the area links to Train on it). */
+  | { state: 'none'; dataset: string };
 
 /**
  * The model Explain asks: `pretrained` is the shipped LeNet-5; `current` is the model the app uses
@@ -34,7 +36,7 @@ export function useExplainModel(choice: ExplainModelChoice, dataset = 'mnist'): 
             ? await loadModelFor(choice === 'pretrained' ? 'pretrained' : 'chosen')
             : await loadDatasetModel(dataset);
         if (!loaded) {
-          if (!cancelled) setModel({ state: 'error', message: t('explain.noDatasetModel') });
+          if (!cancelled) setModel({ state: 'none', dataset });
           return;
         }
         if (cancelled) {

@@ -5,6 +5,7 @@ import {
   parseExplainParams,
   type ExplainSettings,
 } from '../../state/explainParams';
+import { useStoredDatasets } from '../../state/storedDatasets';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 
 /**
@@ -15,15 +16,17 @@ export function useExplainSettings() {
   const { params } = useHashRoute();
   const setParams = useSetHashParams('explain');
   const lastGood = useRef<ExplainSettings>(EXPLAIN_DEFAULTS);
+  const { list: stored } = useStoredDatasets();
   const query = params.toString();
+  // Read again when the stored list arrives: a `test:<i>&dataset=<name>` link waits for it.
   const parsed = useMemo(() => {
-    const next = parseExplainParams(new URLSearchParams(query), lastGood.current);
+    const next = parseExplainParams(new URLSearchParams(query), lastGood.current, stored);
     const prev = lastGood.current;
     // Same picture → same object, so effects keyed on it do not run again.
     const image =
       JSON.stringify(prev.image) === JSON.stringify(next.settings.image) ? prev.image : next.settings.image;
     return { ...next, settings: { ...next.settings, image } };
-  }, [query]);
+  }, [query, stored]);
   useEffect(() => {
     lastGood.current = parsed.settings;
   }, [parsed]);
@@ -34,5 +37,5 @@ export function useExplainSettings() {
       setParams(encodeExplainParams({ ...current.current, ...patch }), opts),
     [setParams],
   );
-  return { settings: parsed.settings, urlErrors: parsed.errors, update };
+  return { settings: parsed.settings, urlErrors: parsed.errors, update, stored };
 }

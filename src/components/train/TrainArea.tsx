@@ -17,7 +17,8 @@ import { useTimeEstimate } from './arch/useTimeEstimate';
 import { TrainControls } from './TrainControls';
 import { isBusy, RunButtons, TrainStatus } from './TrainStatus';
 import { ensureSession, resetRuntime, send, startTraining, trainStore } from './trainSession';
-import { explainLink } from '../../state/explainParams';
+import { explainLink, testImage, type ExplainImage } from '../../state/explainParams';
+import { STORED_SPLIT_SEED } from '../../state/datasetService';
 import { useTrainDataset } from './useTrainDataset';
 import { formatCompare, parseCompareParam } from '../../state/compareParam';
 import { runsStore } from '../../state/runsService';
@@ -105,6 +106,14 @@ export function TrainArea() {
     () => (liveTestSet ? { ...liveTestSet, inputShape: info.inputShape } : null),
     [liveTestSet, info.inputShape],
   );
+  // Explain reads a test picture by its number in the split it knows: the built-in sets' fixed split, a
+  // stored set's split by the default seed (STORED_SPLIT_SEED). With another seed the numbers would
+  // point at other pictures, so no link is offered.
+  const explainImage = useMemo((): ((i: number) => ExplainImage) | null => {
+    if (dataset === null) return null;
+    if (dataset === 'mnist' || dataset === 'fashion-mnist') return (i) => testImage(dataset, i);
+    return cfg.seed === STORED_SPLIT_SEED ? (i) => ({ kind: 'stored', dataset, index: i }) : null;
+  }, [dataset, cfg.seed]);
   useEffect(() => {
     // Still reading which datasets this browser keeps: load nothing yet.
     if (dataset === null) return;
@@ -293,11 +302,10 @@ export function TrainArea() {
               picked={picked}
               classNames={info.classNames}
             />
-            {/* Explain reads MNIST test digits only, so the link is offered for that dataset alone. */}
-            {picked !== null && dataset === 'mnist' && (
+            {picked !== null && explainImage && (
               <a
                 className="button-link"
-                href={explainLink({ kind: 'mnist', index: picked }, { model: 'current' })}
+                href={explainLink(explainImage(picked), { model: 'current' })}
                 aria-label={t('explain.links.fromTrainLabel', { index: picked })}
                 data-testid="train-explain-link"
               >

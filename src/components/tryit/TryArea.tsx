@@ -313,11 +313,13 @@ export function TryArea() {
             </p>
           )}
           {/* Explain knows Fashion-MNIST's test pictures (fashion-mnist-test:<i>); stored sets not yet. */}
-          {dataset === 'fashion-mnist' && picture?.test != null && session && (
+          {dataset !== null && dataset !== 'mnist' && picture?.test != null && session && (
             <a
               className="button-link"
               href={explainLink(
-                { kind: 'dataset', dataset: 'fashion-mnist', index: picture.test },
+                dataset === 'fashion-mnist'
+                  ? { kind: 'dataset', dataset, index: picture.test }
+                  : { kind: 'stored', dataset, index: picture.test },
                 { method: 'gradient' },
               )}
               data-testid="try-explain-link"

@@ -1,20 +1,11 @@
 import { useEffect, useState } from 'react';
-import {
-  isBuiltinDataset,
-  loadStoredDataset,
-  setGeometry,
-  storedTrainTest,
-  type MnistSet,
-} from '../../engine';
-import { getBuiltinTestSet } from '../../state/datasetService';
+import { setGeometry, type MnistSet } from '../../engine';
+import { getTestSet } from '../../state/datasetService';
 
 export type TestPictures =
   | { state: 'loading' }
   | { state: 'ready'; set: MnistSet; h: number; w: number; c: number }
   | { state: 'error'; message: string };
-
-/** Seed of the held-out split shown: Train's default seed, so these are pictures a default run never saw. */
-const SPLIT_SEED = 1;
 
 /**
  * The test split of `dataset` (a built-in one's fixed split, a stored one's split by Train's default
@@ -26,13 +17,7 @@ export function useTestPictures(dataset: string | null): TestPictures {
     if (!dataset) return;
     let live = true;
     setPics({ state: 'loading' });
-    const load = async (): Promise<MnistSet> => {
-      if (isBuiltinDataset(dataset)) return getBuiltinTestSet(dataset);
-      const stored = await loadStoredDataset(dataset);
-      if (!stored) throw new Error(dataset);
-      return storedTrainTest(stored.info, stored.pictures, SPLIT_SEED).test;
-    };
-    load().then(
+    getTestSet(dataset).then(
       (set) => {
         const g = setGeometry(set);
         if (live) setPics({ state: 'ready', set, h: g.h, w: g.w, c: g.c });

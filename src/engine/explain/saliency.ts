@@ -12,12 +12,17 @@
  *   smooth(i) = (1/n) Σ_k | ∂z_c / ∂x_i (x + ε_k) |,   ε_k ~ N(0, (σ·(max x − min x))²) per pixel,
  *
  * which washes out the speckle a single gradient has. The noise is seeded, so a link reproduces a map.
+ *
+ * A colour picture has three numbers per pixel (red, green, blue), so three gradients; the map keeps
+ * the largest, `max_ch |∂z_c / ∂x_(i,ch)|` (Simonyan et al. 2013 do the same), so a pixel that matters
+ * through one colour only is not diluted by the other two. For SmoothGrad the max is taken per noisy
+ * copy, then averaged. A greyscale picture has one channel, so the max is the value itself.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { classify, logitsFrom, type Network } from './network';
 
 export type SaliencyMap = {
-  /** `h × w` values (channels summed for colour inputs), row-major, all ≥ 0. */
+  /** `h × w` values (the largest over the channels for colour inputs), row-major, all ≥ 0. */
   values: Float32Array;
   h: number;
   w: number;
@@ -45,9 +50,9 @@ export function scoreGradient(net: Network, x: tf.Tensor4D, classIndex: number):
   });
 }
 
-/** `|∂z_c/∂x|` summed over channels and averaged over the batch: `[h, w]`. Call inside tidy. */
+/** `|∂z_c/∂x|`, largest over the channels, averaged over the batch: `[h, w]`. Call inside tidy. */
 function meanAbsMap(grad: tf.Tensor4D): tf.Tensor2D {
-  return tf.mean<tf.Tensor2D>(tf.sum(tf.abs(grad), 3), 0);
+  return tf.mean<tf.Tensor2D>(tf.max(tf.abs(grad), 3), 0);
 }
 
 async function read(net: Network, t: tf.Tensor, classIndex: number): Promise<SaliencyMap> {

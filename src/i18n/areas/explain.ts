@@ -23,10 +23,10 @@ export const explain = {
     image: 'Picture',
     digitNumber: 'Test digit #',
     digitNumberLabel: 'MNIST test digit number (0–9999)',
-    badNumber: 'Digit number must be a whole number from 0 to 9999, not "{text}".',
+    badNumber: 'The picture number must be a whole number from 0 to {last}, not "{text}".',
     random: 'Random digit',
-    pictureNumber: 'Fashion-MNIST test picture #',
-    pictureNumberLabel: 'Fashion-MNIST test picture number (0–9999)',
+    pictureNumber: '{dataset} test picture #',
+    pictureNumberLabel: '{dataset} test picture number (0–{last})',
     randomPicture: 'Random picture',
     drawn: 'My drawn digit',
     model: 'Model',
@@ -63,9 +63,24 @@ export const explain = {
     gradcam:
       'Grad-CAM looks inside: at the last convolution layer’s maps. Each map gets a weight, the average gradient of the class score over that map (`α_k = mean ∂z_c/∂A_k`); the weighted maps are added, negatives dropped (`ReLU(Σ α_k A_k)`), and stretched onto the picture.',
   },
+  colourNote: {
+    gradient:
+      'This is a colour picture: every pixel has three numbers (red, green, blue), so it has three gradients. The map shows the largest of the three: `max over channels |∂z_c / ∂pixel|`.',
+    smoothgrad:
+      'This is a colour picture: every pixel has three numbers (red, green, blue). For each noisy copy the map keeps the largest of the three gradients, `max over channels |∂z_c / ∂pixel|`, then averages.',
+    occlusion:
+      'This is a colour picture: the patch sets all three colours (red, green, blue) to 0, so the hidden square is black.',
+    gradcam: 'The {camH}×{camW} Grad-CAM map is stretched onto the {h}×{w} colour picture.',
+  },
   says: 'The model says {digit} ({pct} % sure).',
   noDatasetModel:
-    'No Fashion-MNIST model is kept in this browser yet: train one in Train with Fashion-MNIST, choose "Use this model in Try it", then come back.',
+    'No {dataset} model is kept in this browser yet: train one in Train on {dataset}, choose "Use this model in Try it", then come back.',
+  shapeMismatch:
+    'The kept model reads pictures of {model} numbers but this picture has {picture}: train a new model on this dataset in Train.',
+  trainLink: 'Train a model on {dataset}',
+  pictureMissing: 'Test picture {index} of "{dataset}" does not exist: it has {count} test pictures.',
+  storedOnlyBuiltin:
+    'What each filter wants and the map of everything the model learned work for MNIST and Fashion-MNIST only, not yet for "{dataset}".',
   explaining: 'Explaining “{digit}” ({pct} %).',
   whyNot: 'This is the evidence for “{digit}”, which the model did not choose.',
   panels: {
@@ -185,6 +200,10 @@ export const explain = {
   codec: {
     image:
       'image="{raw}" is not a picture Explain knows: use mnist-test:<0–9999>, fashion-mnist-test:<0–9999> or drawn.',
+    storedNoDataset:
+      'image="{raw}" needs the dataset it comes from: add dataset=<name> (a dataset made or imported in Data).',
+    storedUnknown: 'dataset="{name}" is not a dataset kept in this browser: make or import it in Data first.',
+    storedRange: 'image=test:{index}: the dataset "{name}" has {count} test pictures, numbered 0 to {last}.',
     imageNumber:
       'image="{raw}": the test picture number after the colon must be a whole number from 0 to 9999, written with plain digits.',
     patchTooLarge: 'patch={patch} is larger than the {side}×{side} picture: a patch must fit inside it.',

@@ -159,3 +159,54 @@ describe('overlay maths', () => {
     expect(inkOutline([1, 1], 2, 1)).toHaveLength(6);
   });
 });
+
+describe('stored datasets in the link (image=test:<i>&dataset=<name>)', () => {
+  const shapes = {
+    id: 'shapes',
+    counts: { train: 30, test: 12, perClass: [14, 14, 14] },
+    inputShape: [32, 32, 3] as [number, number, number],
+  };
+  const read = (
+    q: string,
+    stored: Parameters<typeof parseExplainParams>[2] = [shapes],
+    prev = EXPLAIN_DEFAULTS,
+  ) => parseExplainParams(new URLSearchParams(q), prev, stored);
+
+  it('reads a stored test picture and writes it back the same way', () => {
+    const { settings, errors } = read('image=test:11&dataset=shapes&method=gradient');
+    expect(errors).toEqual([]);
+    expect(settings.image).toEqual({ kind: 'stored', dataset: 'shapes', index: 11 });
+    const link = explainLink(settings.image, { method: 'gradient' });
+    expect(link).toBe('#/explain?image=test%3A11&dataset=shapes&model=current&method=gradient');
+    expect(read(link.slice('#/explain?'.length)).settings.image).toEqual(settings.image);
+  });
+
+  it('refuses an unknown dataset, a number out of range, a missing dataset; keeps the previous picture', () => {
+    const prev = { ...EXPLAIN_DEFAULTS, image: testImage('mnist', 7) };
+    const unknown = read('image=test:1&dataset=circles', [shapes], prev);
+    expect(unknown.settings.image).toEqual(prev.image);
+    expect(unknown.errors.join()).toContain('dataset="circles" is not a dataset kept in this browser');
+    expect(unknown.errors.join()).toContain('mnist-test:7');
+    const range = read('image=test:12&dataset=shapes', [shapes], prev);
+    expect(range.settings.image).toEqual(prev.image);
+    expect(range.errors.join()).toContain('has 12 test pictures, numbered 0 to 11');
+    expect(read('image=test:1', [shapes], prev).errors.join()).toContain('needs the dataset');
+    expect(read('image=test:0x1&dataset=shapes', [shapes], prev).errors).toHaveLength(1);
+  });
+
+  it('waits silently while the stored list is read, and checks the patch against the picture’s side', () => {
+    const prev = { ...EXPLAIN_DEFAULTS, image: testImage('mnist', 3) };
+    const pending = read('image=test:1&dataset=shapes', null, prev);
+    expect(pending.settings.image).toEqual(prev.image);
+    expect(pending.errors).toEqual([]);
+    expect(read('image=test:1&dataset=shapes&patch=32').errors).toEqual([]);
+    expect(read('image=test:1&dataset=shapes&patch=33').errors.join()).toContain('32×32');
+    expect(read('image=mnist-test:1&patch=29').errors.join()).toContain('28×28');
+  });
+
+  it('draws a colour picture in its own colours under the map', () => {
+    const scale = { kind: 'sequential' as const, domain: [0, 1] as [number, number] };
+    // One pure-red pixel (1, 0, 0) under a zero map at opacity 0: red, not inverted.
+    expect(Array.from(overlayPixels([1, 0, 0], [0], 1, 1, scale, 0, undefined, 3))).toEqual([255, 0, 0, 255]);
+  });
+});
