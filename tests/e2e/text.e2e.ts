@@ -44,7 +44,7 @@ describe('the app shows words, not catalogue keys or unfilled {placeholders}', (
     const badLinks = ['#/convolution?stride=9&kernel=1,2', '#/pooling?size=9', '#/train?lr=-1&epochs=0'];
     for (const hash of [...areas, ...badLinks]) {
       await go(page, hash);
-      await page.waitForTimeout(1200);
+      await page.waitForTimeout(800);
       found.push(...(await problemsOn(page, hash)));
     }
     // The bad links really did produce messages (otherwise this checks nothing there).
@@ -54,7 +54,8 @@ describe('the app shows words, not catalogue keys or unfilled {placeholders}', (
       for (const [i] of lessonPages(lesson).entries()) {
         await go(page, `#/learn?lesson=${lesson.id}&step=${i + 1}`);
         await page.locator(`[data-lesson="${lesson.id}"][data-page="${i + 1}"]`).waitFor({ timeout: 30_000 });
-        await page.waitForTimeout(300);
+        // Its page is mounted; a moment for panels that fill in after their first frame.
+        await page.waitForTimeout(150);
         found.push(...(await problemsOn(page, `${lesson.id} step ${i + 1}`)));
         pages++;
       }

@@ -188,6 +188,10 @@ describe('Try it for any dataset, with models per dataset', () => {
       'triangle',
     ]);
     expect(await byId(page, 'draw-layer-panels').locator('section.panel').count()).toBeGreaterThanOrEqual(3);
+    // The layers' words speak of the picture: these are shapes, not digits.
+    const layerWords = await byId(page, 'draw-layer-panels').innerText();
+    expect(layerWords).toContain('slides over the picture');
+    expect(layerWords).not.toMatch(/digit/i);
     await page.screenshot({ path: `${SHOTS}/try-shapes-draw-1366.png`, fullPage: true });
 
     // The file input refuses a non-picture, naming it, and the answer stays.

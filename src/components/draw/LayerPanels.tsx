@@ -212,14 +212,25 @@ const cellFor = (size: number) => Math.max(2, Math.min(7, Math.floor(112 / size)
 /** Columns of a dense layer's grid: one row up to 12 numbers, then rows of 12, 16 for the widest layers. */
 const denseCols = (n: number) => (n <= 12 ? n : n <= 144 ? 12 : 16);
 
-/** The sentence under a layer's title: what it does, with its own numbers. */
-function whatOf(l: LayerSpec, name: string, input: { name: string | null; shape: number[] }): string {
+/**
+ * The sentence under a layer's title: what it does, with its own numbers. `picture`: the input is any
+ * dataset's picture, not a digit drawn or picked here (Try it on clothes, shapes, a class's own set).
+ */
+function whatOf(
+  l: LayerSpec,
+  name: string,
+  input: { name: string | null; shape: number[] },
+  picture: boolean,
+): string {
   const [h = 0, w = 0, c = 0] = input.shape;
   const prev = input.name;
   switch (l.kind) {
     case 'conv':
       return prev === null
-        ? tn('draw.layers.what.convOnImage', l.filters, { k: l.kernel, s: l.stride })
+        ? tn(picture ? 'draw.layers.what.convOnPicture' : 'draw.layers.what.convOnImage', l.filters, {
+            k: l.kernel,
+            s: l.stride,
+          })
         : tn('draw.layers.what.convOnMaps', l.filters, { k: l.kernel, c, prev });
     case 'maxpool':
     case 'avgpool':
@@ -230,12 +241,17 @@ function whatOf(l: LayerSpec, name: string, input: { name: string | null; shape:
     case 'batchnorm':
       return t('draw.layers.what.batchnorm');
     case 'dropout':
-      return t('draw.layers.what.dropout', { pct: Math.round(l.rate * 100) });
+      return t(picture ? 'draw.layers.what.dropoutPicture' : 'draw.layers.what.dropout', {
+        pct: Math.round(l.rate * 100),
+      });
     case 'dense':
       if (input.shape.length === 1)
         return t('draw.layers.what.dense', { n: l.units, m: h, prev: prev ?? '' });
       return prev === null
-        ? t('draw.layers.what.denseOnImage', { n: l.units, m: h * w * c })
+        ? t(picture ? 'draw.layers.what.denseOnPicture' : 'draw.layers.what.denseOnImage', {
+            n: l.units,
+            m: h * w * c,
+          })
         : t('draw.layers.what.denseFlat', { n: l.units, m: h * w * c, prev, h, w, c });
   }
   return name;
@@ -287,7 +303,9 @@ export function LayerPanels({
     <div className="draw-layers" ref={measure} data-testid="draw-layer-panels">
       {!hasMaps && (
         <p className="draw-no-maps message" data-testid="no-maps">
-          {t('draw.layers.noMaps')}
+          {classNames
+            ? t('draw.layers.noMapsPicture', { m: spec.inputShape.reduce((a, b) => a * b, 1) })
+            : t('draw.layers.noMaps')}
         </p>
       )}
       {shown.map((snap, i) => {
@@ -307,7 +325,7 @@ export function LayerPanels({
         const input = prevSnap
           ? { name: prevSnap.name, shape: prevSnap.shape }
           : { name: null, shape: [...spec.inputShape] };
-        const what = whatOf(l, snap.name, input);
+        const what = whatOf(l, snap.name, input, classNames !== undefined);
         const own = maps[i];
         if (!own) {
           return (

@@ -113,6 +113,11 @@ export const draw = {
         other:
           "Each of {n} filters of {k}×{k} slides over your digit (step {s}); a dark cell means that filter's pattern is there.",
       },
+      convOnPicture: {
+        one: "{n} filter of {k}×{k} slides over the picture (step {s}); a dark cell means the filter's pattern is there.",
+        other:
+          "Each of {n} filters of {k}×{k} slides over the picture (step {s}); a dark cell means that filter's pattern is there.",
+      },
       convOnMaps: {
         one: '{n} filter of {k}×{k} looks at all {c} maps of {prev} at once and finds combinations of them.',
         other:
@@ -125,7 +130,11 @@ export const draw = {
         'Batch normalisation rescales every map with the mean and spread it measured while training, so the next layer gets numbers of a steady size.',
       dropout:
         'Dropout switches off {pct}% of the numbers at random, but only while training; reading your digit it passes every number through unchanged.',
+      dropoutPicture:
+        'Dropout switches off {pct}% of the numbers at random, but only while training; reading a picture it passes every number through unchanged.',
       dense: 'Each of these {n} numbers mixes all {m} numbers of {prev}.',
+      denseOnPicture:
+        'The picture is flattened into one row of {m} numbers; each of these {n} numbers mixes all of them.',
       denseOnImage:
         'Your digit is flattened into one row of {m} pixels; each of these {n} numbers mixes all of them.',
       denseFlat:
@@ -133,6 +142,8 @@ export const draw = {
     },
     noMaps:
       'This network has no convolution or pooling layer, so it makes no maps: it flattens your digit into 784 numbers and mixes them all at once, without looking at small neighbourhoods first.',
+    noMapsPicture:
+      'This network has no convolution or pooling layer, so it makes no maps: it flattens the picture into {m} numbers and mixes them all at once, without looking at small neighbourhoods first.',
     convOneMapHint:
       'Click a map: its real filter, bias and activation slide over the {prev} map in the Convolution explorer.',
     convMapsHint:
