@@ -22,6 +22,7 @@ import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeShapesZip, SHAPE_CLASSES } from './lib/shapesDataset';
 import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/browser';
+import { readyToTrain } from '../tests/support/waits';
 
 type TraceEvent = {
   name: string;
@@ -200,13 +201,7 @@ async function main(): Promise<void> {
     }
     await page.goto(`${base}#/${hash}`);
     console.error(`opened ${base}#/${hash}`);
-    const trainEnabled = (timeout: number) =>
-      page.waitForFunction(
-        () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Train' && !b.disabled),
-        null,
-        { timeout, polling: 250 },
-      );
-    await trainEnabled(120_000);
+    await readyToTrain(page, 120_000);
     console.error('ready to train; tracing');
     await page.waitForTimeout(1000);
     const cdp = await context.newCDPSession(page);
@@ -223,7 +218,7 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 60_000 });
     console.error('training');
-    await trainEnabled(1_800_000);
+    await readyToTrain(page, 1_800_000);
     const seconds = (Date.now() - t0) / 1000;
     console.error(`run ended after ${seconds.toFixed(0)} s; reading the trace`);
     await page.waitForTimeout(1500);
@@ -282,12 +277,12 @@ async function traceImport(
   // Then a default training run on it (the defaults for its size), traced on its own.
   await page.goto(`${base}#/train?dataset=traced`);
   const train = page.getByRole('button', { name: 'Train', exact: true });
-  await trainEnabled(train);
+  await readyToTrain(page, 120_000);
   await browser.startTracing(page, { categories: CATEGORIES });
   const t1 = Date.now();
   await train.click();
   await page.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 60_000 });
-  await trainEnabled(train, 1_800_000);
+  await readyToTrain(page, 1_800_000);
   const trainSeconds = (Date.now() - t1) / 1000;
   await page.waitForTimeout(1500);
   const accuracy = await page.locator('[data-testid="test-accuracy"]').textContent();
@@ -295,15 +290,6 @@ async function traceImport(
     await browser.stopTracing(),
     `training on it: ${trainSeconds.toFixed(0)} s, test accuracy ${accuracy}; `,
   );
-
-  async function trainEnabled(button: typeof train, timeout = 120_000): Promise<void> {
-    await button.waitFor({ timeout });
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Train' && !b.disabled),
-      null,
-      { timeout, polling: 250 },
-    );
-  }
 }
 
 /** Prints every main-thread task over 50 ms (wall or CPU) of a trace, with what ran in it. */

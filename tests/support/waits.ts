@@ -1,14 +1,17 @@
 import type { Page } from 'playwright-core';
 
-/** Waits until the Train button is enabled: the trainer is up and both MNIST splits are loaded. */
-export async function readyToTrain(page: Page): Promise<void> {
+/**
+ * Waits until the Train button is enabled: the trainer is up and both MNIST splits are loaded (or, with
+ * a long `timeout`, until a run has ended and Train is offered again).
+ */
+export async function readyToTrain(page: Page, timeout = 90_000): Promise<void> {
   await page.waitForFunction(
     () => {
       const b = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Train');
       return b && !b.disabled;
     },
     null,
-    { timeout: 90_000 },
+    { timeout },
   );
 }
 
