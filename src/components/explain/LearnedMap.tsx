@@ -109,7 +109,14 @@ export function LearnedMap({
         <RichText
           text={
             stored
-              ? t('explain.map.pictures.introStored', { dim: (h * w * c).toLocaleString('en'), h, w, c })
+              ? t('explain.map.pictures.introStored', {
+                  dim: (h * w * c).toLocaleString('en'),
+                  h,
+                  w,
+                  perPixel: t(
+                    c === 3 ? 'explain.map.pictures.perPixelColour' : 'explain.map.pictures.perPixelGrey',
+                  ),
+                })
               : t(pics ? 'explain.map.pictures.intro' : 'explain.map.intro')
           }
         />

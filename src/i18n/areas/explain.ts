@@ -172,9 +172,11 @@ export const explain = {
       makeQuick: 'Make a quick map ({n} pictures)',
       makeFull: 'Make the full map (all {n} pictures, up to a minute)',
       makeAll: 'Make the map (all {n} test pictures)',
-      /** A dataset made or imported in Data: its pictures may be colour ({c} = 3 numbers per pixel). */
+      /** A dataset made or imported in Data; {perPixel} is perPixelGrey or perPixelColour. */
       introStored:
-        'Every test picture becomes a dot. On each map, pictures that are **alike** end up **close together** (the maps are made by UMAP, which keeps near neighbours near). Left: alike as **raw pixels**, the {dim} numbers of a {h}×{w} picture with {c} number(s) per pixel. Right: alike for the **network**, in its last hidden layer, just before it scores the classes. If the network has learned what tells the classes apart, the colours separate better on the right. A black ring marks a picture the network got wrong.',
+        'Every test picture becomes a dot. On each map, pictures that are **alike** end up **close together** (the maps are made by UMAP, which keeps near neighbours near). Left: alike as **raw pixels**, the {dim} numbers of a {h}×{w} picture ({perPixel}). Right: alike for the **network**, in its last hidden layer, just before it scores the classes. If the network has learned what tells the classes apart, the colours separate better on the right. A black ring marks a picture the network got wrong.',
+      perPixelGrey: 'one per pixel, its brightness',
+      perPixelColour: 'three per pixel: red, green and blue',
       tooSmall:
         'No map for "{dataset}": it has only {n} test pictures, and a map needs at least {min}, because UMAP places every picture near its {k} nearest neighbours. Add pictures in Data (a fifth of them become test pictures) to make one.',
       stage: {
