@@ -7,7 +7,7 @@ import { ImportPanel } from './ImportPanel';
 import { MakeDataset } from './MakeDataset';
 import { StoragePanel } from './StoragePanel';
 import { StoredDatasetCard } from './StoredDatasetCard';
-import { refreshStoredDatasets, useStoredDatasets } from '../../state/storedDatasets';
+import { datasetsChanged, useStoredDatasets } from '../../state/storedDatasets';
 
 function BuiltinCard({ id }: { id: BuiltinDatasetId }) {
   const loadTest = useCallback(() => getBuiltinTestSet(id), [id]);
@@ -26,7 +26,7 @@ export function DataArea() {
   const [editId, setEditId] = useState<string | null>(null);
   const changed = useCallback(() => {
     setChanges((n) => n + 1);
-    void refreshStoredDatasets();
+    void datasetsChanged();
   }, []);
   return (
     <section className="data-area" aria-labelledby="data-title">

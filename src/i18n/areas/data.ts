@@ -81,6 +81,8 @@ export const data = {
     badShape: 'The dataset "{name}" does not add up: {n} labels but {bytes} bytes of pictures.',
     exists:
       'There is already a dataset called "{name}" on this computer. Rename the file, or delete the old one first.',
+    importing:
+      'Another tab of this browser is importing a dataset called "{name}" right now. Wait for it to finish (or cancel it there), then try again. Nothing was changed.',
     full: 'The browser storage is full, so "{name}" was not kept. Nothing else was changed. Delete a dataset you no longer need and try again.',
     failed: 'Could not keep "{name}" in this browser ({reason}). Nothing else was changed.',
   },
