@@ -67,6 +67,13 @@ export function clearLearnedMaps(): void {
   mapCache.clear();
 }
 
+/** A 32-bit FNV-1a hash of the first `n` bytes (~10 ms for 10,000 MNIST digits). */
+function bytesHash(bytes: Uint8Array, n: number): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
 type LayoutProgress = (phase: FromUmapWorker & { type: 'progress' }) => void;
 
 /** Runs one layout in a new worker; rejects on a worker error or when `signal` aborts (the worker is ended). */
@@ -158,7 +165,9 @@ export async function computeLearnedMap(
       onProgress: (done, total) => report('features', (FEATURES * done) / total),
     },
   );
-  const rawKey = `${datasetId}|${count}`;
+  // The pictures' own bytes name the raw layout: a stored set deleted and imported again under the same
+  // name (with the same count) must not get the old pictures' layout.
+  const rawKey = `${datasetId}|${count}|${bytesHash(set.images, count * size)}`;
   const rawCached = rawCache.get(rawKey);
   const parts: Record<'raw' | 'hidden', { fraction: number; phase: MapStage }> = {
     raw: { fraction: rawCached ? 1 : 0, phase: 'layout' },
