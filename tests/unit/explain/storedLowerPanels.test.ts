@@ -19,6 +19,7 @@ import {
 import { layoutUmap } from '../../../src/engine/explain/umapLayout';
 import { computeLearnedMap, MAP_SETTINGS, MIN_MAP_POINTS } from '../../../src/state/learnedMap';
 import { mapSizes } from '../../../src/components/explain/LearnedMap';
+import { scatterRadius } from '../../../src/components/explain/drawScatter';
 import type { MnistSet } from '../../../src/engine/data/mnist';
 import { expectNoLeaks } from '../../support/noLeaks';
 import { fillWeights, numbers } from '../../support/explainFixtures';
@@ -161,6 +162,9 @@ describe('a small stored test split on the map', () => {
     expect(mapSizes(30)).toEqual([30]);
     expect(mapSizes(3000)).toEqual([2000, 3000]);
     expect(mapSizes(10000)).toEqual([2000, 10000]);
+    // A few dozen dots are drawn larger than ten thousand.
+    expect(scatterRadius(30)).toBeGreaterThan(scatterRadius(2000));
+    expect(scatterRadius(2000)).toBeGreaterThan(scatterRadius(10000));
     const net = describeNetwork(model);
     const set: MnistSet = {
       split: 'test',
