@@ -3,6 +3,10 @@ export const data = {
   title: 'Your data',
   intro:
     'A network only learns what its examples show it. These are the sets of labelled pictures on this computer: each picture has a class (its right answer), and each set keeps some pictures apart as a test the network never trains on.',
+  onComputer: 'Datasets on this computer',
+  addYourOwn: 'Add your own',
+  addYourOwnExplain:
+    'Make a set from drawings, photos or the camera, or import one a teacher prepared as a .zip. It stays in this browser only.',
   builtin: {
     mnist: {
       name: 'MNIST digits',
@@ -154,7 +158,7 @@ export const data = {
     delete: 'Delete {name}',
     confirmDelete: 'Yes, delete "{name}" and all its pictures',
     keep: 'Keep it',
-    none: 'No datasets of your own yet: import a .zip above.',
+    none: 'No datasets of your own yet: make one or import a .zip below.',
   },
   trainParam: {
     gone: 'The dataset "{name}" is no longer in this browser (deleted, or the browser cleared its storage). Import it again on the Data page.',
