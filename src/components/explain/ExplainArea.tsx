@@ -118,6 +118,11 @@ export function ExplainArea() {
         testCount={testCount}
         datasetName={datasetName}
       />
+      {model.state === 'ready' && (
+        <p className="explain-model" data-testid="explain-model">
+          {t('models.using', { label: model.label })}
+        </p>
+      )}
       {/* urlErrors are whole sentences already (the value refused, the one kept): src/state/linkValues.ts */}
       <Messages
         linkProblems={[]}

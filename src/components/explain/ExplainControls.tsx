@@ -99,15 +99,18 @@ export function ExplainControls({ settings, update, onError, hasConv, testCount,
             {t('explain.controls.drawn')}
           </button>
         )}
-        <Select
-          label={t('explain.controls.model')}
-          value={settings.model}
-          options={[
-            { value: 'current', label: t('explain.controls.modelCurrent') },
-            { value: 'pretrained', label: t('explain.controls.modelPretrained') },
-          ]}
-          onChange={(model) => update({ model })}
-        />
+        {/* Another dataset's pictures are always explained with the model kept for that dataset. */}
+        {!clothes && (
+          <Select
+            label={t('explain.controls.model')}
+            value={settings.model}
+            options={[
+              { value: 'current', label: t('explain.controls.modelCurrent') },
+              { value: 'pretrained', label: t('explain.controls.modelPretrained') },
+            ]}
+            onChange={(model) => update({ model })}
+          />
+        )}
       </fieldset>
       <fieldset className="conv-group">
         <legend>{t('explain.controls.method')}</legend>

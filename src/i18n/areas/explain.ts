@@ -31,7 +31,7 @@ export const explain = {
     drawn: 'My drawn digit',
     model: 'Model',
     modelPretrained: 'Shipped LeNet-5',
-    modelCurrent: 'My model (from Train)',
+    modelCurrent: 'The one Draw uses',
     method: 'Method',
     methodLabel: 'How to ask the network',
     patch: 'Patch',
