@@ -115,6 +115,10 @@ const KINDS = new Set([
 
 type Sample = { ts: number; stack: string[] };
 
+/** React's own scheduler and reconciler frames (the react-dom bundle), left out of --brief. */
+const REACT_INTERNALS =
+  /^(performWorkOnRoot|performSyncWorkOnRoot|flushSyncWorkAcrossRoots_impl|processRootScheduleInMicrotask|renderRootSync|renderRootConcurrent|workLoopSync|workLoopConcurrent\w*|performUnitOfWork|beginWork|completeWork|updateFunctionComponent|updateSimpleMemoComponent|updateMemoComponent|renderWithHooks|commitRoot|completeRoot|completeRootWhenReady|flushPendingEffects|flushPassiveEffects|commit\w+|recursivelyTraverse\w+|performWorkUntilDeadline|reconcile\w+|dispatch\w*Event\w*|batchedUpdates\$1|runWithFiberInDEV|flushSpawnedWork|flushLayoutEffects|flushMutationEffects) /;
+
 function profileSamples(ev: TraceEvent[], pid: number, tid: number): Sample[] {
   const out: Sample[] = [];
   const byId = new Map<
@@ -218,7 +222,7 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 60_000 });
     console.error('training');
-    await readyToTrain(page, 1_800_000);
+    await readyToTrain(page, 1_800_000, 500);
     const seconds = (Date.now() - t0) / 1000;
     console.error(`run ended after ${seconds.toFixed(0)} s; reading the trace`);
     await page.waitForTimeout(1500);
@@ -305,7 +309,12 @@ function analyse(buf: Buffer, header: string): void {
   }
   const onMain = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
   const samples = profileSamples(ev, main.pid, main.tid);
-  const long = main.tasks.filter((e) => (e.dur ?? 0) > 50_000 || (e.tdur ?? 0) > 50_000);
+  // --brief: only tasks whose CPU time is over 50 ms (the page's own work, which load does not stretch),
+  // one block each naming the app's own functions (not React's or the browser's) by total time.
+  const brief = process.argv.includes('--brief');
+  const long = main.tasks.filter((e) =>
+    brief ? (e.tdur ?? 0) > 50_000 : (e.dur ?? 0) > 50_000 || (e.tdur ?? 0) > 50_000,
+  );
   console.log(
     `${header}trace: ${long.length} main-thread tasks over 50 ms; ${samples.length} profiler samples`,
   );
@@ -336,6 +345,23 @@ function analyse(buf: Buffer, header: string): void {
       for (const f of new Set(s.stack)) total.set(f, (total.get(f) ?? 0) + 1);
     }
     const per = inTask.length ? (task.dur ?? 0) / 1000 / inTask.length : 0;
+    if (brief) {
+      const share = (v: number) => `${Math.round((100 * v) / Math.max(1, inTask.length))}%`;
+      const own = [...total.entries()]
+        .filter(
+          ([k]) => !REACT_INTERNALS.test(k) && /\.js:\d+$/.test(k) && !k.startsWith('(anonymous) index-'),
+        )
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, v]) => `${share(v)} ${k}`);
+      console.log(
+        `● +${((task.ts - t0us) / 1e6).toFixed(2)} s CPU ${((task.tdur ?? 0) / 1000).toFixed(1)} ms ` +
+          `(wall ${((task.dur ?? 0) / 1000).toFixed(1)}): ${[...calls.keys()].slice(0, 3).join(' | ')}\n    ` +
+          `${top(kinds, 6, 1).replace(/\n {6}/g, ' · ')}\n    ` +
+          own.join('\n    '),
+      );
+      continue;
+    }
     console.log(
       `\n● task at +${((task.ts - t0us) / 1e6).toFixed(2)} s: wall ${((task.dur ?? 0) / 1000).toFixed(1)} ms, ` +
         `CPU ${((task.tdur ?? 0) / 1000).toFixed(1)} ms`,
