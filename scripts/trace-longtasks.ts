@@ -8,7 +8,10 @@
  *   npx tsx scripts/trace-longtasks.ts --dist /tmp/dist-trace --import 200   # a dataset import instead:
  *       5 classes × 200 shapes (scripts/lib/shapesDataset.ts) through #/data's file input;
  *       with --train-after, then a default training run on that dataset, traced on its own
+ *   npx tsx scripts/trace-longtasks.ts --dist /tmp/dist-trace --explorer 20 [--throttle 4]  # 20 bias
+ *       changes of the convolution explorer's 16-filter bank instead, then the app's functions over all
  *   npx tsx scripts/trace-longtasks.ts --from /tmp/train-trace.json     # read a saved trace again
+ *   add --brief for one short block per task over 50 ms CPU (the page's own work, whatever the load)
  *
  * Serves the build with `vite preview` (same headers as production), opens it in headless system
  * Chromium with the test flags, starts tracing, clicks Train, waits for the run to end, and prints
@@ -23,6 +26,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeShapesZip, SHAPE_CLASSES } from './lib/shapesDataset';
 import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/browser';
 import { readyToTrain } from '../tests/support/waits';
+import { HASH as CONV_HASH, timeChanges } from './bench/convolution.bench';
 
 type TraceEvent = {
   name: string;
@@ -115,6 +119,10 @@ const KINDS = new Set([
 
 type Sample = { ts: number; stack: string[] };
 
+/** React's own scheduler and reconciler frames (the react-dom bundle), left out of --brief. */
+const REACT_INTERNALS =
+  /^(performWorkOnRoot|performSyncWorkOnRoot|flushSyncWorkAcrossRoots_impl|processRootScheduleInMicrotask|renderRootSync|renderRootConcurrent|workLoopSync|workLoopConcurrent\w*|performUnitOfWork|beginWork|completeWork|updateFunctionComponent|updateSimpleMemoComponent|updateMemoComponent|renderWithHooks|commitRoot|completeRoot|completeRootWhenReady|flushPendingEffects|flushPassiveEffects|commit\w+|recursivelyTraverse\w+|performWorkUntilDeadline|reconcile\w+|dispatch\w*Event\w*|batchedUpdates\$1|runWithFiberInDEV|flushSpawnedWork|flushLayoutEffects|flushMutationEffects) /;
+
 function profileSamples(ev: TraceEvent[], pid: number, tid: number): Sample[] {
   const out: Sample[] = [];
   const byId = new Map<
@@ -171,9 +179,21 @@ async function main(): Promise<void> {
   const throttle = Number(arg('throttle', '0'));
   const outFile = arg('out', '');
   const port = await freePort();
+  // vite itself, not through npx: killing npx left the preview server running (and holding the pipe
+  // of a `| tail`), one per trace.
   const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--outDir',
+      dist,
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const base = `http://127.0.0.1:${port}/`;
@@ -194,6 +214,11 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const explorerChanges = Number(arg('explorer', '0'));
+    if (explorerChanges > 0) {
+      await traceExplorer(browser, page, base, explorerChanges, throttle, outFile);
+      return;
+    }
     const importPerClass = Number(arg('import', '0'));
     if (importPerClass > 0) {
       await traceImport(browser, page, base, importPerClass, outFile);
@@ -218,7 +243,7 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 60_000 });
     console.error('training');
-    await readyToTrain(page, 1_800_000);
+    await readyToTrain(page, 1_800_000, 500);
     const seconds = (Date.now() - t0) / 1000;
     console.error(`run ended after ${seconds.toFixed(0)} s; reading the trace`);
     await page.waitForTimeout(1500);
@@ -238,6 +263,64 @@ async function main(): Promise<void> {
     await browser.close();
     server.kill();
   }
+}
+
+/**
+ * Traces `n` bias changes of the convolution explorer's 16-filter bank (the chromebook benchmark's
+ * update, scripts/bench/convolution.bench.ts), then names the app's functions over all of them.
+ */
+async function traceExplorer(
+  browser: Browser,
+  page: Page,
+  base: string,
+  n: number,
+  throttle: number,
+  outFile: string,
+): Promise<void> {
+  await page.goto(`${base}${CONV_HASH}`);
+  await page.getByTestId('filter-bank').waitFor({ timeout: 60_000 });
+  const cdp = await page.context().newCDPSession(page);
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.waitForTimeout(1000);
+  await page.evaluate('globalThis.__name ??= (f) => f');
+  await page.evaluate(timeChanges, { n: 3, change: 'bias-url' as const });
+  await browser.startTracing(page, { categories: CATEGORIES });
+  const times = await page.evaluate(timeChanges, { n, change: 'bias-url' as const });
+  const buf = await browser.stopTracing();
+  if (outFile) writeFileSync(outFile, buf);
+  const busy = times.map((t) => (t[0] ?? 0) + (t[1] ?? 0)).sort((a, b) => a - b);
+  analyse(
+    buf,
+    `${n} bias changes at ${throttle || 1}×: busy (commit + frame) median ` +
+      `${(busy[Math.floor(busy.length / 2)] ?? 0).toFixed(1)} ms; `,
+  );
+  printTotals(buf);
+}
+
+/** The app's functions by total profiler time over the whole trace (all tasks), top 25. */
+function printTotals(buf: Buffer): void {
+  const ev = (JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mains = ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  let best: Sample[] = [];
+  for (const m of mains) {
+    const s = profileSamples(ev, m.pid, m.tid);
+    if (s.length > best.length) best = s;
+  }
+  const total = new Map<string, number>();
+  const self = new Map<string, number>();
+  for (const s of best) {
+    self.set(s.stack[0] ?? '?', (self.get(s.stack[0] ?? '?') ?? 0) + 1);
+    for (const f of new Set(s.stack)) total.set(f, (total.get(f) ?? 0) + 1);
+  }
+  const pct = (v: number) => `${((100 * v) / Math.max(1, best.length)).toFixed(1)}%`;
+  const list = (m: Map<string, number>) =>
+    [...m.entries()]
+      .filter(([k]) => !REACT_INTERNALS.test(k))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, v]) => `  ${pct(v)} ${k}`)
+      .join('\n');
+  console.log(`\nall ${best.length} samples, total:\n${list(total)}\nself:\n${list(self)}`);
 }
 
 /** Traces one import of a made shapes .zip through #/data's file input, then analyses it. */
@@ -305,7 +388,12 @@ function analyse(buf: Buffer, header: string): void {
   }
   const onMain = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
   const samples = profileSamples(ev, main.pid, main.tid);
-  const long = main.tasks.filter((e) => (e.dur ?? 0) > 50_000 || (e.tdur ?? 0) > 50_000);
+  // --brief: only tasks whose CPU time is over 50 ms (the page's own work, which load does not stretch),
+  // one block each naming the app's own functions (not React's or the browser's) by total time.
+  const brief = process.argv.includes('--brief');
+  const long = main.tasks.filter((e) =>
+    brief ? (e.tdur ?? 0) > 50_000 : (e.dur ?? 0) > 50_000 || (e.tdur ?? 0) > 50_000,
+  );
   console.log(
     `${header}trace: ${long.length} main-thread tasks over 50 ms; ${samples.length} profiler samples`,
   );
@@ -336,6 +424,23 @@ function analyse(buf: Buffer, header: string): void {
       for (const f of new Set(s.stack)) total.set(f, (total.get(f) ?? 0) + 1);
     }
     const per = inTask.length ? (task.dur ?? 0) / 1000 / inTask.length : 0;
+    if (brief) {
+      const share = (v: number) => `${Math.round((100 * v) / Math.max(1, inTask.length))}%`;
+      const own = [...total.entries()]
+        .filter(
+          ([k]) => !REACT_INTERNALS.test(k) && /\.js:\d+$/.test(k) && !k.startsWith('(anonymous) index-'),
+        )
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, v]) => `${share(v)} ${k}`);
+      console.log(
+        `● +${((task.ts - t0us) / 1e6).toFixed(2)} s CPU ${((task.tdur ?? 0) / 1000).toFixed(1)} ms ` +
+          `(wall ${((task.dur ?? 0) / 1000).toFixed(1)}): ${[...calls.keys()].slice(0, 3).join(' | ')}\n    ` +
+          `${top(kinds, 6, 1).replace(/\n {6}/g, ' · ')}\n    ` +
+          own.join('\n    '),
+      );
+      continue;
+    }
     console.log(
       `\n● task at +${((task.ts - t0us) / 1e6).toFixed(2)} s: wall ${((task.dur ?? 0) / 1000).toFixed(1)} ms, ` +
         `CPU ${((task.tdur ?? 0) / 1000).toFixed(1)} ms`,

@@ -2,16 +2,18 @@ import type { Page } from 'playwright-core';
 
 /**
  * Waits until the Train button is enabled: the trainer is up and both MNIST splits are loaded (or, with
- * a long `timeout`, until a run has ended and Train is offered again).
+ * a long `timeout`, until a run has ended and Train is offered again); `polling` in ms instead of every
+ * animation frame.
  */
-export async function readyToTrain(page: Page, timeout = 90_000): Promise<void> {
+export async function readyToTrain(page: Page, timeout = 90_000, polling?: number): Promise<void> {
   await page.waitForFunction(
     () => {
       const b = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Train');
       return b && !b.disabled;
     },
     null,
-    { timeout },
+    // Polling every frame (the default) adds its own work to each frame; a trace of the page wants less.
+    polling === undefined ? { timeout } : { timeout, polling },
   );
 }
 

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { t } from '../../i18n';
 import { valueRange, type ColorScale } from './colorScales';
-import { drawHeatmap, formatCell, type CellRect, type HeatmapHighlight } from './drawHeatmap';
+import { drawHeatmap, formatCell, heatmapPixels, type CellRect, type HeatmapHighlight } from './drawHeatmap';
 
 export type HeatmapProps = {
   values: ArrayLike<number>;
@@ -18,6 +18,12 @@ export type HeatmapProps = {
   filled?: number;
   highlights?: HeatmapHighlight[];
   inner?: CellRect;
+  /**
+   * One canvas pixel per cell, scaled up by CSS (`image-rendering: pixelated`, as `.heatmap` has): one
+   * putImageData instead of a scaled draw, for many small plain maps mounted at once (the Train area's
+   * 16 mistakes at an epoch's end). Ignored with numbers, highlights, padding or unfilled cells.
+   */
+  pixelPerCell?: boolean;
   onCellHover?: (cell: { row: number; col: number } | null) => void;
   onCellClick?: (cell: { row: number; col: number }) => void;
   className?: string;
@@ -44,6 +50,20 @@ export const Heatmap = memo(function Heatmap(p: HeatmapProps) {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
+    const plain =
+      p.pixelPerCell &&
+      !p.showNumbers &&
+      !p.highlights?.length &&
+      !p.inner &&
+      (p.filled ?? p.w * p.h) >= p.w * p.h;
+    if (plain) {
+      if (canvas.width !== p.w) canvas.width = p.w;
+      if (canvas.height !== p.h) canvas.height = p.h;
+      const img = new ImageData(p.w, p.h);
+      heatmapPixels(p.values, p.w, p.h, p.scale, img.data);
+      ctx.putImageData(img, 0, 0);
+      return;
+    }
     const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
     const width = Math.round(cssW * dpr);
     const height = Math.round(cssH * dpr);
@@ -75,6 +95,7 @@ export const Heatmap = memo(function Heatmap(p: HeatmapProps) {
     p.filled,
     p.highlights,
     p.inner,
+    p.pixelPerCell,
     cssW,
     cssH,
   ]);

@@ -45,6 +45,7 @@ export const DigitButton = memo(function DigitButton({
           h={h}
           scale={INK}
           cellPx={2}
+          pixelPerCell
           label={t('train.digit.label', { ...nouns, index: String(index) })}
         />
       ) : (

@@ -1,4 +1,5 @@
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useOnScreen } from '../canvas/useOnScreen';
 import { heatmapPixels } from '../canvas/drawHeatmap';
 import type { ColorScale } from '../canvas/colorScales';
 import { t } from '../../i18n';
@@ -33,8 +34,13 @@ export function mapGridPixels(
   cellPx: number,
   gap: number,
   layout: MapGridLayout,
+  /** A buffer of the layout's size to fill again instead of a new one (no garbage per refresh). */
+  reuse?: ImageData,
 ): ImageData {
-  const img = new ImageData(layout.width, layout.height);
+  const img =
+    reuse && reuse.width === layout.width && reuse.height === layout.height
+      ? reuse
+      : new ImageData(layout.width, layout.height);
   // Whole pixels at a time (RGBA as one 32-bit word): this runs for every layer a few times a second,
   // so one word per pixel and one copy per repeated row instead of a byte loop with divisions.
   const out = new Uint32Array(img.data.buffer);
@@ -102,6 +108,9 @@ function queuePaint(canvas: HTMLCanvasElement, paint: () => void): () => void {
   };
 }
 
+/** Each canvas's last pixels, refilled by its next paint. */
+const buffers = new WeakMap<HTMLCanvasElement, ImageData>();
+
 export const MapGrid = memo(function MapGrid({
   maps,
   w,
@@ -122,23 +131,33 @@ export const MapGrid = memo(function MapGrid({
   label: string;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const [canvasEl, setCanvasEl] = useState<HTMLCanvasElement | null>(null);
+  // Maps scrolled out of sight are not painted (a refresh several times a second would otherwise paint
+  // every layer of the Train area below the fold); they paint their latest values when they come near.
+  const onScreen = useOnScreen(canvasEl, 200);
+  const setRef = useCallback((el: HTMLCanvasElement | null) => {
+    ref.current = el;
+    setCanvasEl(el);
+  }, []);
   const layout = mapGridLayout(maps.length, w, h, cellPx, gap, maxWidth);
   // A layout effect: the canvas changes in the same frame as the rest of the refresh.
   useLayoutEffect(() => {
     const canvas = ref.current;
-    if (!canvas || maps.length === 0) return;
+    if (!canvas || maps.length === 0 || !onScreen) return;
     return queuePaint(canvas, () => {
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
       const l = mapGridLayout(maps.length, w, h, cellPx, gap, maxWidth);
       if (canvas.width !== l.width) canvas.width = l.width;
       if (canvas.height !== l.height) canvas.height = l.height;
-      ctx.putImageData(mapGridPixels(maps, w, h, scale, cellPx, gap, l), 0, 0);
+      const img = mapGridPixels(maps, w, h, scale, cellPx, gap, l, buffers.get(canvas));
+      buffers.set(canvas, img);
+      ctx.putImageData(img, 0, 0);
     });
-  }, [maps, w, h, scale, cellPx, gap, maxWidth]);
+  }, [maps, w, h, scale, cellPx, gap, maxWidth, onScreen]);
   return (
     <canvas
-      ref={ref}
+      ref={setRef}
       className="train-mapgrid"
       width={layout.width}
       height={layout.height}

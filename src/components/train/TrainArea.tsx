@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { isBuiltinDataset, LENET_DEFAULTS, type LayerSpec } from '../../engine';
-import { useStore } from '../../state/createStore';
+import { useStore, useStoreTransition } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { formatTrainParams, learnCount, parseTrainParams } from '../../state/trainParams';
 import { defaultEpochs } from '../../engine/train/defaultEpochs';
@@ -20,6 +20,7 @@ import { ensureSession, resetRuntime, send, startTraining, trainStore } from './
 import { explainLink, testImage, type ExplainImage } from '../../state/explainParams';
 import { STORED_SPLIT_SEED } from '../../state/datasetService';
 import { useTrainDataset } from './useTrainDataset';
+import { warmUpCanvas } from '../canvas/warmUpCanvas';
 import { formatCompare, parseCompareParam } from '../../state/compareParam';
 import { runsStore } from '../../state/runsService';
 import { RunsPanel } from './runs/RunsPanel';
@@ -82,9 +83,11 @@ export function TrainArea() {
   const missingRuns = stored.checked ? compare.ids.filter((id) => !stored.runs.some((r) => r.id === id)) : [];
   // Same text, same object: keeps onChange (and so the memoised controls) stable while training repaints.
   const stableParams = useMemo(() => new URLSearchParams(query), [query]);
-  const rt = useStore(trainStore, (s) => s);
-  // Not deferred on purpose: the maps must change in the same frame as the numbers and curves. Each
-  // extra frame costs the compositor CPU the worker needs (see FLUSH_MS in trainSession).
+  // Every store change renders as a transition (useStoreTransition): on a slow laptop (4× CPU
+  // throttling) one synchronous render of this area per live update was a 60–200 ms task; sliced, it
+  // yields to input and to the worker's messages. The maps still change in the same commit as the
+  // numbers and curves (each extra frame costs the compositor CPU the worker needs, see FLUSH_MS).
+  const rt = useStoreTransition(trainStore);
   const { snapshot } = rt;
   // Deferred on purpose: an epoch's results (a 100-cell confusion table, the mistakes gallery) arrive
   // in one worker message and the store updates synchronously; React renders them afterwards as a
@@ -114,6 +117,8 @@ export function TrainArea() {
     if (dataset === 'mnist' || dataset === 'fashion-mnist') return (i) => testImage(dataset, i);
     return cfg.seed === STORED_SPLIT_SEED ? (i) => ({ kind: 'stored', dataset, index: i }) : null;
   }, [dataset, cfg.seed]);
+  // The live maps' first canvas would otherwise pay the page's one-time canvas set-up mid-run.
+  useEffect(warmUpCanvas, []);
   useEffect(() => {
     // Still reading which datasets this browser keeps: load nothing yet.
     if (dataset === null) return;

@@ -367,6 +367,10 @@ export function send(msg: ToHost): void {
 let started: TrainConfig | null = null;
 
 export function startTraining(cfg: TrainConfig, probeDigit: number, panels: boolean): void {
+  // The Train area renders this store as a transition, so its Train button can outlive the click by a
+  // frame: a second click must not start a second run.
+  const phase = trainStore.get().phase;
+  if (phase === 'training' || phase === 'paused') return;
   bucket = { loss: 0, accuracy: 0, n: 0 };
   started = cfg;
   now({
