@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openWatchedPage, useBrowser } from '../support/browser';
+import { openWatchedPage, useBrowser, type WatchedPage } from '../support/browser';
 import { serviceWorkerInControl } from '../support/waits';
 import { LESSONS } from '../../src/demos/lessons/registry';
 import { lessonPages, type QuestionDef } from '../../src/demos/lessons/types';
@@ -72,11 +72,29 @@ describe('Learn: every lesson by keyboard', () => {
     await w.context.close();
   });
 
+  // One page walks all eleven lessons, moved to each lesson's first step by its link (a same-document
+  // hash change, as Next on a lesson's last page does): a fresh page per lesson cost CI about a minute of
+  // app start-ups. Each walk waits for its own lesson's first page, and the page's errors and foreign
+  // requests are checked after every lesson (they accumulate, so nothing seen earlier is forgotten).
+  let walker: WatchedPage | undefined;
+  afterAll(async () => {
+    await walker?.context.close();
+  });
   for (const lesson of LESSONS) {
     it(`lesson ${lesson.number} (${lesson.id}): walks every step with → / PageDown, answers its questions`, async () => {
-      const w = await openWatchedPage(browser(), `#/learn?lesson=${lesson.id}&step=1`);
+      const link = `#/learn?lesson=${lesson.id}&step=1`;
+      if (walker) {
+        await walker.page.evaluate((h) => {
+          // As on a freshly opened page, nothing has the focus, so → and PageDown are the lesson's.
+          (document.activeElement as HTMLElement | null)?.blur();
+          window.location.hash = h;
+        }, link);
+      } else {
+        walker = await openWatchedPage(browser(), link);
+      }
+      const w = walker;
       const { page } = w;
-      await page.getByTestId('lesson').waitFor({ timeout: 30_000 });
+      await page.locator(`[data-lesson="${lesson.id}"][data-page="1"]`).waitFor({ timeout: 30_000 });
       const pages = lessonPages(lesson);
       for (let i = 0; i < pages.length; i++) {
         const p = pages[i];
@@ -101,7 +119,6 @@ describe('Learn: every lesson by keyboard', () => {
       await expect.poll(() => pageNumber(page)).toBe(Math.max(1, pages.length - 2));
       expect(w.errors).toEqual([]);
       expect(w.foreignRequests).toEqual([]);
-      await w.context.close();
     });
   }
 
