@@ -7,7 +7,6 @@ import {
   openAtSize,
   presenting,
   visit,
-  type AppScreen,
   type ScreenSize,
 } from '../support/layoutPages';
 import type { ProblemKind } from '../support/layoutAudit';
@@ -40,9 +39,10 @@ const SWEEP = { timeout: 900_000, retry: 1 };
  * text, no text cut at an edge, no box covering another, touch targets of 44×44 px on touch screens
  * (24×24 px elsewhere); in presentation mode at laptop and projector sizes, no vertical scroll, no text
  * under 20 px and, at 1920×1080, a main picture that fills a third of the screen. One browser context
- * per size (two per presentation size), screens reached by changing the hash; the sizes run side by
- * side, all at once (most of a visit is waiting for the layout to settle; `maxConcurrency` in the
- * config). It has no timing checks, so sharing the two cores only makes it slower, not wrong.
+ * per size, screens reached by changing the hash; the sizes run side by side, all at once (most of a
+ * visit is waiting for the layout to settle; `maxConcurrency` in the config). It has no timing checks;
+ * sharing the two cores makes it slower, and under heavy load a first try in presentation mode can
+ * judge a screen before it has settled (hence the retry).
  */
 describe.concurrent('layout at classroom screen sizes', () => {
   for (const size of SIZES) {
@@ -56,8 +56,6 @@ describe.concurrent('layout at classroom screen sizes', () => {
       }
       await page.context().close();
       expect(screens.length).toBeGreaterThan(60);
-      // Said before the checks too, so that a first try that fails is on record when its retry passes.
-      if (found.length) console.log(`presentation sweep found:\n${found.join('\n')}`);
       expect(found).toEqual([]);
     });
   }
@@ -69,17 +67,10 @@ describe.concurrent('layout at classroom screen sizes', () => {
     SWEEP,
     async () => {
       const seenKnown = new Set<string>();
-      const sweep = async (
-        size: ScreenSize,
-        screens: readonly AppScreen[],
-        before: AppScreen | undefined,
-      ): Promise<string[]> => {
+      const sweep = async (size: ScreenSize): Promise<string[]> => {
         const page = await openAtSize(browser(), size);
-        // Comes from the screen the single-page sweep came from (not judged here: the other half
-        // judges it), so that every screen is judged after the same screen as before the split.
-        if (before) await visit(page, presenting(before));
         const found: string[] = [];
-        for (const base of screens) {
+        for (const base of allScreens()) {
           const screen = presenting(base);
           await visit(page, screen);
           // Presentation mode hides its controls after a pause; a mouse move brings them back, and
@@ -108,20 +99,10 @@ describe.concurrent('layout at classroom screen sizes', () => {
         await page.context().close();
         return found;
       };
-      // Each size's screens on two pages side by side (the first and the second half, each in the usual
-      // order): a presentation-mode visit takes about twice as long as a normal one (it waits for the
-      // zoom to fit), so one page per size would finish long after the six normal sizes.
-      const screens = allScreens();
-      const middle = Math.ceil(screens.length / 2);
-      const found = (
-        await Promise.all(
-          PRESENT_SIZES.flatMap((size) => [
-            sweep(size, screens.slice(0, middle), undefined),
-            sweep(size, screens.slice(middle), screens[middle - 1]),
-          ]),
-        )
-      ).flat();
-      expect(screens.length).toBeGreaterThan(60);
+      // One page per size, in the screens' order. Splitting each size's screens over two pages (ten
+      // pages in all) ended the sweep sooner, but at load 12–23 its first try failed in all four such
+      // runs (presentation text and zoom audited before they settled; the retry passed).
+      const found = (await Promise.all(PRESENT_SIZES.map(sweep))).flat();
       // Said before the checks too, so that a first try that fails is on record when its retry passes.
       if (found.length) console.log(`presentation sweep found:\n${found.join('\n')}`);
       expect(found).toEqual([]);
