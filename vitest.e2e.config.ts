@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // The six-size layout sweep (tests/layout) runs alone (`npm run test:layout`): with it, `npm test`
-    // no longer fits CI's 25 minutes (docs/LAYOUT.md, "CI budget").
+    // The six-size layout sweep (tests/layout) has its own config, which runs its sizes side by side:
+    // `npm run test:layout`, which `npm test` runs after these files (docs/LAYOUT.md, "CI budget").
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['tests/support/e2eGlobalSetup.ts'],

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openWatchedPage, useBrowser } from '../support/browser';
+import { openWatchedPage, useBrowser, type WatchedPage } from '../support/browser';
 import { serviceWorkerInControl } from '../support/waits';
 import { LESSONS } from '../../src/demos/lessons/registry';
 import { lessonPages, type QuestionDef } from '../../src/demos/lessons/types';
@@ -72,11 +72,29 @@ describe('Learn: every lesson by keyboard', () => {
     await w.context.close();
   });
 
+  // One page walks all eleven lessons, moved to each lesson's first step by its link (a same-document
+  // hash change, as Next on a lesson's last page does): a fresh page per lesson cost CI about a minute of
+  // app start-ups. Each walk waits for its own lesson's first page, and the page's errors and foreign
+  // requests are checked after every lesson (they accumulate, so nothing seen earlier is forgotten).
+  let walker: WatchedPage | undefined;
+  afterAll(async () => {
+    await walker?.context.close();
+  });
   for (const lesson of LESSONS) {
     it(`lesson ${lesson.number} (${lesson.id}): walks every step with → / PageDown, answers its questions`, async () => {
-      const w = await openWatchedPage(browser(), `#/learn?lesson=${lesson.id}&step=1`);
+      const link = `#/learn?lesson=${lesson.id}&step=1`;
+      if (walker) {
+        await walker.page.evaluate((h) => {
+          // As on a freshly opened page, nothing has the focus, so → and PageDown are the lesson's.
+          (document.activeElement as HTMLElement | null)?.blur();
+          window.location.hash = h;
+        }, link);
+      } else {
+        walker = await openWatchedPage(browser(), link);
+      }
+      const w = walker;
       const { page } = w;
-      await page.getByTestId('lesson').waitFor({ timeout: 30_000 });
+      await page.locator(`[data-lesson="${lesson.id}"][data-page="1"]`).waitFor({ timeout: 30_000 });
       const pages = lessonPages(lesson);
       for (let i = 0; i < pages.length; i++) {
         const p = pages[i];
@@ -101,7 +119,6 @@ describe('Learn: every lesson by keyboard', () => {
       await expect.poll(() => pageNumber(page)).toBe(Math.max(1, pages.length - 2));
       expect(w.errors).toEqual([]);
       expect(w.foreignRequests).toEqual([]);
-      await w.context.close();
     });
   }
 
@@ -250,30 +267,6 @@ describe('Learn: PNG export', () => {
   });
 });
 
-describe('Learn: fits school screens', () => {
-  it('every page of every lesson at 1280×720 has no horizontal scroll', async () => {
-    const w = await openWatchedPage(browser(), '#/learn', { viewport: { width: 1280, height: 720 } });
-    for (const lesson of LESSONS) {
-      for (let i = 1; i <= lessonPages(lesson).length; i++) {
-        await w.page.evaluate(
-          ([id, step]) => {
-            window.location.hash = `#/learn?lesson=${id}&step=${step}`;
-          },
-          [lesson.id, String(i)] as const,
-        );
-        await w.page.locator(`[data-lesson="${lesson.id}"][data-page="${i}"]`).waitFor({ timeout: 30_000 });
-        await expectPanelReady(w.page, `${lesson.id} step ${i}`);
-        const overflow = await w.page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
-        expect(overflow, `${lesson.id} step ${i}`).toBeLessThanOrEqual(0);
-      }
-    }
-    expect(w.errors).toEqual([]);
-    await w.context.close();
-  });
-});
-
 describe('Learn: presentation mode', () => {
   it('present=1 fills the screen with large type; a clicker (PageDown) moves on; controls hide and come back; Escape leaves', async () => {
     const w = await openWatchedPage(browser(), '#/learn?lesson=sliding-filter&step=1');
@@ -331,10 +324,12 @@ describe('Learn: presentation mode', () => {
   });
 });
 
-describe('Learn: offline', () => {
-  it('after one online load, a reload with the network blocked still runs every lesson (and trains lesson 8)', async () => {
+describe('Learn: offline, at a school screen size', () => {
+  // One walk through every lesson page by its link serves two checks (a second walk cost CI about ten
+  // seconds): the pages fit 1280×720 without sideways scroll, and they run offline.
+  it('after one online load, a reload with the network blocked still runs every lesson (and trains lesson 8); every page at 1280×720 has no horizontal scroll', async () => {
     // ?sw=1: the service worker registers in automated browsers only when asked (see src/sw/).
-    const w = await openWatchedPage(browser(), '?sw=1#/learn');
+    const w = await openWatchedPage(browser(), '?sw=1#/learn', { viewport: { width: 1280, height: 720 } });
     const { page, context } = w;
     await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
     await serviceWorkerInControl(page);
@@ -352,6 +347,10 @@ describe('Learn: offline', () => {
         );
         await page.locator(`[data-lesson="${lesson.id}"][data-page="${i + 1}"]`).waitFor({ timeout: 30_000 });
         await expectPanelReady(page, `offline ${lesson.id} step ${i + 1} (${p.kind})`);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${lesson.id} step ${i + 1}`).toBeLessThanOrEqual(0);
       }
     }
     await page.evaluate(() => {

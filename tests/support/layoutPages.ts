@@ -24,18 +24,20 @@ export type AppScreen = { label: string; hash: string; ready: string };
  * longer network in its layer editor, and every page of every lesson.
  */
 export function allScreens(): AppScreen[] {
+  // Each area's content inside its own area (`.area-…` on the app): on a page moved from one screen to
+  // the next, the previous area's content must not count as this one's.
   const areas: AppScreen[] = ['', 'convolution', 'pooling', 'train', 'draw', 'explain', 'data', 'learn'].map(
     (a) => ({
       label: a ? a : 'home',
       hash: `#/${a}`,
-      ready: '#main > .area-fit > *:not(.loading)',
+      ready: `.area-${a || 'home'} #main > .area-fit > *:not(.loading)`,
     }),
   );
   // The layer editor with a longer network than the default: every kind of row it draws is open.
   areas.push({
     label: 'train (layer editor)',
     hash: '#/train?arch=conv8k3-batchnorm-maxpool2-conv16k3s2-dropout25-dense64',
-    ready: '[data-testid="param-count"]',
+    ready: '.area-train [data-testid="param-count"]',
   });
   const steps = LESSONS.flatMap((lesson) =>
     lessonPages(lesson).map((page, i) => ({
