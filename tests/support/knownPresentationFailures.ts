@@ -19,7 +19,6 @@ import type { ProblemKind } from './layoutAudit';
  * only shrinks.
  */
 export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly ProblemKind[]>> = {
-  pooling: ['small-visual'],
   train: ['small-visual'],
   explain: ['vscroll', 'small-visual'],
   data: ['vscroll', 'small-visual'],
@@ -58,7 +57,6 @@ export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly Probl
   'lesson 10 (train-and-draw) step 3': ['vscroll', 'small-visual'],
   'lesson 10 (train-and-draw) question 5': ['vscroll', 'small-visual'],
   home: ['small-visual'],
-  convolution: ['small-visual'],
   draw: ['small-visual'],
   learn: ['small-visual'],
   'lesson 1 (tensors) step 3': ['small-visual'],
