@@ -19,10 +19,8 @@ import type { ProblemKind } from './layoutAudit';
  * only shrinks.
  */
 export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly ProblemKind[]>> = {
-  train: ['small-visual'],
   explain: ['vscroll', 'small-visual'],
   data: ['vscroll', 'small-visual'],
-  'train (layer editor)': ['small-visual'],
   'lesson 1 (tensors) step 1': ['cut', 'small-text', 'small-visual'],
   'lesson 1 (tensors) step 2': ['cut', 'small-text', 'small-visual'],
   'lesson 1 (tensors) question 7': ['vscroll', 'small-visual'],
