@@ -1,7 +1,8 @@
 /**
  * The datasets kept in this browser (IndexedDB), as one small store the Data and Train areas read:
  * their descriptions only (no pictures). `refreshStoredDatasets` asks IndexedDB again after an import
- * or a delete.
+ * or a delete; `datasetsChanged` also tells the other tabs of this browser, so a set imported in one
+ * tab appears in the others without a reload.
  */
 import { listStoredDatasets, type DatasetInfo } from '../engine';
 import { createStore, useStore } from './createStore';
@@ -21,8 +22,26 @@ export function refreshStoredDatasets(): Promise<void> {
   return asked;
 }
 
+const CHANNEL = 'cnn-studio-datasets';
+let channel: BroadcastChannel | null = null;
+
+/** Listens once per tab for the other tabs' changes (where BroadcastChannel exists). */
+function listenToOtherTabs(): void {
+  if (channel || typeof BroadcastChannel === 'undefined') return;
+  channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = () => void refreshStoredDatasets();
+}
+
+/** After this tab added, changed or deleted a dataset: read the list again here and in the other tabs. */
+export function datasetsChanged(): Promise<void> {
+  listenToOtherTabs();
+  channel?.postMessage('changed');
+  return refreshStoredDatasets();
+}
+
 /** The stored datasets (null until read once), read on first use. */
 export function useStoredDatasets(): StoredList {
+  listenToOtherTabs();
   if (!asked) void refreshStoredDatasets();
   return useStore(store, (s) => s);
 }

@@ -121,4 +121,41 @@ describe('own data: import a dataset .zip, export it, train on it', () => {
     expect(fresh.foreignRequests).toEqual([]);
     await fresh.context.close();
   });
+
+  it('two tabs importing at once: each keeps its own set, the same name twice is refused, both tabs list both', async () => {
+    const a = await openWatchedPage(browser(), '#/data');
+    const b = await a.context.newPage();
+    const bErrors: string[] = [];
+    b.on('pageerror', (err) => bErrors.push(err.message));
+    b.on('console', (msg) => msg.type() === 'error' && bErrors.push(msg.text()));
+    await b.goto(a.page.url());
+    await b.getByText('No datasets of your own yet').waitFor();
+
+    // Tab A starts a long import; while it runs, tab B tries the same name, then imports another set.
+    await importZip(a.page, 'tabs.zip', shapesZip(700));
+    await expect
+      .poll(() => byId(a.page, 'import-progress').textContent(), { timeout: 30_000 })
+      .toMatch(/ of 2,100 /);
+    await importZip(b, 'tabs.zip', shapesZip(5));
+    await expect
+      .poll(() => result(b).textContent())
+      .toMatch(/Another tab of this browser is importing a dataset called "tabs" right now/);
+    await importZip(b, 'other.zip', shapesZip(20));
+    await expect
+      .poll(() => result(b).textContent(), { timeout: 30_000 })
+      .toMatch(/Imported "other": 3 classes, 60 pictures/);
+    // B's import swept no staged rows of A's, so A still completes with every picture.
+    expect(await byId(a.page, 'import-progress').count()).toBe(1);
+    await expect
+      .poll(() => result(a.page).textContent(), { timeout: 90_000 })
+      .toMatch(/Imported "tabs": 3 classes, 2,100 pictures/);
+    // Each tab lists both sets without a reload (the other tab told it).
+    for (const p of [a.page, b]) {
+      await expect.poll(() => byId(p, 'dataset-tabs').count()).toBe(1);
+      await expect.poll(() => byId(p, 'dataset-other').count()).toBe(1);
+    }
+    expect(a.errors).toEqual([]);
+    expect(bErrors).toEqual([]);
+    await a.context.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { BUILTIN_DATASET_IDS, builtinDataset, FASHION_SPLIT, type BuiltinDatasetId } from '../../engine';
 import { t } from '../../i18n';
 import { getBuiltinTestSet } from '../../state/datasetService';
@@ -7,7 +7,7 @@ import { ImportPanel } from './ImportPanel';
 import { MakeDataset } from './MakeDataset';
 import { StoragePanel } from './StoragePanel';
 import { StoredDatasetCard } from './StoredDatasetCard';
-import { refreshStoredDatasets, useStoredDatasets } from '../../state/storedDatasets';
+import { datasetsChanged, useStoredDatasets } from '../../state/storedDatasets';
 
 function BuiltinCard({ id }: { id: BuiltinDatasetId }) {
   const loadTest = useCallback(() => getBuiltinTestSet(id), [id]);
@@ -18,7 +18,10 @@ function BuiltinCard({ id }: { id: BuiltinDatasetId }) {
   return <DatasetCard info={builtinDataset(id)} about={about} loadTest={loadTest} />;
 }
 
-/** The Data area (`#/data`): every dataset on this computer, and the browser storage it may use. */
+/**
+ * The Data area (`#/data`): first the datasets on this computer (what a student came to see), then the
+ * ways to add one, then the browser storage they use.
+ */
 export function DataArea() {
   const { list, error } = useStoredDatasets();
   // Bumped after an import or a delete: the storage panel asks the browser again.
@@ -26,15 +29,19 @@ export function DataArea() {
   const [editId, setEditId] = useState<string | null>(null);
   const changed = useCallback(() => {
     setChanges((n) => n + 1);
-    void refreshStoredDatasets();
+    void datasetsChanged();
+  }, []);
+  const addRef = useRef<HTMLElement>(null);
+  // "Add examples" on a card above opens that set in Make a dataset, further down: bring it into view.
+  const edit = useCallback((id: string) => {
+    setEditId(id);
+    requestAnimationFrame(() => addRef.current?.scrollIntoView({ block: 'start' }));
   }, []);
   return (
     <section className="data-area" aria-labelledby="data-title">
       <h1 id="data-title">{t('data.title')}</h1>
       <p className="data-intro">{t('data.intro')}</p>
-      <StoragePanel refresh={changes} />
-      <ImportPanel onChanged={changed} />
-      <MakeDataset onChanged={changed} editId={editId} />
+      <h2 className="data-section-title">{t('data.onComputer')}</h2>
       {error && (
         <p className="message error" role="alert">
           {error}
@@ -42,7 +49,7 @@ export function DataArea() {
       )}
       <div className="data-cards" data-testid="stored-datasets">
         {list?.map((info) => (
-          <StoredDatasetCard key={info.id} info={info} onChanged={changed} onEdit={setEditId} />
+          <StoredDatasetCard key={info.id} info={info} onChanged={changed} onEdit={edit} />
         ))}
       </div>
       {list?.length === 0 && !error && <p className="data-note">{t('data.stored.none')}</p>}
@@ -51,6 +58,17 @@ export function DataArea() {
           <BuiltinCard key={id} id={id} />
         ))}
       </div>
+      <section className="data-add" ref={addRef} aria-labelledby="data-add-title">
+        <h2 id="data-add-title" className="data-section-title">
+          {t('data.addYourOwn')}
+        </h2>
+        <p className="data-intro">{t('data.addYourOwnExplain')}</p>
+        <div className="data-add-panels">
+          <MakeDataset onChanged={changed} editId={editId} />
+          <ImportPanel onChanged={changed} />
+        </div>
+      </section>
+      <StoragePanel refresh={changes} />
     </section>
   );
 }

@@ -186,7 +186,7 @@ export function TrainArea() {
               )}
             </div>
           )}
-          <div className="train-buttons">
+          <div className="train-buttons train-run-buttons">
             {!busy && (
               <button
                 type="button"

@@ -6,13 +6,15 @@
  * sizes of its pictures, 28×28 grey and 32×32 colour, because whether the set has colour is only known
  * at the end. `commit` then, in ONE transaction, keeps the chosen size in every row and adds the
  * description: the dataset appears complete or not at all. `rollback` (cancel, error, storage full)
- * deletes the staged rows. Rows left by a closed tab are deleted by the next writer opened.
+ * deletes the staged rows. Rows left by a closed tab are deleted by the next writer opened, but never
+ * those of an import another tab is still running (importLocks.ts).
  * Framework-free; uses only `indexedDB`.
  */
 import { t } from '../../i18n';
 import { isBuiltinDataset, type DatasetInfo } from './datasets';
 import { COLOUR_SHAPE, GREY_SHAPE } from './datasetPixels';
 import { CHUNK, DatasetStorageError, idbRequest, openDatasetDb, txDone } from './datasetStore';
+import { importsRunningNow, takeImportLock } from './importLocks';
 
 type StagedRow = {
   id: string;
@@ -65,14 +67,14 @@ const rowsOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_I
 
 /**
  * Deletes chunk rows that belong to no stored dataset (an import whose tab was closed part way).
- * Reads keys only. `except`: an id whose rows must stay (the import this tab is running).
+ * Reads keys only. `keep`: ids whose rows must stay (imports other tabs are running).
  */
-async function sweepOrphanRows(db: IDBDatabase, except: string | null): Promise<void> {
+async function sweepOrphanRows(db: IDBDatabase, keep: ReadonlySet<string>): Promise<void> {
   const tx = db.transaction(['datasets', 'chunks'], 'readwrite');
   const finished = txDone(tx);
   const ids = new Set((await idbRequest(tx.objectStore('datasets').getAllKeys())).map(String));
   const keys = (await idbRequest(tx.objectStore('chunks').getAllKeys())) as [string, number][];
-  const orphans = new Set(keys.map((k) => k[0]).filter((id) => !ids.has(id) && id !== except));
+  const orphans = new Set(keys.map((k) => k[0]).filter((id) => !ids.has(id) && !keep.has(id)));
   for (const id of orphans) tx.objectStore('chunks').delete(rowsOf(id));
   await finished;
 }
@@ -83,17 +85,27 @@ async function sweepOrphanRows(db: IDBDatabase, except: string | null): Promise<
  */
 export async function openDatasetWriter(id: string): Promise<DatasetWriter> {
   if (isBuiltinDataset(id)) throw new DatasetStorageError(t('data.store.builtinName', { name: id }));
-  const db = await openDatasetDb();
+  const unlock = await takeImportLock(id);
+  if (!unlock) throw new DatasetStorageError(t('data.store.importing', { name: id }));
+  let db: IDBDatabase | null = null;
   try {
+    db = await openDatasetDb();
     const existing = await idbRequest(db.transaction('datasets').objectStore('datasets').getKey(id));
     if (existing !== undefined) throw new DatasetStorageError(t('data.store.exists', { name: id }));
-    // Rows of an earlier attempt at this very name are orphans too: none of them is this writer's.
-    await sweepOrphanRows(db, null);
+    // Rows of an earlier attempt at this very name are orphans too (this tab holds its lock now).
+    const running = await importsRunningNow();
+    running.delete(id);
+    await sweepOrphanRows(db, running);
   } catch (err) {
-    db.close();
+    db?.close();
+    unlock();
     throw storageError(id, err);
   }
+  return stagedWriter(db, id, unlock);
+}
 
+/** The writer itself, on an open database, holding this import's lock until commit or rollback. */
+function stagedWriter(db: IDBDatabase, id: string, unlock: () => void): DatasetWriter {
   let grey = new Uint8Array(CHUNK * GREY_SIZE);
   let colour = new Uint8Array(CHUNK * COLOUR_SIZE);
   let labels = new Uint8Array(CHUNK);
@@ -137,6 +149,7 @@ export async function openDatasetWriter(id: string): Promise<DatasetWriter> {
   const close = () => {
     if (!closed) db.close();
     closed = true;
+    unlock();
   };
 
   return {

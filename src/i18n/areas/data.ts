@@ -3,6 +3,10 @@ export const data = {
   title: 'Your data',
   intro:
     'A network only learns what its examples show it. These are the sets of labelled pictures on this computer: each picture has a class (its right answer), and each set keeps some pictures apart as a test the network never trains on.',
+  onComputer: 'Datasets on this computer',
+  addYourOwn: 'Add your own',
+  addYourOwnExplain:
+    'Make a set from drawings, photos or the camera, or import one a teacher prepared as a .zip. It stays in this browser only.',
   builtin: {
     mnist: {
       name: 'MNIST digits',
@@ -81,6 +85,8 @@ export const data = {
     badShape: 'The dataset "{name}" does not add up: {n} labels but {bytes} bytes of pictures.',
     exists:
       'There is already a dataset called "{name}" on this computer. Rename the file, or delete the old one first.',
+    importing:
+      'Another tab of this browser is importing a dataset called "{name}" right now. Wait for it to finish (or cancel it there), then try again. Nothing was changed.',
     full: 'The browser storage is full, so "{name}" was not kept. Nothing else was changed. Delete a dataset you no longer need and try again.',
     failed: 'Could not keep "{name}" in this browser ({reason}). Nothing else was changed.',
   },
@@ -152,7 +158,7 @@ export const data = {
     delete: 'Delete {name}',
     confirmDelete: 'Yes, delete "{name}" and all its pictures',
     keep: 'Keep it',
-    none: 'No datasets of your own yet: import a .zip above.',
+    none: 'No datasets of your own yet: make one or import a .zip below.',
   },
   trainParam: {
     gone: 'The dataset "{name}" is no longer in this browser (deleted, or the browser cleared its storage). Import it again on the Data page.',

@@ -9,10 +9,8 @@ import {
   CHUNK,
   DatasetStorageError,
   deleteStoredDataset,
-  idbRequest,
   listStoredDatasets,
   loadStoredDataset,
-  openDatasetDb,
   saveDataset,
 } from '../../../src/engine/data/datasetStore';
 import {
@@ -32,6 +30,7 @@ import {
   type ZipSource,
 } from '../../../src/engine/data/zipReader';
 import { DatasetImportCancelled } from '../../../src/engine/data/datasetImport';
+import { rowsFor } from '../../support/datasetRows';
 
 /** A source that records every read: how many are in flight at once, the largest, the bytes read. */
 function watched(zip: Uint8Array) {
@@ -79,20 +78,6 @@ function shadeOf(path: string): number {
   const m = /^(.*)\/(\d+)\.png$/.exec(path);
   const k = ['a', 'b', 'c'].indexOf(m?.[1] ?? '');
   return (k * 50 + Number(m?.[2] ?? 0)) % 256;
-}
-
-/** Chunk rows in the store for `id` (staged or committed). */
-async function rowsFor(id: string): Promise<number> {
-  const db = await openDatasetDb();
-  try {
-    const keys = (await idbRequest(db.transaction('chunks').objectStore('chunks').getAllKeys())) as [
-      string,
-      number,
-    ][];
-    return keys.filter((k) => k[0] === id).length;
-  } finally {
-    db.close();
-  }
 }
 
 /** Offsets of every central-directory header in a zip (signature PK\1\2). */
