@@ -10,7 +10,8 @@ import type { ProblemKind } from './layoutAudit';
  *   maths). The explorers, Train and Draw pass: their main picture fills the screen's height
  *   (src/styles/present.css).
  * - small-text: SVG drawings whose labels, enlarged to the floor (usePresentSvgText), would run into each
- *   other, so they keep their drawn size (lesson 10's training charts).
+ *   other, so they keep their drawn size (lesson 2's bell curves, whose key inside the drawing runs
+ *   together when enlarged; lesson 10's training charts).
  * - cut: lesson 4's stride picture, lesson 10's training.
  * - vscroll: panels taller than the screen even at the smallest zoom (LeNet's layers, lesson 10's
  *   training, the explorers' and Data's lists); in an area, the area below the app bar.
@@ -26,6 +27,10 @@ export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly Probl
   'lesson 1 (tensors) step 1': ['small-visual'],
   'lesson 1 (tensors) step 2': ['small-visual'],
   'lesson 1 (tensors) question 7': ['vscroll', 'small-visual'],
+  'lesson 2 (convolution-of-functions) step 1': ['small-text'],
+  'lesson 2 (convolution-of-functions) step 2': ['small-text'],
+  'lesson 2 (convolution-of-functions) step 3': ['small-text'],
+  'lesson 2 (convolution-of-functions) question 6': ['small-text'],
   'lesson 3 (sliding-filter) step 2': ['vscroll', 'small-visual'],
   'lesson 4 (stride-padding) step 2': ['vscroll', 'small-visual'],
   'lesson 4 (stride-padding) step 3': ['vscroll', 'small-visual'],

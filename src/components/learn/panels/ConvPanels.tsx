@@ -105,32 +105,29 @@ export function BellConvPanel({ params, setParam }: PanelProps) {
         <path d={path(g)} fill="none" stroke="#2166ac" strokeWidth={2.5} strokeDasharray="7 4" />
         <line x1={x(tPos)} x2={x(tPos)} y1={y1(0)} y2={y1(1.05)} stroke="#2166ac" strokeWidth={1} />
         {axis(y1(0))}
+        <g fontSize="13">
+          <rect x={46} y={8} width={14} height={4} fill="#111418" />
+          <text x={66} y={14} fill="#111418">
+            {t('panels.fixed')}
+          </text>
+          <rect x={46} y={24} width={14} height={4} fill="#2166ac" />
+          <text x={66} y={30} fill="#111418">
+            {t('panels.sliding')}
+          </text>
+          <rect x={46} y={38} width={14} height={10} fill="#f4a582" />
+          <text x={66} y={47} fill="#111418">
+            {t('panels.product')}
+          </text>
+        </g>
         <g transform={`translate(0, ${H1})`}>
           <path d={convPath} fill="none" stroke="#b2182b" strokeWidth={3} />
           <circle cx={x(tPos)} cy={y2(value)} r={5} fill="#b2182b" />
           {axis(y2(0))}
+          <text x={46} y={16} fontSize="13" fill="#111418">
+            {t('panels.convCurve')}
+          </text>
         </g>
       </svg>
-      {/* The key in words beside the drawing, not inside it: it wraps, and takes the page's type size
-          (presentation mode's 20+ px) without running into the curves or the ticks. */}
-      <ul className="learn-key">
-        <li>
-          <span className="learn-key-line" style={{ borderTopColor: '#111418' }} />
-          {t('panels.fixed')}
-        </li>
-        <li>
-          <span className="learn-key-line" style={{ borderTopColor: '#2166ac', borderTopStyle: 'dashed' }} />
-          {t('panels.sliding')}
-        </li>
-        <li>
-          <span className="learn-key-area" style={{ background: '#f4a582' }} />
-          {t('panels.product')}
-        </li>
-        <li>
-          <span className="learn-key-line" style={{ borderTopColor: '#b2182b' }} />
-          {t('panels.convCurve')}
-        </li>
-      </ul>
       <p className="learn-readout" aria-live="polite">
         {areaText}
       </p>
