@@ -46,9 +46,14 @@ export function imageDataset(image: ExplainImage): string {
   return image.kind === 'dataset' || image.kind === 'stored' ? image.dataset : 'mnist';
 }
 
-/** Test picture `index` of a built-in dataset, as Explain reads it (an MNIST digit or a Fashion-MNIST picture). */
-export function testImage(dataset: 'mnist' | 'fashion-mnist', index: number): ExplainImage {
-  return dataset === 'mnist' ? { kind: 'mnist', index } : { kind: 'dataset', dataset, index };
+/**
+ * Test picture `index` of a dataset, as Explain reads it: an MNIST digit, a Fashion-MNIST picture, or
+ * (any other name) a test picture of a dataset kept in this browser.
+ */
+export function testImage(dataset: string, index: number): ExplainImage {
+  if (dataset === 'mnist') return { kind: 'mnist', index };
+  if (dataset === 'fashion-mnist') return { kind: 'dataset', dataset, index };
+  return { kind: 'stored', dataset, index };
 }
 
 /** The image as link text: `mnist-test:12`, `fashion-mnist-test:3`, `drawn`, `test:4` (+ `dataset=`). */

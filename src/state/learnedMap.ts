@@ -9,17 +9,26 @@
  * starts with `datasetId`), so MNIST's and Fashion-MNIST's maps never mix. Seeded, so the same model gives the same map.
  * Not React: the Explain panel and the `?bench` hooks both call `computeLearnedMap`.
  */
-import { computeHiddenFeatures, MNIST_PIXELS, type MnistSet, type ModelMeta, type Network } from '../engine';
+import { computeHiddenFeatures, setGeometry, type MnistSet, type ModelMeta, type Network } from '../engine';
 import type { FromUmapWorker, UmapJob } from '../workers/umapProtocol';
 
 /** UMAP settings chosen by measurement (docs/BENCHMARKS.md): 10 neighbours, 100 epochs, PCA to 50 first. */
 export const MAP_SETTINGS = { seed: 13, nNeighbors: 10, nEpochs: 100, pcaDims: 50 } as const;
 
+/**
+ * The fewest pictures a map can be made of: UMAP links every point to its `nNeighbors` nearest others,
+ * so it needs at least one more point than that (umap-js refuses fewer). A stored dataset's test split
+ * can be smaller (a fifth of a 40-picture set is 8); the panel says so instead of starting.
+ */
+export const MIN_MAP_POINTS = MAP_SETTINGS.nNeighbors + 1;
+
 export type LearnedMap = {
   count: number;
   labels: Uint8Array;
   predicted: Uint8Array;
-  /** The hidden layer's name and how many numbers it holds per digit. */
+  /** Numbers per picture as raw pixels (h·w·c: 784 for MNIST, 3,072 for a 32×32 colour set). */
+  rawDim: number;
+  /** The hidden layer's name and how many numbers it holds per picture. */
   layer: string;
   dim: number;
   /** `[count, 2]` in [0, 1]. */
@@ -56,6 +65,13 @@ export function cachedLearnedMap(key: string, count: number, datasetId = 'mnist'
 export function clearLearnedMaps(): void {
   rawCache.clear();
   mapCache.clear();
+}
+
+/** A 32-bit FNV-1a hash of the first `n` bytes (~10 ms for 10,000 MNIST digits). */
+function bytesHash(bytes: Uint8Array, n: number): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return (h >>> 0).toString(16);
 }
 
 type LayoutProgress = (phase: FromUmapWorker & { type: 'progress' }) => void;
@@ -103,8 +119,10 @@ function layoutFraction(p: { phase: string; done: number; total: number }): numb
 }
 
 /**
- * Makes (or returns from the cache) the map of `count` test digits of `set` for `net`.
- * Progress: a stage and an overall fraction with a time estimate. Resolves with plain arrays.
+ * Makes (or returns from the cache) the map of `count` test pictures of `set` for `net`, whatever their
+ * size (28×28 grey, 32×32×3 colour: `set.inputShape`). Progress: a stage and an overall fraction with a
+ * time estimate. Resolves with plain arrays; rejects (a RangeError) when fewer than `MIN_MAP_POINTS`
+ * pictures are asked for.
  */
 export async function computeLearnedMap(
   net: Network,
@@ -118,6 +136,9 @@ export async function computeLearnedMap(
   } = {},
 ): Promise<LearnedMap> {
   const count = Math.min(set.count, opts.count ?? set.count);
+  if (count < MIN_MAP_POINTS)
+    throw new RangeError(`a map needs at least ${MIN_MAP_POINTS} pictures, not ${count}`);
+  const { size } = setGeometry(set);
   const datasetId = opts.datasetId ?? 'mnist';
   const fullKey = mapKey(datasetId, key, count);
   const cached = mapCache.get(fullKey);
@@ -135,7 +156,7 @@ export async function computeLearnedMap(
     net,
     count,
     (i, out) => {
-      for (let j = 0; j < MNIST_PIXELS; j++) out[j] = (set.images[i * MNIST_PIXELS + j] as number) / 255;
+      for (let j = 0; j < size; j++) out[j] = (set.images[i * size + j] as number) / 255;
     },
     {
       // Small batches: each is one main-thread task, short enough to keep the page responsive on wasm.
@@ -144,7 +165,9 @@ export async function computeLearnedMap(
       onProgress: (done, total) => report('features', (FEATURES * done) / total),
     },
   );
-  const rawKey = `${datasetId}|${count}`;
+  // The pictures' own bytes name the raw layout: a stored set deleted and imported again under the same
+  // name (with the same count) must not get the old pictures' layout.
+  const rawKey = `${datasetId}|${count}|${bytesHash(set.images, count * size)}`;
   const rawCached = rawCache.get(rawKey);
   const parts: Record<'raw' | 'hidden', { fraction: number; phase: MapStage }> = {
     raw: { fraction: rawCached ? 1 : 0, phase: 'layout' },
@@ -158,10 +181,10 @@ export async function computeLearnedMap(
     report(slower.phase, FEATURES + (1 - FEATURES) * inLayouts);
   };
   // The bytes as they are (a copy, transferred): the worker scales them to 0–1.
-  const pixels = rawCached ? null : set.images.slice(0, count * MNIST_PIXELS);
+  const pixels = rawCached ? null : set.images.slice(0, count * size);
   const [raw, hiddenLayout] = await Promise.all([
     rawCached ??
-      layoutInWorker(pixels as Uint8Array, count, MNIST_PIXELS, onPart('raw'), opts.signal).then((r) => {
+      layoutInWorker(pixels as Uint8Array, count, size, onPart('raw'), opts.signal).then((r) => {
         rawCache.set(rawKey, r);
         return r;
       }),
@@ -171,6 +194,7 @@ export async function computeLearnedMap(
     count,
     labels: set.labels.slice(0, count),
     predicted: hidden.predicted,
+    rawDim: size,
     layer: hidden.layer,
     dim: hidden.dim,
     raw,

@@ -60,6 +60,10 @@ describe('explain', () => {
       'explain-map-export',
     );
     const rows = csvNumbers(await downloadCsvRows(w.page, 'explain-map-csv'));
+    // The page names the model it asks, in Draw's words.
+    expect(await w.page.getByTestId('explain-model').textContent()).toMatch(
+      /^Using: pretrained LeNet-5, \d\d\.\d\d%/,
+    );
     const img = digit(D);
     const base = run(probs, img);
     const c = base.indexOf(Math.max(...base));

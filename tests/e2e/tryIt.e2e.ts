@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { CLASS_COLORS } from '../../src/components/explain/drawScatter';
 import { openWatchedPage, useBrowser } from '../support/browser';
 import { ellipse, stroke } from '../support/drawing';
 import { downloadCsvRows } from '../support/explorers';
@@ -37,6 +38,114 @@ async function trainAndKeep(page: Page, link: string, timeout: number): Promise<
   const chooser = byId(page, 'dataset-model-chooser');
   await chooser.getByTestId('keep-run').click();
   await expect.poll(() => chooser.getByTestId('dataset-model-in-use').getAttribute('data-used')).toBe('mine');
+}
+
+/**
+ * True when some pixel of the canvases is coloured (its red, green and blue differ): a greyscale
+ * picture, even under the grey saliency map, keeps the three equal.
+ */
+const hasColour = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((canvases) =>
+    canvases.some((el) => {
+      const c = el as HTMLCanvasElement;
+      const d = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+      for (let i = 0; i < d.length; i += 4)
+        if (Math.abs(d[i]! - d[i + 1]!) > 12 || Math.abs(d[i]! - d[i + 2]!) > 12) return true;
+      return false;
+    }),
+  );
+
+/** Where a dot of the map is drawn (a pixel of any class colour, α 0.8 over white), in CSS pixels. */
+const dotOnMap = (page: Page, testId: string, colours: string[]) =>
+  byId(page, testId).evaluate((el, hexes) => {
+    const c = el as HTMLCanvasElement;
+    const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    const want = hexes.map((hex) =>
+      [1, 3, 5].map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.8 + 51)),
+    );
+    const scale = c.width / c.getBoundingClientRect().width;
+    for (let p = 0; p < width * height; p++) {
+      const rgb = [data[p * 4]!, data[p * 4 + 1]!, data[p * 4 + 2]!];
+      if (want.some((w) => w.every((v, k) => Math.abs(v - rgb[k]!) <= 3)))
+        return [(p % width) / scale, Math.floor(p / width) / scale];
+    }
+    return null;
+  }, colours);
+
+/**
+ * A colour set (32×32×3, 3 shapes × 50, so 30 test pictures): imported, trained one epoch and kept,
+ * then explained: maps of its real size, and the lower panels (top patches, the map of 30 dots)
+ * searching its own test pictures in colour, with no word of digits anywhere on the page.
+ */
+async function explainColourSet(page: Page): Promise<void> {
+  await page.goto(new URL('#/data', page.url()).href);
+  await page.getByLabel(/Import dataset/).setInputFiles({
+    name: 'colour-shapes.zip',
+    mimeType: 'application/zip',
+    buffer: shapesZip(50, {}, undefined, { colour: true }),
+  });
+  await expect
+    .poll(() => byId(page, 'import-result').textContent(), { timeout: 60_000 })
+    .toMatch(/Imported "colour-shapes": 3 classes/);
+  await trainAndKeep(page, '#/train?dataset=colour-shapes&epochs=1&batch=16', 120_000);
+  const base = '#/explain?image=test:4&dataset=colour-shapes';
+  await page.goto(new URL(`${base}&method=gradient`, page.url()).href);
+  await expect
+    .poll(() => byId(page, 'explain-says').textContent(), { timeout: 30_000 })
+    .toMatch(/^The model says (circle|square|triangle) \(/);
+  expect(await hasColour(page, '[data-testid="explain-picture"] canvas')).toBe(true);
+  const gradient = await downloadCsvRows(page, 'explain-map-csv');
+  expect(gradient).toHaveLength(32);
+  expect(gradient.every((r) => r.split(',').length === 32 && r.split(',').every((v) => Number(v) >= 0))).toBe(
+    true,
+  );
+  await page.evaluate((b) => (window.location.hash = `${b}&method=occlusion&patch=4&stride=2`), base);
+  // ⌊(32 − 4)/2⌋ + 1 = 15 positions per side.
+  await expect.poll(() => byId(page, 'explain-map').locator('.panel-title').textContent()).toContain('15×15');
+  const occlusion = await downloadCsvRows(page, 'explain-map-csv');
+  expect(occlusion).toHaveLength(15);
+  expect(occlusion.every((r) => r.split(',').length === 15)).toBe(true);
+
+  // What each filter wants: nine of the 30 test pictures per filter, cut in colour, linking back here.
+  await byId(page, 'find-patches').click();
+  const patchLinks = byId(page, 'filter-patches').locator('a.explain-patch');
+  await expect.poll(() => patchLinks.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+  const rows = byId(page, 'filter-patches').locator('.explain-filter-row');
+  expect(await rows.first().locator('a.explain-patch').count()).toBe(9);
+  expect(await patchLinks.first().getAttribute('href')).toMatch(/image=test%3A\d+&dataset=colour-shapes/);
+  expect(await hasColour(page, '[data-testid="filter-patches"] a.explain-patch canvas')).toBe(true);
+  // The made-up pictures' colour is checked in tests/unit/explain/storedLowerPanels.test.ts (cheaper there).
+
+  // The map of its 30 test pictures: raw pixels are 3,072 numbers; the legend is the set's classes.
+  await byId(page, 'make-map-30').click();
+  await expect.poll(() => byId(page, 'map-legend').count(), { timeout: 60_000 }).toBe(1);
+  expect(await byId(page, 'map-legend').locator('button').allTextContents()).toEqual([
+    'circle',
+    'square',
+    'triangle',
+  ]);
+  expect(await byId(page, 'map-raw').textContent()).toContain('30 pictures · 3,072 numbers each');
+  const dot = await dotOnMap(page, 'map-hidden-canvas', [...CLASS_COLORS].slice(0, 3));
+  expect(dot).not.toBeNull();
+  await byId(page, 'map-hidden-canvas').scrollIntoViewIfNeeded();
+  const box = await byId(page, 'map-hidden-canvas').boundingBox();
+  await page.mouse.click(box!.x + dot![0]!, box!.y + dot![1]!);
+  const card = byId(page, 'map-card');
+  await card.waitFor();
+  expect(await card.locator('p').first().textContent()).toMatch(/^Test picture #\d+$/);
+  expect(await hasColour(page, '[data-testid="map-card"] canvas')).toBe(true);
+  expect(await byId(page, 'map-open-explain').getAttribute('href')).toMatch(/dataset=colour-shapes/);
+  expect(await byId(page, 'map-open-draw').count()).toBe(0);
+  // Digits are nowhere: not in the words shown, nor in any text alternative.
+  const area = byId(page, 'explain-area');
+  expect(await area.innerText()).not.toMatch(/digit/i);
+  const labels = await area
+    .locator('[aria-label], [title]')
+    .evaluateAll((els) =>
+      els.map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('title') ?? ''}`),
+    );
+  expect(labels.join(' ')).not.toMatch(/digit/i);
+  await page.screenshot({ path: `${SHOTS}/explain-colour-1366.png`, fullPage: true });
 }
 
 describe('Try it for any dataset, with models per dataset', () => {
@@ -221,7 +330,9 @@ describe('Try it for any dataset, with models per dataset', () => {
     expect(
       saliency.every((r) => r.split(',').length === 28 && r.split(',').every((v) => Number(v) >= 0)),
     ).toBe(true);
-    await expect.poll(() => byId(page, 'explain-builtin-only').count()).toBe(1);
+    // The lower panels search this set's own test pictures: no "MNIST only" note, no digit button.
+    await byId(page, 'find-patches').waitFor({ timeout: 30_000 });
+    expect(await byId(page, 'explain-drawn').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/explain-shapes-1366.png`, fullPage: true });
     const says = await byId(page, 'explain-says').textContent();
     await page.evaluate(
@@ -235,6 +346,8 @@ describe('Try it for any dataset, with models per dataset', () => {
       .poll(() => byId(page, 'conv-message').textContent())
       .toMatch(/dataset="nope" is not a dataset kept in this browser/);
     expect(await byId(page, 'explain-says').textContent()).toBe(says);
+
+    await explainColourSet(page);
 
     // Projector (1920, presentation) and phone (390, touch) views of a picked test picture.
     const pick = '#/draw?dataset=shapes&pick=3';

@@ -1,13 +1,11 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { t } from '../../i18n';
-import { builtinDataset, isBuiltinDataset, type BuiltinDatasetId } from '../../engine';
+import { builtinDataset, isBuiltinDataset } from '../../engine';
 import type { ExplainSettings } from '../../state/explainParams';
 import { imageDataset, imageText } from '../../state/explainParams';
 import { datasetOf } from '../../state/modelStore';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
-import { ExportMenu } from '../ui';
-import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { Messages } from '../convolution/Messages';
 import { RichText } from '../learn/RichText';
@@ -15,6 +13,7 @@ import { ClassChooser, ExplainControls } from './ExplainControls';
 import { FilterPatches } from './FilterPatches';
 import { LearnedMap } from './LearnedMap';
 import { mapOnPicture } from './overlay';
+import { ExplainMapPanel } from './ExplainMapPanel';
 import { OcclusionPanels } from './OcclusionPanels';
 import { OverlayCanvas } from './OverlayCanvas';
 import { useExplainImage, type ExplainPicture } from './useExplainImage';
@@ -44,11 +43,10 @@ export function ExplainArea() {
   const { settings, urlErrors, update, stored } = useExplainSettings();
   const [uiError, setUiError] = useState<string | null>(null);
   const dataset = imageDataset(settings.image);
-  // The lower panels (top patches, synthesis, learned map) read a built-in set; a stored one is not wired yet.
   const builtin = isBuiltinDataset(dataset);
-  const testSet: BuiltinDatasetId = dataset === 'fashion-mnist' ? 'fashion-mnist' : 'mnist';
   const storedInfo = builtin ? null : (stored?.find((d) => d.id === dataset) ?? null);
-  const datasetName = builtin ? builtinDataset(testSet).name : (storedInfo?.name ?? dataset);
+  const datasetName = builtin ? builtinDataset(dataset).name : (storedInfo?.name ?? dataset);
+  const testCount = storedInfo?.counts.test ?? 10000;
   // Class names in every label for clothes or a stored set; digits (null) for MNIST and drawings.
   const names = useMemo(
     () =>
@@ -117,9 +115,14 @@ export function ExplainArea() {
         update={update}
         onError={setUiError}
         hasConv={hasConv}
-        testCount={storedInfo?.counts.test ?? 10000}
+        testCount={testCount}
         datasetName={datasetName}
       />
+      {model.state === 'ready' && (
+        <p className="explain-model" data-testid="explain-model">
+          {t('models.using', { label: model.label })}
+        </p>
+      )}
       {/* urlErrors are whole sentences already (the value refused, the one kept): src/state/linkValues.ts */}
       <Messages
         linkProblems={[]}
@@ -189,20 +192,17 @@ export function ExplainArea() {
           names={names}
         />
       )}
-      {/* The lower panels search the picture's own test split with its dataset's model. */}
-      {!builtin && net && (
-        <p className="explain-note" data-testid="explain-builtin-only">
-          {t('explain.storedOnlyBuiltin', { dataset: datasetName })}
-        </p>
-      )}
-      {builtin && net && hasConv && <FilterPatches net={net} dataset={testSet} />}
-      {builtin && model.state === 'ready' && (
+      {/* The lower panels search the picture's own test split (built-in or stored) with its dataset's model. */}
+      {net && hasConv && <FilterPatches net={net} dataset={dataset} testCount={testCount} />}
+      {model.state === 'ready' && (builtin || net) && (
         <LearnedMap
           net={model.net}
           meta={model.meta}
           model={settings.model}
-          dataset={testSet}
+          dataset={dataset}
           classNames={names}
+          testCount={testCount}
+          datasetName={datasetName}
         />
       )}
     </div>
@@ -263,6 +263,7 @@ function ExplainWorkspace({
     digit: nameOf(c),
     layer: result.cam?.layer ?? '',
   });
+  const csvName = t('explain.panels.csvName', { method: result.method, image: imageName, digit: c });
   const legendTitle = occlusion
     ? t('explain.panels.legendOcclusion', { digit: nameOf(c) })
     : result.method === 'gradcam'
@@ -311,11 +312,11 @@ function ExplainWorkspace({
             mapCell={mapCell}
             scale={scale}
             title={mapTitle}
-            filename={t('explain.panels.csvName', { method: result.method, image: imageName, digit: c })}
+            filename={csvName}
             classLabel={nameOf(c)}
           />
         ) : (
-          <Panel
+          <ExplainMapPanel
             title={mapTitle}
             shape={
               result.cam
@@ -327,34 +328,15 @@ function ExplainWorkspace({
                   })
                 : t('explain.panels.mapShape', { h: result.h, w: result.w })
             }
-            testId="explain-map"
-            actions={
-              <ExportMenu
-                what={mapTitle}
-                csv={{
-                  maps: () => [{ name: mapTitle, values: result.values }],
-                  w: result.w,
-                  h: result.h,
-                  filename: t('explain.panels.csvName', {
-                    method: result.method,
-                    image: imageName,
-                    digit: c,
-                  }),
-                }}
-                testId="explain-map"
-              />
-            }
-          >
-            <Heatmap
-              values={result.values}
-              w={result.w}
-              h={result.h}
-              scale={scale}
-              cellPx={mapCell}
-              label={t('explain.panels.mapLabel')}
-            />
-            <ColorLegend scale={scale} title={legendTitle} decimals={decimalsFor(scale)} />
-          </Panel>
+            values={result.values}
+            w={result.w}
+            h={result.h}
+            scale={scale}
+            cellPx={mapCell}
+            filename={csvName}
+            legendTitle={legendTitle}
+            decimals={decimalsFor(scale)}
+          />
         )}
       </div>
     </>

@@ -84,23 +84,33 @@ export function ExplainControls({ settings, update, onError, hasConv, testCount,
         >
           {t(clothes ? 'explain.controls.randomPicture' : 'explain.controls.random')}
         </button>
-        <button
-          type="button"
-          className="secondary"
-          aria-pressed={settings.image.kind === 'drawn'}
-          onClick={() => update({ image: { kind: 'drawn' }, step: null, classIndex: 'top' }, { push: true })}
-        >
-          {t('explain.controls.drawn')}
-        </button>
-        <Select
-          label={t('explain.controls.model')}
-          value={settings.model}
-          options={[
-            { value: 'current', label: t('explain.controls.modelCurrent') },
-            { value: 'pretrained', label: t('explain.controls.modelPretrained') },
-          ]}
-          onChange={(model) => update({ model })}
-        />
+        {/* Draw's digit is read by the digit model: with clothes or a stored set's pictures, offering it
+            would swap the dataset and model under the student, so it is offered with MNIST only. */}
+        {!clothes && (
+          <button
+            type="button"
+            className="secondary"
+            aria-pressed={settings.image.kind === 'drawn'}
+            onClick={() =>
+              update({ image: { kind: 'drawn' }, step: null, classIndex: 'top' }, { push: true })
+            }
+            data-testid="explain-drawn"
+          >
+            {t('explain.controls.drawn')}
+          </button>
+        )}
+        {/* Another dataset's pictures are always explained with the model kept for that dataset. */}
+        {!clothes && (
+          <Select
+            label={t('explain.controls.model')}
+            value={settings.model}
+            options={[
+              { value: 'current', label: t('explain.controls.modelCurrent') },
+              { value: 'pretrained', label: t('explain.controls.modelPretrained') },
+            ]}
+            onChange={(model) => update({ model })}
+          />
+        )}
       </fieldset>
       <fieldset className="conv-group">
         <legend>{t('explain.controls.method')}</legend>

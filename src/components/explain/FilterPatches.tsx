@@ -3,22 +3,22 @@ import { t } from '../../i18n';
 import {
   computeTopPatches,
   cutPatch,
-  MNIST_PIXELS,
   receptiveField,
+  setGeometry,
   type LayerSynthesis,
   type LayerTopPatches,
-  type BuiltinDatasetId,
+  type MnistSet,
   type Network,
 } from '../../engine';
 import { useCachedSearch } from './useCachedSearch';
 import { useFilterSynthesis } from './useFilterSynthesis';
 import { explainLink, testImage } from '../../state/explainParams';
-import type { ColorScale } from '../canvas/colorScales';
-import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { RichText } from '../learn/RichText';
+import { PatchPicture } from './PatchPicture';
 
-const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
+/** How many patches each filter shows (fewer when the test split is smaller). */
+const TOP_K = 9;
 // The search runs over the whole test set once per loaded model; reopening the area reuses it. A
 // model belongs to one dataset (Fashion-MNIST's is its own Network), so the key never mixes datasets.
 const cache = new WeakMap<Network, LayerTopPatches[]>();
@@ -27,21 +27,26 @@ type Progress = { done: number; total: number; secondsLeft: number | null };
 
 /**
  * "What each filter wants": for every filter of every conv layer, the nine test pictures of `dataset`
- * (MNIST digits, or Fashion-MNIST clothes for its model) whose patch (the filter's receptive field)
- * excites it most, each linking to that picture in Explain.
+ * (MNIST digits, Fashion-MNIST clothes, or a stored dataset's test split, greyscale or colour, for its
+ * model) whose patch (the filter's receptive field, cut at the pictures' real size) excites it most,
+ * each linking to that picture in Explain. A split of fewer than nine pictures shows them all.
  * `titled = false`: the heading is kept for screen readers only (a lesson panel already shows it).
  */
 export function FilterPatches({
   net,
   titled = true,
   dataset = 'mnist',
+  testCount = 10000,
 }: {
   net: Network;
   titled?: boolean;
-  dataset?: BuiltinDatasetId;
+  dataset?: string;
+  /** How many test pictures the search will read (10,000 for the built-in sets). */
+  testCount?: number;
 }) {
   const synth = useFilterSynthesis(net);
   const pics = dataset !== 'mnist';
+  const k = Math.min(TOP_K, testCount);
   const { search, start: begin } = useCachedSearch<LayerTopPatches[], Progress>(
     net,
     () => cache.get(net),
@@ -52,14 +57,16 @@ export function FilterPatches({
       async (set, signal, progress) => {
         const t0 = performance.now();
         progress({ done: 0, total: set.count, secondsLeft: null });
+        const { size } = setGeometry(set);
         const layers = await computeTopPatches(
           net,
           set.count,
           (i, out) => {
-            const bytes = set.images.subarray(i * MNIST_PIXELS, (i + 1) * MNIST_PIXELS);
-            for (let j = 0; j < MNIST_PIXELS; j++) out[j] = (bytes[j] as number) / 255;
+            const bytes = set.images.subarray(i * size, (i + 1) * size);
+            for (let j = 0; j < size; j++) out[j] = (bytes[j] as number) / 255;
           },
           {
+            k: TOP_K,
             signal,
             onProgress: (done, total) => {
               const elapsed = (performance.now() - t0) / 1000;
@@ -80,10 +87,13 @@ export function FilterPatches({
       </h2>
       <div className="explain-note">
         <RichText text={t(pics ? 'explain.filters.pictures.intro' : 'explain.filters.intro')} />
+        {k < TOP_K && <p data-testid="patches-few">{t('explain.filters.pictures.few', { n: testCount })}</p>}
       </div>
       {search.state === 'idle' && (
         <button type="button" onClick={() => void start()} data-testid="find-patches">
-          {t(pics ? 'explain.filters.pictures.find' : 'explain.filters.find')}
+          {t(pics ? 'explain.filters.pictures.find' : 'explain.filters.find', {
+            n: testCount.toLocaleString('en'),
+          })}
         </button>
       )}
       {search.state === 'running' && (
@@ -138,8 +148,9 @@ export function FilterPatches({
             filters={conv.filters}
             layer={search.state === 'done' ? search.result.find((l) => l.layer === conv.name) : undefined}
             made={synth.state === 'done' ? synth.layers.find((l) => l.layer === conv.name) : undefined}
-            images={search.state === 'done' ? search.set.images : null}
+            set={search.state === 'done' ? search.set : null}
             dataset={dataset}
+            k={k}
           />
         ))}
     </section>
@@ -152,22 +163,30 @@ const LayerPatches = memo(function LayerPatches({
   filters,
   layer,
   made,
-  images,
+  set,
   dataset,
+  k,
 }: {
-  dataset: BuiltinDatasetId;
+  dataset: string;
   name: string;
   size: number;
   filters: number;
   layer: LayerTopPatches | undefined;
   made: LayerSynthesis | undefined;
-  images: Uint8Array | null;
+  set: MnistSet | null;
+  k: number;
 }) {
   const cellPx = Math.max(3, Math.round(48 / size));
+  const pics = dataset !== 'mnist';
+  const g = set ? setGeometry(set) : null;
   return (
     <Panel
       title={t('explain.filters.layerTitle', { layer: name })}
-      shape={t(made ? 'explain.filters.layerShapeMade' : 'explain.filters.layerShape', { n: filters, size })}
+      shape={t(made ? 'explain.filters.layerShapeMade' : 'explain.filters.layerShape', {
+        n: filters,
+        k,
+        size,
+      })}
       testId={`patches-${name}`}
     >
       <div className="explain-filter-rows">
@@ -176,24 +195,24 @@ const LayerPatches = memo(function LayerPatches({
             <span className="explain-filter-name">{t('explain.filters.filter', { n: f })}</span>
             {made?.filters[f] && (
               <span className="explain-patch explain-patch-made" data-testid={`made-${name}-${f}`}>
-                <Heatmap
+                <PatchPicture
                   values={made.filters[f]}
                   w={size}
                   h={size}
-                  scale={PIXELS}
+                  channels={made.channels}
                   cellPx={cellPx}
                   label={t('explain.filters.madeLabel', { n: f, layer: name })}
                 />
                 <span className="explain-patch-caption">{t('explain.filters.madeCaption')}</span>
               </span>
             )}
-            {images &&
+            {set &&
+              g &&
               layer?.filters[f]?.map((p) => {
                 const pixels = Float32Array.from(
-                  images.subarray(p.image * MNIST_PIXELS, (p.image + 1) * MNIST_PIXELS),
+                  set.images.subarray(p.image * g.size, (p.image + 1) * g.size),
                   (b) => b / 255,
                 );
-                const pics = dataset !== 'mnist';
                 const where = t(pics ? 'explain.filters.pictures.where' : 'explain.filters.where', {
                   index: String(p.image),
                   row: p.row,
@@ -213,11 +232,11 @@ const LayerPatches = memo(function LayerPatches({
                       },
                     )}
                   >
-                    <Heatmap
-                      values={cutPatch(pixels, 28, 28, layer.field, p.row, p.col)}
+                    <PatchPicture
+                      values={cutPatch(pixels, g.h, g.w, layer.field, p.row, p.col, g.c)}
                       w={size}
                       h={size}
-                      scale={PIXELS}
+                      channels={g.c}
                       cellPx={cellPx}
                       label={where}
                     />

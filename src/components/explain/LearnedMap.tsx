@@ -1,44 +1,50 @@
 import { useMemo, useState } from 'react';
 import { t } from '../../i18n';
-import {
-  MNIST_PIXELS,
-  type BuiltinDatasetId,
-  type MnistSet,
-  type ModelMeta,
-  type Network,
-} from '../../engine';
+import { setGeometry, type MnistSet, type ModelMeta, type Network } from '../../engine';
 import { explainLink, testImage, type ExplainModelChoice } from '../../state/explainParams';
 import {
   cachedLearnedMap,
   computeLearnedMap,
+  MIN_MAP_POINTS,
+  MAP_SETTINGS,
   modelKey,
   type LearnedMap as Map2D,
   type MapProgress,
 } from '../../state/learnedMap';
-import type { ColorScale } from '../canvas/colorScales';
-import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { RichText } from '../learn/RichText';
 import { Toggle } from '../ui';
 import { classColor, CLASS_COLORS, type ScatterData } from './drawScatter';
 import { openInDraw } from './openInDraw';
+import { PatchPicture } from './PatchPicture';
 import { ScatterCanvas } from './ScatterCanvas';
 import { useCachedSearch } from './useCachedSearch';
 
-const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
 /** The quick map (a slow laptop: ~10 s) and the full one (every test digit: up to a minute). */
 export const MAP_SIZES = [2000, 10000] as const;
+
+/**
+ * The map sizes offered for a test split of `testCount` pictures: the quick and the full one for a
+ * built-in set's 10,000; a smaller stored split is mapped whole (plus the quick map above 2,000); none
+ * below `MIN_MAP_POINTS`.
+ */
+export function mapSizes(testCount: number): number[] {
+  if (testCount < MIN_MAP_POINTS) return [];
+  const quick = MAP_SIZES[0];
+  return testCount > quick ? [quick, Math.min(testCount, MAP_SIZES[1])] : [testCount];
+}
 
 type Progress = { count: number; progress: MapProgress };
 
 /** Which test set the map shows, and how its classes read (null: digits, their own names). */
-type MapWords = { dataset: BuiltinDatasetId; names: readonly string[] | null };
+type MapWords = { dataset: string; names: readonly string[] | null };
 
 /**
- * "A map of what it learned": the test pictures of `dataset` (MNIST digits, or Fashion-MNIST clothes
- * for its model) placed by UMAP from their raw pixels and from the last hidden layer, side by side,
- * coloured by class (the legend names the classes), mistakes ringed. Tap a point to see the picture and
- * open it in Explain (or a digit in Draw); the same picture is marked on both maps.
+ * "A map of what it learned": the test pictures of `dataset` (MNIST digits, Fashion-MNIST clothes, or a
+ * stored dataset's test split, greyscale or colour, for its model) placed by UMAP from their raw pixels
+ * and from the last hidden layer, side by side, coloured by class (the legend names the classes),
+ * mistakes ringed. Tap a point to see the picture and open it in Explain (or a digit in Draw); the same
+ * picture is marked on both maps. A split too small for UMAP's neighbours says so.
  */
 export function LearnedMap({
   net,
@@ -47,19 +53,28 @@ export function LearnedMap({
   titled = true,
   dataset = 'mnist',
   classNames = null,
+  testCount = 10000,
+  datasetName = '',
 }: {
   net: Network;
   meta: ModelMeta;
   model: ExplainModelChoice;
   /** false: the heading is kept for screen readers only (a lesson panel already shows it). */
   titled?: boolean;
-  dataset?: BuiltinDatasetId;
+  dataset?: string;
   /** The class names for the legend and the card (null: digits 0–9). */
   classNames?: readonly string[] | null;
+  /** How many test pictures the dataset has (10,000 for the built-in ones). */
+  testCount?: number;
+  /** The dataset's name as people read it (for the "too small" message). */
+  datasetName?: string;
 }) {
   const key = modelKey(meta);
   const words: MapWords = useMemo(() => ({ dataset, names: classNames }), [dataset, classNames]);
   const pics = dataset !== 'mnist';
+  const stored = pics && dataset !== 'fashion-mnist';
+  const sizes = mapSizes(testCount);
+  const [h, w, c] = net.inputShape;
   // A map made earlier in this session for this model shows at once (the larger one first).
   const {
     search: run,
@@ -68,7 +83,7 @@ export function LearnedMap({
   } = useCachedSearch<Map2D, Progress>(
     `${dataset}|${key}`,
     () =>
-      [...MAP_SIZES]
+      [...sizes]
         .reverse()
         .map((n) => cachedLearnedMap(key, n, dataset))
         .find((m) => m),
@@ -91,20 +106,47 @@ export function LearnedMap({
         {t('explain.map.title')}
       </h2>
       <div className="explain-note">
-        <RichText text={t(pics ? 'explain.map.pictures.intro' : 'explain.map.intro')} />
+        <RichText
+          text={
+            stored
+              ? t('explain.map.pictures.introStored', {
+                  dim: (h * w * c).toLocaleString('en'),
+                  h,
+                  w,
+                  perPixel: t(
+                    c === 3 ? 'explain.map.pictures.perPixelColour' : 'explain.map.pictures.perPixelGrey',
+                  ),
+                })
+              : t(pics ? 'explain.map.pictures.intro' : 'explain.map.intro')
+          }
+        />
       </div>
-      {run.state !== 'running' && (
+      {sizes.length === 0 && (
+        <p className="explain-note" data-testid="map-too-small">
+          {t('explain.map.pictures.tooSmall', {
+            min: MIN_MAP_POINTS,
+            k: MAP_SETTINGS.nNeighbors,
+            dataset: datasetName,
+            n: testCount,
+          })}
+        </p>
+      )}
+      {run.state !== 'running' && sizes.length > 0 && (
         <div className="explain-map-start">
-          {MAP_SIZES.map((n) => (
+          {sizes.map((n) => (
             <button key={n} type="button" onClick={() => void start(n)} data-testid={`make-map-${n}`}>
               {t(
-                n === 10000
-                  ? pics
-                    ? 'explain.map.pictures.makeFull'
-                    : 'explain.map.makeFull'
-                  : pics
-                    ? 'explain.map.pictures.makeQuick'
-                    : 'explain.map.makeQuick',
+                stored
+                  ? n === testCount
+                    ? 'explain.map.pictures.makeAll'
+                    : 'explain.map.pictures.makeQuick'
+                  : n === 10000
+                    ? pics
+                      ? 'explain.map.pictures.makeFull'
+                      : 'explain.map.makeFull'
+                    : pics
+                      ? 'explain.map.pictures.makeQuick'
+                      : 'explain.map.makeQuick',
                 {
                   n: n.toLocaleString('en'),
                 },
@@ -177,7 +219,7 @@ function MapView({
         <span className="explain-map-legend-title">
           {t(pics ? 'explain.map.pictures.legend' : 'explain.map.legend')}
         </span>
-        {CLASS_COLORS.map((_, c) => (
+        {CLASS_COLORS.slice(0, words.names?.length ?? CLASS_COLORS.length).map((_, c) => (
           <button
             key={c}
             type="button"
@@ -213,7 +255,10 @@ function MapView({
       <div className="explain-map-pair">
         <Panel
           title={t('explain.map.rawTitle')}
-          shape={t(pics ? 'explain.map.pictures.shape' : 'explain.map.shape', { n, dim: MNIST_PIXELS })}
+          shape={t(pics ? 'explain.map.pictures.shape' : 'explain.map.shape', {
+            n,
+            dim: map.rawDim.toLocaleString('en'),
+          })}
           testId="map-raw"
         >
           <ScatterCanvas
@@ -270,20 +315,24 @@ function DigitCard({
   words: MapWords;
 }) {
   const pics = words.dataset !== 'mnist';
+  const g = setGeometry(set);
   const pixels = useMemo(
-    () =>
-      Float32Array.from(
-        set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS),
-        (b) => b / 255,
-      ),
-    [set, index],
+    () => Float32Array.from(set.images.subarray(index * g.size, (index + 1) * g.size), (b) => b / 255),
+    [set, index, g.size],
   );
   const label = words.names?.[map.labels[index] ?? 0] ?? map.labels[index] ?? 0;
   const said = words.names?.[map.predicted[index] ?? 0] ?? map.predicted[index] ?? 0;
   const name = t(pics ? 'explain.map.pictures.digitName' : 'explain.map.digitName', { index: String(index) });
   return (
     <div className="explain-map-card" data-testid="map-card" data-index={index}>
-      <Heatmap values={pixels} w={28} h={28} scale={PIXELS} cellPx={4} label={name} />
+      <PatchPicture
+        values={pixels}
+        w={g.w}
+        h={g.h}
+        channels={g.c}
+        cellPx={Math.max(3, Math.round(112 / g.w))}
+        label={name}
+      />
       <div>
         <p className="explain-map-card-title">{name}</p>
         <p>
@@ -299,7 +348,7 @@ function DigitCard({
           >
             {t(pics ? 'explain.map.pictures.openExplain' : 'explain.map.openExplain')}
           </a>
-          {/* Draw's layers run the digit model: a picture of clothes is opened in Explain only. */}
+          {/* Draw's layers run the digit model: any other dataset's picture is opened in Explain only. */}
           {!pics && (
             <button
               type="button"

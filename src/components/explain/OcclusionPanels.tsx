@@ -3,12 +3,10 @@ import { t } from '../../i18n';
 import type { ExplainSettings } from '../../state/explainParams';
 import { EXPLAIN_SPEEDS } from '../../state/explainParams';
 import type { ColorScale } from '../canvas/colorScales';
-import { ColorLegend } from '../canvas/ColorLegend';
-import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { PlayerControls } from '../player/PlayerControls';
 import { useGridPlayer } from '../player/usePlayer';
-import { ExportMenu } from '../ui';
+import { ExplainMapPanel } from './ExplainMapPanel';
 import { OverlayCanvas } from './OverlayCanvas';
 import type { ExplainPicture } from './useExplainImage';
 import type { ExplainResult } from './useExplainMap';
@@ -56,33 +54,18 @@ export function OcclusionPanels({
   const diff = base - hiddenP;
   return (
     <>
-      <Panel
+      <ExplainMapPanel
         title={title}
         shape={t('explain.panels.mapShape', { h: result.h, w: result.w })}
-        testId="explain-map"
-        actions={
-          <ExportMenu
-            what={title}
-            csv={{ maps: () => [{ name: title, values: result.values }], w: result.w, h: result.h, filename }}
-            testId="explain-map"
-          />
-        }
-      >
-        <Heatmap
-          values={result.values}
-          w={result.w}
-          h={result.h}
-          scale={scale}
-          cellPx={mapCell}
-          label={t('explain.panels.mapLabel')}
-          showNumbers={mapCell >= 36}
-          filled={cursor.filled}
-          highlights={cursor.highlights}
-          onCellHover={cursor.onCellHover}
-          onCellClick={cursor.onCellClick}
-        />
-        <ColorLegend scale={scale} title={t('explain.panels.legendOcclusion', { digit: classLabel })} />
-      </Panel>
+        values={result.values}
+        w={result.w}
+        h={result.h}
+        scale={scale}
+        cellPx={mapCell}
+        filename={filename}
+        legendTitle={t('explain.panels.legendOcclusion', { digit: classLabel })}
+        cursor={cursor}
+      />
       <Panel
         title={t('explain.panels.occluded')}
         shape={t('explain.panels.occludedShape', {

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, type PointerEvent } from 'react';
 import { useContentWidth } from '../canvas/useContentWidth';
-import { drawScatter, nearestPoint, type ScatterData } from './drawScatter';
+import { drawScatter, nearestPoint, scatterRadius, type ScatterData } from './drawScatter';
 
 /**
  * One map of the test digits. Mouse: hovering previews a digit, a click chooses it. Touch and pen:
@@ -38,7 +38,7 @@ export const ScatterCanvas = memo(function ScatterCanvas({
     drawScatter(ctx, data, {
       size,
       dpr,
-      radius: data.count > 5000 ? 1.6 : 2.2,
+      radius: scatterRadius(data.count),
       showMistakes,
       onlyClass,
       selected,

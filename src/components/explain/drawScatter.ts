@@ -22,6 +22,16 @@ export const CLASS_COLORS = [
 
 export const classColor = (c: number): string => CLASS_COLORS[c % CLASS_COLORS.length] ?? '#000';
 
+/**
+ * Point radius in CSS px for a map of `count` points: small when thousands overlap, larger for a small
+ * stored set's few dozen, which would otherwise be specks on a 640 px map.
+ */
+export function scatterRadius(count: number): number {
+  if (count > 5000) return 1.6;
+  if (count > 500) return 2.2;
+  return count > 100 ? 3.5 : 5.5;
+}
+
 /** Margin in CSS px around the points, so the outermost ones and their rings stay inside. */
 export const SCATTER_PAD = 10;
 

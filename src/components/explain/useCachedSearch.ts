@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BuiltinDatasetId, MnistSet } from '../../engine';
-import { getBuiltinTestSet } from '../../state/datasetService';
+import type { MnistSet } from '../../engine';
+import { getTestSet } from '../../state/datasetService';
 
-/** A long search over the test digits: not started, running (with its progress), done, or failed. */
+/** A long search over the test pictures: not started, running (with its progress), done, or failed. */
 export type SearchState<R, P> =
   | { state: 'idle' }
   | { state: 'running'; progress: P }
@@ -14,7 +14,7 @@ export type SearchRun<R, P> = (set: MnistSet, signal: AbortSignal, progress: (p:
 /**
  * The start the long searches of Explain share (each filter's top patches, the learned map): a result
  * made earlier in this session for `key` (`cached()`) shows at once with `dataset`'s test split (MNIST's
- * digits, Fashion-MNIST's clothes); `key` must name the dataset too, so switching never mixes them; otherwise
+ * digits, Fashion-MNIST's clothes, a stored dataset's split by Train's default seed); `key` must name the dataset too, so switching never mixes them; otherwise
  * idle until `start(run, first)`, which stops any earlier run, reports `first` then `run`'s progress,
  * and ends done or with the error (a stopped run ends quietly). `cancel` stops and goes back to idle;
  * leaving the page, or a new `key` or `dataset`, stops the run.
@@ -22,7 +22,7 @@ export type SearchRun<R, P> = (set: MnistSet, signal: AbortSignal, progress: (p:
 export function useCachedSearch<R, P>(
   key: unknown,
   cached: () => R | null | undefined,
-  dataset: BuiltinDatasetId = 'mnist',
+  dataset = 'mnist',
 ): {
   search: SearchState<R, P>;
   start: (run: SearchRun<R, P>, first: P) => Promise<void>;
@@ -44,7 +44,11 @@ export function useCachedSearch<R, P>(
       return;
     }
     let live = true;
-    void getBuiltinTestSet(dataset).then((set) => live && setSearch({ state: 'done', result, set }));
+    // A stored set deleted meanwhile: back to the start button (its run then says what went wrong).
+    void getTestSet(dataset).then(
+      (set) => live && setSearch({ state: 'done', result, set }),
+      () => live && setSearch({ state: 'idle' }),
+    );
     return () => {
       live = false;
     };
@@ -56,7 +60,7 @@ export function useCachedSearch<R, P>(
       abort.current = controller;
       setSearch({ state: 'running', progress: first });
       try {
-        const set = await getBuiltinTestSet(dataset);
+        const set = await getTestSet(dataset);
         // A stopped run's late progress or result never replaces what is shown now.
         const result = await run(set, controller.signal, (progress) => {
           if (!controller.signal.aborted) setSearch({ state: 'running', progress });

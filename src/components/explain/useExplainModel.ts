@@ -4,11 +4,13 @@ import { describeNetwork, type ModelMeta, type Network } from '../../engine';
 import { useStore } from '../../state/createStore';
 import { appStore } from '../../state/appStore';
 import { loadDatasetModel, loadModelFor, modelStore } from '../../state/modelStore';
+import { modelLabel } from '../../state/modelWords';
 import type { ExplainModelChoice } from '../../state/explainParams';
 
 export type ExplainModel =
   | { state: 'loading' }
-  | { state: 'ready'; net: Network; meta: ModelMeta }
+  /** `label`: which model this is, in the words Draw and Train use ("pretrained LeNet-5, 99.08%"). */
+  | { state: 'ready'; net: Network; meta: ModelMeta; label: string }
   | { state: 'error'; message: string }
   /** No model is kept for this dataset yet (the area links to Train on it). */
   | { state: 'none'; dataset: string };
@@ -31,10 +33,11 @@ export function useExplainModel(choice: ExplainModelChoice, dataset = 'mnist'): 
     setModel({ state: 'loading' });
     void (async () => {
       try {
+        // A stored dataset's model is always the one kept for it (the user's own).
         const loaded =
           dataset === 'mnist'
             ? await loadModelFor(choice === 'pretrained' ? 'pretrained' : 'chosen')
-            : await loadDatasetModel(dataset);
+            : await loadDatasetModel(dataset).then((m) => m && { ...m, used: 'mine' as const });
         if (!loaded) {
           if (!cancelled) setModel({ state: 'none', dataset });
           return;
@@ -45,7 +48,12 @@ export function useExplainModel(choice: ExplainModelChoice, dataset = 'mnist'): 
         }
         release = () => loaded.model.dispose();
         try {
-          setModel({ state: 'ready', net: describeNetwork(loaded.model), meta: loaded.meta });
+          setModel({
+            state: 'ready',
+            net: describeNetwork(loaded.model),
+            meta: loaded.meta,
+            label: modelLabel(loaded.used, loaded.meta),
+          });
         } catch (err) {
           setModel({
             state: 'error',

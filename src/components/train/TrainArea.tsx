@@ -306,7 +306,12 @@ export function TrainArea() {
               <a
                 className="button-link"
                 href={explainLink(explainImage(picked), { model: 'current' })}
-                aria-label={t('explain.links.fromTrainLabel', { index: picked })}
+                aria-label={t(
+                  dataset === 'mnist'
+                    ? 'explain.links.fromTrainLabel'
+                    : 'explain.links.fromTrainLabelPicture',
+                  { index: picked },
+                )}
                 data-testid="train-explain-link"
               >
                 {t('explain.links.fromTrain')}

@@ -14,7 +14,8 @@
  *   4. every `blurEvery` steps, blur x with a 3×3 Gaussian [1 2 1]ᵀ[1 2 1]/16 (a further smoothness prior).
  *
  * Every filter of the layer is optimised at once (one batch of F images, image f scored on filter f).
- * The result is cut to the centre unit's receptive field, the same square as the top-9 patches.
+ * The result is cut to the centre unit's receptive field, the same square as the top-9 patches, with
+ * all the input's channels (a colour model's picture is in colour).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../data/random';
@@ -48,7 +49,9 @@ export const SYNTHESIS_DEFAULTS = {
 export type LayerSynthesis = {
   layer: string;
   field: ReceptiveField;
-  /** One `field.size²` picture per filter (values 0–1), row-major. */
+  /** The input's channels: 1 (greyscale) or 3 (colour). */
+  channels: number;
+  /** One `field.size² × channels` picture per filter (values 0–1), row-major, channels last. */
   filters: Float32Array[];
   /** The centre unit's pre-activation for each filter's picture, after the last step. */
   activations: Float32Array;
@@ -178,17 +181,11 @@ export async function synthesizeFilterInputs(
     const [pixels, acts] = await Promise.all([x.data(), finalAct.data()]);
     finalAct.dispose();
     const field = receptiveField(net, conv.index);
-    const filters = Array.from({ length: F }, (_, f) => {
-      // One channel shown (the first); colour images are averaged into grey.
-      const grey = new Float32Array(h * w);
-      for (let p = 0; p < h * w; p++) {
-        let s = 0;
-        for (let k = 0; k < ch; k++) s += pixels[(f * h * w + p) * ch + k] as number;
-        grey[p] = s / ch;
-      }
-      return cutPatch(grey, h, w, field, r, c);
-    });
-    return { layer: conv.name, field, filters, activations: acts as Float32Array };
+    // Each picture keeps all its channels (a colour model's favourite picture is shown in colour).
+    const filters = Array.from({ length: F }, (_, f) =>
+      cutPatch(pixels.subarray(f * h * w * ch, (f + 1) * h * w * ch), h, w, field, r, c, ch),
+    );
+    return { layer: conv.name, field, channels: ch, filters, activations: acts as Float32Array };
   } finally {
     x.dispose();
     mask.dispose();

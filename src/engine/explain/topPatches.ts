@@ -65,8 +65,9 @@ export function receptiveField(net: Network, layerIndex: number): ReceptiveField
 }
 
 /**
- * Cuts the receptive field of cell (row, col) out of an `h × w` image, zeros outside the image
- * (where the padding was). Pure.
+ * Cuts the receptive field of cell (row, col) out of an `h × w × channels` image (channels last, as the
+ * model reads it), zeros outside the image (where the padding was). Returns `size × size × channels`
+ * values, channels last: a colour picture's patch keeps its three colours. Pure.
  */
 export function cutPatch(
   pixels: ArrayLike<number>,
@@ -75,15 +76,18 @@ export function cutPatch(
   field: ReceptiveField,
   row: number,
   col: number,
+  channels = 1,
 ): Float32Array {
-  const out = new Float32Array(field.size * field.size);
+  const out = new Float32Array(field.size * field.size * channels);
   const top = row * field.jump + field.offset;
   const left = col * field.jump + field.offset;
   for (let y = 0; y < field.size; y++) {
     for (let x = 0; x < field.size; x++) {
       const iy = top + y;
       const ix = left + x;
-      if (iy >= 0 && ix >= 0 && iy < h && ix < w) out[y * field.size + x] = pixels[iy * w + ix] ?? 0;
+      if (iy < 0 || ix < 0 || iy >= h || ix >= w) continue;
+      for (let k = 0; k < channels; k++)
+        out[(y * field.size + x) * channels + k] = pixels[(iy * w + ix) * channels + k] ?? 0;
     }
   }
   return out;

@@ -31,7 +31,7 @@ export const explain = {
     drawn: 'My drawn digit',
     model: 'Model',
     modelPretrained: 'Shipped LeNet-5',
-    modelCurrent: 'My model (from Train)',
+    modelCurrent: 'The one Draw uses',
     method: 'Method',
     methodLabel: 'How to ask the network',
     patch: 'Patch',
@@ -79,8 +79,6 @@ export const explain = {
     'The kept model reads pictures of {model} numbers but this picture has {picture}: train a new model on this dataset in Train.',
   trainLink: 'Train a model on {dataset}',
   pictureMissing: 'Test picture {index} of "{dataset}" does not exist: it has {count} test pictures.',
-  storedOnlyBuiltin:
-    'What each filter wants and the map of everything the model learned work for MNIST and Fashion-MNIST only, not yet for "{dataset}".',
   explaining: 'Explaining “{digit}” ({pct} %).',
   whyNot: 'This is the evidence for “{digit}”, which the model did not choose.',
   panels: {
@@ -110,24 +108,25 @@ export const explain = {
     title: 'What each filter wants',
     intro:
       'Each filter of a convolution layer looks at a small square of the picture, its **receptive field**. Here are, for every filter, the nine test digits whose square made it fire the most (one square per digit). Tap one to explain that digit.',
-    find: 'Search the 10,000 test digits',
+    find: 'Search the {n} test digits',
     progress: 'Searching: {done} of {total} test digits ({eta})',
     layerTitle: '{layer}: the squares each filter likes best',
-    layerShape: '{n} filters · 9 squares of {size}×{size} pixels each',
+    layerShape: '{n} filters · {k} squares of {size}×{size} pixels each',
     filter: 'filter {n}',
     where: 'test digit #{index}, map row {row}, col {col}',
     patchLabel: '{where}: activation {value}. Opens the digit in Explain.',
     caption: '#{index}',
     synthesise: 'Make each filter’s favourite picture',
     synthProgress: 'Making the pictures that excite {layer} most… {eta}',
-    layerShapeMade: '{n} filters · a made-up picture and 9 squares of {size}×{size} pixels each',
+    layerShapeMade: '{n} filters · a made-up picture and {k} squares of {size}×{size} pixels each',
     madeLabel: 'The picture made to excite filter {n} of {layer} as much as possible',
     madeCaption: 'made',
     /** The same words for a dataset of pictures (Fashion-MNIST's clothes) rather than digits. */
     pictures: {
       intro:
         'Each filter of a convolution layer looks at a small square of the picture, its **receptive field**. Here are, for every filter, the nine test pictures whose square made it fire the most (one square per picture). Tap one to explain that picture.',
-      find: 'Search the 10,000 test pictures',
+      find: 'Search the {n} test pictures',
+      few: 'This dataset has only {n} test pictures, so each filter shows all {n} of them, strongest first, instead of nine.',
       progress: 'Searching: {done} of {total} test pictures ({eta})',
       where: 'test picture #{index}, map row {row}, col {col}',
       patchLabel: '{where}: activation {value}. Opens the picture in Explain.',
@@ -172,6 +171,14 @@ export const explain = {
         'Every test picture becomes a dot. On each map, pictures that are **alike** end up **close together** (the maps are made by UMAP, which keeps near neighbours near). Left: alike as **raw pixels**, the 784 numbers of the picture. Right: alike for the **network**, in its last hidden layer, just before it scores the classes. If the network has learned what makes a sneaker a sneaker, the colours separate better on the right. A black ring marks a picture the network got wrong.',
       makeQuick: 'Make a quick map ({n} pictures)',
       makeFull: 'Make the full map (all {n} pictures, up to a minute)',
+      makeAll: 'Make the map (all {n} test pictures)',
+      /** A dataset made or imported in Data; {perPixel} is perPixelGrey or perPixelColour. */
+      introStored:
+        'Every test picture becomes a dot. On each map, pictures that are **alike** end up **close together** (the maps are made by UMAP, which keeps near neighbours near). Left: alike as **raw pixels**, the {dim} numbers of a {h}×{w} picture ({perPixel}). Right: alike for the **network**, in its last hidden layer, just before it scores the classes. If the network has learned what tells the classes apart, the colours separate better on the right. A black ring marks a picture the network got wrong.',
+      perPixelGrey: 'one per pixel, its brightness',
+      perPixelColour: 'three per pixel: red, green and blue',
+      tooSmall:
+        'No map for "{dataset}": it has only {n} test pictures, and a map needs at least {min}, because UMAP places every picture near its {k} nearest neighbours. Add pictures in Data (a fifth of them become test pictures) to make one.',
       stage: {
         features: 'Running the network on {n} test pictures…',
         pca: 'Squeezing {n} pictures to their 50 main directions…',
@@ -195,6 +202,7 @@ export const explain = {
     fromDraw: 'Why? Explain this answer',
     fromTrain: 'Explain',
     fromTrainLabel: 'Explain test digit #{index}: what the model looked at',
+    fromTrainLabelPicture: 'Explain test picture #{index}: what the model looked at',
     openDraw: 'Open in Draw',
   },
   codec: {
