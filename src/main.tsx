@@ -8,6 +8,7 @@ import './styles.css';
 import './styles/shell.css';
 import './styles/home.css';
 import './styles/layout.css';
+import './styles/present.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -26,6 +26,31 @@ async function smallText(page: Page, min: number): Promise<string[]> {
   }, min);
 }
 
+/**
+ * The largest picture on screen (canvas or SVG), as a fraction of the screen, and whether a canvas is
+ * drawn at its displayed size × devicePixelRatio rather than stretched (a stretched bitmap is blurred).
+ */
+async function mainPicture(page: Page): Promise<{ fraction: number; what: string; crisp: boolean }> {
+  return page.evaluate(() => {
+    let best: { el: Element; area: number } | null = null;
+    for (const el of document.querySelectorAll('#main canvas, #main svg:not(svg svg)')) {
+      const r = el.getBoundingClientRect();
+      const w = Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0));
+      const h = Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
+      if (!best || w * h > best.area) best = { el, area: w * h };
+    }
+    if (!best) return { fraction: 0, what: 'nothing', crisp: false };
+    const el = best.el;
+    const dpr = Math.min(2, devicePixelRatio || 1);
+    const crisp = el instanceof HTMLCanvasElement ? el.width >= el.clientWidth * dpr * 0.98 : true;
+    const what = `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label')?.slice(0, 40) ?? ''}`;
+    return { fraction: best.area / (innerWidth * innerHeight), what, crisp };
+  });
+}
+
+/** The areas whose main picture fills a third of a projector's screen (src/styles/present.css). */
+const ONE_PICTURE = ['#/convolution', '#/pooling', '#/train', '#/draw'];
+
 // Each area's link and what shows it has rendered, inside its own area (`.area-…` on the app), so that
 // a page moved from one area to the next never judges the previous area.
 const AREAS: [string, string][] = [
@@ -61,6 +86,11 @@ describe('presentation mode (present=1) in every area', () => {
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         expect(overflow, hash).toBeLessThanOrEqual(0);
+        if (viewport.width >= 1920 && ONE_PICTURE.includes(hash)) {
+          const picture = await mainPicture(page);
+          expect(picture.fraction, `${hash}: ${picture.what}`).toBeGreaterThanOrEqual(1 / 3);
+          expect(picture.crisp, `${hash}: ${picture.what}`).toBe(true);
+        }
         expect(w.errors, hash).toEqual([]);
       }
       await w?.context.close();

@@ -104,11 +104,14 @@ export function auditLayout(opts: AuditOptions): Problem[] {
     let clip = parent;
     if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
       const r = el.getBoundingClientRect();
+      // clientWidth and friends are in the element's own CSS pixels; under a CSS zoom (a lesson's
+      // panel in presentation mode) its box on screen is that many times larger.
+      const z = (el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
       const own: Box = {
-        left: style.overflowX === 'visible' ? -1e6 : r.left + el.clientLeft,
-        right: style.overflowX === 'visible' ? 1e6 : r.left + el.clientLeft + el.clientWidth,
-        top: style.overflowY === 'visible' ? -1e6 : r.top + el.clientTop,
-        bottom: style.overflowY === 'visible' ? 1e6 : r.top + el.clientTop + el.clientHeight,
+        left: style.overflowX === 'visible' ? -1e6 : r.left + el.clientLeft * z,
+        right: style.overflowX === 'visible' ? 1e6 : r.left + (el.clientLeft + el.clientWidth) * z,
+        top: style.overflowY === 'visible' ? -1e6 : r.top + el.clientTop * z,
+        bottom: style.overflowY === 'visible' ? 1e6 : r.top + (el.clientTop + el.clientHeight) * z,
       };
       const scroller = /auto|scroll/.test(style.overflowX + style.overflowY);
       clip = { box: intersect(parent.box, own), clipper: el, scroller };

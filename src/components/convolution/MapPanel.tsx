@@ -7,7 +7,7 @@ import { ExportMenu } from '../ui';
 import type { CellRect, HeatmapHighlight } from '../canvas/drawHeatmap';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
-import { useContentWidth } from '../canvas/useContentWidth';
+import { useContentBox } from '../canvas/useContentWidth';
 import { fmtNum, paddedCell } from './format';
 
 export type MapPanelProps = {
@@ -49,10 +49,16 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
   const scale = useMemo(() => p.scale ?? chooseScale(p.values), [p.scale, p.values]);
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
   const wrap = useRef<HTMLDivElement>(null);
-  const [fit, width] = useContentWidth<HTMLDivElement>();
+  const [fit, box] = useContentBox<HTMLDivElement>();
   // As large as the panel is wide, at a whole cell size, but no taller than ~60% of the screen, so
-  // the map and its read-out stay in view together.
-  const room = width === null ? p.maxPx : Math.min(width, Math.round(window.innerHeight * 0.6));
+  // the map and its read-out stay in view together. In presentation mode the stylesheet may give the
+  // map a room of its own (`.map-room`, the screen's main picture): then it fills that room's height.
+  const room =
+    box === null
+      ? p.maxPx
+      : box.height > 1
+        ? Math.min(box.width, box.height)
+        : Math.min(box.width, Math.round(window.innerHeight * 0.6));
   const cellPx = fitCell(p.w, p.h, room);
   const shown = hover ?? p.focusCell ?? null;
   const off = p.offset ?? 0;
@@ -85,23 +91,25 @@ export const MapPanel = memo(function MapPanel(p: MapPanelProps) {
       }
     >
       {p.subtitle && <div className="conv-subtitle">{p.subtitle}</div>}
-      <div ref={fit} className="map-fit" />
-      <div ref={wrap} className="conv-map">
-        <Heatmap
-          values={p.values}
-          w={p.w}
-          h={p.h}
-          scale={scale}
-          cellPx={cellPx}
-          label={p.title}
-          showNumbers={cellPx >= 30}
-          decimals={cellPx >= 44 ? 2 : 1}
-          highlights={p.highlights}
-          inner={p.inner}
-          filled={p.filled}
-          onCellHover={hoverCb}
-          onCellClick={p.onCellClick}
-        />
+      <div className="map-room">
+        <div ref={fit} className="map-fit" />
+        <div ref={wrap} className="conv-map">
+          <Heatmap
+            values={p.values}
+            w={p.w}
+            h={p.h}
+            scale={scale}
+            cellPx={cellPx}
+            label={p.title}
+            showNumbers={cellPx >= 30}
+            decimals={cellPx >= 44 ? 2 : 1}
+            highlights={p.highlights}
+            inner={p.inner}
+            filled={p.filled}
+            onCellHover={hoverCb}
+            onCellClick={p.onCellClick}
+          />
+        </div>
       </div>
       <div className="conv-readout" data-testid={`${p.testId}-readout`} aria-live="polite">
         {shown

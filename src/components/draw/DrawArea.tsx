@@ -16,6 +16,7 @@ import { ColorLegend } from '../canvas/ColorLegend';
 import { Heatmap } from '../canvas/Heatmap';
 import { Panel } from '../canvas/Panel';
 import { useOnScreen } from '../canvas/useOnScreen';
+import { cellToFit, useContentBox } from '../canvas/useContentWidth';
 import { DrawCanvas } from './DrawCanvas';
 import { drawingStore } from './drawingStore';
 import { percentile, recordLatency } from './latency';
@@ -204,6 +205,11 @@ export function DrawArea() {
       ),
     [layersReadout, spec, links],
   );
+  // What the network sees, at 7 px a pixel; in presentation mode on a projector the stylesheet gives it
+  // a room of its own (present.css), the screen's main picture, and it fills that room.
+  const [seesRoom, seesBox] = useContentBox<HTMLDivElement>();
+  const seesCell =
+    seesBox && seesBox.height > 1 ? cellToFit(28, Math.min(seesBox.width, seesBox.height), 7) : 7;
   const firstConvName = session?.convLayers[0] ?? null;
   // The most input maps any conv layer after the first reads: the choices of "which map a click opens".
   const maxChannels = Math.max(
@@ -284,15 +290,18 @@ export function DrawArea() {
         </Panel>
 
         <Panel title={t('draw.sees.title')} shape={t('draw.sees.shape')} className="draw-sees">
-          <Heatmap
-            values={result?.pre.box ? result.pre.pixels : EMPTY_28}
-            w={28}
-            h={28}
-            scale={PIXEL_SCALE}
-            cellPx={7}
-            label={t('draw.sees.label')}
-            testId="network-input"
-          />
+          <div className="map-room">
+            <div ref={seesRoom} className="map-fit" />
+            <Heatmap
+              values={result?.pre.box ? result.pre.pixels : EMPTY_28}
+              w={28}
+              h={28}
+              scale={PIXEL_SCALE}
+              cellPx={seesCell}
+              label={t('draw.sees.label')}
+              testId="network-input"
+            />
+          </div>
           <ColorLegend scale={PIXEL_SCALE} width={120} />
           <p className="draw-note">{t('draw.sees.note')}</p>
           {!blank && (

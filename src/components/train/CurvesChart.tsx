@@ -17,20 +17,29 @@ const DEFAULT_FRAME = { width: 420, font: 14 };
  */
 function useChartFrame() {
   const ref = useRef<SVGSVGElement>(null);
-  const [frame, setFrame] = useState(DEFAULT_FRAME);
+  const [frame, setFrame] = useState<{ width: number; font: number; fill: number }>({
+    ...DEFAULT_FRAME,
+    fill: 0,
+  });
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
-      const font = parseFloat(getComputedStyle(el).fontSize) || DEFAULT_FRAME.font;
+      const box = entries[0]?.contentRect;
+      const w = Math.floor(box?.width ?? 0);
+      const style = getComputedStyle(el);
+      const font = parseFloat(style.fontSize) || DEFAULT_FRAME.font;
+      // Presentation mode on a projector may give the chart a height of its own (present.css sets
+      // `--chart-fill: 1` with it): the chart then fills that height instead of its usual shape.
+      const fill = style.getPropertyValue('--chart-fill').trim() === '1' ? Math.floor(box?.height ?? 0) : 0;
       // Whole pixels only: sub-pixel jitter must not redraw the chart.
-      if (w > 0) setFrame((f) => (f.width === w && f.font === font ? f : { width: w, font }));
+      if (w > 0)
+        setFrame((f) => (f.width === w && f.font === font && f.fill === fill ? f : { width: w, font, fill }));
     });
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  const { width, font } = frame;
+  const { width, font, fill } = frame;
   const W = Math.max(200, width);
   const M = {
     top: Math.round(font * 0.8),
@@ -39,7 +48,8 @@ function useChartFrame() {
     left: Math.round(font * 3.4),
   };
   // Wide and low like before (420 × 190), but never so low that the plot has no room between margins.
-  const H = Math.round(Math.max(W * 0.45, M.top + M.bottom + font * 6));
+  const least = M.top + M.bottom + font * 6;
+  const H = Math.round(fill > 0 ? Math.max(fill, least) : Math.max(W * 0.45, least));
   return { ref, W, H, M, font };
 }
 

@@ -44,7 +44,7 @@ export function LenetPanel({ params }: PanelProps) {
       <svg
         className="learn-svg"
         width={700}
-        viewBox="0 0 700 140"
+        viewBox="0 0 700 168"
         role="img"
         aria-label={LENET_ROWS.map((r) => `${t(`panels.layers.${r.key}`)}: ${shapeOf(r)}`).join('; ')}
       >
@@ -67,7 +67,16 @@ export function LenetPanel({ params }: PanelProps) {
                   →
                 </text>
               )}
-              <text x={cx} y={134} fontSize="12" textAnchor="middle" fill="#111418">
+              {/* Shapes on two staggered rows: enlarged for a projector (usePresentSvgText), a shape
+                  such as 10×10×16 is wider than one block's step and would run into its neighbour's; the first starts at the
+                  drawing's edge so it is not cut there. */}
+              <text
+                x={i === 0 ? 4 : cx}
+                y={i % 2 ? 160 : 132}
+                fontSize="12"
+                textAnchor={i === 0 ? 'start' : 'middle'}
+                fill="#111418"
+              >
                 {shapeOf(r)}
               </text>
             </g>

@@ -9,7 +9,13 @@ import { DigitMap, DigitPicker, MapFigure, PIXELS, RangeControl } from './parts'
 
 export { PIXELS } from './parts';
 
-/** Scalar → vector → matrix → stack → batch, drawn as nested boxes of numbers (rank 0 to 4). */
+/**
+ * Scalar → vector → matrix → stack → batch, drawn as nested boxes of numbers (rank 0 to 4). Each rank is
+ * its own small drawing with its name and shape in HTML beside it, so the words wrap and take the page's
+ * type size (20 px and more in presentation mode) instead of shrinking with a 900-unit-wide drawing, and
+ * the ranks wrap onto a second row where the panel is narrow. In a stack only the front layer carries
+ * numbers: the layers behind show only their edges, and numbers there would sit under the front layer.
+ */
 export function TensorLadderPanel({ params, setParam }: PanelProps) {
   const rank = num(params, 'rank', 4, 0, 4);
   const s = useLearnScale();
@@ -22,80 +28,116 @@ export function TensorLadderPanel({ params, setParam }: PanelProps) {
   ];
   const shapes = ['[ ]', '[3]', '[2, 3]', '[3, 2, 3]', '[2, 3, 2, 3]'];
   const cell = 28;
-  const colW = 180;
-  const drawMatrix = (x: number, y: number, key: string, fill: string) => (
+  const drawMatrix = (x: number, y: number, key: string, fill: string, numbers: boolean) => (
     <g key={key}>
       {[0, 1].map((r) =>
         [0, 1, 2].map((c) => (
           <g key={`${r}${c}`}>
             <rect x={x + c * cell} y={y + r * cell} width={cell} height={cell} fill={fill} stroke="#111418" />
-            <text
-              x={x + c * cell + cell / 2}
-              y={y + r * cell + 15}
-              textAnchor="middle"
-              fontSize="12"
-              fill="#111418"
-            >
-              {(r * 3 + c + 7) % 10}
-            </text>
+            {numbers && (
+              <text
+                x={x + c * cell + cell / 2}
+                y={y + r * cell + 15}
+                textAnchor="middle"
+                dominantBaseline="middle"
+                fontSize="12"
+                fill="#111418"
+              >
+                {(r * 3 + c + 7) % 10}
+              </text>
+            )}
           </g>
         )),
       )}
     </g>
   );
-  const items = [
-    <g key="0">
-      <rect x={40} y={60} width={cell} height={cell} fill="#fff" stroke="#111418" />
-      <text x={54} y={79} textAnchor="middle" fontSize="15" fill="#111418">
-        7
-      </text>
-    </g>,
-    <g key="1">
-      {[7, 8, 9].map((v, i) => (
-        <g key={v}>
-          <rect x={30 + i * cell} y={60} width={cell} height={cell} fill="#fff" stroke="#111418" />
-          <text x={44 + i * cell} y={79} textAnchor="middle" fontSize="15" fill="#111418">
-            {v}
+  const stack = (key: string) =>
+    [2, 1, 0].map((d) => drawMatrix(d * 12, d * 12, `${key}${d}`, d === 0 ? '#fff' : '#e8eef5', d === 0));
+  // Each drawing's own size (units): just its boxes, with a 2-unit margin for the strokes.
+  const drawings: { w: number; h: number; body: React.ReactNode; stack?: boolean }[] = [
+    {
+      w: cell,
+      h: cell,
+      body: (
+        <g>
+          <rect x={0} y={0} width={cell} height={cell} fill="#fff" stroke="#111418" />
+          <text
+            x={cell / 2}
+            y={15}
+            textAnchor="middle"
+            dominantBaseline="middle"
+            fontSize="15"
+            fill="#111418"
+          >
+            7
           </text>
         </g>
-      ))}
-    </g>,
-    drawMatrix(30, 50, 'm', '#fff'),
-    <g key="3" data-layer-stack="">
-      {[2, 1, 0].map((d) => drawMatrix(20 + d * 12, 40 + d * 12, `c${d}`, d === 0 ? '#fff' : '#e8eef5'))}
-    </g>,
-    <g key="4" data-layer-stack="">
-      {[1, 0].map((b) => (
-        <g key={b} transform={`translate(${b * 8}, ${b * 80 + 8}) scale(0.7)`}>
-          {[2, 1, 0].map((d) => drawMatrix(20 + d * 12, 40 + d * 12, `c${d}`, d === 0 ? '#fff' : '#e8eef5'))}
+      ),
+    },
+    {
+      w: 3 * cell,
+      h: cell,
+      body: (
+        <g>
+          {[7, 8, 9].map((v, i) => (
+            <g key={v}>
+              <rect x={i * cell} y={0} width={cell} height={cell} fill="#fff" stroke="#111418" />
+              <text
+                x={i * cell + cell / 2}
+                y={15}
+                textAnchor="middle"
+                dominantBaseline="middle"
+                fontSize="15"
+                fill="#111418"
+              >
+                {v}
+              </text>
+            </g>
+          ))}
         </g>
-      ))}
-    </g>,
+      ),
+    },
+    { w: 3 * cell, h: 2 * cell, body: drawMatrix(0, 0, 'm', '#fff', true) },
+    { w: 3 * cell + 24, h: 2 * cell + 24, body: <g>{stack('c')}</g>, stack: true },
+    {
+      w: 3 * cell + 32,
+      h: 2 * cell + 24 + 80,
+      body: (
+        <g>
+          {[1, 0].map((b) => (
+            <g key={b} transform={`translate(${b * 8}, ${b * 80})`}>
+              {stack(`b${b}`)}
+            </g>
+          ))}
+        </g>
+      ),
+      stack: true,
+    },
   ];
   return (
     <LearnPanel title={t('panels.ladderTitle')} shape={t('panels.rank', { n: rank })}>
-      <svg
-        width={colW * 5 * Math.min(s, 1.2)}
-        viewBox={`0 0 ${colW * 5} 230`}
-        role="img"
-        aria-label={names
-          .slice(0, rank + 1)
-          .map((n, i) => `${n}, shape ${shapes[i]}`)
-          .join('; ')}
-        className="learn-svg"
-      >
-        {items.map((item, i) => (
-          <g key={i} transform={`translate(${i * colW}, 0)`} opacity={i <= rank ? 1 : 0.12}>
-            <text x={colW / 2 - 10} y={18} textAnchor="middle" fontSize="16" fontWeight="700" fill="#111418">
-              {names[i]}
-            </text>
-            <text x={colW / 2 - 10} y={38} textAnchor="middle" fontSize="15" fill="#3b4450">
-              {t('panels.rank', { n: i })} · {shapes[i]}
-            </text>
-            <g transform="translate(0, 20)">{item}</g>
-          </g>
+      <div className="learn-ladder">
+        {drawings.map((d, i) => (
+          <figure key={i} className="learn-ladder-step" style={{ opacity: i <= rank ? 1 : 0.12 }}>
+            <figcaption>
+              <strong>{names[i]}</strong>
+              <span>
+                {t('panels.rank', { n: i })} · {shapes[i]}
+              </span>
+            </figcaption>
+            <svg
+              width={(d.w + 4) * Math.min(s, 1.2)}
+              viewBox={`-2 -2 ${d.w + 4} ${d.h + 4}`}
+              role="img"
+              aria-label={`${names[i]}, shape ${shapes[i]}`}
+              className="learn-svg"
+              {...(d.stack ? { 'data-layer-stack': '' } : {})}
+            >
+              {d.body}
+            </svg>
+          </figure>
         ))}
-      </svg>
+      </div>
       <RangeControl
         label={t('panels.showRank')}
         min={0}
