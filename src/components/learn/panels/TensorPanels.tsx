@@ -118,7 +118,8 @@ export function TensorLadderPanel({ params, setParam }: PanelProps) {
     <LearnPanel title={t('panels.ladderTitle')} shape={t('panels.rank', { n: rank })}>
       <div className="learn-ladder">
         {drawings.map((d, i) => (
-          <figure key={i} className="learn-ladder-step" style={{ opacity: i <= rank ? 1 : 0.12 }}>
+          // Ranks still to come fade their drawing only: their words stay readable (contrast).
+          <figure key={i} className={`learn-ladder-step${i <= rank ? '' : ' upcoming'}`}>
             <figcaption>
               <strong>{names[i]}</strong>
               <span>
