@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // The six-size layout sweep (tests/layout) has its own config, which runs its sizes side by side:
-    // `npm run test:layout`, which `npm test` runs after these files (docs/LAYOUT.md, "CI budget").
+    // `npm run test:layout`, run alone: with it `npm test` does not fit CI's 25 minutes (docs/LAYOUT.md,
+    // "CI budget").
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['tests/support/e2eGlobalSetup.ts'],
