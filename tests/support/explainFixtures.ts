@@ -24,12 +24,23 @@ export function fillWeights(model: tfl.LayersModel, seed: number, scale = 0.5): 
   ws.forEach((w) => w.dispose());
 }
 
-/** A small CNN on 8×8 images: conv(3, 3×3 same, relu) → maxpool 2 → conv(4, 3×3 valid, relu) → dense 5 softmax. */
-export function tinyCnn(seed = 3): tfl.Sequential {
+/**
+ * A small CNN: conv(3, 3×3 same, relu) → maxpool 2 → conv(`second`, 3×3 valid, relu) → dense `classes`
+ * softmax. By default on 8×8 grey images with 4 second-layer filters and 5 classes; `shape` gives
+ * another input (e.g. 6×6×3 colour).
+ */
+export function tinyCnn(
+  seed = 3,
+  {
+    shape = [8, 8, 1] as [number, number, number],
+    second = 4,
+    classes = 5,
+  }: { shape?: [number, number, number]; second?: number; classes?: number } = {},
+): tfl.Sequential {
   const m = tfl.sequential({
     layers: [
       tfl.layers.conv2d({
-        inputShape: [8, 8, 1],
+        inputShape: shape,
         filters: 3,
         kernelSize: 3,
         padding: 'same',
@@ -37,9 +48,9 @@ export function tinyCnn(seed = 3): tfl.Sequential {
         name: 'a',
       }),
       tfl.layers.maxPooling2d({ poolSize: 2, strides: 2 }),
-      tfl.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'valid', activation: 'relu', name: 'b' }),
+      tfl.layers.conv2d({ filters: second, kernelSize: 3, padding: 'valid', activation: 'relu', name: 'b' }),
       tfl.layers.flatten(),
-      tfl.layers.dense({ units: 5, activation: 'softmax' }),
+      tfl.layers.dense({ units: classes, activation: 'softmax' }),
     ],
   });
   fillWeights(m, seed);

@@ -22,29 +22,10 @@ import { mapSizes } from '../../../src/components/explain/LearnedMap';
 import { scatterRadius } from '../../../src/components/explain/drawScatter';
 import type { MnistSet } from '../../../src/engine/data/mnist';
 import { expectNoLeaks } from '../../support/noLeaks';
-import { fillWeights, numbers } from '../../support/explainFixtures';
+import { numbers, tinyCnn } from '../../support/explainFixtures';
 
 /** conv(3, 3×3 same, relu) → maxpool 2 → conv(2, 3×3 valid, relu) → flatten → dense 3 on 6×6×3. */
-function colourCnn(): tfl.Sequential {
-  const m = tfl.sequential({
-    layers: [
-      tfl.layers.conv2d({
-        inputShape: [6, 6, 3],
-        filters: 3,
-        kernelSize: 3,
-        padding: 'same',
-        activation: 'relu',
-        name: 'c1',
-      }),
-      tfl.layers.maxPooling2d({ poolSize: 2, strides: 2 }),
-      tfl.layers.conv2d({ filters: 2, kernelSize: 3, padding: 'valid', activation: 'relu', name: 'c2' }),
-      tfl.layers.flatten(),
-      tfl.layers.dense({ units: 3, activation: 'softmax' }),
-    ],
-  });
-  fillWeights(m, 21);
-  return m;
-}
+const colourCnn = () => tinyCnn(21, { shape: [6, 6, 3], second: 2, classes: 3 });
 
 const picture = (seed: number) => numbers(6 * 6 * 3, seed).map((v) => (v + 1) / 2);
 
