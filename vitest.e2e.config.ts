@@ -12,5 +12,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One browser at a time: the machines have two cores, and timing-sensitive panels need one.
     fileParallelism: false,
+    // One more try for a test that fails: on a loaded 2-core CI machine a page can still be settling
+    // when a step acts. A test that fails twice fails the run; a retried test is named in the report.
+    retry: 1,
   },
 });

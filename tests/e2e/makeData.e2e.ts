@@ -22,10 +22,26 @@ afterAll(async () => {
 
 const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
+/**
+ * The canvas's box once it has stopped moving. A new set's card appears above the form after "Make it",
+ * and galleries fill in, so a box read too early can put the whole stroke outside the canvas.
+ */
+async function settledBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const canvas = page.locator('.data-make canvas.draw-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  let last = await canvas.boundingBox();
+  for (let i = 0; i < 50; i++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const box = await canvas.boundingBox();
+    if (box && last && box.x === last.x && box.y === last.y && box.width === last.width) return box;
+    last = box;
+  }
+  throw new Error('the drawing canvas kept moving');
+}
+
 /** Draws one stroke shape on the canvas with the mouse: a vertical bar, a horizontal bar or a ring. */
 async function drawOn(page: Page, kind: 'v' | 'h' | 'o', jitter: number): Promise<void> {
-  const box = await page.locator('.data-make canvas.draw-canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
+  const box = await settledBox(page);
   const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
   const path: (readonly [number, number])[] =
     kind === 'v'
@@ -66,6 +82,7 @@ describe('make a dataset in the browser: drawing and camera', () => {
     await make.getByLabel('Class 3').fill('camera');
     await make.getByRole('button', { name: 'Make it' }).click();
     await make.getByRole('heading', { name: /Adding to lines/ }).waitFor();
+    await expect.poll(() => byId(page, 'dataset-lines').count()).toBe(1);
 
     // Drawings: 6 of each stroke class.
     for (const [k, kind] of [
@@ -169,6 +186,8 @@ describe('make a dataset in the browser: drawing and camera', () => {
     await make.getByLabel('Class 1').fill('a');
     await make.getByLabel('Class 2').fill('b');
     await make.getByRole('button', { name: 'Make it' }).click();
+    await make.getByRole('heading', { name: /Adding to nocam/ }).waitFor();
+    await expect.poll(() => byId(page, 'dataset-nocam').count()).toBe(1);
     await drawOn(page, 'v', 0);
     await make.getByRole('button', { name: 'Add this drawing' }).click();
     await make.getByRole('button', { name: 'Start the camera' }).click();
