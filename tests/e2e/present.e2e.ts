@@ -48,6 +48,51 @@ async function mainPicture(page: Page): Promise<{ fraction: number; what: string
   });
 }
 
+/**
+ * What is wrong with Train's two charts as drawn now: a chart drawn at another scale than its own
+ * pixels (its ticks then swell past the margins made for them), a tick or title outside its chart,
+ * two labels over each other, or a chart without its title.
+ */
+async function chartProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const charts = [...document.querySelectorAll<SVGSVGElement>('.area-train .train-chart svg')];
+    if (charts.length !== 2) out.push(`${charts.length} charts`);
+    for (const svg of charts) {
+      const name = svg.closest('figure')?.getAttribute('data-testid') ?? '?';
+      const m = svg.getScreenCTM();
+      const zoom = (svg as SVGSVGElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      const scale = m ? Math.hypot(m.a, m.b) / zoom : 0;
+      if (Math.abs(scale - 1) > 0.02) out.push(`${name} drawn at ${scale.toFixed(2)}× its own pixels`);
+      const box = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll('text')].map((t) => ({
+        t: t.textContent ?? '',
+        r: t.getBoundingClientRect(),
+      }));
+      if (!texts.some((x) => x.t.startsWith(name === 'curve-loss' ? 'Loss' : 'Accuracy')))
+        out.push(`${name} has no title`);
+      for (const { t, r } of texts) {
+        if (
+          r.left < box.left - 1 ||
+          r.right > box.right + 1 ||
+          r.top < box.top - 1 ||
+          r.bottom > box.bottom + 1
+        )
+          out.push(`${name} "${t}" outside the chart`);
+      }
+      for (let i = 0; i < texts.length; i++)
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = texts[i]!.r;
+          const b = texts[j]!.r;
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > 1 && h > 1) out.push(`${name} "${texts[i]!.t}" over "${texts[j]!.t}"`);
+        }
+    }
+    return out;
+  });
+}
+
 /** The areas whose main picture fills a third of a projector's screen (src/styles/present.css). */
 const ONE_PICTURE = ['#/convolution', '#/pooling', '#/train', '#/draw'];
 
@@ -78,7 +123,11 @@ describe('presentation mode (present=1) in every area', () => {
         else w = await openWatchedPage(browser(), link, { viewport });
         const { page } = w;
         await page.locator(ready).first().waitFor({ timeout: 60_000 });
+        // Train's charts at first look, as soon as they are on the page: drawn at their own size (they
+        // were first drawn at a default size scaled to their box, ticks cut and over each other).
+        if (hash === '#/train') expect(await chartProblems(page), 'first look').toEqual([]);
         await page.waitForTimeout(500);
+        if (hash === '#/train') expect(await chartProblems(page)).toEqual([]);
         expect(await page.locator('.app.present').count(), hash).toBe(1);
         expect(await page.getByTestId('present-toggle').getAttribute('aria-pressed'), hash).toBe('true');
         expect(await smallText(page, 19.5), hash).toEqual([]);
