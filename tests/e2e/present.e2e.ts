@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openWatchedPage, useBrowser, type WatchedPage } from '../support/browser';
+import { SEVEN, stroke } from '../support/drawing';
 import { LESSONS } from '../../src/demos/lessons/registry';
 import { lessonPages } from '../../src/demos/lessons/types';
 
@@ -139,6 +140,20 @@ describe('presentation mode (present=1) in every area', () => {
           const picture = await mainPicture(page);
           expect(picture.fraction, `${hash}: ${picture.what}`).toBeGreaterThanOrEqual(1 / 3);
           expect(picture.crisp, `${hash}: ${picture.what}`).toBe(true);
+        }
+        if (hash === '#/draw') {
+          // After a drawing the answer fills in (and, below a projector's size, every layer's maps
+          // came in below the pad): the screen must still fit without scrolling.
+          await stroke(page, SEVEN);
+          await page
+            .locator('[data-testid="prediction"]:not(.draw-digit-empty)')
+            .waitFor({ timeout: 30_000 });
+          await page.waitForTimeout(500);
+          const scroll = await page.evaluate(() => {
+            const main = document.querySelector('main')!;
+            return main.scrollHeight - main.clientHeight;
+          });
+          expect(scroll, 'Draw after a drawing').toBeLessThanOrEqual(1);
         }
         expect(w.errors, hash).toEqual([]);
       }
