@@ -157,6 +157,15 @@ describe('presentation mode (present=1) in every area', () => {
         }
         expect(w.errors, hash).toEqual([]);
       }
+      if (w && viewport.width === 1366) {
+        // A page of clothes: the status bar names the clothes as ready, not the digits.
+        const { page } = w;
+        await page.evaluate(() => (window.location.hash = '#/draw?dataset=fashion-mnist&present=1'));
+        const status = page.getByTestId('data-status');
+        await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Clothes pictures ready');
+        await page.evaluate(() => (window.location.hash = '#/train?present=1'));
+        await expect.poll(() => status.textContent()).toBe('Digits ready');
+      }
       await w?.context.close();
     });
   }
