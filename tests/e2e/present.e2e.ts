@@ -31,7 +31,9 @@ async function smallText(page: Page, min: number): Promise<string[]> {
  * The largest picture on screen (canvas or SVG), as a fraction of the screen, and whether a canvas is
  * drawn at its displayed size × devicePixelRatio rather than stretched (a stretched bitmap is blurred).
  */
-async function mainPicture(page: Page): Promise<{ fraction: number; what: string; crisp: boolean }> {
+async function mainPicture(
+  page: Page,
+): Promise<{ fraction: number; what: string; crisp: boolean; pixelated: boolean }> {
   return page.evaluate(() => {
     let best: { el: Element; area: number } | null = null;
     for (const el of document.querySelectorAll('#main canvas, #main svg:not(svg svg)')) {
@@ -40,12 +42,14 @@ async function mainPicture(page: Page): Promise<{ fraction: number; what: string
       const h = Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
       if (!best || w * h > best.area) best = { el, area: w * h };
     }
-    if (!best) return { fraction: 0, what: 'nothing', crisp: false };
+    if (!best) return { fraction: 0, what: 'nothing', crisp: false, pixelated: false };
     const el = best.el;
     const dpr = Math.min(2, devicePixelRatio || 1);
     const crisp = el instanceof HTMLCanvasElement ? el.width >= el.clientWidth * dpr * 0.98 : true;
     const what = `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label')?.slice(0, 40) ?? ''}`;
-    return { fraction: best.area / (innerWidth * innerHeight), what, crisp };
+    // A map of a few cells drawn one canvas pixel per cell is enlarged with square pixels, not blurred.
+    const pixelated = getComputedStyle(el).imageRendering === 'pixelated';
+    return { fraction: best.area / (innerWidth * innerHeight), what, crisp, pixelated };
   });
 }
 
@@ -136,6 +140,12 @@ describe('presentation mode (present=1) in every area', () => {
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         expect(overflow, hash).toBeLessThanOrEqual(0);
+        if (viewport.width >= 1920 && hash === '#/') {
+          // Home: the digit, 28×28 cells enlarged with square pixels.
+          const picture = await mainPicture(page);
+          expect(picture.fraction, `${hash}: ${picture.what}`).toBeGreaterThanOrEqual(1 / 3);
+          expect(picture.pixelated, `${hash}: ${picture.what}`).toBe(true);
+        }
         if (viewport.width >= 1920 && ONE_PICTURE.includes(hash)) {
           const picture = await mainPicture(page);
           expect(picture.fraction, `${hash}: ${picture.what}`).toBeGreaterThanOrEqual(1 / 3);

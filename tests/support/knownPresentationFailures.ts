@@ -57,7 +57,6 @@ export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly Probl
   'lesson 10 (train-and-draw) step 2': ['vscroll', 'cut', 'small-text', 'small-visual'],
   'lesson 10 (train-and-draw) step 3': ['vscroll', 'small-visual'],
   'lesson 10 (train-and-draw) question 5': ['vscroll', 'small-visual'],
-  home: ['small-visual'],
   learn: ['small-visual'],
   'lesson 1 (tensors) step 3': ['small-visual'],
   'lesson 1 (tensors) step 4': ['small-visual'],
