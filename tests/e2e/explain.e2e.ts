@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBrowser } from '../support/browser';
+import { openWatchedPage, useBrowser } from '../support/browser';
 import { downloadCsvRows, openExplorer, testPixel } from '../support/explorers';
 
 /*
@@ -203,6 +203,20 @@ describe('explain', () => {
       expect(text).toMatch(/Kept the previous value, (mnist-test:\d+|7|3|occlusion)\./);
       expect(await downloadCsvRows(w.page, 'explain-map-csv')).toEqual(before);
     }
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+  it('on a 390×844 phone the picture and its map come first, the controls after them', async () => {
+    const w = await openWatchedPage(browser(), '#/explain?image=mnist-test:0&method=gradient', {
+      viewport: { width: 390, height: 844 },
+      touch: true,
+    });
+    const picture = w.page.getByTestId('explain-picture');
+    await picture.waitFor({ timeout: 60_000 });
+    const pictureTop = (await picture.boundingBox())!.y;
+    const controlsTop = (await w.page.locator('.explain-controls').boundingBox())!.y;
+    expect(pictureTop).toBeLessThan(controlsTop);
+    expect(pictureTop).toBeLessThan(844 / 2);
     expect(w.errors).toEqual([]);
     await w.context.close();
   });

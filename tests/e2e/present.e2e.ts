@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openWatchedPage, useBrowser, type WatchedPage } from '../support/browser';
+import { SEVEN, stroke } from '../support/drawing';
 import { LESSONS } from '../../src/demos/lessons/registry';
 import { lessonPages } from '../../src/demos/lessons/types';
 
@@ -30,7 +31,9 @@ async function smallText(page: Page, min: number): Promise<string[]> {
  * The largest picture on screen (canvas or SVG), as a fraction of the screen, and whether a canvas is
  * drawn at its displayed size × devicePixelRatio rather than stretched (a stretched bitmap is blurred).
  */
-async function mainPicture(page: Page): Promise<{ fraction: number; what: string; crisp: boolean }> {
+async function mainPicture(
+  page: Page,
+): Promise<{ fraction: number; what: string; crisp: boolean; pixelated: boolean }> {
   return page.evaluate(() => {
     let best: { el: Element; area: number } | null = null;
     for (const el of document.querySelectorAll('#main canvas, #main svg:not(svg svg)')) {
@@ -39,12 +42,59 @@ async function mainPicture(page: Page): Promise<{ fraction: number; what: string
       const h = Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
       if (!best || w * h > best.area) best = { el, area: w * h };
     }
-    if (!best) return { fraction: 0, what: 'nothing', crisp: false };
+    if (!best) return { fraction: 0, what: 'nothing', crisp: false, pixelated: false };
     const el = best.el;
     const dpr = Math.min(2, devicePixelRatio || 1);
     const crisp = el instanceof HTMLCanvasElement ? el.width >= el.clientWidth * dpr * 0.98 : true;
     const what = `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label')?.slice(0, 40) ?? ''}`;
-    return { fraction: best.area / (innerWidth * innerHeight), what, crisp };
+    // A map of a few cells drawn one canvas pixel per cell is enlarged with square pixels, not blurred.
+    const pixelated = getComputedStyle(el).imageRendering === 'pixelated';
+    return { fraction: best.area / (innerWidth * innerHeight), what, crisp, pixelated };
+  });
+}
+
+/**
+ * What is wrong with Train's two charts as drawn now: a chart drawn at another scale than its own
+ * pixels (its ticks then swell past the margins made for them), a tick or title outside its chart,
+ * two labels over each other, or a chart without its title.
+ */
+async function chartProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const charts = [...document.querySelectorAll<SVGSVGElement>('.area-train .train-chart svg')];
+    if (charts.length !== 2) out.push(`${charts.length} charts`);
+    for (const svg of charts) {
+      const name = svg.closest('figure')?.getAttribute('data-testid') ?? '?';
+      const m = svg.getScreenCTM();
+      const zoom = (svg as SVGSVGElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      const scale = m ? Math.hypot(m.a, m.b) / zoom : 0;
+      if (Math.abs(scale - 1) > 0.02) out.push(`${name} drawn at ${scale.toFixed(2)}× its own pixels`);
+      const box = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll('text')].map((t) => ({
+        t: t.textContent ?? '',
+        r: t.getBoundingClientRect(),
+      }));
+      if (!texts.some((x) => x.t.startsWith(name === 'curve-loss' ? 'Loss' : 'Accuracy')))
+        out.push(`${name} has no title`);
+      for (const { t, r } of texts) {
+        if (
+          r.left < box.left - 1 ||
+          r.right > box.right + 1 ||
+          r.top < box.top - 1 ||
+          r.bottom > box.bottom + 1
+        )
+          out.push(`${name} "${t}" outside the chart`);
+      }
+      for (let i = 0; i < texts.length; i++)
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = texts[i]!.r;
+          const b = texts[j]!.r;
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > 1 && h > 1) out.push(`${name} "${texts[i]!.t}" over "${texts[j]!.t}"`);
+        }
+    }
+    return out;
   });
 }
 
@@ -78,7 +128,11 @@ describe('presentation mode (present=1) in every area', () => {
         else w = await openWatchedPage(browser(), link, { viewport });
         const { page } = w;
         await page.locator(ready).first().waitFor({ timeout: 60_000 });
+        // Train's charts at first look, as soon as they are on the page: drawn at their own size (they
+        // were first drawn at a default size scaled to their box, ticks cut and over each other).
+        if (hash === '#/train') expect(await chartProblems(page), 'first look').toEqual([]);
         await page.waitForTimeout(500);
+        if (hash === '#/train') expect(await chartProblems(page)).toEqual([]);
         expect(await page.locator('.app.present').count(), hash).toBe(1);
         expect(await page.getByTestId('present-toggle').getAttribute('aria-pressed'), hash).toBe('true');
         expect(await smallText(page, 19.5), hash).toEqual([]);
@@ -86,12 +140,41 @@ describe('presentation mode (present=1) in every area', () => {
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         expect(overflow, hash).toBeLessThanOrEqual(0);
+        if (viewport.width >= 1920 && hash === '#/') {
+          // Home: the digit, 28×28 cells enlarged with square pixels.
+          const picture = await mainPicture(page);
+          expect(picture.fraction, `${hash}: ${picture.what}`).toBeGreaterThanOrEqual(1 / 3);
+          expect(picture.pixelated, `${hash}: ${picture.what}`).toBe(true);
+        }
         if (viewport.width >= 1920 && ONE_PICTURE.includes(hash)) {
           const picture = await mainPicture(page);
           expect(picture.fraction, `${hash}: ${picture.what}`).toBeGreaterThanOrEqual(1 / 3);
           expect(picture.crisp, `${hash}: ${picture.what}`).toBe(true);
         }
+        if (hash === '#/draw') {
+          // After a drawing the answer fills in (and, below a projector's size, every layer's maps
+          // came in below the pad): the screen must still fit without scrolling.
+          await stroke(page, SEVEN);
+          await page
+            .locator('[data-testid="prediction"]:not(.draw-digit-empty)')
+            .waitFor({ timeout: 30_000 });
+          await page.waitForTimeout(500);
+          const scroll = await page.evaluate(() => {
+            const main = document.querySelector('main')!;
+            return main.scrollHeight - main.clientHeight;
+          });
+          expect(scroll, 'Draw after a drawing').toBeLessThanOrEqual(1);
+        }
         expect(w.errors, hash).toEqual([]);
+      }
+      if (w && viewport.width === 1366) {
+        // A page of clothes: the status bar names the clothes as ready, not the digits.
+        const { page } = w;
+        await page.evaluate(() => (window.location.hash = '#/draw?dataset=fashion-mnist&present=1'));
+        const status = page.getByTestId('data-status');
+        await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Clothes pictures ready');
+        await page.evaluate(() => (window.location.hash = '#/train?present=1'));
+        await expect.poll(() => status.textContent()).toBe('Digits ready');
       }
       await w?.context.close();
     });

@@ -17,6 +17,12 @@ import type { ProblemKind } from './layoutAudit';
  *   training, the explorers' and Data's lists); in an area, the area below the app bar.
  * - target: a slider or field zoomed below 24 px.
  *
+ * Areas still listed, and why (areas6 left them): Learn's lesson list is cards of words with no picture
+ * that could fill a third of a projector; Explain shows its picture beside its maps and the filter
+ * patches and learned map below them (each a panel of many small pictures); Data is a list of every
+ * dataset's gallery, taller than any screen (presenting, its cards now take the screen's width). Each
+ * needs its own projector layout (one picture, the rest shown less), not a tweak.
+ *
  * Keyed by the screen's label, each entry lists the kinds still allowed there. Everything else must
  * pass, and the test fails on an entry that no longer fails at either size (delete it), so this list
  * only shrinks.
@@ -57,7 +63,6 @@ export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly Probl
   'lesson 10 (train-and-draw) step 2': ['vscroll', 'cut', 'small-text', 'small-visual'],
   'lesson 10 (train-and-draw) step 3': ['vscroll', 'small-visual'],
   'lesson 10 (train-and-draw) question 5': ['vscroll', 'small-visual'],
-  home: ['small-visual'],
   learn: ['small-visual'],
   'lesson 1 (tensors) step 3': ['small-visual'],
   'lesson 1 (tensors) step 4': ['small-visual'],

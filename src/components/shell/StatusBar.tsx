@@ -4,6 +4,7 @@ import { appStore, type AppState } from '../../state/appStore';
 import { useStore } from '../../state/createStore';
 import { retryMnist, startMnist } from '../../state/mnistService';
 import { t } from '../../i18n';
+import { usePageDataset } from './usePageDataset';
 
 const selectBackend = (s: AppState) => s.backend;
 const selectData = (s: AppState) => s.data;
@@ -33,6 +34,12 @@ export const StatusBar = memo(function StatusBar({
   const backend = useStore(appStore, selectBackend);
   const data = useStore(appStore, selectData);
   const online = useSyncExternalStore(subscribeOnline, isOnline, () => true);
+  const pageSet = usePageDataset();
+  const pageSetName = pageSet
+    ? pageSet.id === 'fashion-mnist'
+      ? t('ui.status.clothes')
+      : t('ui.status.stored', { name: pageSet.id })
+    : '';
   // The test digits (1.6 MB) load as soon as the app shows, so this item always says where MNIST stands.
   useEffect(startMnist, []);
   return (
@@ -75,7 +82,14 @@ export const StatusBar = memo(function StatusBar({
             <span>{Math.round(data.fraction * 100)}%</span>
           </>
         )}
-        {data.state === 'ready' && <span>{t('ui.status.digitsReady')}</span>}
+        {/* On a page using other pictures, what is ready is named: those pictures, not the digits. */}
+        {data.state === 'ready' && !pageSet && <span>{t('ui.status.digitsReady')}</span>}
+        {data.state === 'ready' && pageSet?.state === 'ready' && (
+          <span data-testid="page-set-status">{t('ui.status.setReady', { name: pageSetName })}</span>
+        )}
+        {data.state === 'ready' && pageSet?.state === 'loading' && (
+          <span data-testid="page-set-status">{t('ui.status.setLoading', { name: pageSetName })}</span>
+        )}
         {data.state === 'error' && (
           <>
             <span className="status-bad" role="alert">

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { extent, format, line, scaleLinear, scaleLog } from 'd3';
 import { t } from '../../i18n';
 import { useTrainWords } from './trainWords';
@@ -9,48 +9,75 @@ export type CurveKind = 'loss' | 'accuracy';
 /** The chart's size before it is measured (and in jsdom), px; its tick text, px. */
 const DEFAULT_FRAME = { width: 420, font: 14 };
 
+type Frame = { width: number; font: number; fill: number };
+
+/** The SVG's box as laid out now: its width, its text size and (presentation) the height it is given. */
+function measure(el: SVGSVGElement): Frame | null {
+  const w = Math.floor(el.getBoundingClientRect().width / zoomOf(el));
+  if (w <= 0) return null;
+  const style = getComputedStyle(el);
+  const font = parseFloat(style.fontSize) || DEFAULT_FRAME.font;
+  // Presentation mode on a projector may give the chart a height of its own (present.css sets
+  // `--chart-fill: 1` with it): the chart then fills that height instead of its usual shape.
+  const fill =
+    style.getPropertyValue('--chart-fill').trim() === '1'
+      ? Math.floor(el.getBoundingClientRect().height / zoomOf(el))
+      : 0;
+  return { width: w, font, fill };
+}
+
+/** The CSS zoom the element is drawn at (presentation mode zooms an area to fit the screen). */
+function zoomOf(el: Element): number {
+  const z = (el as Element & { currentCSSZoom?: number }).currentCSSZoom;
+  return typeof z === 'number' && z > 0 ? z : 1;
+}
+
 /**
- * The chart is drawn in its own pixels: the SVG's coordinates are the box's CSS pixels, so the ticks are
- * exactly the size the stylesheet gives them (14 px, 24 px in presentation mode) at any width, rather
- * than shrinking or swelling with the drawing, and the margins grow with the text so that no tick or
- * axis title is cut or drawn over another.
+ * The chart is drawn in its own pixels: the SVG has no viewBox, so its coordinates are the box's CSS
+ * pixels and the ticks are exactly the size the stylesheet gives them (14 px, 24 px in presentation
+ * mode) at any width, rather than shrinking or swelling with the drawing; the margins grow with the
+ * text so that no tick or axis title is cut or drawn over another.
+ *
+ * The box is measured before the browser paints (a layout effect, after every render) and again
+ * whenever it changes size (a ResizeObserver). Measured only by the observer, the first paint used the
+ * default frame (420 px, 14 px text) scaled to the box, and under load that first look lasted long
+ * enough to be judged: at 1366×768 presenting the 24 px ticks were drawn 1.16× larger than the margins
+ * made room for, cut at the left and "0.01" over the epoch "0" (the layout sweep's first try).
  */
-function useChartFrame() {
+function useChartFrame(titleLines: number) {
   const ref = useRef<SVGSVGElement>(null);
-  const [frame, setFrame] = useState<{ width: number; font: number; fill: number }>({
-    ...DEFAULT_FRAME,
-    fill: 0,
+  const [frame, setFrame] = useState<Frame>({ ...DEFAULT_FRAME, fill: 0 });
+  // Whole pixels only: sub-pixel jitter must not redraw the chart.
+  const update = useCallback((next: Frame | null) => {
+    if (next)
+      setFrame((f) => (f.width === next.width && f.font === next.font && f.fill === next.fill ? f : next));
+  }, []);
+  useLayoutEffect(() => {
+    if (ref.current) update(measure(ref.current));
   });
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const box = entries[0]?.contentRect;
-      const w = Math.floor(box?.width ?? 0);
-      const style = getComputedStyle(el);
-      const font = parseFloat(style.fontSize) || DEFAULT_FRAME.font;
-      // Presentation mode on a projector may give the chart a height of its own (present.css sets
-      // `--chart-fill: 1` with it): the chart then fills that height instead of its usual shape.
-      const fill = style.getPropertyValue('--chart-fill').trim() === '1' ? Math.floor(box?.height ?? 0) : 0;
-      // Whole pixels only: sub-pixel jitter must not redraw the chart.
-      if (w > 0)
-        setFrame((f) => (f.width === w && f.font === font && f.fill === fill ? f : { width: w, font, fill }));
-    });
+    const observer = new ResizeObserver(() => update(measure(el)));
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [update]);
   const { width, font, fill } = frame;
   const W = Math.max(200, width);
+  // The title (presentation mode) sits in the top margin, a line and a half per line of it.
+  const titleRoom = Math.round(titleLines * font * 1.5);
   const M = {
-    top: Math.round(font * 0.8),
+    top: Math.round(font * 0.8) + titleRoom,
     right: Math.round(font * 1.2),
     bottom: Math.round(font * 3),
-    left: Math.round(font * 3.4),
+    left: Math.round(font * 3.5),
   };
   // Wide and low like before (420 × 190), but never so low that the plot has no room between margins.
   const least = M.top + M.bottom + font * 6;
-  const H = Math.round(fill > 0 ? Math.max(fill, least) : Math.max(W * 0.45, least));
-  return { ref, W, H, M, font };
+  const H = Math.round(fill > 0 ? Math.max(fill, least) : Math.max(W * 0.45 + titleRoom, least));
+  // A box narrower than the least drawing (a very narrow column) shows it scaled down, not clipped.
+  const viewBox = width > 0 && width < W ? `0 0 ${W} ${H}` : undefined;
+  return { ref, W, H, M, font, viewBox };
 }
 
 /**
@@ -63,6 +90,7 @@ export const CurvesChart = memo(function CurvesChart({
   epochs,
   totalEpochs,
   showTitle = false,
+  titleInChart = false,
   testCount = 10000,
 }: {
   kind: CurveKind;
@@ -73,9 +101,14 @@ export const CurvesChart = memo(function CurvesChart({
   testCount?: number;
   /** Writes the title above the chart (the Train area names its two charts by their axes alone). */
   showTitle?: boolean;
+  /**
+   * Draws the title inside the chart, in its top margin (the Train area presenting: on a projector
+   * the chart is the screen's main picture, and the title takes none of the page's height from it).
+   */
+  titleInChart?: boolean;
 }) {
   const nouns = useTrainWords();
-  const { ref, W, H, M, font } = useChartFrame();
+  const { ref, W, H, M, font, viewBox } = useChartFrame(titleInChart ? 1 : 0);
   const model = useMemo(() => {
     const x = scaleLinear()
       .domain([0, Math.max(1, totalEpochs)])
@@ -150,12 +183,17 @@ export const CurvesChart = memo(function CurvesChart({
       data-points={curve.length}
     >
       {showTitle && <div className="train-chart-title">{title}</div>}
-      <svg ref={ref} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
+      <svg ref={ref} width={W} height={H} viewBox={viewBox} role="img" aria-label={summary}>
+        {titleInChart && (
+          <text x={font * 0.2} y={font * 1.1} className="train-chart-title">
+            {title}
+          </text>
+        )}
         {model.yTicks.map((t) => (
           <g key={`y${t}`}>
             <line x1={M.left} x2={W - M.right} y1={model.y(t)} y2={model.y(t)} className="train-grid" />
             <text
-              x={M.left - font * 0.4}
+              x={M.left - font * 0.5}
               y={model.y(t)}
               className="train-tick"
               textAnchor="end"

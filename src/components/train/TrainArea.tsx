@@ -52,6 +52,8 @@ export function TrainArea() {
   const setParams = useSetHashParams('train');
   // Keyed by the query text: the route object is new on every render, the settings are not.
   const query = params.toString();
+  // Presenting, each chart says what it is (at a desk the Train area names them by their axes alone).
+  const present = params.get('present') === '1';
   const { dataset, info, error: datasetError } = useTrainDataset(params.get('dataset'));
   // A dataset of its own size sets the default epochs (a small set needs more passes); MNIST keeps 2.
   const trainCount = isBuiltinDataset(info.id) ? null : info.counts.train;
@@ -268,6 +270,7 @@ export function TrainArea() {
               epochs={rt.epochs}
               totalEpochs={p?.epochs ?? cfg.epochs}
               testCount={info.counts.test}
+              titleInChart={present}
             />
             <CurvesChart
               kind="accuracy"
@@ -275,6 +278,7 @@ export function TrainArea() {
               epochs={rt.epochs}
               totalEpochs={p?.epochs ?? cfg.epochs}
               testCount={info.counts.test}
+              titleInChart={present}
             />
           </div>
 

@@ -71,5 +71,10 @@ export const ui = {
     starting: 'Starting…',
     offline: 'Offline: everything already loaded keeps working',
     digitsReady: 'Digits ready',
+    /** A page using other pictures than the digits names them (src/components/shell/usePageDataset.ts). */
+    setReady: '{name} ready',
+    setLoading: 'Loading {name}…',
+    clothes: 'Clothes pictures',
+    stored: 'Pictures of “{name}”',
   },
 };
