@@ -21,7 +21,10 @@ export function runFraction(rt: TrainRuntime): number {
   return p ? p.step / Math.max(1, p.totalSteps) : rt.phase === 'done' ? 1 : 0;
 }
 
-/** "Running on WebAssembly in a background worker · training", or what is loading. */
+/**
+ * "On this computer, with WebAssembly · training", or what is loading. Whether it runs in a worker is
+ * for the About panel, not the student's status line.
+ */
 export function describeRuntime(rt: TrainRuntime, nouns: TrainWords): string {
   if (rt.loading)
     return t('train.status.loading', {
@@ -31,7 +34,6 @@ export function describeRuntime(rt: TrainRuntime, nouns: TrainWords): string {
   if (!rt.backend) return t('train.status.starting');
   return t('train.status.running', {
     backend: backendLabel(rt.backend),
-    where: rt.inWorker ? t('train.status.inWorker') : t('train.status.onPage'),
     phase: tx(`train.phase.${rt.phase}`),
   });
 }

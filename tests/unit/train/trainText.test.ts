@@ -33,10 +33,9 @@ describe('Train area text', () => {
     expect(
       t('train.status.running', {
         backend: 'WebAssembly',
-        where: t('train.status.inWorker'),
         phase: tx('train.phase.done'),
       }),
-    ).toBe('Running on WebAssembly in a background worker · done');
+    ).toBe('On this computer, with WebAssembly · done');
   });
 
   it('composed sentences read as before', () => {
