@@ -5,7 +5,8 @@ export type Pt = [number, number];
 /**
  * Draws a polyline with the mouse on Draw's canvas; points are in canvas pixels (the canvas is 280×280).
  * `steps`: mouse moves per segment (5 by default, a smooth line). Each move waits for the page to take
- * it, so while the page classifies a 33-point ellipse at 5 moves a segment took about 6 s on CI.
+ * it: lessonLeave's three 33-point ellipses drawn while the page classifies took 21–22 s on CI at 5
+ * moves a segment, 6 s at 1 (at load 12).
  */
 export async function stroke(page: Page, pts: Pt[], steps = 5): Promise<void> {
   const box = await page.getByLabel('Drawing canvas').boundingBox();
