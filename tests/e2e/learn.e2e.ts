@@ -59,41 +59,59 @@ async function answerByKeyboard(page: Page, q: QuestionDef): Promise<void> {
   await expect.poll(() => feedback.innerText()).toMatch(/^Right!/);
 }
 
-describe('Learn: every lesson by keyboard', () => {
-  it('lists the eleven lessons and opens one', async () => {
-    const w = await openWatchedPage(browser(), '#/learn');
-    const cards = w.page.locator('.learn-card a');
+// One page (the "walker") serves the lesson list, the eleven keyboard walks, a step link, lesson 8's
+// training and the presentation-mode screenshots: it is opened once online with the service worker, then
+// reloaded with the network blocked, so every check below also shows the lessons run offline. A fresh page
+// per lesson, and a second offline walk through every lesson page, cost CI about a minute and a half of
+// app start-ups and page visits. It is moved by its links (a same-document hash change, as Next on a
+// lesson's last page does); each step waits for its own page, and the page's errors and foreign requests
+// are checked after every test (they accumulate, so nothing seen earlier is forgotten).
+let walker: WatchedPage | undefined;
+afterAll(async () => {
+  await walker?.context.close();
+});
+/** The walker page; the first test opens it. */
+const walked = (): WatchedPage => {
+  if (!walker) throw new Error('The walker page is opened by the first test of "every lesson by keyboard".');
+  return walker;
+};
+/** Moves the walker to a link as a freshly opened page would be: nothing focused. */
+const walkTo = (page: Page, hash: string) =>
+  page.evaluate((h) => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.location.hash = h;
+  }, hash);
+/** Horizontal scroll of the page, in CSS pixels (≤ 0: none). */
+const sideScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('Learn: every lesson by keyboard, offline, at a school screen size (1280×720)', () => {
+  it('after one online load, a reload with the network blocked lists the eleven lessons and opens one by keyboard', async () => {
+    await walker?.context.close(); // a retry starts afresh
+    // ?sw=1: the service worker registers in automated browsers only when asked (see src/sw/).
+    walker = await openWatchedPage(browser(), '?sw=1#/learn', { viewport: { width: 1280, height: 720 } });
+    const { page, context } = walker;
+    await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
+    await serviceWorkerInControl(page);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
+    const cards = page.locator('.learn-card a');
     await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(11);
+    expect(LESSONS).toHaveLength(11);
     await cards.nth(3).focus();
-    await w.page.keyboard.press('Enter');
-    await w.page.getByTestId('lesson').waitFor();
-    expect(w.page.url()).toMatch(/#\/learn\?lesson=stride-padding&step=1$/);
-    expect(w.errors).toEqual([]);
-    await w.context.close();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lesson').waitFor();
+    expect(page.url()).toMatch(/#\/learn\?lesson=stride-padding&step=1$/);
+    expect(walker.errors).toEqual([]);
+    expect(walker.foreignRequests).toEqual([]);
   });
 
-  // One page walks all eleven lessons, moved to each lesson's first step by its link (a same-document
-  // hash change, as Next on a lesson's last page does): a fresh page per lesson cost CI about a minute of
-  // app start-ups. Each walk waits for its own lesson's first page, and the page's errors and foreign
-  // requests are checked after every lesson (they accumulate, so nothing seen earlier is forgotten).
-  let walker: WatchedPage | undefined;
-  afterAll(async () => {
-    await walker?.context.close();
-  });
   for (const lesson of LESSONS) {
-    it(`lesson ${lesson.number} (${lesson.id}): walks every step with → / PageDown, answers its questions`, async () => {
-      const link = `#/learn?lesson=${lesson.id}&step=1`;
-      if (walker) {
-        await walker.page.evaluate((h) => {
-          // As on a freshly opened page, nothing has the focus, so → and PageDown are the lesson's.
-          (document.activeElement as HTMLElement | null)?.blur();
-          window.location.hash = h;
-        }, link);
-      } else {
-        walker = await openWatchedPage(browser(), link);
-      }
-      const w = walker;
+    it(`lesson ${lesson.number} (${lesson.id}): walks every step with → / PageDown, answers its questions; no sideways scroll`, async () => {
+      const w = walked();
       const { page } = w;
+      await walkTo(page, `#/learn?lesson=${lesson.id}&step=1`);
       await page.locator(`[data-lesson="${lesson.id}"][data-page="1"]`).waitFor({ timeout: 30_000 });
       const pages = lessonPages(lesson);
       for (let i = 0; i < pages.length; i++) {
@@ -101,7 +119,8 @@ describe('Learn: every lesson by keyboard', () => {
         if (!p) break;
         expect(await pageNumber(page)).toBe(i + 1);
         expect(page.url()).toContain(`lesson=${lesson.id}&step=${i + 1}`);
-        await expectPanelReady(page, `${lesson.id} step ${i + 1}`);
+        await expectPanelReady(page, `${lesson.id} step ${i + 1} (${p.kind})`);
+        expect(await sideScroll(page), `${lesson.id} step ${i + 1}`).toBeLessThanOrEqual(0);
         if (p.kind === 'question') await answerByKeyboard(page, p.question);
         await page.screenshot({ path: join(SHOTS, `${lesson.id}-${i + 1}.png`) });
         if (i < pages.length - 1) {
@@ -123,39 +142,63 @@ describe('Learn: every lesson by keyboard', () => {
   }
 
   it('a step link restores its exact panel state (lesson 2 at t = 1.5)', async () => {
-    const w = await openWatchedPage(browser(), '#/learn?lesson=convolution-of-functions&step=2&t=1.5');
-    await w.page.getByTestId('lesson').waitFor({ timeout: 30_000 });
+    const w = walked();
+    await walkTo(w.page, '#/learn?lesson=convolution-of-functions&step=2&t=1.5');
+    await w.page
+      .locator('[data-lesson="convolution-of-functions"][data-page="2"]')
+      .waitFor({ timeout: 30_000 });
     expect(await w.page.getByTestId('step-panel').innerText()).toContain('t = 1.5');
     // Moving the scrubber writes the new state into the link.
     await w.page.getByRole('button', { name: 'Step forward' }).click();
     await expect.poll(() => w.page.url()).toMatch(/t=1\.6/);
-    await w.context.close();
+    expect(w.errors).toEqual([]);
   });
 
-  it('softmax regression trains in the tab in a few seconds, with a progress bar', async () => {
-    const w = await openWatchedPage(browser(), '#/learn?lesson=softmax-templates&step=2');
-    await w.page.getByTestId('lesson').waitFor({ timeout: 30_000 });
+  it('softmax regression trains in the tab in a few seconds, offline, with a progress bar', async () => {
+    const w = walked();
+    await walkTo(w.page, '#/learn?lesson=softmax-templates&step=2');
+    await w.page.locator('[data-lesson="softmax-templates"][data-page="2"]').waitFor({ timeout: 30_000 });
     const t0 = Date.now();
-    await w.page.getByRole('button', { name: 'Train the one-layer network', exact: true }).click();
-    await w.page.locator('progress').first().waitFor({ timeout: 60_000 });
+    // Lesson 8's walk above trained it on demand (steps 3–4), so the button may say "Train again"; either
+    // way a new run starts: its progress bar shows (the previous result is gone while it trains), then
+    // its result.
+    await w.page.getByRole('button', { name: /^(Train the one-layer network|Train again)$/ }).click();
+    await w.page.locator('[data-testid="softmax-train"] progress').waitFor({ timeout: 60_000 });
     const result = w.page.getByTestId('softmax-accuracy');
     await result.waitFor({ timeout: 90_000 });
     const seconds = (Date.now() - t0) / 1000;
     const acc = Number(/([\d.]+)% of the 10,000/.exec(await result.innerText())?.[1]);
     console.log(
-      `softmax regression: ${acc}% test accuracy, ${seconds.toFixed(1)} s from click (incl. 9.6 MB download)`,
+      `softmax regression: ${acc}% test accuracy, ${seconds.toFixed(1)} s from click (digits cached)`,
     );
     expect(acc).toBeGreaterThan(85);
     // Ten templates appear, one per digit.
     expect(await w.page.getByRole('img', { name: /^Weights of digit \d/ }).count()).toBe(10);
     expect(w.errors).toEqual([]);
-    await w.context.close();
+    expect(w.foreignRequests).toEqual([]);
+  });
+
+  it('screenshots of every lesson in presentation mode (1366×768), no horizontal scroll', async () => {
+    const w = walked();
+    await w.page.setViewportSize({ width: 1366, height: 768 });
+    for (const lesson of LESSONS) {
+      await walkTo(w.page, `#/learn?lesson=${lesson.id}&step=2&present=1`);
+      await w.page.locator(`[data-lesson="${lesson.id}"].learn-present`).waitFor({ timeout: 30_000 });
+      await expectPanelReady(w.page, lesson.id);
+      await w.page.waitForTimeout(300);
+      await w.page.screenshot({ path: join(SHOTS, `present-${lesson.id}.png`) });
+      expect(await sideScroll(w.page), lesson.id).toBeLessThanOrEqual(0);
+    }
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
   });
 });
 
 describe('Learn: embedded Draw panel (lesson 10)', () => {
   it('a vertical stroke drawn with the mouse is read as a 1 by the shipped LeNet', async () => {
-    const w = await openWatchedPage(browser(), '#/learn?lesson=train-and-draw&step=3');
+    const w = walked();
+    await walkTo(w.page, '#/learn?lesson=train-and-draw&step=3');
+    await w.page.locator('[data-lesson="train-and-draw"][data-page="3"]').waitFor({ timeout: 30_000 });
     const canvas = w.page.locator('canvas[aria-label="Drawing canvas"]');
     await canvas.waitFor({ timeout: 30_000 });
     await expect
@@ -172,7 +215,7 @@ describe('Learn: embedded Draw panel (lesson 10)', () => {
       .poll(() => w.page.getByTestId('prediction').first().textContent(), { timeout: 10_000 })
       .toBe('1');
     expect(w.errors).toEqual([]);
-    await w.context.close();
+    expect(w.foreignRequests).toEqual([]);
   });
 });
 
@@ -251,8 +294,11 @@ describe('Learn: lesson 10 trains the network itself', () => {
 
 describe('Learn: PNG export', () => {
   it('"Download PNG" saves the whole panel (maps and SVG plots) as one PNG', async () => {
-    const w = await openWatchedPage(browser(), '#/learn?lesson=convolution-of-functions&step=2');
-    await w.page.getByTestId('lesson').waitFor({ timeout: 30_000 });
+    const w = walked();
+    await walkTo(w.page, '#/learn?lesson=convolution-of-functions&step=2');
+    await w.page
+      .locator('[data-lesson="convolution-of-functions"][data-page="2"]')
+      .waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([
       w.page.waitForEvent('download'),
       w.page.getByRole('button', { name: /^Download PNG/ }).click(),
@@ -263,7 +309,6 @@ describe('Learn: PNG export', () => {
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(5000);
     expect(w.errors).toEqual([]);
-    await w.context.close();
   });
 });
 
@@ -302,66 +347,5 @@ describe('Learn: presentation mode', () => {
     expect(await page.locator('.navbar').isVisible()).toBe(true);
     expect(w.errors).toEqual([]);
     await w.context.close();
-  });
-
-  it('screenshots of every lesson in presentation mode (1366×768), no horizontal scroll', async () => {
-    const w = await openWatchedPage(browser(), '#/learn');
-    for (const lesson of LESSONS) {
-      await w.page.evaluate((id) => {
-        window.location.hash = `#/learn?lesson=${id}&step=2&present=1`;
-      }, lesson.id);
-      await w.page.locator(`[data-lesson="${lesson.id}"].learn-present`).waitFor({ timeout: 30_000 });
-      await expectPanelReady(w.page, lesson.id);
-      await w.page.waitForTimeout(300);
-      await w.page.screenshot({ path: join(SHOTS, `present-${lesson.id}.png`) });
-      const overflow = await w.page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, lesson.id).toBeLessThanOrEqual(0);
-    }
-    expect(w.errors).toEqual([]);
-    await w.context.close();
-  });
-});
-
-describe('Learn: offline, at a school screen size', () => {
-  // One walk through every lesson page by its link serves two checks (a second walk cost CI about ten
-  // seconds): the pages fit 1280×720 without sideways scroll, and they run offline.
-  it('after one online load, a reload with the network blocked still runs every lesson (and trains lesson 8); every page at 1280×720 has no horizontal scroll', async () => {
-    // ?sw=1: the service worker registers in automated browsers only when asked (see src/sw/).
-    const w = await openWatchedPage(browser(), '?sw=1#/learn', { viewport: { width: 1280, height: 720 } });
-    const { page, context } = w;
-    await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
-    await serviceWorkerInControl(page);
-    await context.setOffline(true);
-    await page.reload();
-    await page.getByTestId('backend-name').waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.locator('.learn-card').count()).toBe(LESSONS.length);
-    for (const lesson of LESSONS) {
-      for (const [i, p] of lessonPages(lesson).entries()) {
-        await page.evaluate(
-          ([id, step]) => {
-            window.location.hash = `#/learn?lesson=${id}&step=${step}`;
-          },
-          [lesson.id, String(i + 1)] as const,
-        );
-        await page.locator(`[data-lesson="${lesson.id}"][data-page="${i + 1}"]`).waitFor({ timeout: 30_000 });
-        await expectPanelReady(page, `offline ${lesson.id} step ${i + 1} (${p.kind})`);
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
-        expect(overflow, `${lesson.id} step ${i + 1}`).toBeLessThanOrEqual(0);
-      }
-    }
-    await page.evaluate(() => {
-      window.location.hash = '#/learn?lesson=softmax-templates&step=2';
-    });
-    // Steps 3–4 opened by link above already trained it on demand (offline), so the button may say
-    // "Train again"; either way a run starts and finishes without the network.
-    await page.getByRole('button', { name: /^(Train the one-layer network|Train again)$/ }).click();
-    await page.getByTestId('softmax-accuracy').waitFor({ timeout: 90_000 });
-    expect(w.errors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-    await context.close();
   });
 });
