@@ -21,7 +21,7 @@ import { t } from '../../../i18n';
 import { convStep, kernelFromFilters, stackPlanes } from '../../../engine';
 import { ConvMaths } from '../../convolution/ConvMaths';
 import { LearnPanel, num, useFitCell, useLearnScale, type PanelProps } from './common';
-import { MapFigure } from './parts';
+import { LearnAside, MapFigure } from './parts';
 import { PlayerControls } from './Player';
 
 const T_MIN = -6;
@@ -230,6 +230,7 @@ export function SlideGridPanel({ params, setParam }: PanelProps) {
     <LearnPanel title={t('panels.slideTitle')} shape={`7×7 → ${out.h}×${out.w}`}>
       <div className="learn-row">
         <MapFigure
+          main
           {...input}
           scale={inScale}
           cellPx={cell}
@@ -280,19 +281,21 @@ export function SlideGridPanel({ params, setParam }: PanelProps) {
       {params.maths !== undefined && !hide && (
         // The Convolution explorer's own maths panel, fed by the engine's step-able conv: the same
         // code and wording as #/convolution, so the lesson and the explorer never disagree.
-        <ConvMaths
-          step={convStep(
-            stackPlanes([input.values], 7, 7),
-            kernelFromFilters([kernel], 3, 3, 1),
-            { stride: 1, padding: 0, dilation: 1, bias: 0, activation: 'none' },
-            0,
-            row,
-            col,
-          )}
-          size={3}
-          channelNames={['grey']}
-          activation="none"
-        />
+        <LearnAside what={t('learn.asideMaths')}>
+          <ConvMaths
+            step={convStep(
+              stackPlanes([input.values], 7, 7),
+              kernelFromFilters([kernel], 3, 3, 1),
+              { stride: 1, padding: 0, dilation: 1, bias: 0, activation: 'none' },
+              0,
+              row,
+              col,
+            )}
+            size={3}
+            channelNames={['grey']}
+            activation="none"
+          />
+        </LearnAside>
       )}
       {/* Stepping on would fill in the hidden answer: frozen until answered. */}
       {!hide && (
