@@ -136,6 +136,7 @@ export const en = {
     sliding: 'g: sliding bell',
     product: 'f·g (shaded area = value at t)',
     convCurve: '(f ∗ g)(t), drawn so far',
+    curveKey: 'Key to the curves',
     play: 'Play',
     pause: 'Pause',
     stepBack: 'Step back',
