@@ -55,7 +55,7 @@ export function ActivationPlotsPanel({ params, setParam }: PanelProps) {
   return (
     <LearnPanel title={t('panels.fnTitle', { name: t(`panels.fnNames.${fn}`) })} shape="x ∈ [−4, 4]">
       <div className="learn-row">
-        <LearnMain>
+        <LearnMain aspect={W / H}>
           <svg
             className="learn-svg"
             width={W * s}

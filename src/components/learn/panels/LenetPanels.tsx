@@ -42,7 +42,7 @@ export function LenetPanel({ params }: PanelProps) {
       title={t('panels.lenetTitle')}
       shape={`${total.toLocaleString('en-US')} ${t('panels.params').toLowerCase()}`}
     >
-      <LearnMain>
+      <LearnMain aspect={700 / 168}>
         <svg
           className="learn-svg"
           width={700}

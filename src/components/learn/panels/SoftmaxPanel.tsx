@@ -176,7 +176,7 @@ export function SoftmaxPanel({ params }: PanelProps) {
             cellPx={Math.round(7 * s)}
             label={t('panels.softmaxDigit', { i: 0 })}
           />
-          <LearnMain>
+          <LearnMain aspect={260 / 200}>
             <svg
               className="learn-svg"
               width={260}

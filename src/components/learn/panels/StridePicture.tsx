@@ -75,7 +75,7 @@ export function StridePicture({
     : t('panels.strideAlt', { inSize, pad, positions: tn('panels.positionsTitle', out) });
   return (
     <figure className="learn-stride" data-testid="stride-picture">
-      <LearnMain>
+      <LearnMain aspect={1}>
         <svg
           className="learn-svg"
           width={size + 2 * m}

@@ -37,7 +37,9 @@ export function MapFigure({
   return (
     <figure className="learn-figure">
       <LearnMap main={main} {...map} />
-      <figcaption className={captionClassName}>{caption ?? `${map.label} · ${map.h}×${map.w}`}</figcaption>
+      <figcaption className={main ? `learn-main-caption ${captionClassName ?? ''}` : captionClassName}>
+        {caption ?? `${map.label} · ${map.h}×${map.w}`}
+      </figcaption>
       {children}
     </figure>
   );
@@ -67,15 +69,27 @@ function MainMap(map: HeatmapProps) {
 }
 
 /**
- * A panel's main picture that is not a map (an SVG drawing, a group of maps): presenting on a
- * projector, it fills the room presentLessons.css gives it, the rest of the panel beside it (an SVG
- * scales to the room, keeping its proportions). Elsewhere its children as they are.
+ * A panel's main picture that is not a map (an SVG drawing with a viewBox `aspect` wide per unit of
+ * height): presenting on a projector, it is drawn as large as the room presentLessons.css gives it
+ * allows at its own proportions (its box is the drawing, no blank margins), the rest of the panel
+ * beside it. Elsewhere its children as they are.
  */
-export function LearnMain({ children, className }: { children: ReactNode; className?: string }) {
+export function LearnMain({ children, aspect }: { children: ReactNode; aspect: number }) {
   if (!useLearnPresentBig()) return <>{children}</>;
+  return <MainDrawing aspect={aspect}>{children}</MainDrawing>;
+}
+
+function MainDrawing({ children, aspect }: { children: ReactNode; aspect: number }) {
+  const [room, box] = useContentBox<HTMLDivElement>();
+  const width = box ? Math.floor(Math.min(box.width, box.height * aspect)) : undefined;
   return (
-    <div className={`learn-main${className ? ` ${className}` : ''}`}>
-      <div className="learn-main-room learn-main-scale">{children}</div>
+    <div className="learn-main-room" ref={room}>
+      <div
+        className="learn-main-scale"
+        style={width ? { width, height: Math.floor(width / aspect) } : { visibility: 'hidden' }}
+      >
+        {children}
+      </div>
     </div>
   );
 }
