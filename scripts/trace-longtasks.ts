@@ -10,6 +10,8 @@
  *       with --train-after, then a default training run on that dataset, traced on its own
  *   npx tsx scripts/trace-longtasks.ts --dist /tmp/dist-trace --explorer 20 [--throttle 4]  # 20 bias
  *       changes of the convolution explorer's 16-filter bank instead, then the app's functions over all
+ *   npx tsx scripts/trace-longtasks.ts --dist /tmp/dist-trace --ink 4 [--throttle 4]  # 4 strokes of 60
+ *       pointer moves on #/draw (the ink benchmark's strokes) instead, then the app's functions over all
  *   npx tsx scripts/trace-longtasks.ts --from /tmp/train-trace.json     # read a saved trace again
  *   add --brief for one short block per task over 50 ms CPU (the page's own work, whatever the load)
  *
@@ -27,6 +29,7 @@ import { makeShapesZip, SHAPE_CLASSES } from './lib/shapesDataset';
 import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/browser';
 import { readyToTrain } from '../tests/support/waits';
 import { HASH as CONV_HASH, timeChanges } from './bench/convolution.bench';
+import { timeMoves } from './bench/ink.bench';
 
 type TraceEvent = {
   name: string;
@@ -219,6 +222,11 @@ async function main(): Promise<void> {
       await traceExplorer(browser, page, base, explorerChanges, throttle, outFile);
       return;
     }
+    const inkStrokes = Number(arg('ink', '0'));
+    if (inkStrokes > 0) {
+      await traceInk(browser, page, base, inkStrokes, throttle, outFile);
+      return;
+    }
     const importPerClass = Number(arg('import', '0'));
     if (importPerClass > 0) {
       await traceImport(browser, page, base, importPerClass, outFile);
@@ -293,6 +301,42 @@ async function traceExplorer(
     buf,
     `${n} bias changes at ${throttle || 1}×: busy (commit + frame) median ` +
       `${(busy[Math.floor(busy.length / 2)] ?? 0).toFixed(1)} ms; `,
+  );
+  printTotals(buf);
+}
+
+/**
+ * Traces `strokes` strokes of 60 pointer moves on #/draw (the ink benchmark's, scripts/bench/ink.bench.ts),
+ * then names what ran in each long task and the app's functions over all of them.
+ */
+async function traceInk(
+  browser: Browser,
+  page: Page,
+  base: string,
+  strokes: number,
+  throttle: number,
+  outFile: string,
+): Promise<void> {
+  await page.goto(`${base}${arg('query', '')}#/draw`);
+  await page
+    .getByTestId('draw-model')
+    .filter({ hasText: /LeNet|model you trained|imported/ })
+    .waitFor({ timeout: 120_000 });
+  const cdp = await page.context().newCDPSession(page);
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await timeMoves(page, 'canvas.draw-canvas', 1, 20);
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.waitForTimeout(1000);
+  await browser.startTracing(page, { categories: CATEGORIES });
+  const run = await timeMoves(page, 'canvas.draw-canvas', strokes, 60);
+  const buf = await browser.stopTracing();
+  if (outFile) writeFileSync(outFile, buf);
+  const sorted = [...run.perMove].sort((a, b) => a - b);
+  analyse(
+    buf,
+    `${strokes} strokes × 60 moves on #/draw at ${throttle || 1}×: move median ` +
+      `${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(1)} ms, ${run.predictionsPerSecond.toFixed(1)} ` +
+      `predictions/s, observer long tasks ${run.longTasks.map((x) => x.toFixed(0)).join(', ') || 'none'}; `,
   );
   printTotals(buf);
 }

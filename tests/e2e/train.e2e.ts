@@ -104,6 +104,17 @@ describe('#/train', () => {
     }
 
     await page.screenshot({ path: join(tmpdir(), 'train-after.png'), fullPage: true });
+    // On a phone's width the filled-in panels stay inside the screen: the layer maps wrap at the
+    // panel's width and the confusion matrix scrolls sideways in its own box.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - innerWidth))
+      .toBeLessThanOrEqual(0);
+    const mapsRight = await page
+      .locator('[data-testid="activations"] canvas')
+      .evaluateAll((cs) => Math.max(...cs.map((c) => c.getBoundingClientRect().right)));
+    expect(mapsRight).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1366, height: 768 });
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
 

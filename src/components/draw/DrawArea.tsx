@@ -39,6 +39,12 @@ const MNIST_LENET = mnistSpec(presetLayers('lenet'));
 /** `#/draw`: draw a digit, see what LeNet sees and answers, and what every layer makes of it. */
 /** `?bench` in the page query: the page also prints Draw's stroke-to-answer time under the layers. */
 const BENCH = /[?&]bench\b/.test(globalThis.location?.search ?? '');
+/**
+ * `?bench&inkonly`: the page draws the ink and predicts nothing, ever. The ink benchmark's reference: its
+ * time per pointer move is what producing a frame of ink costs on this machine (scripts/bench/ink.bench.ts).
+ */
+const INK_ONLY = BENCH && /[?&]inkonly\b/.test(globalThis.location?.search ?? '');
+const NO_REQUEST = () => {};
 
 export function DrawArea() {
   const model = useDrawModel();
@@ -63,7 +69,9 @@ export function DrawArea() {
 
   const actions = useStore(drawingStore, (s) => s.actions);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const { result, request } = usePredictor(session, canvasRef);
+  const predictor = usePredictor(session, canvasRef);
+  const result = predictor.result;
+  const request = INK_ONLY ? NO_REQUEST : predictor.request;
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   // Every conv layer's filters, by layer name (none for a network without convolution).
   const [banks, setBanks] = useState<Readonly<Record<string, FilterBank>>>({});

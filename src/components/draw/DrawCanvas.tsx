@@ -20,25 +20,40 @@ export function DrawCanvas({
   onInk: () => void;
   onStrokeEnd: (stroke: StrokeAction) => void;
 }) {
-  const current = useRef<{ id: number; stroke: StrokeAction } | null>(null);
+  // The canvas' box is read once per stroke, at pointerdown: reading it on every move forced a layout
+  // whenever an answer had just changed the page (a trace at 4× CPU throttling showed ~30 % of each
+  // move's handler in that layout). Scrolling or resizing mid-stroke makes it read again.
+  const current = useRef<{ id: number; stroke: StrokeAction; rect: DOMRect | null } | null>(null);
+  useEffect(() => {
+    const moved = () => {
+      if (current.current) current.current.rect = null;
+    };
+    window.addEventListener('scroll', moved, { capture: true, passive: true });
+    window.addEventListener('resize', moved);
+    return () => {
+      window.removeEventListener('scroll', moved, { capture: true });
+      window.removeEventListener('resize', moved);
+    };
+  }, []);
 
   useEffect(() => {
     const ctx = canvasRef.current?.getContext('2d', { willReadFrequently: true });
     if (ctx) renderActions(ctx, actions);
   }, [actions, canvasRef]);
 
-  const point = (e: { clientX: number; clientY: number }, el: HTMLCanvasElement): [number, number] => {
-    const r = el.getBoundingClientRect();
-    return [((e.clientX - r.left) / r.width) * CANVAS_PX, ((e.clientY - r.top) / r.height) * CANVAS_PX];
-  };
+  const point = (e: { clientX: number; clientY: number }, r: DOMRect): [number, number] => [
+    ((e.clientX - r.left) / r.width) * CANVAS_PX,
+    ((e.clientY - r.top) / r.height) * CANVAS_PX,
+  ];
 
   const onPointerDown = (e: ReactPointerEvent<HTMLCanvasElement>) => {
     if (e.pointerType === 'mouse' && e.button !== 0) return;
     const el = e.currentTarget;
     el.setPointerCapture(e.pointerId);
     e.preventDefault();
-    const [x, y] = point(e, el);
-    current.current = { id: e.pointerId, stroke: { kind: 'stroke', size: brush, points: [x, y] } };
+    const rect = el.getBoundingClientRect();
+    const [x, y] = point(e, rect);
+    current.current = { id: e.pointerId, stroke: { kind: 'stroke', size: brush, points: [x, y] }, rect };
     const ctx = el.getContext('2d', { willReadFrequently: true });
     if (ctx) drawSegment(ctx, brush, x, y, x, y);
     onInk();
@@ -52,7 +67,8 @@ export function DrawCanvas({
     // Coalesced events keep fast strokes smooth: the browser batches them into one pointermove per frame.
     const events = e.nativeEvent.getCoalescedEvents?.() ?? [];
     for (const ev of events.length ? events : [e.nativeEvent]) {
-      const [x, y] = point(ev, el);
+      cur.rect ??= el.getBoundingClientRect();
+      const [x, y] = point(ev, cur.rect);
       const p = cur.stroke.points;
       const px = p[p.length - 2] as number;
       const py = p[p.length - 1] as number;

@@ -60,6 +60,10 @@ export function usePredictor(
 
   const runOnce = useCallback(
     async (ctx: { isCurrent: () => boolean; urgent: boolean }) => {
+      // An urgent run (a stroke's end, Undo) starts in a task of its own, not inside the pointerup or
+      // click handler that asked for it: that handler, and the frame with the stroke's last ink, end first.
+      if (ctx.urgent) await yieldToInput();
+      if (!ctx.isCurrent()) return;
       const canvas = canvasRef.current;
       const c2d = canvas?.getContext('2d', { willReadFrequently: true });
       const current = sessionRef.current;
@@ -98,8 +102,9 @@ export function usePredictor(
       await new Promise<void>((resolve) => {
         committed.current?.();
         committed.current = resolve;
-        if (ctx.urgent) setResult(next);
-        else startTransition(() => setResult(next));
+        // Every answer, urgent ones too, renders as a transition: React renders the ~40 panels in slices
+        // of a few ms with input handled in between, instead of one task of 60–200 ms at 4× throttling.
+        startTransition(() => setResult(next));
       });
     },
     [canvasRef],

@@ -121,51 +121,60 @@ export const ConfusionPanel = memo(function ConfusionPanel({
       ) : (
         <>
           <p className="train-note">{t('train.confusion.note', nouns)}</p>
-          <table className={named ? 'train-cm named' : 'train-cm'}>
-            <thead>
-              <tr>
-                <th scope="col">{t('train.confusion.corner')}</th>
-                {Array.from({ length: n }, (_, j) => (
-                  <th key={j} scope="col">
-                    <span>{name(j)}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: n }, (_, i) => (
-                <tr key={i}>
-                  <th scope="row">{name(i)}</th>
-                  {Array.from({ length: n }, (_, j) => {
-                    const v = confusion[i * n + j] ?? 0;
-                    const diag = i === j;
-                    const isSel = cell?.label === i && cell.predicted === j;
-                    return (
-                      <td key={j}>
-                        <button
-                          type="button"
-                          className={`train-cm-cell${diag ? ' diag' : ''}${isSel ? ' selected' : ''}`}
-                          style={
-                            diag
-                              ? undefined
-                              : { background: cssColorOf(v, scale), color: textColorOn(v, scale) }
-                          }
-                          onClick={() => setCell({ label: i, predicted: j })}
-                          aria-label={t('train.confusion.cell', {
-                            n: String(v),
-                            label: name(i),
-                            said: name(j),
-                          })}
-                        >
-                          {v}
-                        </button>
-                      </td>
-                    );
-                  })}
+          {/* On a phone ten columns of finger-sized cells are wider than the screen: the matrix scrolls
+              sideways in its own box, the page does not. */}
+          <div
+            className="train-cm-scroll"
+            role="region"
+            aria-label={t('train.confusion.region')}
+            tabIndex={0}
+          >
+            <table className={named ? 'train-cm named' : 'train-cm'}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('train.confusion.corner')}</th>
+                  {Array.from({ length: n }, (_, j) => (
+                    <th key={j} scope="col">
+                      <span>{name(j)}</span>
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {Array.from({ length: n }, (_, i) => (
+                  <tr key={i}>
+                    <th scope="row">{name(i)}</th>
+                    {Array.from({ length: n }, (_, j) => {
+                      const v = confusion[i * n + j] ?? 0;
+                      const diag = i === j;
+                      const isSel = cell?.label === i && cell.predicted === j;
+                      return (
+                        <td key={j}>
+                          <button
+                            type="button"
+                            className={`train-cm-cell${diag ? ' diag' : ''}${isSel ? ' selected' : ''}`}
+                            style={
+                              diag
+                                ? undefined
+                                : { background: cssColorOf(v, scale), color: textColorOn(v, scale) }
+                            }
+                            onClick={() => setCell({ label: i, predicted: j })}
+                            aria-label={t('train.confusion.cell', {
+                              n: String(v),
+                              label: name(i),
+                              said: name(j),
+                            })}
+                          >
+                            {v}
+                          </button>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {cell && set && (
             <div className="train-cell-digits" data-testid="cell-digits">
               <h3>

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { ColorLegend } from '../canvas/ColorLegend';
+import { useContentWidth } from '../canvas/useContentWidth';
 import { MapGrid } from './MapGrid';
 import { Panel } from '../canvas/Panel';
 import { chooseSharedScale, type ColorScale } from '../canvas/colorScales';
@@ -111,6 +112,8 @@ const LayerRow = memo(function LayerRow({
   );
   const [h = 1, w = 1] = layer.shape;
   const cellPx = isMaps ? Math.max(1, Math.min(4, Math.floor(56 / Math.max(h, w)))) : 0;
+  // A vector's numbers in rows of up to 60 cells of 8 px, fewer where the panel is narrower (a phone).
+  const perRow = Math.max(10, Math.min(60, Math.floor((maxWidth ?? 480) / 8)));
   if (layer.name === 'output') {
     let best = 0;
     layer.data.forEach((p, i) => {
@@ -158,8 +161,8 @@ const LayerRow = memo(function LayerRow({
         ) : (
           <MapGrid
             maps={[layer.data]}
-            w={Math.min(layer.data.length, 60)}
-            h={Math.ceil(layer.data.length / 60)}
+            w={Math.min(layer.data.length, perRow)}
+            h={Math.ceil(layer.data.length / perRow)}
             scale={scale}
             cellPx={8}
             label={t('train.layers.values', { name: layer.name })}
@@ -190,6 +193,10 @@ export const ActivationsPanel = memo(function ActivationsPanel({
   mapsMaxWidth?: number;
 }) {
   const nouns = useTrainWords();
+  // Maps wrap at the panel's own width when it is narrower than asked (a phone), never past its edge.
+  const [layersRef, layersWidth] = useContentWidth<HTMLDivElement>();
+  const wrapAt =
+    layersWidth === null || layersWidth <= 0 ? mapsMaxWidth : Math.min(mapsMaxWidth ?? 640, layersWidth);
   return (
     <Panel
       title={
@@ -203,9 +210,9 @@ export const ActivationsPanel = memo(function ActivationsPanel({
     >
       <p className="train-note">{words?.note ?? t('train.layers.note', nouns)}</p>
       {layers.length === 0 && <p className="train-note">{words?.empty ?? t('train.layers.empty')}</p>}
-      <div className="train-layers">
+      <div className="train-layers" ref={layersRef}>
         {layers.map((l) => (
-          <LayerRow key={l.name} layer={l} maxWidth={mapsMaxWidth} classNames={classNames} />
+          <LayerRow key={l.name} layer={l} maxWidth={wrapAt} classNames={classNames} />
         ))}
       </div>
     </Panel>

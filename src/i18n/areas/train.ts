@@ -192,6 +192,7 @@ export const train = {
     pending: 'Filled in at the end of each epoch.',
     note: "Rows: the true {answer}. Columns: the network's answer. The diagonal is right; darker cells off it are the usual mix-ups. Click a cell to see those {things}.",
     corner: 'true ↓ / said →',
+    region: 'Confusion matrix (scrolls sideways on a narrow screen)',
     cell: '{n} test pictures that are {label} and were read as {said}',
     right: 'true {label}, read correctly',
     wrong: 'true {label}, read as {said}',
