@@ -9,6 +9,7 @@ import './styles/shell.css';
 import './styles/home.css';
 import './styles/layout.css';
 import './styles/present.css';
+import './styles/presentLessons.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -10,11 +10,12 @@ import { ownsKeys } from '../shell/keymap';
 import { PANELS } from './panelRegistry';
 import { QuestionCard } from './QuestionCard';
 import { RichText } from './RichText';
-import { LearnRoom, LearnScale } from './panels/common';
+import { LearnPresentBig, LearnRoom, LearnScale, PRESENT_BIG_QUERY } from './panels/common';
 import { useContentWidth } from '../canvas/useContentWidth';
 import { usePresentation } from './usePresentation';
 import { useFitZoom } from '../shell/useFitZoom';
 import { usePresentSvgText } from './usePresentSvgText';
+import { useMediaQuery } from './useMediaQuery';
 
 /**
  * The lesson's part of the key map (src/components/shell/keymap.ts). A presentation clicker sends
@@ -67,6 +68,8 @@ export function LessonPlayer({
   const pageKey = `${lesson.id}-${page}`;
   // Its text floor is 24 px (styles.css), so at the smallest zoom, 20/24, no text is under 20 px.
   const zoom = useFitZoom(stageBox, stageContent, present, pageKey, { min: 20 / 24 });
+  // On a projector the step's main picture fills the room beside the rest of its panel (presentLessons.css).
+  const presentBig = useMediaQuery(PRESENT_BIG_QUERY) && present;
   // A drawing's text scales with the drawing; 21 px leaves a rounding margin over the 20 px floor.
   usePresentSvgText(stageContent, present, 21, zoom);
   const lastGood = useRef<{ key: string; overrides: PanelParams }>({ key: pageKey, overrides: {} });
@@ -150,136 +153,142 @@ export function LessonPlayer({
 
   return (
     <LearnScale.Provider value={present ? 1.3 : 1}>
-      <section
-        className={present ? 'learn-lesson learn-present' : 'learn-lesson'}
-        aria-labelledby="learn-lesson-title"
-        data-testid="lesson"
-        data-lesson={lesson.id}
-        data-page={page + 1}
-      >
-        <header className={`learn-head ${chromeClass}`}>
-          {!present && (
-            <a href={formatHash('learn')} className="learn-back">
-              ← {t('learn.allLessons')}
+      <LearnPresentBig.Provider value={presentBig}>
+        <section
+          className={`learn-lesson${present ? ' learn-present' : ''}${presentBig ? ' learn-present-big' : ''}`}
+          aria-labelledby="learn-lesson-title"
+          data-testid="lesson"
+          data-lesson={lesson.id}
+          data-page={page + 1}
+        >
+          <header className={`learn-head ${chromeClass}`}>
+            {!present && (
+              <a href={formatHash('learn')} className="learn-back">
+                ← {t('learn.allLessons')}
+              </a>
+            )}
+            <h1 id="learn-lesson-title" className="learn-lesson-title">
+              <span className="learn-kicker">{t('learn.lessonNumber', { n: lesson.number })}</span>{' '}
+              {tx(`${base}.title`)}
+            </h1>
+            <span className="learn-counter" aria-live="polite" data-testid="step-counter">
+              {counter}
+            </span>
+            <a href={stepHref} className="learn-steplink">
+              {t('learn.stepLink')}
             </a>
-          )}
-          <h1 id="learn-lesson-title" className="learn-lesson-title">
-            <span className="learn-kicker">{t('learn.lessonNumber', { n: lesson.number })}</span>{' '}
-            {tx(`${base}.title`)}
-          </h1>
-          <span className="learn-counter" aria-live="polite" data-testid="step-counter">
-            {counter}
-          </span>
-          <a href={stepHref} className="learn-steplink">
-            {t('learn.stepLink')}
-          </a>
-          {present ? (
-            <button type="button" className="secondary" onClick={exit}>
-              {t('learn.exitPresent')}
-            </button>
-          ) : (
-            <button type="button" onClick={enter} aria-label={t('learn.presentLabel')}>
-              {t('learn.present')}
-            </button>
-          )}
-        </header>
-        <div className="learn-body">
-          <article className="learn-text" data-testid="step-text" tabIndex={0}>
-            <h2 className="learn-step-title">{title}</h2>
-            {current.kind === 'step' ? (
-              <RichText text={tx(`${base}.steps.${current.step.id}.body`)} />
+            {present ? (
+              <button type="button" className="secondary" onClick={exit}>
+                {t('learn.exitPresent')}
+              </button>
             ) : (
-              <QuestionCard
-                key={`${lesson.id}-${current.question.id}`}
-                lessonId={lesson.id}
-                question={current.question}
-                onAnswered={() => {
-                  if (questionId !== null && !answered.has(questionId))
-                    setAnswered(new Set([...answered, questionId]));
-                }}
-              />
+              <button type="button" onClick={enter} aria-label={t('learn.presentLabel')}>
+                {t('learn.present')}
+              </button>
             )}
-            {last && (
-              <p className="learn-end">
-                {nextLesson ? (
-                  <a href={formatHash('learn', learnParams(nextLesson.id, 0, { present }))}>
-                    {t('learn.nextLesson', { title: tx(`lessons.${nextLesson.id}.title`) })} →
-                  </a>
-                ) : (
-                  t('learn.finished')
-                )}
-              </p>
-            )}
-          </article>
-          <div
-            className="learn-stage"
-            data-testid="step-panel"
-            data-panel={panelKind ?? 'none'}
-            ref={stageBox}
-          >
-            <div ref={stageRef} className="map-fit" />
-            <div className="learn-stage-content" ref={stageContent} style={zoom === 1 ? undefined : { zoom }}>
-              {checked.errors.length > 0 && (
-                <div className="message error" role="alert" data-testid="link-message">
-                  {checked.errors.map((m, i) => (
-                    <p key={i}>{m}</p>
-                  ))}
-                </div>
+          </header>
+          <div className="learn-body">
+            <article className="learn-text" data-testid="step-text" tabIndex={0}>
+              <h2 className="learn-step-title">{title}</h2>
+              {current.kind === 'step' ? (
+                <RichText text={tx(`${base}.steps.${current.step.id}.body`)} />
+              ) : (
+                <QuestionCard
+                  key={`${lesson.id}-${current.question.id}`}
+                  lessonId={lesson.id}
+                  question={current.question}
+                  onAnswered={() => {
+                    if (questionId !== null && !answered.has(questionId))
+                      setAnswered(new Set([...answered, questionId]));
+                  }}
+                />
               )}
-              {/* A panel's padding and border take ~28 px of the stage; zoomed, it lays out narrower. */}
-              <LearnRoom.Provider value={stageWidth === null ? null : Math.floor((stageWidth - 28) / zoom)}>
-                {Panel && (
-                  <ErrorBoundary key={pageKey} where={title} resetKey={JSON.stringify(params)}>
-                    <Panel params={params} setParam={setParam} />
-                  </ErrorBoundary>
+              {last && (
+                <p className="learn-end">
+                  {nextLesson ? (
+                    <a href={formatHash('learn', learnParams(nextLesson.id, 0, { present }))}>
+                      {t('learn.nextLesson', { title: tx(`lessons.${nextLesson.id}.title`) })} →
+                    </a>
+                  ) : (
+                    t('learn.finished')
+                  )}
+                </p>
+              )}
+            </article>
+            <div
+              className="learn-stage"
+              data-testid="step-panel"
+              data-panel={panelKind ?? 'none'}
+              ref={stageBox}
+            >
+              <div ref={stageRef} className="map-fit" />
+              <div
+                className="learn-stage-content"
+                ref={stageContent}
+                style={zoom === 1 ? undefined : { zoom }}
+              >
+                {checked.errors.length > 0 && (
+                  <div className="message error" role="alert" data-testid="link-message">
+                    {checked.errors.map((m, i) => (
+                      <p key={i}>{m}</p>
+                    ))}
+                  </div>
                 )}
-              </LearnRoom.Provider>
+                {/* A panel's padding and border take ~28 px of the stage; zoomed, it lays out narrower. */}
+                <LearnRoom.Provider value={stageWidth === null ? null : Math.floor((stageWidth - 28) / zoom)}>
+                  {Panel && (
+                    <ErrorBoundary key={pageKey} where={title} resetKey={JSON.stringify(params)}>
+                      <Panel params={params} setParam={setParam} />
+                    </ErrorBoundary>
+                  )}
+                </LearnRoom.Provider>
+              </div>
             </div>
           </div>
-        </div>
-        {/* Never hidden in presentation mode (sticky at the bottom): the step buttons are always there. */}
-        <nav className="learn-nav" aria-label={t('learn.stepsNav')}>
-          <button
-            type="button"
-            className="secondary"
-            onClick={backward}
-            disabled={page === 0 && !prevLesson}
-            aria-label={t('learn.prevLabel')}
-          >
-            ← {t('learn.prev')}
-          </button>
-          <ol className="learn-dots">
-            {pages.map((p, i) => {
-              const label =
-                p.kind === 'step'
-                  ? t('learn.goToStep', { n: i + 1, title: tx(`${base}.steps.${p.step.id}.title`) })
-                  : t('learn.goToQuestion', { n: p.index + 1 });
-              return (
-                <li key={i}>
-                  <button
-                    type="button"
-                    className={`learn-dot${p.kind === 'question' ? ' learn-dot-q' : ''}`}
-                    aria-label={label}
-                    aria-current={i === page ? 'step' : undefined}
-                    onClick={() => go(i)}
-                  >
-                    {p.kind === 'question' ? '?' : i + 1}
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
-          <button
-            type="button"
-            onClick={forward}
-            disabled={last && !nextLesson}
-            aria-label={t('learn.nextLabel')}
-          >
-            {t('learn.next')} →
-          </button>
-          {!present && <span className="learn-muted learn-keys">{t('learn.keysHint')}</span>}
-        </nav>
-      </section>
+          {/* Never hidden in presentation mode (sticky at the bottom): the step buttons are always there. */}
+          <nav className="learn-nav" aria-label={t('learn.stepsNav')}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={backward}
+              disabled={page === 0 && !prevLesson}
+              aria-label={t('learn.prevLabel')}
+            >
+              ← {t('learn.prev')}
+            </button>
+            <ol className="learn-dots">
+              {pages.map((p, i) => {
+                const label =
+                  p.kind === 'step'
+                    ? t('learn.goToStep', { n: i + 1, title: tx(`${base}.steps.${p.step.id}.title`) })
+                    : t('learn.goToQuestion', { n: p.index + 1 });
+                return (
+                  <li key={i}>
+                    <button
+                      type="button"
+                      className={`learn-dot${p.kind === 'question' ? ' learn-dot-q' : ''}`}
+                      aria-label={label}
+                      aria-current={i === page ? 'step' : undefined}
+                      onClick={() => go(i)}
+                    >
+                      {p.kind === 'question' ? '?' : i + 1}
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+            <button
+              type="button"
+              onClick={forward}
+              disabled={last && !nextLesson}
+              aria-label={t('learn.nextLabel')}
+            >
+              {t('learn.next')} →
+            </button>
+            {!present && <span className="learn-muted learn-keys">{t('learn.keysHint')}</span>}
+          </nav>
+        </section>
+      </LearnPresentBig.Provider>
     </LearnScale.Provider>
   );
 }

@@ -18,7 +18,7 @@ import {
 } from '../../../demos/lessons/shared/gridMath';
 import { t } from '../../../i18n';
 import { DigitsPending, LearnPanel, num, str, useLearnScale, useMnistTest, type PanelProps } from './common';
-import { MapFigure, PIXELS, RadioPicker } from './parts';
+import { LearnMain, MapFigure, PIXELS, RadioPicker } from './parts';
 import { PlayerControls } from './Player';
 
 const FNS: readonly ActivationName[] = ['relu', 'tanh', 'sigmoid'];
@@ -55,45 +55,47 @@ export function ActivationPlotsPanel({ params, setParam }: PanelProps) {
   return (
     <LearnPanel title={t('panels.fnTitle', { name: t(`panels.fnNames.${fn}`) })} shape="x ∈ [−4, 4]">
       <div className="learn-row">
-        <svg
-          className="learn-svg"
-          width={W * s}
-          viewBox={`0 0 ${W} ${H}`}
-          role="img"
-          aria-label={t(`panels.fnFormula.${fn}`)}
-        >
-          <line x1={x(-4)} x2={x(4)} y1={y(0)} y2={y(0)} stroke="#3b4450" />
-          <line x1={x(0)} x2={x(0)} y1={y(-1.2)} y2={y(4)} stroke="#3b4450" />
-          {[-4, -2, 2, 4].map((v) => (
-            <text key={v} x={x(v)} y={y(0) + 15} fontSize="11" textAnchor="middle" fill="#3b4450">
-              {String(v).replace('-', '−')}
-            </text>
-          ))}
-          {[-1, 1, 2, 3].map((v) => (
-            <text key={v} x={x(0) - 6} y={y(v) + 4} fontSize="11" textAnchor="end" fill="#3b4450">
-              {String(v).replace('-', '−')}
-            </text>
-          ))}
-          {hide && (
-            <text x={x(2)} y={y(2)} fontSize="40" textAnchor="middle" fill="#3b4450">
-              {t('panels.hidden')}
-            </text>
-          )}
-          {(hide ? [] : FNS).map((f) => (
-            <path
-              key={f}
-              d={
-                line<number>()
-                  .x((v) => x(v))
-                  .y((v) => y(ACTIVATIONS[f](v)))(xs) ?? ''
-              }
-              fill="none"
-              stroke={colours[f]}
-              strokeWidth={f === fn ? 4 : 1.5}
-              opacity={f === fn ? 1 : 0.45}
-            />
-          ))}
-        </svg>
+        <LearnMain aspect={W / H}>
+          <svg
+            className="learn-svg"
+            width={W * s}
+            viewBox={`0 0 ${W} ${H}`}
+            role="img"
+            aria-label={t(`panels.fnFormula.${fn}`)}
+          >
+            <line x1={x(-4)} x2={x(4)} y1={y(0)} y2={y(0)} stroke="#3b4450" />
+            <line x1={x(0)} x2={x(0)} y1={y(-1.2)} y2={y(4)} stroke="#3b4450" />
+            {[-4, -2, 2, 4].map((v) => (
+              <text key={v} x={x(v)} y={y(0) + 15} fontSize="11" textAnchor="middle" fill="#3b4450">
+                {String(v).replace('-', '−')}
+              </text>
+            ))}
+            {[-1, 1, 2, 3].map((v) => (
+              <text key={v} x={x(0) - 6} y={y(v) + 4} fontSize="11" textAnchor="end" fill="#3b4450">
+                {String(v).replace('-', '−')}
+              </text>
+            ))}
+            {hide && (
+              <text x={x(2)} y={y(2)} fontSize="40" textAnchor="middle" fill="#3b4450">
+                {t('panels.hidden')}
+              </text>
+            )}
+            {(hide ? [] : FNS).map((f) => (
+              <path
+                key={f}
+                d={
+                  line<number>()
+                    .x((v) => x(v))
+                    .y((v) => y(ACTIVATIONS[f](v)))(xs) ?? ''
+                }
+                fill="none"
+                stroke={colours[f]}
+                strokeWidth={f === fn ? 4 : 1.5}
+                opacity={f === fn ? 1 : 0.45}
+              />
+            ))}
+          </svg>
+        </LearnMain>
         <div>
           <p className="learn-formula-line learn-big">{t(`panels.fnFormula.${fn}`)}</p>
           <FnPicker value={fn} onChange={(v) => setParam('fn', v)} />
@@ -133,7 +135,7 @@ export function ActivationMapPanel({ params, setParam }: PanelProps) {
         <MapFigure {...before} scale={beforeScale} cellPx={cell} label={t('panels.before')}>
           <ColorLegend scale={beforeScale} />
         </MapFigure>
-        <MapFigure {...after} scale={afterScale} cellPx={cell} label={t('panels.after', { name })}>
+        <MapFigure main {...after} scale={afterScale} cellPx={cell} label={t('panels.after', { name })}>
           <ColorLegend scale={afterScale} />
         </MapFigure>
         <div>
@@ -186,6 +188,7 @@ export function PoolGridPanel({ params, setParam }: PanelProps) {
     <LearnPanel title={t('panels.poolTitle', { kind: t(`panels.poolKinds.${kind}`) })} shape="8×8 → 4×4">
       <div className="learn-row">
         <MapFigure
+          main
           {...input}
           scale={scale}
           cellPx={cell}
@@ -251,7 +254,14 @@ export function DigitPoolPanel({ params, setParam }: PanelProps) {
     >
       <div className="learn-row">
         {shown.map((m, i) => (
-          <MapFigure key={i} {...m} scale={PIXELS} cellPx={size / m.w} label={captions[i] ?? ''} />
+          <MapFigure
+            key={i}
+            main={i === shown.length - 1}
+            {...m}
+            scale={PIXELS}
+            cellPx={size / m.w}
+            label={captions[i] ?? ''}
+          />
         ))}
         <div>
           <KindPicker value={kind} onChange={(v) => setParam('kind', v)} />

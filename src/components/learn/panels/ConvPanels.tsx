@@ -21,7 +21,7 @@ import { t } from '../../../i18n';
 import { convStep, kernelFromFilters, stackPlanes } from '../../../engine';
 import { ConvMaths } from '../../convolution/ConvMaths';
 import { LearnPanel, num, useFitCell, useLearnScale, type PanelProps } from './common';
-import { MapFigure } from './parts';
+import { LearnAside, MapFigure } from './parts';
 import { PlayerControls } from './Player';
 
 const T_MIN = -6;
@@ -105,29 +105,40 @@ export function BellConvPanel({ params, setParam }: PanelProps) {
         <path d={path(g)} fill="none" stroke="#2166ac" strokeWidth={2.5} strokeDasharray="7 4" />
         <line x1={x(tPos)} x2={x(tPos)} y1={y1(0)} y2={y1(1.05)} stroke="#2166ac" strokeWidth={1} />
         {axis(y1(0))}
-        <g fontSize="13">
-          <rect x={46} y={8} width={14} height={4} fill="#111418" />
-          <text x={66} y={14} fill="#111418">
-            {t('panels.fixed')}
-          </text>
-          <rect x={46} y={24} width={14} height={4} fill="#2166ac" />
-          <text x={66} y={30} fill="#111418">
-            {t('panels.sliding')}
-          </text>
-          <rect x={46} y={38} width={14} height={10} fill="#f4a582" />
-          <text x={66} y={47} fill="#111418">
-            {t('panels.product')}
-          </text>
-        </g>
         <g transform={`translate(0, ${H1})`}>
           <path d={convPath} fill="none" stroke="#b2182b" strokeWidth={3} />
           <circle cx={x(tPos)} cy={y2(value)} r={5} fill="#b2182b" />
           {axis(y2(0))}
-          <text x={46} y={16} fontSize="13" fill="#111418">
-            {t('panels.convCurve')}
-          </text>
         </g>
       </svg>
+      {/* The key in words beside the drawing, not inside it: enlarged for a projector, labels drawn in
+          the drawing's corner ran into each other and into the curves. */}
+      <ul className="learn-stride-key learn-curve-key" aria-label={t('panels.curveKey')}>
+        <li>
+          <svg width={28} height={14} aria-hidden="true">
+            <line x1={0} x2={28} y1={7} y2={7} stroke="#111418" strokeWidth={3} />
+          </svg>{' '}
+          {t('panels.fixed')}
+        </li>
+        <li>
+          <svg width={28} height={14} aria-hidden="true">
+            <line x1={0} x2={28} y1={7} y2={7} stroke="#2166ac" strokeWidth={3} strokeDasharray="7 4" />
+          </svg>{' '}
+          {t('panels.sliding')}
+        </li>
+        <li>
+          <svg width={28} height={14} aria-hidden="true">
+            <rect width={28} height={14} fill="#f4a582" />
+          </svg>{' '}
+          {t('panels.product')}
+        </li>
+        <li>
+          <svg width={28} height={14} aria-hidden="true">
+            <line x1={0} x2={28} y1={7} y2={7} stroke="#b2182b" strokeWidth={3} />
+          </svg>{' '}
+          {t('panels.convCurve')}
+        </li>
+      </ul>
       <p className="learn-readout" aria-live="polite">
         {areaText}
       </p>
@@ -230,6 +241,7 @@ export function SlideGridPanel({ params, setParam }: PanelProps) {
     <LearnPanel title={t('panels.slideTitle')} shape={`7×7 → ${out.h}×${out.w}`}>
       <div className="learn-row">
         <MapFigure
+          main
           {...input}
           scale={inScale}
           cellPx={cell}
@@ -280,19 +292,21 @@ export function SlideGridPanel({ params, setParam }: PanelProps) {
       {params.maths !== undefined && !hide && (
         // The Convolution explorer's own maths panel, fed by the engine's step-able conv: the same
         // code and wording as #/convolution, so the lesson and the explorer never disagree.
-        <ConvMaths
-          step={convStep(
-            stackPlanes([input.values], 7, 7),
-            kernelFromFilters([kernel], 3, 3, 1),
-            { stride: 1, padding: 0, dilation: 1, bias: 0, activation: 'none' },
-            0,
-            row,
-            col,
-          )}
-          size={3}
-          channelNames={['grey']}
-          activation="none"
-        />
+        <LearnAside what={t('learn.asideMaths')}>
+          <ConvMaths
+            step={convStep(
+              stackPlanes([input.values], 7, 7),
+              kernelFromFilters([kernel], 3, 3, 1),
+              { stride: 1, padding: 0, dilation: 1, bias: 0, activation: 'none' },
+              0,
+              row,
+              col,
+            )}
+            size={3}
+            channelNames={['grey']}
+            activation="none"
+          />
+        </LearnAside>
       )}
       {/* Stepping on would fill in the hidden answer: frozen until answered. */}
       {!hide && (

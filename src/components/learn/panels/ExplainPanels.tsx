@@ -3,7 +3,6 @@ import { t } from '../../../i18n';
 import { explainLink, EXPLAIN_DEFAULTS, type ExplainMethod } from '../../../state/explainParams';
 import { chooseScale } from '../../canvas/colorScales';
 import { ColorLegend } from '../../canvas/ColorLegend';
-import { Heatmap } from '../../canvas/Heatmap';
 import { FilterPatches } from '../../explain/FilterPatches';
 import { LearnedMap } from '../../explain/LearnedMap';
 import { mapOnPicture } from '../../explain/overlay';
@@ -11,6 +10,7 @@ import { OverlayCanvas } from '../../explain/OverlayCanvas';
 import { useExplainImage } from '../../explain/useExplainImage';
 import { useExplainMap, useProbabilities } from '../../explain/useExplainMap';
 import { useExplainModel } from '../../explain/useExplainModel';
+import { LearnMap } from './parts';
 import { LearnPanel, num, str, useFitCell, useLearnScale, type PanelProps } from './common';
 
 const METHODS: readonly ExplainMethod[] = ['occlusion', 'gradient', 'smoothgrad', 'gradcam'];
@@ -82,7 +82,8 @@ export function ExplainMethodPanel({ params }: PanelProps) {
               cellPx={cell}
               label={t('explain.panels.pictureLabel', { method: title })}
             />
-            <Heatmap
+            <LearnMap
+              main
               values={result.values}
               w={result.w}
               h={result.h}

@@ -15,7 +15,15 @@ import {
 import { t, tn } from '../../../i18n';
 import { formatHash } from '../../../state/hashRoute';
 import { StridePicture } from './StridePicture';
-import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
+import {
+  DigitsPending,
+  LearnPanel,
+  num,
+  useLearnPresentBig,
+  useLearnScale,
+  useMnistTest,
+  type PanelProps,
+} from './common';
 import { MapFigure } from './parts';
 import { NumberStepper } from '../../ui';
 import { PhotoFigure } from './TensorPanels';
@@ -37,6 +45,7 @@ export function explorerHref(digit: number, kernel: readonly number[]): string {
 export function DigitFiltersPanel({ params }: PanelProps) {
   const mnist = useMnistTest();
   const s = useLearnScale();
+  const big = useLearnPresentBig();
   const digit = num(params, 'digit', 0, 0, MNIST_COUNTS.test - 1);
   const names = String(params.filters ?? 'vertical')
     .split(',')
@@ -54,7 +63,8 @@ export function DigitFiltersPanel({ params }: PanelProps) {
   if (mnist.state !== 'ready') return <DigitsPending state={mnist} />;
   const scale = chooseSharedScale(maps.map((m) => m.values));
   const first = names[0] ?? 'vertical';
-  const cell = Math.round((names.length > 2 && !volume ? 5 : 7) * s);
+  // On a projector the first map fills the room; the others, beside it, one below the other, smaller.
+  const cell = Math.round((names.length > 2 && !volume ? (big ? 3 : 5) : 7) * s);
   const shape = `[1, 26, 26, ${names.length}]`;
   const title = hide ? t('panels.mysteryMap') : tn('panels.filtersTitle', names.length);
   return (
@@ -90,14 +100,14 @@ export function DigitFiltersPanel({ params }: PanelProps) {
               ? t('panels.mysteryMap')
               : t('panels.mapTitle', { name: t(`panels.filterNames.${name}`) });
             return (
-              <MapFigure key={name} {...m} scale={scale} cellPx={cell} label={mapName}>
+              <MapFigure key={name} main={i === 0} {...m} scale={scale} cellPx={cell} label={mapName}>
                 {!hide && (
                   <Heatmap
                     values={KERNELS[name]}
                     w={3}
                     h={3}
                     scale={kernelScale(KERNELS[name])}
-                    cellPx={Math.round(22 * s)}
+                    cellPx={Math.round((big && names.length > 2 ? 14 : 22) * s)}
                     label={`${t('panels.kernel')}: ${t(`panels.filterNames.${name}`)}`}
                   />
                 )}

@@ -1,6 +1,7 @@
 import { formatHash } from '../../../state/hashRoute';
 import { KERNELS } from '../../../demos/lessons/shared/gridMath';
 import { t } from '../../../i18n';
+import { LearnMain } from './parts';
 import { LearnPanel, str, type PanelProps } from './common';
 import { explorerHref } from './FilterPanels';
 
@@ -41,48 +42,50 @@ export function LenetPanel({ params }: PanelProps) {
       title={t('panels.lenetTitle')}
       shape={`${total.toLocaleString('en-US')} ${t('panels.params').toLowerCase()}`}
     >
-      <svg
-        className="learn-svg"
-        width={700}
-        viewBox="0 0 700 168"
-        role="img"
-        aria-label={LENET_ROWS.map((r) => `${t(`panels.layers.${r.key}`)}: ${shapeOf(r)}`).join('; ')}
-      >
-        {LENET_ROWS.map((r, i) => {
-          const h = r.hw > 1 ? 20 + r.hw * 3.4 : Math.min(110, 12 + r.c / 4);
-          const w = r.hw > 1 ? 10 + Math.min(r.c, 16) * 2.2 : 14;
-          const cx = 40 + i * 77;
-          return (
-            <g key={r.key} opacity={lit(r) ? 1 : 0.3}>
-              <rect
-                x={cx - w / 2}
-                y={62 - h / 2}
-                width={w}
-                height={h}
-                fill={r.group === 'conv' ? '#fddbc7' : r.group === 'dense' ? '#d1e5f0' : '#fff'}
-                stroke="#111418"
-              />
-              {i > 0 && (
-                <text x={cx - 38} y={66} fontSize="14" textAnchor="middle" fill="#3b4450">
-                  →
-                </text>
-              )}
-              {/* Shapes on two staggered rows: enlarged for a projector (usePresentSvgText), a shape
+      <LearnMain aspect={700 / 168}>
+        <svg
+          className="learn-svg"
+          width={700}
+          viewBox="0 0 700 168"
+          role="img"
+          aria-label={LENET_ROWS.map((r) => `${t(`panels.layers.${r.key}`)}: ${shapeOf(r)}`).join('; ')}
+        >
+          {LENET_ROWS.map((r, i) => {
+            const h = r.hw > 1 ? 20 + r.hw * 3.4 : Math.min(110, 12 + r.c / 4);
+            const w = r.hw > 1 ? 10 + Math.min(r.c, 16) * 2.2 : 14;
+            const cx = 40 + i * 77;
+            return (
+              <g key={r.key} opacity={lit(r) ? 1 : 0.3}>
+                <rect
+                  x={cx - w / 2}
+                  y={62 - h / 2}
+                  width={w}
+                  height={h}
+                  fill={r.group === 'conv' ? '#fddbc7' : r.group === 'dense' ? '#d1e5f0' : '#fff'}
+                  stroke="#111418"
+                />
+                {i > 0 && (
+                  <text x={cx - 38} y={66} fontSize="14" textAnchor="middle" fill="#3b4450">
+                    →
+                  </text>
+                )}
+                {/* Shapes on two staggered rows: enlarged for a projector (usePresentSvgText), a shape
                   such as 10×10×16 is wider than one block's step and would run into its neighbour's; the first starts at the
                   drawing's edge so it is not cut there. */}
-              <text
-                x={i === 0 ? 4 : cx}
-                y={i % 2 ? 160 : 132}
-                fontSize="12"
-                textAnchor={i === 0 ? 'start' : 'middle'}
-                fill="#111418"
-              >
-                {shapeOf(r)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+                <text
+                  x={i === 0 ? 4 : cx}
+                  y={i % 2 ? 160 : 132}
+                  fontSize="12"
+                  textAnchor={i === 0 ? 'start' : 'middle'}
+                  fill="#111418"
+                >
+                  {shapeOf(r)}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </LearnMain>
       <table className="learn-table">
         <thead>
           <tr>

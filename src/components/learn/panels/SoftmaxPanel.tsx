@@ -16,7 +16,7 @@ import { appStore } from '../../../state/appStore';
 import { getMnist } from '../../../state/mnistService';
 import { t } from '../../../i18n';
 import { DigitsPending, LearnPanel, str, useLearnScale, useMnistTest, type PanelProps } from './common';
-import { DigitMap, MapFigure } from './parts';
+import { DigitMap, LearnMain, MapFigure } from './parts';
 
 type Run =
   | { state: 'idle' }
@@ -176,26 +176,36 @@ export function SoftmaxPanel({ params }: PanelProps) {
             cellPx={Math.round(7 * s)}
             label={t('panels.softmaxDigit', { i: 0 })}
           />
-          <svg
-            className="learn-svg"
-            width={260}
-            height={200}
-            viewBox="0 0 260 200"
-            role="img"
-            aria-label={t('panels.softmaxWiring')}
-          >
-            {ALL_DIGITS.map((d) => (
-              <g key={d}>
-                {[20, 60, 100, 140, 180].map((y) => (
-                  <line key={y} x1={10} y1={y} x2={200} y2={10 + d * 19} stroke="#92c5de" strokeWidth={0.8} />
-                ))}
-                <circle cx={212} cy={10 + d * 19} r={8} fill="#fff" stroke="#111418" />
-                <text x={228} y={15 + d * 19} fontSize="13" fill="#111418">
-                  {d}
-                </text>
-              </g>
-            ))}
-          </svg>
+          <LearnMain aspect={260 / 200}>
+            <svg
+              className="learn-svg"
+              width={260}
+              height={200}
+              viewBox="0 0 260 200"
+              role="img"
+              aria-label={t('panels.softmaxWiring')}
+            >
+              {ALL_DIGITS.map((d) => (
+                <g key={d}>
+                  {[20, 60, 100, 140, 180].map((y) => (
+                    <line
+                      key={y}
+                      x1={10}
+                      y1={y}
+                      x2={200}
+                      y2={10 + d * 19}
+                      stroke="#92c5de"
+                      strokeWidth={0.8}
+                    />
+                  ))}
+                  <circle cx={212} cy={10 + d * 19} r={8} fill="#fff" stroke="#111418" />
+                  <text x={228} y={15 + d * 19} fontSize="13" fill="#111418">
+                    {d}
+                  </text>
+                </g>
+              ))}
+            </svg>
+          </LearnMain>
         </div>
         <p className="learn-formula-line">{t('panels.softmaxIdeaText')}</p>
       </LearnPanel>

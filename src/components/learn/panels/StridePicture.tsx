@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LearnMain } from './parts';
 import { t, tn } from '../../../i18n';
 
 const PAD_FILL = '#d5dae0';
@@ -74,73 +75,75 @@ export function StridePicture({
     : t('panels.strideAlt', { inSize, pad, positions: tn('panels.positionsTitle', out) });
   return (
     <figure className="learn-stride" data-testid="stride-picture">
-      <svg
-        className="learn-svg"
-        width={size + 2 * m}
-        height={size + 2 * m}
-        viewBox={`0 0 ${size + 2 * m} ${size + 2 * m}`}
-        role="img"
-        aria-label={label}
-      >
-        {Array.from({ length: padded * padded }, (_, i) => {
-          const r = Math.floor(i / padded);
-          const c = i % padded;
-          const isPad = r < pad || c < pad || r >= pad + inSize || c >= pad + inSize;
-          return (
-            <g key={i} data-padding={isPad ? 1 : undefined}>
-              <rect
-                x={m + c * cell}
-                y={m + r * cell}
-                width={cell}
-                height={cell}
-                fill={isPad ? PAD_FILL : PIXEL_FILL}
-                stroke="#3b4450"
-                strokeWidth={0.75}
-                strokeDasharray={isPad ? '3 2' : undefined}
-              />
-              {isPad && showZeros && (
-                <text
-                  x={m + (c + 0.5) * cell}
-                  y={m + (r + 0.5) * cell + 4}
-                  fontSize={Math.round(cell * 0.45)}
-                  textAnchor="middle"
-                  fill="#3b4450"
-                >
-                  0
-                </text>
-              )}
-            </g>
-          );
-        })}
-        {!hide &&
-          out > 0 &&
-          Array.from({ length: out * out }, (_, i) => {
-            const r = Math.floor(i / out) * stride;
-            const c = (i % out) * stride;
+      <LearnMain aspect={1}>
+        <svg
+          className="learn-svg"
+          width={size + 2 * m}
+          height={size + 2 * m}
+          viewBox={`0 0 ${size + 2 * m} ${size + 2 * m}`}
+          role="img"
+          aria-label={label}
+        >
+          {Array.from({ length: padded * padded }, (_, i) => {
+            const r = Math.floor(i / padded);
+            const c = i % padded;
+            const isPad = r < pad || c < pad || r >= pad + inSize || c >= pad + inSize;
             return (
-              <circle
-                key={i}
-                cx={m + (c + span / 2) * cell}
-                cy={m + (r + span / 2) * cell}
-                r={Math.max(2, cell * 0.16)}
-                fill={CENTRE}
-              />
+              <g key={i} data-padding={isPad ? 1 : undefined}>
+                <rect
+                  x={m + c * cell}
+                  y={m + r * cell}
+                  width={cell}
+                  height={cell}
+                  fill={isPad ? PAD_FILL : PIXEL_FILL}
+                  stroke="#3b4450"
+                  strokeWidth={0.75}
+                  strokeDasharray={isPad ? '3 2' : undefined}
+                />
+                {isPad && showZeros && (
+                  <text
+                    x={m + (c + 0.5) * cell}
+                    y={m + (r + 0.5) * cell + 4}
+                    fontSize={Math.round(cell * 0.45)}
+                    textAnchor="middle"
+                    fill="#3b4450"
+                  >
+                    0
+                  </text>
+                )}
+              </g>
             );
           })}
-        {out > 0 && windowAt(0, 0, WINDOW)}
-        {out > 0 &&
-          Array.from({ length: k * k }, (_, i) => (
-            <circle
-              key={i}
-              cx={m + (Math.floor(i / k) * dil + 0.5) * cell}
-              cy={m + ((i % k) * dil + 0.5) * cell}
-              r={Math.max(2, cell * 0.12)}
-              fill={WINDOW}
-              opacity={0.8}
-            />
-          ))}
-        {!hide && out > 1 && windowAt(0, stride, NEXT, '6 4')}
-      </svg>
+          {!hide &&
+            out > 0 &&
+            Array.from({ length: out * out }, (_, i) => {
+              const r = Math.floor(i / out) * stride;
+              const c = (i % out) * stride;
+              return (
+                <circle
+                  key={i}
+                  cx={m + (c + span / 2) * cell}
+                  cy={m + (r + span / 2) * cell}
+                  r={Math.max(2, cell * 0.16)}
+                  fill={CENTRE}
+                />
+              );
+            })}
+          {out > 0 && windowAt(0, 0, WINDOW)}
+          {out > 0 &&
+            Array.from({ length: k * k }, (_, i) => (
+              <circle
+                key={i}
+                cx={m + (Math.floor(i / k) * dil + 0.5) * cell}
+                cy={m + ((i % k) * dil + 0.5) * cell}
+                r={Math.max(2, cell * 0.12)}
+                fill={WINDOW}
+                opacity={0.8}
+              />
+            ))}
+          {!hide && out > 1 && windowAt(0, stride, NEXT, '6 4')}
+        </svg>
+      </LearnMain>
       <figcaption>
         <ul className="learn-stride-key" aria-label={t('panels.strideKey.title')}>
           {key.map(([text, swatch]) => (

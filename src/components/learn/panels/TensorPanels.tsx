@@ -173,6 +173,7 @@ export function MnistDigitPanel({ params, setParam }: PanelProps) {
       <div className="learn-row">
         <div>
           <DigitMap
+            main
             values={pixels}
             cellPx={Math.round(10 * s)}
             label={t('panels.digitTitle', { i: index, label })}

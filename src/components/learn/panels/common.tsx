@@ -23,6 +23,17 @@ export const LearnRoom = createContext<number | null>(null);
 export const useLearnRoom = () => useContext(LearnRoom);
 
 /**
+ * Presentation mode on a projector-sized screen (the media query of presentLessons.css): a panel's main
+ * picture (`MapFigure main`, `LearnMain`) takes the room the stylesheet gives it, most of the screen,
+ * and the rest of the panel sits beside it. False everywhere else, where panels keep their own layout.
+ */
+export const LearnPresentBig = createContext(false);
+export const useLearnPresentBig = () => useContext(LearnPresentBig);
+
+/** The media query of presentLessons.css under which a lesson's main picture fills its room. */
+export const PRESENT_BIG_QUERY = '(min-width: 1600px) and (min-height: 860px)';
+
+/**
  * The cell size for a picture `cells` cells wide: `preferred` (already scaled) when it fits the panel,
  * else the largest whole size that does, never below `least`.
  */

@@ -5,13 +5,15 @@ import { describeModel, type DrawModel } from '../../draw/useDrawModel';
 import { MNIST_COUNTS } from '../../../engine';
 import { t } from '../../../i18n';
 import { NumberStepper, Slider } from '../../ui';
+import { useContentBox } from '../../canvas/useContentWidth';
+import { useLearnPresentBig } from './common';
 
 /** Pixel values as MNIST stores them, divided by 255: 0 is paper, 1 is full ink. */
 export const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
 
 /** One 28×28 MNIST digit, drawn on the pixel scale. */
-export function DigitMap(p: Omit<HeatmapProps, 'w' | 'h' | 'scale'>) {
-  return <Heatmap {...p} w={28} h={28} scale={PIXELS} />;
+export function DigitMap(p: Omit<HeatmapProps, 'w' | 'h' | 'scale'> & { main?: boolean }) {
+  return <LearnMap {...p} w={28} h={28} scale={PIXELS} />;
 }
 
 /**
@@ -23,14 +25,87 @@ export function MapFigure({
   caption,
   captionClassName,
   children,
+  main = false,
   ...map
-}: HeatmapProps & { caption?: ReactNode; captionClassName?: string; children?: ReactNode }) {
+}: HeatmapProps & {
+  caption?: ReactNode;
+  captionClassName?: string;
+  children?: ReactNode;
+  /** The panel's main picture: presenting on a projector, it fills the room beside the rest. */
+  main?: boolean;
+}) {
   return (
     <figure className="learn-figure">
-      <Heatmap {...map} />
-      <figcaption className={captionClassName}>{caption ?? `${map.label} · ${map.h}×${map.w}`}</figcaption>
+      <LearnMap main={main} {...map} />
+      <figcaption className={main ? `learn-main-caption ${captionClassName ?? ''}` : captionClassName}>
+        {caption ?? `${map.label} · ${map.h}×${map.w}`}
+      </figcaption>
       {children}
     </figure>
+  );
+}
+
+/** A map; the panel's main one (`main`) fills its room when presenting on a projector. */
+export function LearnMap({ main = false, ...map }: HeatmapProps & { main?: boolean }) {
+  const big = useLearnPresentBig() && main;
+  return big ? <MainMap {...map} /> : <Heatmap {...map} />;
+}
+
+/**
+ * A map drawn as large as its room (`.learn-main-room`, sized by presentLessons.css) allows: whole
+ * pixels per cell, drawn at that size (so it stays crisp), its numbers grown with its cells.
+ */
+function MainMap(map: HeatmapProps) {
+  const [room, box] = useContentBox<HTMLDivElement>();
+  const cellPx =
+    box && box.height > 0 && box.width > 0
+      ? Math.max(2, Math.floor(Math.min(box.width / map.w, box.height / map.h)))
+      : map.cellPx;
+  return (
+    <div className="learn-main-room" ref={room}>
+      <Heatmap {...map} cellPx={cellPx} fontPx={map.fontPx ?? Math.max(9, Math.min(40, cellPx * 0.3))} />
+    </div>
+  );
+}
+
+/**
+ * A panel's main picture that is not a map (an SVG drawing with a viewBox `aspect` wide per unit of
+ * height): presenting on a projector, it is drawn as large as the room presentLessons.css gives it
+ * allows at its own proportions (its box is the drawing, no blank margins), the rest of the panel
+ * beside it. Elsewhere its children as they are.
+ */
+export function LearnMain({ children, aspect }: { children: ReactNode; aspect: number }) {
+  if (!useLearnPresentBig()) return <>{children}</>;
+  return <MainDrawing aspect={aspect}>{children}</MainDrawing>;
+}
+
+function MainDrawing({ children, aspect }: { children: ReactNode; aspect: number }) {
+  const [room, box] = useContentBox<HTMLDivElement>();
+  const width = box ? Math.floor(Math.min(box.width, box.height * aspect)) : undefined;
+  return (
+    <div className="learn-main-room" ref={room}>
+      <div
+        className="learn-main-scale"
+        style={width ? { width, height: Math.floor(width / aspect) } : { visibility: 'hidden' }}
+      >
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A part of a panel a projected step can do without (the maths table under a picture): presenting on a
+ * projector it waits behind a "Show …" toggle, so the main picture keeps the room; elsewhere it is
+ * shown as it is.
+ */
+export function LearnAside({ what, children }: { what: string; children: ReactNode }) {
+  if (!useLearnPresentBig()) return <>{children}</>;
+  return (
+    <details className="learn-aside">
+      <summary>{t('learn.showAside', { what })}</summary>
+      {children}
+    </details>
   );
 }
 
