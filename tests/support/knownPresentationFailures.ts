@@ -72,5 +72,4 @@ export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly Probl
   'lesson 9 (lenet) step 5': ['small-visual'],
   'lesson 9 (lenet) question 6': ['small-visual'],
   'lesson 9 (lenet) question 7': ['small-visual'],
-  'lesson 11 (what-it-looks-at) step 2': ['small-visual'],
 };

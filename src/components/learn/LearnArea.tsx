@@ -6,6 +6,7 @@ import { t, tx } from '../../i18n';
 import { learnParams, parseLearnRoute } from './lessonRoute';
 import { LessonPlayer } from './LessonPlayer';
 import { CompareLauncher } from './CompareLauncher';
+import { LessonThumb } from './LessonThumb';
 
 /** `#/learn`: the list of lessons, or one lesson at one step (see lessonRoute.ts for the URL). */
 export function LearnArea() {
@@ -45,6 +46,7 @@ export function LearnArea() {
         {LESSONS.map((l) => (
           <li key={l.id} className="learn-card">
             <a href={formatHash('learn', learnParams(l.id, 0))}>
+              <LessonThumb id={l.id} />
               <span className="learn-kicker">{t('learn.lessonNumber', { n: l.number })}</span>
               <span className="learn-card-title">{tx(`lessons.${l.id}.title`)}</span>
               <span className="learn-card-summary">{tx(`lessons.${l.id}.summary`)}</span>

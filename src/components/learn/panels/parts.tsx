@@ -52,14 +52,16 @@ export function LearnMap({ main = false, ...map }: HeatmapProps & { main?: boole
 }
 
 /**
- * A map drawn as large as its room (`.learn-main-room`, sized by presentLessons.css) allows: whole
- * pixels per cell, drawn at that size (so it stays crisp), its numbers grown with its cells.
+ * A map drawn as large as its room (`.learn-main-room`, sized by presentLessons.css) allows, drawn at
+ * that size (so it stays crisp), its numbers grown with its cells. Cells may be a fraction of a pixel
+ * wide (in quarter pixels): with whole pixels a 28×28 map lost up to 27 px of its room, enough to leave
+ * a projected picture short of a third of the screen.
  */
 function MainMap(map: HeatmapProps) {
   const [room, box] = useContentBox<HTMLDivElement>();
   const cellPx =
     box && box.height > 0 && box.width > 0
-      ? Math.max(2, Math.floor(Math.min(box.width / map.w, box.height / map.h)))
+      ? Math.max(2, Math.floor(4 * Math.min(box.width / map.w, box.height / map.h)) / 4)
       : map.cellPx;
   return (
     <div className="learn-main-room" ref={room}>
