@@ -21,7 +21,7 @@ import { t } from '../../../i18n';
 import { convStep, kernelFromFilters, stackPlanes } from '../../../engine';
 import { ConvMaths } from '../../convolution/ConvMaths';
 import { LearnPanel, num, useFitCell, useLearnScale, type PanelProps } from './common';
-import { LearnAside, MapFigure } from './parts';
+import { LearnAside, MapFigure, SwatchKey } from './parts';
 import { PlayerControls } from './Player';
 
 const T_MIN = -6;
@@ -113,32 +113,20 @@ export function BellConvPanel({ params, setParam }: PanelProps) {
       </svg>
       {/* The key in words beside the drawing, not inside it: enlarged for a projector, labels drawn in
           the drawing's corner ran into each other and into the curves. */}
-      <ul className="learn-stride-key learn-curve-key" aria-label={t('panels.curveKey')}>
-        <li>
-          <svg width={28} height={14} aria-hidden="true">
-            <line x1={0} x2={28} y1={7} y2={7} stroke="#111418" strokeWidth={3} />
-          </svg>{' '}
-          {t('panels.fixed')}
-        </li>
-        <li>
-          <svg width={28} height={14} aria-hidden="true">
-            <line x1={0} x2={28} y1={7} y2={7} stroke="#2166ac" strokeWidth={3} strokeDasharray="7 4" />
-          </svg>{' '}
-          {t('panels.sliding')}
-        </li>
-        <li>
-          <svg width={28} height={14} aria-hidden="true">
-            <rect width={28} height={14} fill="#f4a582" />
-          </svg>{' '}
-          {t('panels.product')}
-        </li>
-        <li>
-          <svg width={28} height={14} aria-hidden="true">
-            <line x1={0} x2={28} y1={7} y2={7} stroke="#b2182b" strokeWidth={3} />
-          </svg>{' '}
-          {t('panels.convCurve')}
-        </li>
-      </ul>
+      <SwatchKey
+        label={t('panels.curveKey')}
+        className="learn-stride-key learn-curve-key"
+        width={28}
+        items={[
+          [t('panels.fixed'), <line x1={0} x2={28} y1={7} y2={7} stroke="#111418" strokeWidth={3} />],
+          [
+            t('panels.sliding'),
+            <line x1={0} x2={28} y1={7} y2={7} stroke="#2166ac" strokeWidth={3} strokeDasharray="7 4" />,
+          ],
+          [t('panels.product'), <rect width={28} height={14} fill="#f4a582" />],
+          [t('panels.convCurve'), <line x1={0} x2={28} y1={7} y2={7} stroke="#b2182b" strokeWidth={3} />],
+        ]}
+      />
       <p className="learn-readout" aria-live="polite">
         {areaText}
       </p>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { LearnMain } from './parts';
+import { LearnMain, SwatchKey } from './parts';
 import { t, tn } from '../../../i18n';
 
 const PAD_FILL = '#d5dae0';
@@ -145,16 +145,7 @@ export function StridePicture({
         </svg>
       </LearnMain>
       <figcaption>
-        <ul className="learn-stride-key" aria-label={t('panels.strideKey.title')}>
-          {key.map(([text, swatch]) => (
-            <li key={text}>
-              <svg width={14} height={14} aria-hidden="true">
-                {swatch}
-              </svg>{' '}
-              {text}
-            </li>
-          ))}
-        </ul>
+        <SwatchKey label={t('panels.strideKey.title')} items={key} />
       </figcaption>
     </figure>
   );

@@ -111,6 +111,36 @@ export function LearnAside({ what, children }: { what: string; children: ReactNo
   );
 }
 
+/**
+ * A drawing's key in words beside it: one small swatch drawn like the drawing's mark, then what it
+ * means (HTML, so a projector's text floor enlarges the words, not the drawing).
+ */
+export function SwatchKey({
+  label,
+  items,
+  width = 14,
+  className = 'learn-stride-key',
+}: {
+  label: string;
+  items: readonly (readonly [string, ReactNode])[];
+  /** The swatch's width in pixels; it is always 14 px tall. */
+  width?: number;
+  className?: string;
+}) {
+  return (
+    <ul className={className} aria-label={label}>
+      {items.map(([text, swatch]) => (
+        <li key={text}>
+          <svg width={width} height={14} aria-hidden="true">
+            {swatch}
+          </svg>{' '}
+          {text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A row of radio buttons for one panel setting (activation function, kind of pooling…). */
 export function RadioPicker<T extends string>({
   legend,
