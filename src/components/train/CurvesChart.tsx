@@ -38,8 +38,8 @@ function zoomOf(el: Element): number {
  * mode) at any width, rather than shrinking or swelling with the drawing; the margins grow with the
  * text so that no tick or axis title is cut or drawn over another.
  *
- * The box is measured before the browser paints (a layout effect, after every render) and again
- * whenever it changes size (a ResizeObserver). Measured only by the observer, the first paint used the
+ * The box is measured before the browser paints (a layout effect, on mount and when the title's room
+ * changes) and again whenever it changes size (a ResizeObserver). Measured only by the observer, the first paint used the
  * default frame (420 px, 14 px text) scaled to the box, and under load that first look lasted long
  * enough to be judged: at 1366×768 presenting the 24 px ticks were drawn 1.16× larger than the margins
  * made room for, cut at the left and "0.01" over the epoch "0" (the layout sweep's first try).
@@ -52,9 +52,11 @@ function useChartFrame(titleLines: number) {
     if (next)
       setFrame((f) => (f.width === next.width && f.font === next.font && f.fill === next.fill ? f : next));
   }, []);
+  // Before the first paint, and again when the title's room changes (presentation mode toggled); later
+  // size changes come from the observer, so a render for new points forces no layout.
   useLayoutEffect(() => {
     if (ref.current) update(measure(ref.current));
-  });
+  }, [update, titleLines]);
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
