@@ -19,6 +19,8 @@ export function LessonThumb({ id }: { id: string }) {
 
 const fill = (v: string) => ({ fill: `var(${v})` });
 const stroke = (v: string, width = 2) => ({ stroke: `var(${v})`, strokeWidth: width, fill: 'none' });
+/** A filled shape with an outline. */
+const boxed = (inside: string, edge: string, width: number) => ({ ...stroke(edge, width), ...fill(inside) });
 
 const GREY = ['--map-seq-0', '--map-seq-2', '--map-seq-4', '--map-seq-6', '--map-seq-8'];
 const SIGNED = ['--map-div-1', '--map-div-3', '--map-div-5', '--map-div-7', '--map-div-9'];
@@ -43,7 +45,7 @@ function cells(
           y={y + r * size}
           width={size}
           height={size}
-          style={{ ...fill(levels[pick(r, c)] ?? levels[0]!), stroke: 'var(--color-line)', strokeWidth: 0.5 }}
+          style={boxed(levels[pick(r, c)] ?? levels[0]!, '--color-line', 0.5)}
         />,
       );
   return <g>{out}</g>;
@@ -79,11 +81,7 @@ const ART: Record<string, ReactNode> = {
           y={12 + k * 10}
           width={50}
           height={50}
-          style={{
-            ...fill(['--map-div-7', '--color-surface', '--map-div-3'][k]!),
-            stroke: 'var(--color-ink-soft)',
-            strokeWidth: 1.5,
-          }}
+          style={boxed(['--map-div-7', '--color-surface', '--map-div-3'][k]!, '--color-ink-soft', 1.5)}
         />
       ))}
       {seven(75, 35, 1)}
@@ -217,7 +215,7 @@ const ART: Record<string, ReactNode> = {
           y={20 + k * 5}
           width={30}
           height={30}
-          style={{ ...fill('--map-seq-2'), stroke: 'var(--color-ink-soft)', strokeWidth: 1 }}
+          style={boxed('--map-seq-2', '--color-ink-soft', 1)}
         />
       ))}
       {[0, 1, 2, 3].map((k) => (
@@ -227,7 +225,7 @@ const ART: Record<string, ReactNode> = {
           y={30 + k * 4}
           width={18}
           height={18}
-          style={{ ...fill('--map-seq-4'), stroke: 'var(--color-ink-soft)', strokeWidth: 1 }}
+          style={boxed('--map-seq-4', '--color-ink-soft', 1)}
         />
       ))}
       {[0, 1, 2, 3, 4].map((k) => (
@@ -253,7 +251,7 @@ const ART: Record<string, ReactNode> = {
         width={36}
         height={56}
         rx={4}
-        style={{ ...fill('--color-surface-raised'), stroke: 'var(--color-ink)', strokeWidth: 1.5 }}
+        style={boxed('--color-surface-raised', '--color-ink', 1.5)}
       />
       {seven(122, 26, 1)}
     </g>
@@ -261,13 +259,7 @@ const ART: Record<string, ReactNode> = {
   // Which pixels the answer depends on: a heat map over the digit.
   'what-it-looks-at': (
     <g>
-      <rect
-        x={50}
-        y={8}
-        width={60}
-        height={74}
-        style={{ ...fill('--color-surface-raised'), stroke: 'var(--color-line)', strokeWidth: 1 }}
-      />
+      <rect x={50} y={8} width={60} height={74} style={boxed('--color-surface-raised', '--color-line', 1)} />
       <circle cx={88} cy={22} r={12} style={{ ...fill('--map-div-8'), opacity: 0.55 }} />
       <circle cx={76} cy={52} r={10} style={{ ...fill('--map-div-7'), opacity: 0.55 }} />
       <circle cx={64} cy={22} r={8} style={{ ...fill('--map-div-3'), opacity: 0.6 }} />
