@@ -7,6 +7,8 @@
  *     [--only convolution,lesson 9] [--full]
  *
  * `--present` adds `present=1` to every link; `--full` takes the whole page rather than the first screen.
+ * `--audit` also runs the layout sweep's audit on each screen and prints what it finds (entries of the
+ * presentation allow-list marked "known"), a quick check of a few screens without the whole sweep.
  *
  *   npm run build && npx tsx scripts/screenshots.ts --readme
  *
@@ -20,7 +22,15 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
 import { SEVEN, stroke } from '../tests/support/drawing';
-import { SIZES, allScreens, presenting, visit, type AppScreen } from '../tests/support/layoutPages';
+import { KNOWN_PRESENTATION_FAILURES } from '../tests/support/knownPresentationFailures';
+import {
+  SIZES,
+  allScreens,
+  auditScreen,
+  presenting,
+  visit,
+  type AppScreen,
+} from '../tests/support/layoutPages';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +40,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     full: { type: 'boolean', default: false },
     readme: { type: 'boolean', default: false },
+    audit: { type: 'boolean', default: false },
   },
 });
 
@@ -147,6 +158,25 @@ async function main(): Promise<void> {
       for (const screen of screens) {
         await visit(page, screen);
         if (values.present) await page.mouse.move(size.width / 2, size.height / 2);
+        if (values.audit) {
+          const base = screen.label.replace(/ presenting$/, '');
+          // As the sweep does: give the fit-to-screen zoom up to 3 s to settle.
+          await page
+            .waitForFunction(
+              () => {
+                const main = document.querySelector('main');
+                return !main || main.scrollHeight <= main.clientHeight + 1;
+              },
+              undefined,
+              { timeout: 3000 },
+            )
+            .catch(() => undefined);
+          const known = values.present ? (KNOWN_PRESENTATION_FAILURES[base] ?? []) : [];
+          for (const line of await auditScreen(page, size, screen, values.present)) {
+            const isKnown = known.some((k) => line.includes(` · ${k}: `));
+            console.log(`${isKnown ? 'known ' : 'FOUND '}${line}`);
+          }
+        }
         const path = `${values.out}/${fileName(screen)}-${size.width}.png`;
         await page.screenshot({ path, fullPage: values.full });
         console.log(path);
