@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['tests/support/e2eGlobalSetup.ts'],
+    // The default report, plus the first try's error of any test that passed on its retry.
+    reporters: ['default', './tests/support/retriedTestsReporter.ts'],
     testTimeout: 180_000,
     hookTimeout: 60_000,
     // One browser at a time: the machines have two cores, and timing-sensitive panels need one.
