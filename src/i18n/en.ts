@@ -270,6 +270,9 @@ export const en = {
       output: 'output',
     },
     weightsN: '{n} weights',
+    lenetPickLayer: 'Layer shown big',
+    lenetAnswer: "The network's answer:",
+    lenetSure: '{pct}% sure',
     explain: {
       shape: 'test digit #{index} · 28×28 · the shipped LeNet-5',
       open: 'Open it in Explain',

@@ -43,8 +43,6 @@ export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly Probl
   'lesson 5 (filter-stack) step 3': ['small-visual'],
   'lesson 5 (filter-stack) question 5': ['vscroll', 'small-visual'],
   'lesson 8 (softmax-templates) step 5': ['vscroll'],
-  'lesson 9 (lenet) step 2': ['vscroll', 'small-visual'],
-  'lesson 9 (lenet) step 4': ['vscroll', 'small-visual'],
   'lesson 10 (train-and-draw) step 1': ['vscroll', 'cut', 'small-text', 'small-visual'],
   'lesson 10 (train-and-draw) step 2': ['vscroll', 'cut', 'small-text', 'small-visual'],
   'lesson 10 (train-and-draw) step 3': ['vscroll', 'small-visual'],

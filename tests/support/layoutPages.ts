@@ -43,10 +43,28 @@ export function allScreens(): AppScreen[] {
     lessonPages(lesson).map((page, i) => ({
       label: `lesson ${lesson.number} (${lesson.id}) ${page.kind} ${i + 1}`,
       hash: `#/learn?lesson=${lesson.id}&step=${i + 1}`,
-      ready: `[data-lesson="${lesson.id}"][data-page="${i + 1}"]`,
+      ready: withContent(
+        `[data-lesson="${lesson.id}"][data-page="${i + 1}"]`,
+        CONTENT_READY[`lesson ${lesson.number} (${lesson.id}) ${page.kind} ${i + 1}`],
+      ),
     })),
   );
   return [...areas, ...steps];
+}
+
+/**
+ * Lesson screens whose page is marked before its real content has come (the digits, the model, a
+ * training run): what inside the page to wait for as well, so the audit does not judge a loading state
+ * (a loading message, or a stage still zoomed for it).
+ */
+const CONTENT_READY: Readonly<Record<string, string>> = {
+  // Lesson 9's live network: the layers (or, presenting, the layer chooser) once the model has read the digit.
+  'lesson 9 (lenet) step 2': '[data-testid=lenet-layer-pick], [data-testid=draw-layer-panels]',
+  'lesson 9 (lenet) step 4': '[data-testid=lenet-layer-pick], [data-testid=draw-layer-panels]',
+};
+
+function withContent(page: string, content: string | undefined): string {
+  return content ? `${page} :is(${content})` : page;
 }
 
 /** A screen in presentation mode: the same link with `present=1`. */
