@@ -15,7 +15,16 @@ import { createStore, useStore } from '../../../state/createStore';
 import { appStore } from '../../../state/appStore';
 import { getMnist } from '../../../state/mnistService';
 import { t } from '../../../i18n';
-import { DigitsPending, LearnPanel, str, useLearnScale, useMnistTest, type PanelProps } from './common';
+import {
+  DigitsPending,
+  LearnPanel,
+  str,
+  useLearnPresenting,
+  useLearnScale,
+  useMnistTest,
+  type PanelProps,
+} from './common';
+import { PictureRoom } from './LenetLivePresent';
 import { DigitMap, LearnMain, MapFigure } from './parts';
 
 type Run =
@@ -166,11 +175,21 @@ export function SoftmaxPanel({ params }: PanelProps) {
   }, [autoTrain]);
   const mnist = useMnistTest();
   const s = useLearnScale();
+  const presenting = useLearnPresenting();
   if (view === 'idea') {
-    if (mnist.state !== 'ready') return <DigitsPending state={mnist} />;
+    if (mnist.state !== 'ready') {
+      if (!presenting) return <DigitsPending state={mnist} />;
+      // Presenting, the wiring's room is there from the first look (see PictureRoom).
+      return (
+        <LearnPanel title={t('panels.softmaxIdea')} shape="784 → 10">
+          <DigitsPending state={mnist} />
+          <PictureRoom />
+        </LearnPanel>
+      );
+    }
     return (
       <LearnPanel title={t('panels.softmaxIdea')} shape="784 → 10">
-        <div className="learn-row">
+        <div className="learn-row learn-softmax-idea">
           <DigitMap
             values={digitPixels(mnist.set, 0)}
             cellPx={Math.round(7 * s)}
