@@ -271,6 +271,7 @@ export const en = {
     },
     weightsN: '{n} weights',
     lenetPickLayer: 'Layer shown big',
+    templatePick: 'Template shown big',
     lenetAnswer: "The network's answer:",
     lenetSure: '{pct}% sure',
     explain: {

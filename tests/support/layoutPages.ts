@@ -61,6 +61,10 @@ const CONTENT_READY: Readonly<Record<string, string>> = {
   // Lesson 9's live network: the layers (or, presenting, the layer chooser) once the model has read the digit.
   'lesson 9 (lenet) step 2': '[data-testid=lenet-layer-pick], [data-testid=draw-layer-panels]',
   'lesson 9 (lenet) step 4': '[data-testid=lenet-layer-pick], [data-testid=draw-layer-panels]',
+  // Lesson 8's trained templates: opened by a link these steps train the one-layer network first.
+  'lesson 8 (softmax-templates) step 3': '[data-testid=softmax-accuracy]',
+  'lesson 8 (softmax-templates) step 4': '[data-testid=softmax-accuracy]',
+  'lesson 8 (softmax-templates) question 7': '[data-testid=softmax-accuracy]',
 };
 
 function withContent(page: string, content: string | undefined): string {
