@@ -21,6 +21,7 @@ import {
   str,
   useLearnPresentBig,
   useLearnPresenting,
+  useLearnRoom,
   useLearnScale,
   useMnistTest,
   type PanelProps,
@@ -137,6 +138,15 @@ function Templates({ model, digits, cellPx }: { model: SoftmaxModel; digits: num
   const scale = chooseSharedScale(templates);
   const big = useLearnPresentBig();
   const [pick, setPick] = useState(digits[0] ?? 0);
+  // Five to a row (two rows of ten): on a phone the cells shrink so that the row fits the panel, or
+  // the last templates of each row were cut off at the panel's edge.
+  const room = useLearnRoom();
+  const cols = Math.min(5, digits.length);
+  const gapPx = 16;
+  const rowCell =
+    room === null
+      ? cellPx
+      : Math.max(2, Math.min(cellPx, Math.floor((room - (cols - 1) * gapPx) / (cols * 28))));
   if (big) {
     // On a projector ONE template big, chosen with segmented buttons (a clicker's Tab and ←/→), the
     // others small beside it: ten 28×28 pictures side by side would each be a tenth of the room, too
@@ -192,7 +202,7 @@ function Templates({ model, digits, cellPx }: { model: SoftmaxModel; digits: num
             w={28}
             h={28}
             scale={scale}
-            cellPx={cellPx}
+            cellPx={rowCell}
             label={t('panels.templateFor', { d: digits[i] ?? 0 })}
             caption={digits[i]}
             captionClassName="learn-big"
