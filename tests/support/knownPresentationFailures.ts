@@ -12,7 +12,7 @@ import type { ProblemKind } from './layoutAudit';
  *   equal pictures (a batch, templates, filter banks, a photo and its channels), lesson 10's training,
  *   lesson 11's maps. The explorers, Train and Draw pass (src/styles/present.css).
  * - small-text: lesson 10's training charts, whose labels enlarged to the floor would run together.
- * - cut: lesson 4's stride picture, lesson 10's training.
+ * - cut: lesson 10's training.
  * - vscroll: panels taller than the screen even at the smallest zoom (LeNet's layers, lesson 10's
  *   training, the explorers' and Data's lists); in an area, the area below the app bar.
  * - target: a slider or field zoomed below 24 px.
@@ -33,12 +33,6 @@ export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly Probl
   'lesson 1 (tensors) step 1': ['small-visual'],
   'lesson 1 (tensors) step 2': ['small-visual'],
   'lesson 1 (tensors) question 7': ['vscroll', 'small-visual'],
-  'lesson 3 (sliding-filter) step 2': ['vscroll'],
-  'lesson 4 (stride-padding) step 2': ['vscroll'],
-  'lesson 4 (stride-padding) step 3': ['vscroll'],
-  'lesson 4 (stride-padding) step 4': ['vscroll'],
-  'lesson 4 (stride-padding) question 6': ['vscroll'],
-  'lesson 4 (stride-padding) question 7': ['vscroll', 'cut'],
   'lesson 5 (filter-stack) step 1': ['vscroll'],
   'lesson 5 (filter-stack) step 3': ['small-visual'],
   'lesson 5 (filter-stack) question 5': ['vscroll', 'small-visual'],
