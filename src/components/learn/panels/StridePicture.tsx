@@ -108,9 +108,12 @@ export function StridePicture({
             {isPad && showZeros && (
               <text
                 x={m + (c + 0.5) * cell}
-                y={m + (r + 0.5) * cell + 4}
+                y={m + (r + 0.5) * cell}
                 fontSize={Math.round(cell * 0.45)}
                 textAnchor="middle"
+                // Centred on the cell, so a zero enlarged for a projector's text floor stays inside its
+                // cell (on the baseline, the top row's zeros rose past the picture's top edge).
+                dominantBaseline="central"
                 fill="#3b4450"
               >
                 0
