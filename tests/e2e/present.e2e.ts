@@ -99,7 +99,7 @@ async function chartProblems(page: Page): Promise<string[]> {
 }
 
 /** The areas whose main picture fills a third of a projector's screen (src/styles/present.css). */
-const ONE_PICTURE = ['#/convolution', '#/pooling', '#/train', '#/draw'];
+const ONE_PICTURE = ['#/convolution', '#/pooling', '#/train', '#/draw', '#/explain', '#/data'];
 
 // Each area's link and what shows it has rendered, inside its own area (`.area-…` on the app), so that
 // a page moved from one area to the next never judges the previous area.
@@ -110,6 +110,9 @@ const AREAS: [string, string][] = [
   ['#/pooling', '.area-pooling [data-testid=player]'],
   ['#/train', '.area-train .train-main'],
   ['#/draw', '.area-draw [data-testid=prediction-panel]'],
+  // Explain's picture comes with its first map; Data's one grid with its pictures.
+  ['#/explain', '.area-explain [data-testid=explain-picture] canvas'],
+  ['#/data', '.area-data [data-testid=data-show-canvas]'],
 ];
 
 describe('presentation mode (present=1) in every area', () => {
@@ -164,6 +167,26 @@ describe('presentation mode (present=1) in every area', () => {
             return main.scrollHeight - main.clientHeight;
           });
           expect(scroll, 'Draw after a drawing').toBeLessThanOrEqual(1);
+        }
+        if (hash === '#/explain') {
+          // The filters' patches and the learned map wait behind "Show…", closed.
+          const more = page.getByTestId('explain-more');
+          expect(await more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+          expect(await more.locator('[data-testid=learned-map]').count()).toBe(1);
+        }
+        if (hash === '#/data') {
+          // The datasets are buttons: another one replaces the grid, which still fits the screen.
+          await page.getByTestId('data-show-fashion-mnist').click();
+          await expect
+            .poll(() => page.getByTestId('data-show-canvas').getAttribute('aria-label'), { timeout: 30_000 })
+            .toContain('Fashion-MNIST');
+          expect(await page.getByTestId('data-show-fashion-mnist').getAttribute('aria-pressed')).toBe('true');
+          await page.waitForTimeout(300);
+          const scroll = await page.evaluate(() => {
+            const main = document.querySelector('main')!;
+            return main.scrollHeight - main.clientHeight;
+          });
+          expect(scroll, 'Data with Fashion-MNIST').toBeLessThanOrEqual(1);
         }
         expect(w.errors, hash).toEqual([]);
       }

@@ -26,6 +26,16 @@ export type AppScreen = {
 };
 
 /**
+ * Areas whose first content is a loading message: judged once their picture is there. Explain's picture
+ * comes with its first map (the model loaded, the map computed); Data's galleries with the pictures (the
+ * cards' rows at a desk, the one grid when presenting).
+ */
+const READY: Record<string, string> = {
+  explain: '.area-explain [data-testid=explain-picture] canvas',
+  data: '.area-data :is(.data-gallery-row, [data-testid=data-show-canvas])',
+};
+
+/**
  * Every area (the home page, the explorers, Train, Draw, Explain, Data, the lesson list), Train with a
  * longer network in its layer editor, and every page of every lesson.
  */
@@ -36,7 +46,7 @@ export function allScreens(): AppScreen[] {
     (a) => ({
       label: a ? a : 'home',
       hash: `#/${a}`,
-      ready: `.area-${a || 'home'} #main > .area-fit > *:not(.loading)`,
+      ready: READY[a] ?? `.area-${a || 'home'} #main > .area-fit > *:not(.loading)`,
     }),
   );
   // The layer editor with a longer network than the default: every kind of row it draws is open.

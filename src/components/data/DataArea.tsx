@@ -7,6 +7,8 @@ import { ImportPanel } from './ImportPanel';
 import { MakeDataset } from './MakeDataset';
 import { StoragePanel } from './StoragePanel';
 import { StoredDatasetCard } from './StoredDatasetCard';
+import { DataShowcase } from './DataShowcase';
+import { useHashRoute } from '../../state/useHashRoute';
 import { datasetsChanged, useStoredDatasets } from '../../state/storedDatasets';
 
 function BuiltinCard({ id }: { id: BuiltinDatasetId }) {
@@ -37,6 +39,24 @@ export function DataArea() {
     setEditId(id);
     requestAnimationFrame(() => addRef.current?.scrollIntoView({ block: 'start' }));
   }, []);
+  // Presented, the room sees one dataset's pictures at a time, large (DataShowcase); the cards, the
+  // ways to add a set and the storage are for a desk.
+  const present = useHashRoute().params.get('present') === '1';
+  if (present) {
+    return (
+      <section className="data-area" aria-labelledby="data-title">
+        <h1 id="data-title" className="visually-hidden">
+          {t('data.title')}
+        </h1>
+        {error && (
+          <p className="message error" role="alert">
+            {error}
+          </p>
+        )}
+        <DataShowcase stored={list} />
+      </section>
+    );
+  }
   return (
     <section className="data-area" aria-labelledby="data-title">
       <h1 id="data-title">{t('data.title')}</h1>

@@ -11,7 +11,7 @@ import { downloadBlob } from '../canvas/download';
 import { DatasetCard } from './DatasetCard';
 
 /** Every picture of a stored dataset, as one set for the gallery. */
-async function loadAll(id: string): Promise<MnistSet> {
+export async function loadAllPictures(id: string): Promise<MnistSet> {
   const stored = await loadStoredDataset(id);
   // Developer-facing: the card is only shown for datasets the list has just read.
   if (!stored) throw new Error(`no stored dataset ${id}`);
@@ -32,7 +32,7 @@ export function StoredDatasetCard({
 }) {
   // A new description (after examples were added or deleted) reloads the gallery.
 
-  const loadTest = useCallback(() => loadAll(info.id), [info]);
+  const loadTest = useCallback(() => loadAllPictures(info.id), [info]);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 

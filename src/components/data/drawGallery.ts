@@ -63,3 +63,27 @@ export function drawGalleryRow(
   const k = opts.scale * opts.dpr;
   ctx.drawImage(off, 0, 0, row.width * k, row.height * k);
 }
+
+/**
+ * The RGBA bytes of a grid of pictures, one row per class (`rows[k]`: the picture indices of class k,
+ * left to right), `gap` white pixels between pictures and between rows, at 1 px per pixel. A shorter
+ * row leaves white at its end.
+ */
+export function galleryGridPixels(
+  pics: GalleryPictures,
+  rows: readonly (readonly number[])[],
+  perRow: number,
+  gap: number,
+): { data: Uint8ClampedArray<ArrayBuffer>; width: number; height: number } {
+  const width = Math.max(1, perRow * pics.w + Math.max(0, perRow - 1) * gap);
+  const height = Math.max(1, rows.length * pics.h + Math.max(0, rows.length - 1) * gap);
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  rows.forEach((indices, k) => {
+    const row = galleryRowPixels(pics, indices.slice(0, perRow), gap);
+    const y0 = k * (pics.h + gap);
+    for (let y = 0; y < row.height; y++) {
+      data.set(row.data.subarray(y * row.width * 4, (y + 1) * row.width * 4), (y0 + y) * width * 4);
+    }
+  });
+  return { data, width, height };
+}

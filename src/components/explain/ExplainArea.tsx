@@ -20,6 +20,8 @@ import { useExplainImage, type ExplainPicture } from './useExplainImage';
 import { useExplainMap, useProbabilities, type ExplainResult } from './useExplainMap';
 import { useExplainModel } from './useExplainModel';
 import { useExplainSettings } from './useExplainSettings';
+import { useContentBox } from '../canvas/useContentWidth';
+import { useHashRoute } from '../../state/useHashRoute';
 
 const subscribeResize = (f: () => void) => {
   window.addEventListener('resize', f);
@@ -106,6 +108,26 @@ export function ExplainArea() {
   const map = useExplainMap(net, picture?.pixels ?? null, request);
   const modelError = model.state === 'error' ? model.message : null;
   const colour = picture?.shape[2] === 3;
+  // Presented, the filters' favourite patches and the learned map wait behind a "Show…" toggle: each is
+  // a panel of many small pictures, and the screen is the picture with its map (present.css).
+  const present = useHashRoute().params.get('present') === '1';
+  const lower = (
+    <>
+      {/* The lower panels search the picture's own test split (built-in or stored) with its dataset's model. */}
+      {net && hasConv && <FilterPatches net={net} dataset={dataset} testCount={testCount} />}
+      {model.state === 'ready' && (builtin || net) && (
+        <LearnedMap
+          net={model.net}
+          meta={model.meta}
+          model={settings.model}
+          dataset={dataset}
+          classNames={names}
+          testCount={testCount}
+          datasetName={datasetName}
+        />
+      )}
+    </>
+  );
 
   return (
     <div className="conv-area explain-area" data-testid="explain-area">
@@ -190,20 +212,16 @@ export function ExplainArea() {
           settings={settings}
           update={update}
           names={names}
+          present={present}
         />
       )}
-      {/* The lower panels search the picture's own test split (built-in or stored) with its dataset's model. */}
-      {net && hasConv && <FilterPatches net={net} dataset={dataset} testCount={testCount} />}
-      {model.state === 'ready' && (builtin || net) && (
-        <LearnedMap
-          net={model.net}
-          meta={model.meta}
-          model={settings.model}
-          dataset={dataset}
-          classNames={names}
-          testCount={testCount}
-          datasetName={datasetName}
-        />
+      {present ? (
+        <details className="explain-more" data-testid="explain-more">
+          <summary>{t('explain.showMore')}</summary>
+          {lower}
+        </details>
+      ) : (
+        lower
       )}
     </div>
   );
@@ -221,6 +239,7 @@ function ExplainWorkspace({
   settings,
   update,
   names,
+  present,
 }: {
   picture: ExplainPicture;
   result: ExplainResult;
@@ -229,6 +248,8 @@ function ExplainWorkspace({
   settings: ExplainSettings;
   update: (patch: Partial<ExplainSettings>) => void;
   names: readonly string[] | null;
+  /** Presentation mode: the picture fills its room, the step's panel beside it is small. */
+  present: boolean;
 }) {
   const nameOf = (k: number) => names?.[k] ?? k;
   const [ph, pw, channels] = picture.shape;
@@ -249,11 +270,19 @@ function ExplainWorkspace({
   const pos = Math.max(0, Math.min(count - 1, settings.step ?? count - 1));
   const boxRow = Math.floor(pos / result.w) * settings.stride;
   const boxCol = (pos % result.w) * settings.stride;
-  const box = useMemo(
+  const patchBox = useMemo(
     () => (occlusion ? { row: boxRow, col: boxCol, size: settings.patch } : null),
     [occlusion, boxRow, boxCol, settings.patch],
   );
   const mapCell = Math.max(6, Math.min(44, Math.floor((pw * cellPx) / result.w)));
+  // Presented, the stylesheet gives the picture a room of its own (`.explain-room`, present.css), the
+  // screen's main picture: its cells then fill that room, in quarter pixels (whole pixels lost up to
+  // 27 px of a 28-pixel picture's room). Elsewhere the room has no height and the cells stay as they were.
+  const [room, box] = useContentBox<HTMLDivElement>();
+  const pictureCell =
+    box && box.height > 1 && box.width > 0
+      ? Math.max(cellPx, Math.floor(4 * Math.min(box.width / pw, box.height / ph)) / 4)
+      : cellPx;
   const imageName = (
     settings.image.kind === 'stored'
       ? `${settings.image.dataset}-${imageText(settings.image)}`
@@ -269,6 +298,15 @@ function ExplainWorkspace({
     : result.method === 'gradcam'
       ? t('explain.panels.legendGradcam', { digit: nameOf(c) })
       : t('explain.panels.legendGradient');
+  const legend = (
+    // Presented, the end values ("−0.0025") at 24 px need a wider bar than 180 px to stay apart.
+    <ColorLegend
+      scale={scale}
+      title={legendTitle}
+      decimals={decimalsFor(scale)}
+      width={present ? 264 : undefined}
+    />
+  );
   return (
     <>
       <p className="explain-says" data-testid="explain-says">
@@ -283,32 +321,37 @@ function ExplainWorkspace({
           shape={t('explain.panels.pictureShape', { h: ph, w: pw })}
           testId="explain-picture"
         >
-          <OverlayCanvas
-            picture={picture.pixels}
-            channels={channels}
-            onPicture={onPicture}
-            w={pw}
-            h={ph}
-            scale={scale}
-            opacity={settings.opacity / 100}
-            cellPx={cellPx}
-            label={t('explain.panels.pictureLabel', { method: t(`explain.methods.${result.method}`) })}
-            box={box}
-          />
+          <div className="explain-room" ref={room}>
+            <OverlayCanvas
+              picture={picture.pixels}
+              channels={channels}
+              onPicture={onPicture}
+              w={pw}
+              h={ph}
+              scale={scale}
+              opacity={settings.opacity / 100}
+              cellPx={pictureCell}
+              label={t('explain.panels.pictureLabel', { method: t(`explain.methods.${result.method}`) })}
+              box={patchBox}
+            />
+          </div>
           {channels === 1 && (
             <p className="explain-note">
               {t(names ? 'explain.panels.outlineNotePicture' : 'explain.panels.outlineNote')}
             </p>
           )}
-          <ColorLegend scale={scale} title={legendTitle} decimals={decimalsFor(scale)} />
+          {!present && legend}
         </Panel>
+        {/* Presented, the legend sits in the column beside the picture, so the picture keeps the width. */}
+        {present && <div className="explain-picture-legend">{legend}</div>}
         {occlusion ? (
           <OcclusionPanels
             picture={picture}
             result={result}
             settings={settings}
             update={update}
-            cellPx={cellPx}
+            // Presented, the step's picture is a small one beside the main picture.
+            cellPx={present ? 6 : cellPx}
             mapCell={mapCell}
             scale={scale}
             title={mapTitle}

@@ -50,6 +50,11 @@ export const data = {
     loading: 'Loading pictures…',
     failed: 'Could not load the pictures: {message}',
   },
+  show: {
+    listLabel: 'Dataset to show',
+    namesLabel: 'The classes, one per row of pictures',
+    gridLabel: '{name}: the first {n} pictures of each class, one row per class',
+  },
   storage: {
     title: 'Storage in this browser',
     used: '{used} used of {quota} this browser lets this site keep',

@@ -19,6 +19,7 @@ export const explain = {
   /** Another built-in dataset's picture ({dataset}: its name, e.g. Fashion-MNIST). */
   loadingPictures: 'Loading the {dataset} model and its test pictures…',
   picturesFailed: 'The {dataset} test pictures could not be loaded: {reason}',
+  showMore: 'Show what each filter looks for and what the network learned',
   controls: {
     image: 'Picture',
     digitNumber: 'Test digit #',

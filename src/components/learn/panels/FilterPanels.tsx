@@ -200,11 +200,11 @@ export function OutputSizePanel({ params, setParam }: PanelProps) {
         {substituted} = {hide ? t('panels.hidden') : out > 0 ? String(out) : '0'}
       </p>
       {out === 0 ? (
-        <p className="message error" role="alert">
+        <p className="message error learn-calc-answer" role="alert">
           {t('panels.noFit', { span, padded })}
         </p>
       ) : (
-        !hide && <p className="learn-big">{t('panels.outputIs', { out })}</p>
+        !hide && <p className="learn-big learn-calc-answer">{t('panels.outputIs', { out })}</p>
       )}
       <StridePicture
         inSize={inSize}

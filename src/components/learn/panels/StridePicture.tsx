@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { LearnMain, SwatchKey } from './parts';
+import { LearnMain, MainDrawing, SwatchKey } from './parts';
 import { t, tn } from '../../../i18n';
+import { useLearnPresentBig } from './common';
 
 const PAD_FILL = '#d5dae0';
 const PIXEL_FILL = '#ffffff';
@@ -31,14 +32,20 @@ export function StridePicture({
   dil: number;
   out: number;
   hide: boolean;
+  /** The lesson's scale: above 1 when presenting. */
   scale: number;
 }) {
+  const big = useLearnPresentBig();
   const padded = inSize + 2 * pad;
   const cell = Math.max(6, Math.min(30, Math.floor(320 / padded))) * scale;
   const span = dil * (k - 1) + 1;
   const size = padded * cell;
   const m = 4;
-  const showZeros = cell >= 16;
+  // Presented below a projector's size the picture gets about 300 px of the screen, and a zero needs a
+  // cell of about 28 px to be written at the 20 px floor without touching its neighbours: with more
+  // than 10 cells across (lesson 4's question 2, 13) the grey dashed cells and the key say "0" instead.
+  const fillRoom = scale > 1 && !big;
+  const showZeros = cell >= 16 && !(fillRoom && padded > 10);
   const windowAt = (r: number, c: number, color: string, dash?: string) => (
     <rect
       x={m + c * cell + 1.5}
@@ -73,77 +80,88 @@ export function StridePicture({
   const label = hide
     ? t('panels.strideAltHidden', { inSize, pad })
     : t('panels.strideAlt', { inSize, pad, positions: tn('panels.positionsTitle', out) });
+  const drawing = (
+    <svg
+      className="learn-svg"
+      width={size + 2 * m}
+      height={size + 2 * m}
+      viewBox={`0 0 ${size + 2 * m} ${size + 2 * m}`}
+      role="img"
+      aria-label={label}
+    >
+      {Array.from({ length: padded * padded }, (_, i) => {
+        const r = Math.floor(i / padded);
+        const c = i % padded;
+        const isPad = r < pad || c < pad || r >= pad + inSize || c >= pad + inSize;
+        return (
+          <g key={i} data-padding={isPad ? 1 : undefined}>
+            <rect
+              x={m + c * cell}
+              y={m + r * cell}
+              width={cell}
+              height={cell}
+              fill={isPad ? PAD_FILL : PIXEL_FILL}
+              stroke="#3b4450"
+              strokeWidth={0.75}
+              strokeDasharray={isPad ? '3 2' : undefined}
+            />
+            {isPad && showZeros && (
+              <text
+                x={m + (c + 0.5) * cell}
+                y={m + (r + 0.5) * cell}
+                fontSize={Math.round(cell * 0.45)}
+                textAnchor="middle"
+                // Centred on the cell, so a zero enlarged for a projector's text floor stays inside its
+                // cell (on the baseline, the top row's zeros rose past the picture's top edge).
+                dominantBaseline="central"
+                fill="#3b4450"
+              >
+                0
+              </text>
+            )}
+          </g>
+        );
+      })}
+      {!hide &&
+        out > 0 &&
+        Array.from({ length: out * out }, (_, i) => {
+          const r = Math.floor(i / out) * stride;
+          const c = (i % out) * stride;
+          return (
+            <circle
+              key={i}
+              cx={m + (c + span / 2) * cell}
+              cy={m + (r + span / 2) * cell}
+              r={Math.max(2, cell * 0.16)}
+              fill={CENTRE}
+            />
+          );
+        })}
+      {out > 0 && windowAt(0, 0, WINDOW)}
+      {out > 0 &&
+        Array.from({ length: k * k }, (_, i) => (
+          <circle
+            key={i}
+            cx={m + (Math.floor(i / k) * dil + 0.5) * cell}
+            cy={m + ((i % k) * dil + 0.5) * cell}
+            r={Math.max(2, cell * 0.12)}
+            fill={WINDOW}
+            opacity={0.8}
+          />
+        ))}
+      {!hide && out > 1 && windowAt(0, stride, NEXT, '6 4')}
+    </svg>
+  );
   return (
     <figure className="learn-stride" data-testid="stride-picture">
-      <LearnMain aspect={1}>
-        <svg
-          className="learn-svg"
-          width={size + 2 * m}
-          height={size + 2 * m}
-          viewBox={`0 0 ${size + 2 * m} ${size + 2 * m}`}
-          role="img"
-          aria-label={label}
-        >
-          {Array.from({ length: padded * padded }, (_, i) => {
-            const r = Math.floor(i / padded);
-            const c = i % padded;
-            const isPad = r < pad || c < pad || r >= pad + inSize || c >= pad + inSize;
-            return (
-              <g key={i} data-padding={isPad ? 1 : undefined}>
-                <rect
-                  x={m + c * cell}
-                  y={m + r * cell}
-                  width={cell}
-                  height={cell}
-                  fill={isPad ? PAD_FILL : PIXEL_FILL}
-                  stroke="#3b4450"
-                  strokeWidth={0.75}
-                  strokeDasharray={isPad ? '3 2' : undefined}
-                />
-                {isPad && showZeros && (
-                  <text
-                    x={m + (c + 0.5) * cell}
-                    y={m + (r + 0.5) * cell + 4}
-                    fontSize={Math.round(cell * 0.45)}
-                    textAnchor="middle"
-                    fill="#3b4450"
-                  >
-                    0
-                  </text>
-                )}
-              </g>
-            );
-          })}
-          {!hide &&
-            out > 0 &&
-            Array.from({ length: out * out }, (_, i) => {
-              const r = Math.floor(i / out) * stride;
-              const c = (i % out) * stride;
-              return (
-                <circle
-                  key={i}
-                  cx={m + (c + span / 2) * cell}
-                  cy={m + (r + span / 2) * cell}
-                  r={Math.max(2, cell * 0.16)}
-                  fill={CENTRE}
-                />
-              );
-            })}
-          {out > 0 && windowAt(0, 0, WINDOW)}
-          {out > 0 &&
-            Array.from({ length: k * k }, (_, i) => (
-              <circle
-                key={i}
-                cx={m + (Math.floor(i / k) * dil + 0.5) * cell}
-                cy={m + ((i % k) * dil + 0.5) * cell}
-                r={Math.max(2, cell * 0.12)}
-                fill={WINDOW}
-                opacity={0.8}
-              />
-            ))}
-          {!hide && out > 1 && windowAt(0, stride, NEXT, '6 4')}
-        </svg>
-      </LearnMain>
+      {/* Presented below a projector's size (1366×768) the picture takes the height the calculator leaves
+          it (presentLessons.css, lesson 4): at its own size, below the controls, formula and answer, it
+          ran off the screen. On a projector LearnMain gives it the panel's height. */}
+      {fillRoom ? (
+        <MainDrawing aspect={1}>{drawing}</MainDrawing>
+      ) : (
+        <LearnMain aspect={1}>{drawing}</LearnMain>
+      )}
       <figcaption>
         <SwatchKey label={t('panels.strideKey.title')} items={key} />
       </figcaption>

@@ -17,7 +17,10 @@ export type PanelProps = {
 /** 1 normally, larger in presentation mode: panels multiply their cell sizes by it. */
 export const LearnScale = createContext(1);
 export const useLearnScale = () => useContext(LearnScale);
-/** Presentation mode (`present=1`) at any screen size: LessonPlayer sets a scale above 1 only then. */
+/**
+ * Presentation mode at any screen size (the scale is above 1 only then): for a panel that shows less or
+ * lays out to the screen's height when presented on a screen smaller than a projector's (1366×768).
+ */
 export const useLearnPresenting = () => useContext(LearnScale) > 1;
 
 /** Width a lesson panel's pictures may take, px (the stage's width less the panel's padding); null until measured. */

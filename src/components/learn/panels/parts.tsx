@@ -6,7 +6,7 @@ import { MNIST_COUNTS } from '../../../engine';
 import { t } from '../../../i18n';
 import { NumberStepper, Slider } from '../../ui';
 import { useContentBox } from '../../canvas/useContentWidth';
-import { useLearnPresentBig } from './common';
+import { useLearnPresentBig, useLearnPresenting } from './common';
 
 /** Pixel values as MNIST stores them, divided by 255: 0 is paper, 1 is full ink. */
 export const PIXELS: ColorScale = { kind: 'sequential', domain: [0, 1] };
@@ -81,7 +81,12 @@ export function LearnMain({ children, aspect }: { children: ReactNode; aspect: n
   return <MainDrawing aspect={aspect}>{children}</MainDrawing>;
 }
 
-function MainDrawing({ children, aspect }: { children: ReactNode; aspect: number }) {
+/**
+ * The drawing in its room, as large as the room allows at its own proportions. LearnMain uses it on a
+ * projector; a panel that also lays out to the screen's height when presented on a smaller screen
+ * (lesson 4's stride picture at 1366×768) uses it directly and gives the room its size itself.
+ */
+export function MainDrawing({ children, aspect }: { children: ReactNode; aspect: number }) {
   const [room, box] = useContentBox<HTMLDivElement>();
   const width = box ? Math.floor(Math.min(box.width, box.height * aspect)) : undefined;
   return (
@@ -97,12 +102,12 @@ function MainDrawing({ children, aspect }: { children: ReactNode; aspect: number
 }
 
 /**
- * A part of a panel a projected step can do without (the maths table under a picture): presenting on a
- * projector it waits behind a "Show …" toggle, so the main picture keeps the room; elsewhere it is
- * shown as it is.
+ * A part of a panel a projected step can do without (the maths table under a picture): presenting, at
+ * any screen size, it waits behind a "Show …" toggle, so the main picture keeps the room (at 1366×768
+ * lesson 3's maths table pushed the player below the screen); elsewhere it is shown as it is.
  */
 export function LearnAside({ what, children }: { what: string; children: ReactNode }) {
-  if (!useLearnPresentBig()) return <>{children}</>;
+  if (!useLearnPresenting()) return <>{children}</>;
   return (
     <details className="learn-aside">
       <summary>{t('learn.showAside', { what })}</summary>
