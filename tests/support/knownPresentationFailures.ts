@@ -55,7 +55,6 @@ export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly Probl
   'lesson 8 (softmax-templates) step 3': ['small-visual'],
   'lesson 8 (softmax-templates) step 4': ['small-visual'],
   'lesson 8 (softmax-templates) question 7': ['small-visual'],
-  'lesson 11 (what-it-looks-at) step 4': ['small-visual'],
   'lesson 11 (what-it-looks-at) step 5': ['small-visual'],
   'lesson 11 (what-it-looks-at) question 7': ['small-visual'],
   'lesson 8 (softmax-templates) step 1': ['small-visual'],
