@@ -9,16 +9,15 @@ import type { ProblemKind } from './layoutAudit';
  *   lesson step's main picture (MapFigure main, LearnMap, LearnMain: src/components/learn/panels/
  *   parts.tsx) fills the panel's height with the rest beside it (src/styles/presentLessons.css); what
  *   is left: wide drawings (LeNet's layers, lesson 2's bell curves, lesson 8's wiring), steps of many
- *   equal pictures (a batch, templates, filter banks, a photo and its channels), lesson 10's training,
- *   lesson 11's maps. The explorers, Train and Draw pass (src/styles/present.css).
- * - small-text: lesson 10's training charts, whose labels enlarged to the floor would run together.
- * - cut: lesson 4's stride picture, lesson 10's training.
- * - vscroll: panels taller than the screen even at the smallest zoom (LeNet's layers, lesson 10's
- *   training, the explorers' and Data's lists); in an area, the area below the app bar.
+ *   equal pictures (a batch, templates, filter banks, a photo and its channels), lesson 11's
+ *   learned map (made on request: no picture before it is made). The explorers, Train and Draw pass (src/styles/present.css).
+ * - cut: lesson 4's stride picture.
+ * - vscroll: panels taller than the screen even at the smallest zoom (LeNet's layers, the
+ *   explorers' and Data's lists); in an area, the area below the app bar.
  * - target: a slider or field zoomed below 24 px.
  *
- * Areas still listed, and why (areas6 left them): Learn's lesson list is cards of words with no picture
- * that could fill a third of a projector; Explain shows its picture beside its maps and the filter
+ * Areas still listed, and why (areas6 left them; Learn's list now has a projector layout of its own,
+ * LearnSpotIndex): Explain shows its picture beside its maps and the filter
  * patches and learned map below them (each a panel of many small pictures); Data is a list of every
  * dataset's gallery, taller than any screen (presenting, its cards now take the screen's width). Each
  * needs its own projector layout (one picture, the rest shown less), not a tweak.
