@@ -73,6 +73,8 @@ export const en = {
     intro:
       'Eleven short lessons on how a convolutional network sees. Each step has a live panel you can play with; each lesson ends with a question or two. Arrow keys or a presentation clicker move through the steps.',
     lessonsLabel: 'Lessons',
+    spotStart: 'Start lesson {n}',
+    spotKeys: 'Page Down / Page Up: next or previous lesson · Enter: start it',
     lessonNumber: 'Lesson {n}',
     stepOf: 'Step {n} of {total}',
     questionOf: 'Question {n} of {total}',
@@ -288,6 +290,8 @@ export const en = {
         title: 'Slide a real filter',
         text: 'Open the explorer on a test digit with the vertical-line filter.',
         go: 'Open Convolution',
+        digit: 'Test digit #{index} · 28×28',
+        output: 'What the vertical-line filter finds in test digit #0: 26×26 values',
       },
     },
   },

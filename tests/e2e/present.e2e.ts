@@ -105,7 +105,8 @@ const ONE_PICTURE = ['#/convolution', '#/pooling', '#/train', '#/draw', '#/expla
 // a page moved from one area to the next never judges the previous area.
 const AREAS: [string, string][] = [
   ['#/', '.area-home [data-testid=home-pipeline][data-ready=true]'],
-  ['#/learn', '.area-learn .learn-cards'],
+  // The desk's cards at 1366×768; on a projector one lesson's drawing big beside the lesson buttons.
+  ['#/learn', '.area-learn :is(.learn-cards, .learn-spot-list)'],
   ['#/convolution', '.area-convolution [data-testid=player]'],
   ['#/pooling', '.area-pooling [data-testid=player]'],
   ['#/train', '.area-train .train-main'],
@@ -148,6 +149,16 @@ describe('presentation mode (present=1) in every area', () => {
           const picture = await mainPicture(page);
           expect(picture.fraction, `${hash}: ${picture.what}`).toBeGreaterThanOrEqual(1 / 3);
           expect(picture.pixelated, `${hash}: ${picture.what}`).toBe(true);
+        }
+        if (viewport.width >= 1920 && hash === '#/learn') {
+          // The projector's lesson list: the chosen lesson's drawing fills a third of the screen, and
+          // Page Down moves the choice to the next lesson (a clicker picks the lesson to start).
+          const picture = await mainPicture(page);
+          expect(picture.fraction, `${hash}: ${picture.what}`).toBeGreaterThanOrEqual(1 / 3);
+          expect(await page.locator('.learn-spot-item').count()).toBe(11);
+          await page.keyboard.press('PageDown');
+          await expect.poll(() => page.locator('.learn-spot-item.chosen').textContent()).toMatch(/^2\s/);
+          expect(await page.evaluate(() => document.activeElement?.classList.contains('chosen'))).toBe(true);
         }
         if (viewport.width >= 1920 && ONE_PICTURE.includes(hash)) {
           const picture = await mainPicture(page);

@@ -7,12 +7,16 @@ import { learnParams, parseLearnRoute } from './lessonRoute';
 import { LessonPlayer } from './LessonPlayer';
 import { CompareLauncher } from './CompareLauncher';
 import { LessonThumb } from './LessonThumb';
+import { LearnSpotIndex } from './LearnSpotIndex';
+import { PRESENT_BIG_QUERY } from './panels/common';
+import { useMediaQuery } from './useMediaQuery';
 
 /** `#/learn`: the list of lessons, or one lesson at one step (see lessonRoute.ts for the URL). */
 export function LearnArea() {
   const { params } = useHashRoute();
   const setHash = useSetHashParams('learn');
   const route = parseLearnRoute(params);
+  const projector = useMediaQuery(PRESENT_BIG_QUERY) && route.present;
   const navigate = useCallback(
     (next: URLSearchParams, push: boolean) => {
       const backend = params.get('backend');
@@ -33,6 +37,9 @@ export function LearnArea() {
       />
     );
   }
+  // On a projector: one lesson's picture big, the lessons as buttons beside it (an unknown lesson's
+  // message needs the desk's list, which shows it).
+  if (projector && !route.unknownId) return <LearnSpotIndex />;
   return (
     <section className="learn-index" aria-labelledby="learn-title">
       <h1 id="learn-title">{t('learn.title')}</h1>

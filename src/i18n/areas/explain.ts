@@ -122,6 +122,14 @@ export const explain = {
     layerShapeMade: '{n} filters · a made-up picture and {k} squares of {size}×{size} pixels each',
     madeLabel: 'The picture made to excite filter {n} of {layer} as much as possible',
     madeCaption: 'made',
+    /** A lesson on a projector: conv1's weights, one filter at a time, before any search. */
+    weights: {
+      pick: 'Which conv1 filter',
+      caption: 'conv1 filter {n} · its 5×5 weights',
+      label: 'The 5×5 weights of filter {n} of conv1: red where it wants ink, blue where it wants paper',
+      words:
+        'A first-layer filter fires most on a square shaped like its own weights: ink where they are red, paper where they are blue.',
+    },
     /** The same words for a dataset of pictures (Fashion-MNIST's clothes) rather than digits. */
     pictures: {
       intro:

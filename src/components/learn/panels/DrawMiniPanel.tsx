@@ -10,7 +10,7 @@ import { useDrawModel } from '../../draw/useDrawModel';
 import { usePredictor } from '../../draw/usePredictor';
 import { t } from '../../../i18n';
 import { LearnPanel } from './common';
-import { ModelNote } from './parts';
+import { LearnMain, ModelNote } from './parts';
 import { ModelChooser } from '../../model/ModelChooser';
 
 const push = (a: DrawAction) => drawingStore.set({ actions: [...drawingStore.get().actions, a] });
@@ -31,16 +31,19 @@ export function DrawMiniPanel() {
   return (
     <LearnPanel title={t('panels.drawTitle')} shape="28×28 → 10">
       <div className="learn-row learn-draw">
-        <DrawCanvas
-          actions={actions}
-          brush={DRAW_DEFAULTS.brush}
-          canvasRef={canvasRef}
-          onInk={() => request()}
-          onStrokeEnd={(stroke) => {
-            push(stroke);
-            request({ strokeEnd: true });
-          }}
-        />
+        {/* On a projector the pad is the step's main picture, as large as the panel's height allows. */}
+        <LearnMain aspect={1}>
+          <DrawCanvas
+            actions={actions}
+            brush={DRAW_DEFAULTS.brush}
+            canvasRef={canvasRef}
+            onInk={() => request()}
+            onStrokeEnd={(stroke) => {
+              push(stroke);
+              request({ strokeEnd: true });
+            }}
+          />
+        </LearnMain>
         <div>
           <PredictionPanel readout={result?.readout ?? null} blank={blank} />
           <p className="learn-row">

@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { readFilterBank, type FilterBank, type Network } from '../../../engine';
 import { t } from '../../../i18n';
 import { explainLink, EXPLAIN_DEFAULTS, type ExplainMethod } from '../../../state/explainParams';
-import { chooseScale } from '../../canvas/colorScales';
+import { chooseScale, kernelScale } from '../../canvas/colorScales';
 import { ColorLegend } from '../../canvas/ColorLegend';
 import { FilterPatches } from '../../explain/FilterPatches';
 import { LearnedMap } from '../../explain/LearnedMap';
@@ -10,8 +11,16 @@ import { OverlayCanvas } from '../../explain/OverlayCanvas';
 import { useExplainImage } from '../../explain/useExplainImage';
 import { useExplainMap, useProbabilities } from '../../explain/useExplainMap';
 import { useExplainModel } from '../../explain/useExplainModel';
-import { LearnMap } from './parts';
-import { LearnPanel, num, str, useFitCell, useLearnScale, type PanelProps } from './common';
+import { LearnMap, MapFigure, RadioPicker } from './parts';
+import {
+  LearnPanel,
+  num,
+  str,
+  useFitCell,
+  useLearnPresentBig,
+  useLearnScale,
+  type PanelProps,
+} from './common';
 
 const METHODS: readonly ExplainMethod[] = ['occlusion', 'gradient', 'smoothgrad', 'gradcam'];
 const argmax = (p: Float32Array) => p.reduce((best, v, i) => (v > (p[best] ?? -Infinity) ? i : best), 0);
@@ -117,10 +126,14 @@ export function ExplainMethodPanel({ params }: PanelProps) {
 /** The top-9 patches and made-up pictures of every filter of the shipped LeNet-5. */
 export function ExplainFiltersPanel() {
   const model = useExplainModel('pretrained');
+  const big = useLearnPresentBig();
   return (
     <LearnPanel title={t('explain.filters.title')} testId="learn-explain-filters">
       {model.state === 'ready' ? (
-        <FilterPatches net={model.net} titled={false} />
+        <>
+          {big && <FirstLayerWeights net={model.net} />}
+          <FilterPatches net={model.net} titled={false} />
+        </>
       ) : (
         <p className="loading">{model.state === 'error' ? model.message : t('explain.loading')}</p>
       )}
@@ -139,5 +152,67 @@ export function LearnedMapPanel() {
         <p className="loading">{model.state === 'error' ? model.message : t('explain.loading')}</p>
       )}
     </LearnPanel>
+  );
+}
+
+/**
+ * On a projector, before any search: one conv1 filter's own 5×5 weights as the step's main picture,
+ * with a picker over the six. For the first layer the weights are the answer to "what does it want"
+ * (a filter fires most on a square shaped like them), and they are there at once, while the search and
+ * the made-up pictures take a while on a classroom laptop. One filter big rather than six small: the
+ * words talk about one filter at a time, and six 5×5 squares side by side are too small to read.
+ */
+function FirstLayerWeights({ net }: { net: Network }) {
+  const layer = net.convLayers[0]?.name ?? null;
+  const [bank, setBank] = useState<FilterBank | null>(null);
+  const [chosen, setChosen] = useState('0');
+  useEffect(() => {
+    if (!layer) return;
+    let alive = true;
+    void readFilterBank(net.model, layer).then(
+      (b) => alive && setBank(b),
+      // No picture rather than a broken one: the search and the made-up pictures still work.
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [net, layer]);
+  const [kh = 0, kw = 0, inC = 0, outC = 0] = bank?.shape ?? [];
+  const maps = useMemo(() => {
+    if (!bank) return [];
+    // Kernel [kh, kw, inC, outC]: filter f's weights on input channel 0 (a grey digit has one).
+    return Array.from({ length: outC }, (_, f) =>
+      Float32Array.from({ length: kh * kw }, (_, i) => bank.kernel[i * inC * outC + f] ?? 0),
+    );
+  }, [bank, kh, kw, inC, outC]);
+  const f = Math.min(Number(chosen), maps.length - 1);
+  const values = maps[f];
+  if (!values) return null;
+  const scale = kernelScale(maps.flatMap((m) => [...m]));
+  return (
+    <>
+      <MapFigure
+        main
+        values={values}
+        w={kw}
+        h={kh}
+        scale={scale}
+        cellPx={40}
+        label={t('explain.filters.weights.label', { n: f })}
+        caption={t('explain.filters.weights.caption', { n: f })}
+      >
+        <ColorLegend scale={scale} />
+      </MapFigure>
+      <RadioPicker
+        legend={t('explain.filters.weights.pick')}
+        name="learn-conv1-filter"
+        options={maps.map((_, i) => String(i))}
+        value={String(f)}
+        onChange={setChosen}
+        labelOf={(v) => v}
+      />
+      <p>{t('explain.filters.weights.words')}</p>
+    </>
   );
 }

@@ -1,8 +1,13 @@
+import { useMemo } from 'react';
 import { formatHash } from '../../../state/hashRoute';
-import { KERNELS } from '../../../demos/lessons/shared/gridMath';
+import { conv2d, grid, KERNELS } from '../../../demos/lessons/shared/gridMath';
+import { digitPixels } from '../../../engine';
 import { t } from '../../../i18n';
-import { LearnMain } from './parts';
-import { LearnPanel, str, useLearnPresentBig, type PanelProps } from './common';
+import { ColorLegend } from '../../canvas/ColorLegend';
+import { chooseSharedScale, kernelScale } from '../../canvas/colorScales';
+import { Heatmap } from '../../canvas/Heatmap';
+import { DigitMap, LearnMain, MapFigure } from './parts';
+import { LearnPanel, str, useLearnPresentBig, useMnistTest, type PanelProps } from './common';
 import { LENET_GRID_ASPECT, LenetGrid } from './LenetGrid';
 import { explorerHref } from './FilterPanels';
 
@@ -131,17 +136,69 @@ const WHICH = ['draw', 'explore'] as const;
 export function AreaLinksPanel({ params }: PanelProps) {
   const which = str(params, 'which', WHICH, 'draw');
   const href = which === 'draw' ? formatHash('draw') : explorerHref(0, KERNELS.vertical);
+  const preview = useLearnPresentBig() && which === 'explore';
   return (
     <LearnPanel title={t(`panels.links.${which}.title`)}>
+      {preview && <ExplorerPreview />}
       <p className="learn-big">{t(`panels.links.${which}.text`)}</p>
       <p>
         <a className="learn-go" href={href} data-testid="area-link">
           {t(`panels.links.${which}.go`)} →
         </a>
       </p>
-      <p className="learn-muted">
+      {/* The link written out, for a desk (a class cannot read an encoded address off a projector). */}
+      <p className="learn-muted learn-link-code">
         <code>{href}</code>
       </p>
     </LearnPanel>
+  );
+}
+
+/**
+ * What the explorer link opens, computed here with the lessons' own convolution: test digit #0 and the
+ * map the vertical-line filter makes of it (the map the explorer fills in as the filter slides). Shown
+ * on a projector, where a bare link left the screen without a picture; the map is the main picture.
+ */
+function ExplorerPreview() {
+  const mnist = useMnistTest();
+  const out = useMemo(
+    () =>
+      mnist.state === 'ready' ? conv2d(grid(28, 28, digitPixels(mnist.set, 0)), KERNELS.vertical, 3) : null,
+    [mnist],
+  );
+  if (mnist.state !== 'ready' || !out) return null;
+  const scale = chooseSharedScale([out.values]);
+  return (
+    <>
+      <MapFigure
+        main
+        {...out}
+        scale={scale}
+        cellPx={8}
+        label={t('panels.links.explore.output')}
+        caption={`${t('panels.mapTitle', { name: t('panels.filterNames.vertical') })} · 26×26`}
+      >
+        <ColorLegend scale={scale} />
+      </MapFigure>
+      <figure className="learn-figure">
+        <DigitMap
+          values={digitPixels(mnist.set, 0)}
+          cellPx={6}
+          label={t('panels.links.explore.digit', { index: 0 })}
+        />
+        <figcaption>{t('panels.links.explore.digit', { index: 0 })}</figcaption>
+      </figure>
+      <figure className="learn-figure">
+        <Heatmap
+          values={KERNELS.vertical}
+          w={3}
+          h={3}
+          scale={kernelScale(KERNELS.vertical)}
+          cellPx={40}
+          label={`${t('panels.kernel')}: ${t('panels.filterNames.vertical')}`}
+        />
+        <figcaption>{`${t('panels.kernel')}: ${t('panels.filterNames.vertical')} · 3×3`}</figcaption>
+      </figure>
+    </>
   );
 }

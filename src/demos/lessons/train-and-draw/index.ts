@@ -19,8 +19,9 @@ export const trainAndDrawLesson: LessonDef = {
       kind: 'choice',
       options: ['a', 'b', 'c'],
       answer: 'a',
-      panel: 'areaLinks',
-      params: { which: 'draw' },
+      // The pad itself, not a link to it: a class can check its guess by drawing (a digit small in a
+      // corner is still read right: the filters find strokes anywhere).
+      panel: 'drawMini',
     },
   ],
 };
