@@ -1,10 +1,19 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useContentBox } from '../../canvas/useContentWidth';
 import { Heatmap } from '../../canvas/Heatmap';
 import { ColorLegend } from '../../canvas/ColorLegend';
 import { digitLabel, digitPixels, MNIST_COUNTS } from '../../../engine';
 import { syntheticPhoto } from '../../../demos/lessons/shared/gridMath';
 import { t, tn } from '../../../i18n';
-import { DigitsPending, LearnPanel, num, useLearnScale, useMnistTest, type PanelProps } from './common';
+import {
+  DigitsPending,
+  LearnPanel,
+  num,
+  useLearnPresentBig,
+  useLearnScale,
+  useMnistTest,
+  type PanelProps,
+} from './common';
 import { DigitMap, DigitPicker, MapFigure, PIXELS, RangeControl } from './parts';
 
 export { PIXELS } from './parts';
@@ -242,22 +251,49 @@ export const RgbCanvas = memo(function RgbCanvas({
   );
 });
 
-/** The synthetic colour picture as it looks, captioned with its shape. */
-export function PhotoFigure({ photo, cellPx }: { photo: ReturnType<typeof syntheticPhoto>; cellPx: number }) {
+/**
+ * The synthetic colour picture as it looks, captioned with its shape. `main`: presenting on a projector
+ * it is the panel's main picture, drawn as large as its room allows (presentLessons.css).
+ */
+export function PhotoFigure({
+  photo,
+  cellPx,
+  main = false,
+}: {
+  photo: ReturnType<typeof syntheticPhoto>;
+  cellPx: number;
+  main?: boolean;
+}) {
+  const big = useLearnPresentBig() && main;
+  const canvas = (cell: number) => (
+    <RgbCanvas
+      r={photo.r.values}
+      g={photo.g.values}
+      b={photo.b.values}
+      size={photo.r.w}
+      cellPx={cell}
+      label={t('panels.photoAlt')}
+    />
+  );
   return (
     <figure className="learn-figure">
-      <RgbCanvas
-        r={photo.r.values}
-        g={photo.g.values}
-        b={photo.b.values}
-        size={photo.r.w}
-        cellPx={cellPx}
-        label={t('panels.photoAlt')}
-      />
-      <figcaption>
+      {big ? <MainPhoto size={photo.r.w} draw={canvas} /> : canvas(cellPx)}
+      <figcaption className={big ? 'learn-main-caption' : undefined}>
         {photo.r.h}×{photo.r.w}×3
       </figcaption>
     </figure>
+  );
+}
+
+/** The photo in its room, in quarter-pixel cells (drawn one pixel per cell, scaled up pixelated: crisp). */
+function MainPhoto({ size, draw }: { size: number; draw: (cellPx: number) => ReactNode }) {
+  const [room, box] = useContentBox<HTMLDivElement>();
+  const cell =
+    box && box.width > 0 && box.height > 0 ? Math.floor((4 * Math.min(box.width, box.height)) / size) / 4 : 0;
+  return (
+    <div className="learn-main-room" ref={room}>
+      {cell > 0 && draw(cell)}
+    </div>
   );
 }
 
@@ -272,7 +308,9 @@ export function RgbPhotoPanel() {
   return (
     <LearnPanel title={t('panels.photoTitle')} shape="24×24×3">
       <div className="learn-row">
-        <PhotoFigure photo={photo} cellPx={Math.round(8 * s)} />
+        {/* Presenting on a projector the photo fills the room and its three channels are a strip beside
+            it: the step says a colour picture IS three grids, so the picture is what the eye starts from. */}
+        <PhotoFigure main photo={photo} cellPx={Math.round(8 * s)} />
         {channels.map(([key, grid]) => (
           <MapFigure
             key={key}
