@@ -44,7 +44,6 @@ export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly Probl
   'lesson 10 (train-and-draw) step 3': ['vscroll', 'small-visual'],
   'lesson 10 (train-and-draw) question 5': ['vscroll', 'small-visual'],
   learn: ['small-visual'],
-  'lesson 5 (filter-stack) question 4': ['small-visual'],
   'lesson 8 (softmax-templates) step 2': ['small-visual'],
   'lesson 8 (softmax-templates) step 3': ['small-visual'],
   'lesson 8 (softmax-templates) step 4': ['small-visual'],

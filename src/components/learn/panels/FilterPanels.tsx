@@ -28,6 +28,7 @@ import { MapFigure } from './parts';
 import { NumberStepper } from '../../ui';
 import { PhotoFigure } from './TensorPanels';
 import { VolumePicture } from './VolumePicture';
+import { FilterInputPanel } from './FilterInputPanel';
 
 /** The explorer's URL contract (issue 3): opens #/convolution on this digit with this filter. */
 export function explorerHref(digit: number, kernel: readonly number[]): string {
@@ -62,6 +63,11 @@ export function DigitFiltersPanel({ params }: PanelProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mnist, digit, names.join(',')]);
   if (mnist.state !== 'ready') return <DigitsPending state={mnist} />;
+  if (params.view === 'input') {
+    return (
+      <FilterInputPanel pixels={digitPixels(mnist.set, digit)} n={num(params, 'n', 8, 1, 16)} hide={hide} />
+    );
+  }
   const scale = chooseSharedScale(maps.map((m) => m.values));
   const first = names[0] ?? 'vertical';
   // On a projector the first map fills the room; the others, beside it, one below the other, smaller.
