@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['tests/layout/**/*.layout.ts'],
     environment: 'node',
     globalSetup: ['tests/support/e2eGlobalSetup.ts'],
+    // The default report, plus the first try's error of any test that passed on its retry.
+    reporters: ['default', './tests/support/retriedTestsReporter.ts'],
     testTimeout: 900_000,
     hookTimeout: 60_000,
     fileParallelism: false,

@@ -62,12 +62,30 @@ export function startMnist(): void {
  * failure. The test set goes first, so a training set that waits for it starts after.
  */
 export function retryMnist(): void {
-  for (const split of ['test', 'train'] as const) {
-    if (status[split].state === 'error') delete pending[split];
-  }
-  for (const split of ['test', 'train'] as const) {
-    if (status[split].state === 'error') getMnist(split).catch(() => {});
-  }
+  const failed = (['test', 'train'] as const).filter((split) => status[split].state === 'error');
+  for (const split of failed) delete pending[split];
+  for (const split of failed) getMnist(split).catch(() => {});
+  if (failed.length === 0) return;
+  retries++;
+  for (const listener of retryListeners) listener();
+}
+
+let retries = 0;
+const retryListeners = new Set<() => void>();
+
+/**
+ * How many times Try again has started a new download. A panel that asked for the digits when it opened
+ * and got the failure asks again when this grows (`useMnistRetries`), so it fills in once the digits
+ * arrive instead of keeping its error until the next visit.
+ */
+export function mnistRetries(): number {
+  return retries;
+}
+
+/** Calls `listener` after each Try again that started a download; returns the unsubscribe. */
+export function onMnistRetry(listener: () => void): () => void {
+  retryListeners.add(listener);
+  return () => retryListeners.delete(listener);
 }
 
 /** Bumped by every load: progress from an older (failed or replaced) load is ignored. */

@@ -195,6 +195,28 @@ describe('convolution explorer', () => {
     }
   });
 
+  it('on a 390 px touch phone folds its settings behind one button, so the picture is on the first screen; opening it and choosing stride 2 works', async () => {
+    const viewport = { width: 390, height: 844 };
+    const w = await openExplorer(browser(), `${CONTRACT}&step=0`, 'conv-input', { viewport, touch: true });
+    const { page } = w;
+    const fold = page.getByRole('button', { name: /Change the settings/ });
+    expect(await fold.textContent()).toMatch(/3×3 · ReLU · stride 1, padding 0/);
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByLabel('stride').isVisible()).toBe(false);
+    const input = await page.getByTestId('conv-input').boundingBox();
+    expect(input!.y, 'the input picture starts in the first half of the screen').toBeLessThan(
+      viewport.height / 2,
+    );
+
+    await fold.tap();
+    await page.getByLabel('stride').selectOption('2');
+    await expect.poll(() => page.getByTestId('player-position').textContent()).toMatch(/\/ 169\b/);
+    expect(await page.getByRole('button', { name: /Hide the settings/ }).textContent()).toMatch(/stride 2/);
+    expect(page.url()).toContain('stride=2');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
   it('filters=16: clicking filter 6 (Sobel x) makes it the sliding filter, kept in the URL; a reload restores it', async () => {
     const w = await openExplorer(browser(), `${CONTRACT}&step=0&filters=16`, 'maths-sum');
     const { page } = w;

@@ -157,12 +157,21 @@ describe('MNIST in the browser', () => {
     expect(log.filter((s) => !/Could not load the test digits/.test(s))).toEqual([]);
     expect(await dataStatus(w.page).innerText()).toMatch(/Could not load the test digits/);
     expect(corruptAnswers).toBe(answersAtError);
+    // The explorer in view says it has no digit.
+    expect(await w.page.getByTestId('conv-input').count()).toBe(0);
+    await w.page
+      .getByText(/The MNIST test digits could not be loaded/)
+      .first()
+      .waitFor();
 
     // The server is fixed; nothing happens by itself until the person presses Try again, once.
     await w.context.unroute('**/data/mnist/test-images*');
     await w.page.getByRole('button', { name: 'Try again' }).click();
     await waitForText(w.page, /^10,000 test digits ready$/, 30_000);
     expect(corruptAnswers).toBe(answersAtError);
+    // …and the explorer on screen fills in with its digit, without a reload or another visit.
+    await w.page.getByTestId('conv-input').waitFor({ timeout: 15_000 });
+    expect(await w.page.getByText(/The MNIST test digits could not be loaded/).count()).toBe(0);
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
     await w.context.close();

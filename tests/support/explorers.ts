@@ -20,7 +20,7 @@ export async function openExplorer(
   browser: Browser,
   path: string,
   readyTestId: string,
-  opts?: { viewport?: { width: number; height: number } },
+  opts?: Parameters<typeof openWatchedPage>[2],
 ): Promise<WatchedPage> {
   const w = await openWatchedPage(browser, path, opts);
   await w.page.getByTestId(readyTestId).waitFor({ timeout: 30_000 });

@@ -15,7 +15,7 @@ import { tidyWeights, type ShownPreset } from './bank';
 import { actLabel } from './format';
 import { InputChooser } from './InputChooser';
 import { NumberSelect } from './NumberSelect';
-import { rangeOptions, Select } from '../ui';
+import { PhoneFold, rangeOptions, Select } from '../ui';
 import type { ConvInput } from './useConvInput';
 
 type Guarded = (patch: Partial<ConvSettings>, kernelSize?: number) => void;
@@ -74,8 +74,15 @@ export function ConvControls({
     },
     [guarded, setPreset],
   );
+  const summary = t('conv.fold', {
+    kernel: preset === 'custom' ? t('conv.bank.custom') : presetLabel(preset),
+    size,
+    activation: actLabel(settings.activation),
+    stride: settings.stride,
+    padding: String(settings.padding),
+  });
   return (
-    <div className="conv-controls">
+    <PhoneFold className="conv-controls" summary={summary}>
       <InputChooser settings={settings} update={guarded} onError={setError} />
       <KernelGroup
         size={size}
@@ -92,7 +99,7 @@ export function ConvControls({
         dilation={settings.dilation}
         guarded={guarded}
       />
-    </div>
+    </PhoneFold>
   );
 }
 

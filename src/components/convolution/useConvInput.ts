@@ -7,6 +7,7 @@ import { getMnist } from '../../state/mnistService';
 import { useStore } from '../../state/createStore';
 import { patternImage, patternLabel } from './patterns';
 import { photoGrey, photoStore } from './photo';
+import { useMnistRetries } from '../../state/useMnistRetries';
 
 export type ConvInput = {
   stack: MapStack;
@@ -50,6 +51,8 @@ export function useConvInput(
   });
   const key = sourceKey(image, color);
 
+  // After the status bar's Try again, ask for the digits again.
+  const retries = useMnistRetries();
   useEffect(() => {
     let alive = true;
     const done = (input: ConvInput) => alive && setState({ input, loading: false, error: null });
@@ -149,7 +152,7 @@ export function useConvInput(
     };
     // `key` captures everything about `image` that matters; the objects themselves change identity per render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, drawn, photo]);
+  }, [key, drawn, photo, retries]);
 
   return state;
 }

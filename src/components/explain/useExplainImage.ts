@@ -6,6 +6,7 @@ import type { ExplainImage } from '../../state/explainParams';
 import { imageDataset } from '../../state/explainParams';
 import { getTestSet } from '../../state/datasetService';
 import { lastDrawnDigit } from '../../state/lastDrawnDigit';
+import { useMnistRetries } from '../../state/useMnistRetries';
 
 /**
  * The picture being explained: h·w·c values in [0, 1] (28×28×1 for the built-in sets and drawings,
@@ -28,6 +29,8 @@ export function useExplainImage(image: ExplainImage): {
   current.current = picture;
   const index = image.kind === 'drawn' ? -1 : image.index;
   const dataset = imageDataset(image);
+  // After the status bar's Try again, ask for the digits again.
+  const retries = useMnistRetries();
   useEffect(() => {
     let cancelled = false;
     if (index < 0) {
@@ -73,6 +76,6 @@ export function useExplainImage(image: ExplainImage): {
     return () => {
       cancelled = true;
     };
-  }, [index, dataset, drawn]);
+  }, [index, dataset, drawn, retries]);
   return { picture, error };
 }

@@ -21,7 +21,7 @@ import { actLabel, fmtNum } from '../convolution/format';
 import { InputChooser } from '../convolution/InputChooser';
 import { MapPanel } from '../convolution/MapPanel';
 import { Messages } from '../convolution/Messages';
-import { SegmentedButtons, Select } from '../ui';
+import { PhoneFold, SegmentedButtons, Select } from '../ui';
 import { NumberSelect } from '../convolution/NumberSelect';
 import { useConvInput, type ConvInput } from '../convolution/useConvInput';
 import { convParamsOf, useConvSettings } from '../convolution/useConvSettings';
@@ -107,7 +107,14 @@ export function PoolingArea() {
   return (
     <div className="conv-area">
       <h1 className="visually-hidden">{t('pool.heading')}</h1>
-      <div className="conv-controls">
+      <PhoneFold
+        className="conv-controls"
+        summary={t('pool.fold', {
+          kind: settings.pool === 'max' ? t('pool.controls.max') : t('pool.controls.avg'),
+          size: settings.size,
+          stride: settings.poolStride,
+        })}
+      >
         <InputChooser settings={settings} update={guarded} onError={setUiError} />
         <fieldset className="conv-group">
           <legend>{t('pool.controls.legend')}</legend>
@@ -157,7 +164,7 @@ export function PoolingArea() {
             />
           )}
         </fieldset>
-      </div>
+      </PhoneFold>
       <Messages linkProblems={urlErrors} others={[inputError, uiError, sourceError]} />
       {loading && !input && <p className="loading">{t('conv.loadingMnist')}</p>}
       {source && typeof source !== 'string' && input && (

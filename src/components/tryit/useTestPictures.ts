@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { setGeometry, type MnistSet } from '../../engine';
 import { getTestSet } from '../../state/datasetService';
+import { useMnistRetries } from '../../state/useMnistRetries';
 
 export type TestPictures =
   | { state: 'loading' }
@@ -13,6 +14,8 @@ export type TestPictures =
  */
 export function useTestPictures(dataset: string | null): TestPictures {
   const [pics, setPics] = useState<TestPictures>({ state: 'loading' });
+  // After the status bar's Try again, ask for the digits again.
+  const retries = useMnistRetries();
   useEffect(() => {
     if (!dataset) return;
     let live = true;
@@ -29,6 +32,6 @@ export function useTestPictures(dataset: string | null): TestPictures {
     return () => {
       live = false;
     };
-  }, [dataset]);
+  }, [dataset, retries]);
   return pics;
 }

@@ -8,3 +8,4 @@ export { Menu, type MenuItem } from './Menu';
 export { Dialog } from './Dialog';
 export { ExportMenu, type CsvSource } from './ExportMenu';
 export { ProgressBar, StatusNote } from './ProgressBar';
+export { PhoneFold, PHONE_QUERY } from './PhoneFold';

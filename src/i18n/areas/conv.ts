@@ -9,6 +9,8 @@ export const conv = {
   playerLabel: 'Convolution',
   describe: 'output row {row}, col {col}',
   notChanged: 'Not changed: {reason}',
+  // A phone folds the settings behind one button; this line says what they are now.
+  fold: '{kernel} {size}×{size} · {activation} · stride {stride}, padding {padding}',
   paddingWords: 'padding adds a border of zeros around the input so the window can reach the edges',
   act: { none: 'none', relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' },
   input: {

@@ -2,6 +2,8 @@
 export const pool = {
   heading: 'Pooling explorer: shrink a map by keeping one number per window',
   playerLabel: 'Pooling',
+  // A phone folds the settings behind one button; this line says what they are now.
+  fold: '{kind} pooling {size}×{size} · stride {stride}',
   sourceChannels: '{title}, {c} channels ({names})',
   sourceMap: 'activation map of {title} ({k}×{k} kernel, {act})',
   controls: {

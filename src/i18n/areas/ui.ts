@@ -13,6 +13,10 @@ export const ui = {
     csv: 'Numbers (CSV)',
     png: 'Picture (PNG)',
   },
+  fold: {
+    show: 'Change the settings',
+    hide: 'Hide the settings',
+  },
   present: {
     on: 'Present',
     onLabel: 'Presentation mode: large type for a projector (P)',

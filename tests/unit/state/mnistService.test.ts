@@ -144,4 +144,26 @@ describe('mnistService: a failed split stays failed until Try again', () => {
     expect(await service.getMnist('test')).toBe(test);
     expect(store.appStore.get().data.state).toBe('ready');
   });
+
+  it('counts each Try again that starts a download, so panels that got the failure ask again', async () => {
+    const heard: number[] = [];
+    const stop = service.onMnistRetry(() => heard.push(service.mnistRetries()));
+    const before = service.mnistRetries();
+    // Nothing has failed: Try again does nothing and tells nobody.
+    await service.getMnist('test');
+    service.retryMnist();
+    expect(service.mnistRetries()).toBe(before);
+    expect(heard).toEqual([]);
+
+    served['train-images.idx3.gz'] = 500;
+    await service.getMnist('train').catch(() => undefined);
+    served['train-images.idx3.gz'] = packed()['train-images.idx3.gz'] ?? 0;
+    service.retryMnist();
+    expect(heard).toEqual([before + 1]);
+    // A panel asking now gets the new download, not the old failure.
+    expect((await service.getMnist('train')).count).toBe(50);
+    stop();
+    service.retryMnist();
+    expect(heard).toEqual([before + 1]);
+  });
 });

@@ -6,6 +6,7 @@ import { getMnist } from '../../../state/mnistService';
 import type { MnistSet } from '../../../engine';
 import { exportElementPng } from '../exportPng';
 import { LESSON_NUMBER_PARAMS } from '../lessonLinkParams';
+import { useMnistRetries } from '../../../state/useMnistRetries';
 
 export type PanelProps = {
   params: PanelParams;
@@ -119,6 +120,8 @@ type DigitsState =
 /** The MNIST test set from the shared service (downloaded once for the whole app). */
 export function useMnistTest(): DigitsState {
   const [state, setState] = useState<DigitsState>({ state: 'loading' });
+  // After the status bar's Try again, ask for the digits again.
+  const retries = useMnistRetries();
   useEffect(() => {
     let alive = true;
     getMnist('test').then(
@@ -129,7 +132,7 @@ export function useMnistTest(): DigitsState {
     return () => {
       alive = false;
     };
-  }, []);
+  }, [retries]);
   return state;
 }
 
