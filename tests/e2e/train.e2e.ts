@@ -110,10 +110,16 @@ describe('#/train', () => {
     await expect
       .poll(() => page.evaluate(() => document.documentElement.scrollWidth - innerWidth))
       .toBeLessThanOrEqual(0);
-    const mapsRight = await page
-      .locator('[data-testid="activations"] canvas')
-      .evaluateAll((cs) => Math.max(...cs.map((c) => c.getBoundingClientRect().right)));
-    expect(mapsRight).toBeLessThanOrEqual(390);
+    // Polled: the maps re-wrap when the panel's resize observer reports its new width, a render after
+    // the resize; and the panels' paint containment keeps the page itself from scrolling meanwhile,
+    // so the scrollWidth poll above no longer waits for that render.
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="activations"] canvas')
+          .evaluateAll((cs) => Math.max(...cs.map((c) => c.getBoundingClientRect().right))),
+      )
+      .toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);

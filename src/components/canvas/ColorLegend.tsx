@@ -2,10 +2,25 @@ import { memo, useEffect, useRef } from 'react';
 import { t } from '../../i18n';
 import { type ColorScale } from './colorScales';
 import { heatmapPixels } from './drawHeatmap';
+import { queueCanvasPaint } from './budgetedPaints';
 
 /** The colour bar's height, px. */
 const LEGEND_H = 14;
 import { formatLegendValue, legendDecimals } from './legendTicks';
+
+/** Paints the bar: one row of colours copied down it. */
+function paintRamp(canvas: HTMLCanvasElement, kind: ColorScale['kind'], width: number): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  // A putImageData, not a fillRect (and a colour string parsed) per pixel column, which cost ~1 ms a
+  // legend when the Train area's maps first appear.
+  const unit: ColorScale = { kind, domain: [0, 1] };
+  const ramp = Array.from({ length: width }, (_, x) => x / Math.max(1, width - 1));
+  const row = heatmapPixels(ramp, width, 1, unit);
+  const img = new ImageData(width, LEGEND_H);
+  for (let y = 0; y < LEGEND_H; y++) img.data.set(row, y * width * 4);
+  ctx.putImageData(img, 0, 0);
+}
 
 /** The colour ramp with its end values (and zero for signed data), in words for screen readers too. */
 export const ColorLegend = memo(function ColorLegend({
@@ -13,29 +28,31 @@ export const ColorLegend = memo(function ColorLegend({
   width = 180,
   title,
   decimals = 2,
+  paintLater = false,
 }: {
   scale: ColorScale;
   width?: number;
   title?: string;
   /** Decimals of the end values at least (a small range gets more by itself, see legendDecimals). */
   decimals?: number;
+  /**
+   * Paint the bar in a task of its own (budgetedPaints) rather than in this commit's effects: for a
+   * panel that mounts many legends at once while something else is busy (the Train area's first live
+   * refresh). The bar is blank for that moment; the numbers and words are there at once.
+   */
+  paintLater?: boolean;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [lo, hi] = scale.domain;
   const kind = scale.kind;
   // The bar's colours depend only on the kind of map, not on the numbers at its ends.
   useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    // One row of colours, copied down the bar: a putImageData, not a fillRect (and a colour string
-    // parsed) per pixel column, which cost ~1 ms a legend when the Train area's maps first appear.
-    const unit: ColorScale = { kind, domain: [0, 1] };
-    const ramp = Array.from({ length: width }, (_, x) => x / Math.max(1, width - 1));
-    const row = heatmapPixels(ramp, width, 1, unit);
-    const img = new ImageData(width, LEGEND_H);
-    for (let y = 0; y < LEGEND_H; y++) img.data.set(row, y * width * 4);
-    ctx.putImageData(img, 0, 0);
-  }, [kind, width]);
+    const canvas = ref.current;
+    if (!canvas) return;
+    const paint = () => paintRamp(canvas, kind, width);
+    if (paintLater) return queueCanvasPaint(canvas, paint, { first: true });
+    paint();
+  }, [kind, width, paintLater]);
   const signed = scale.kind === 'diverging';
   // Small ranges get the decimals they need: two decimals printed a saliency map's 0.003 as "0".
   const places = legendDecimals(scale.domain, decimals);

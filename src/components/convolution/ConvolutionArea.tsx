@@ -24,6 +24,7 @@ import { ChannelSums } from './ChannelSums';
 import { ConvMaths } from './ConvMaths';
 import { FilterBank } from './FilterBank';
 import { ConvControls } from './ConvControls';
+import { withBiasAndActivation } from './biasedOutput';
 import { actLabel } from './format';
 import { KernelEditor } from './KernelEditor';
 import { MapPanel } from './MapPanel';
@@ -157,9 +158,16 @@ function ConvWorkspace({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [x, n, channels, stride, padding, dilation],
   );
+  // The weighted sums depend on the input, the kernels and the geometry only: a bias or activation
+  // change redoes the last step (withBiasAndActivation), not the 16 convolutions.
+  const sums = useMemo(
+    () =>
+      geometry.empty ? null : conv2d(x, kernel, { stride, padding, dilation, bias: 0, activation: 'none' }),
+    [geometry, x, kernel, stride, padding, dilation],
+  );
   const output = useMemo(
-    () => (geometry.empty ? null : conv2d(x, kernel, params)),
-    [geometry, x, kernel, params],
+    () => (sums ? withBiasAndActivation(sums, bias, activation) : null),
+    [sums, bias, activation],
   );
   const main = useMemo(() => (output ? channelPlane(output, sel) : null), [output, sel]);
   const padded = useMemo(() => displayPlane(padInput(x, geometry)), [x, geometry]);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t } from '../../i18n';
 import { mnistSpec, presetLayers, type FilterBank, type LayerReadout } from '../../engine';
 import { useStore } from '../../state/createStore';
@@ -45,6 +45,19 @@ const BENCH = /[?&]bench\b/.test(globalThis.location?.search ?? '');
  */
 const INK_ONLY = BENCH && /[?&]inkonly\b/.test(globalThis.location?.search ?? '');
 const NO_REQUEST = () => {};
+
+/**
+ * The same function for the component's whole life, always calling the latest `fn`: the parts of the
+ * page an answer does not change (the pad, its tools, the header) are memoised elements, and a new
+ * handler each render would make them re-render with every answer while a stroke is drawn.
+ */
+function useStableHandler<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  useLayoutEffect(() => {
+    latest.current = fn;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
+}
 
 export function DrawArea() {
   const model = useDrawModel();
@@ -128,13 +141,14 @@ export function DrawArea() {
   }, [result]);
 
   const push = (a: DrawAction) => drawingStore.set({ actions: [...drawingStore.get().actions, a] });
-  const onStrokeEnd = (stroke: StrokeAction) => {
+  const onStrokeEnd = useStableHandler((stroke: StrokeAction) => {
     skipActionPredict.current = true;
     push(stroke);
     setMessage(null);
     request({ strokeEnd: true });
-  };
-  const undo = () => drawingStore.set({ actions: drawingStore.get().actions.slice(0, -1) });
+  });
+  const onInk = useStableHandler(() => request());
+  const undo = useStableHandler(() => drawingStore.set({ actions: drawingStore.get().actions.slice(0, -1) }));
   // Ctrl+Z / ⌘Z undoes a stroke, except while typing a number into a field.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -147,11 +161,11 @@ export function DrawArea() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const clear = () => {
+  const clear = useStableHandler(() => {
     if (!isBlank(actions)) push({ kind: 'clear' });
     setMessage(null);
-  };
-  const upload = async (file: File | undefined) => {
+  });
+  const upload = useStableHandler(async (file: File | undefined) => {
     if (!file) return;
     setMessage({ kind: 'info', text: t('draw.upload.reading', { name: file.name }) });
     const r = await readDigitPhoto(file);
@@ -164,25 +178,27 @@ export function DrawArea() {
       kind: 'info',
       text: t(r.inverted ? 'draw.upload.loadedInverted' : 'draw.upload.loaded', { name: file.name }),
     });
-  };
-
-  const editFilter = useCallback(
-    (weights: Float32Array, bias: number) => {
-      if (!session) return;
-      session.setFirstConvFilter(settings.filter, weights, bias);
-      const current = result?.readout
-        ? { top: result.readout.top, confidence: result.readout.confidence }
-        : null;
-      setEdits((e) => ({ version: e.version + 1, edited: true, before: e.edited ? e.before : current }));
-      request({ now: true });
-    },
-    [session, settings.filter, result, request],
+  });
+  const setBrush = useStableHandler((brush: number) => setSettings({ brush }));
+  const setFilter = useStableHandler((filter: number) => setSettings({ filter }));
+  const setChannel = useStableHandler((v: string) =>
+    setSettings({ channel: v === 'auto' ? 'auto' : Number(v) }),
   );
-  const resetModel = () => {
+
+  const editFilter = useStableHandler((weights: Float32Array, bias: number) => {
+    if (!session) return;
+    session.setFirstConvFilter(settings.filter, weights, bias);
+    const current = result?.readout
+      ? { top: result.readout.top, confidence: result.readout.confidence }
+      : null;
+    setEdits((e) => ({ version: e.version + 1, edited: true, before: e.edited ? e.before : current }));
+    request({ now: true });
+  });
+  const resetModel = useStableHandler(() => {
     session?.reset();
     setEdits((e) => ({ version: e.version + 1, edited: false, before: null }));
     request({ now: true });
-  };
+  });
   // A new model (trained, imported) starts unedited.
   useEffect(() => {
     setEdits((e) => ({ version: e.version + 1, edited: false, before: null }));
@@ -190,7 +206,13 @@ export function DrawArea() {
 
   const blank = isBlank(actions) || !result?.pre.box;
   const readout = blank ? null : (result?.readout ?? null);
-  const now: Answer = readout ? { top: readout.top, confidence: readout.confidence } : null;
+  // "What if" shows the answer only once a filter is edited: unedited, it need not re-render per answer.
+  const nowTop = edits.edited && readout ? readout.top : null;
+  const nowConfidence = readout?.confidence ?? 0;
+  const now: Answer = useMemo(
+    () => (nowTop === null ? null : { top: nowTop, confidence: nowConfidence }),
+    [nowTop, nowConfidence],
+  );
   const links = useMemo(() => ({ banks, channel: settings.channel }), [banks, settings.channel]);
   // The layer panels are the costliest part of an answer (about 40 canvases): while a stroke is drawn
   // and they are scrolled out of sight (below the fold on a laptop), they keep the answer they show and
@@ -227,8 +249,10 @@ export function DrawArea() {
       .map(([, b]) => b.shape[2]),
   );
 
-  return (
-    <div className="draw-area">
+  // Memoised elements for what an answer does not change: React skips them while a stroke is drawn (the
+  // 4× trace had DrawArea's header, pad tools and selects re-rendered, with their i18n, for every answer).
+  const header = useMemo(
+    () => (
       <header className="draw-intro">
         <h1>{t('draw.heading')}</h1>
         <p data-testid="draw-model" data-used={model.state === 'ready' ? model.source : model.state}>
@@ -242,60 +266,114 @@ export function DrawArea() {
         </p>
         <ModelChooser inUseLine={false} showForget />
       </header>
+    ),
+    [model],
+  );
+  const pad = useMemo(
+    () => (
+      <Panel title={t('draw.pad.title')} shape={t('draw.pad.shape')} className="draw-pad">
+        <DrawCanvas
+          actions={actions}
+          brush={settings.brush}
+          canvasRef={canvasRef}
+          onInk={onInk}
+          onStrokeEnd={onStrokeEnd}
+        />
+        <div className="draw-tools">
+          <Slider
+            label={t('draw.pad.penLabel')}
+            value={settings.brush}
+            min={BRUSH_MIN}
+            max={BRUSH_MAX}
+            valueText={t('draw.pad.penSize', { n: String(settings.brush) })}
+            onChange={setBrush}
+          />
+          <button type="button" className="secondary" onClick={undo} disabled={actions.length === 0}>
+            {t('draw.pad.undo')}
+          </button>
+          <button type="button" onClick={clear}>
+            {t('draw.pad.clear')}
+          </button>
+          <label className="draw-upload">
+            {t('draw.pad.upload')}
+            <input
+              type="file"
+              accept="image/*"
+              onChange={(e) => {
+                const input = e.currentTarget;
+                void upload(input.files?.[0]).finally(() => (input.value = ''));
+              }}
+            />
+          </label>
+        </div>
+        {linkErrors.length > 0 && (
+          <div className="message error" role="alert" data-testid="link-message">
+            {linkErrors.map((m, i) => (
+              <p key={i}>{m}</p>
+            ))}
+          </div>
+        )}
+        {message && (
+          <p
+            className={`message ${message.kind === 'error' ? 'error' : ''}`}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+            data-testid="draw-message"
+          >
+            {message.text}
+          </p>
+        )}
+      </Panel>
+    ),
+    [actions, settings.brush, onInk, onStrokeEnd, setBrush, undo, clear, upload, linkErrors, message],
+  );
+  const whatIf = useMemo(
+    () => (
+      <WhatIfPanel
+        bank={firstConvName ? (banks[firstConvName] ?? null) : null}
+        layer={firstConvName ?? ''}
+        noConv={!!session && session.convLayers.length === 0}
+        filter={settings.filter}
+        onFilter={setFilter}
+        onEdit={editFilter}
+        onReset={resetModel}
+        edited={edits.edited}
+        before={edits.before}
+        now={now}
+      />
+    ),
+    [firstConvName, banks, session, settings.filter, setFilter, editFilter, resetModel, edits, now],
+  );
+  const layersHead = useMemo(
+    () => (
+      <div className="draw-layers-head">
+        <h2 id="draw-layers-title">{t('draw.layersTitle')}</h2>
+        {maxChannels > 1 && (
+          <Select
+            label={t('draw.conv2Channel')}
+            value={settings.channel === 'auto' ? 'auto' : String(settings.channel)}
+            options={[
+              { value: 'auto', label: t('draw.strongest') },
+              ...Array.from({ length: maxChannels }, (_, c) => ({
+                value: String(c),
+                label: String(c + 1),
+              })),
+            ]}
+            onChange={setChannel}
+          />
+        )}
+        {/* Timings are for developers (About this computer shows them too); students do not need them. */}
+        {BENCH && <span className="draw-latency" ref={latencyRef} data-testid="draw-latency" />}
+      </div>
+    ),
+    [maxChannels, settings.channel, setChannel],
+  );
+
+  return (
+    <div className="draw-area">
+      {header}
 
       <div className="draw-top">
-        <Panel title={t('draw.pad.title')} shape={t('draw.pad.shape')} className="draw-pad">
-          <DrawCanvas
-            actions={actions}
-            brush={settings.brush}
-            canvasRef={canvasRef}
-            onInk={() => request()}
-            onStrokeEnd={onStrokeEnd}
-          />
-          <div className="draw-tools">
-            <Slider
-              label={t('draw.pad.penLabel')}
-              value={settings.brush}
-              min={BRUSH_MIN}
-              max={BRUSH_MAX}
-              valueText={t('draw.pad.penSize', { n: String(settings.brush) })}
-              onChange={(brush) => setSettings({ brush })}
-            />
-            <button type="button" className="secondary" onClick={undo} disabled={actions.length === 0}>
-              {t('draw.pad.undo')}
-            </button>
-            <button type="button" onClick={clear}>
-              {t('draw.pad.clear')}
-            </button>
-            <label className="draw-upload">
-              {t('draw.pad.upload')}
-              <input
-                type="file"
-                accept="image/*"
-                onChange={(e) => {
-                  const input = e.currentTarget;
-                  void upload(input.files?.[0]).finally(() => (input.value = ''));
-                }}
-              />
-            </label>
-          </div>
-          {linkErrors.length > 0 && (
-            <div className="message error" role="alert" data-testid="link-message">
-              {linkErrors.map((m, i) => (
-                <p key={i}>{m}</p>
-              ))}
-            </div>
-          )}
-          {message && (
-            <p
-              className={`message ${message.kind === 'error' ? 'error' : ''}`}
-              role={message.kind === 'error' ? 'alert' : 'status'}
-              data-testid="draw-message"
-            >
-              {message.text}
-            </p>
-          )}
-        </Panel>
+        {pad}
 
         <Panel title={t('draw.sees.title')} shape={t('draw.sees.shape')} className="draw-sees">
           <div className="map-room">
@@ -325,40 +403,11 @@ export function DrawArea() {
 
         <PredictionPanel readout={readout} blank={blank} />
 
-        <WhatIfPanel
-          bank={firstConvName ? (banks[firstConvName] ?? null) : null}
-          layer={firstConvName ?? ''}
-          noConv={!!session && session.convLayers.length === 0}
-          filter={settings.filter}
-          onFilter={(i) => setSettings({ filter: i })}
-          onEdit={editFilter}
-          onReset={resetModel}
-          edited={edits.edited}
-          before={edits.before}
-          now={now}
-        />
+        {whatIf}
       </div>
 
       <section className="draw-layers-section" aria-labelledby="draw-layers-title" ref={setLayersEl}>
-        <div className="draw-layers-head">
-          <h2 id="draw-layers-title">{t('draw.layersTitle')}</h2>
-          {maxChannels > 1 && (
-            <Select
-              label={t('draw.conv2Channel')}
-              value={settings.channel === 'auto' ? 'auto' : String(settings.channel)}
-              options={[
-                { value: 'auto', label: t('draw.strongest') },
-                ...Array.from({ length: maxChannels }, (_, c) => ({
-                  value: String(c),
-                  label: String(c + 1),
-                })),
-              ]}
-              onChange={(v) => setSettings({ channel: v === 'auto' ? 'auto' : Number(v) })}
-            />
-          )}
-          {/* Timings are for developers (About this computer shows them too); students do not need them. */}
-          {BENCH && <span className="draw-latency" ref={latencyRef} data-testid="draw-latency" />}
-        </div>
+        {layersHead}
         {layerPanels}
         {result?.error && <p className="message error">{t('draw.runFailed', { error: result.error })}</p>}
       </section>

@@ -62,7 +62,8 @@ export function PredictionPanel({
             <li key={d} className={d === top && !blank ? 'draw-bar draw-bar-top' : 'draw-bar'}>
               <span className="draw-bar-label">{name}</span>
               <span className="draw-bar-track">
-                <span className="draw-bar-fill" style={{ width: `${blank ? 0 : p * 100}%` }} />
+                {/* A scale, not a width: a new answer then repaints the bars without a layout. */}
+                <span className="draw-bar-fill" style={{ transform: `scaleX(${blank ? 0 : p})` }} />
               </span>
               <span className="draw-bar-value">{blank || !probs ? '' : pct(p)}</span>
             </li>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { t } from '../../i18n';
 import { filterSlice, type FilterBank } from '../../engine';
 import { chooseSharedScale } from '../canvas/colorScales';
@@ -17,9 +17,10 @@ export type Answer = { top: number; confidence: number } | null;
 
 /**
  * "What if": change one conv1 filter of the network (on Draw's own copy of the weights) and watch every
- * later map and the answer change. Reset copies the real weights back.
+ * later map and the answer change. Reset copies the real weights back. Memoised: Draw passes stable
+ * handlers and `now` only once a filter is edited, so an answer while drawing does not re-render it.
  */
-export function WhatIfPanel({
+export const WhatIfPanel = memo(function WhatIfPanel({
   bank,
   layer,
   noConv,
@@ -189,4 +190,4 @@ export function WhatIfPanel({
       <p className="draw-note">{t('draw.whatIf.note')}</p>
     </Panel>
   );
-}
+});

@@ -13,7 +13,8 @@
  * - **Paced, at least `minRate` a second.** After a run that took `d` ms (from its start until its
  *   answer was painted), the next non-urgent run waits `min(d, 1000/minRate − d)` ms (never below 0):
  *   about half the main thread stays free for ink, yet the panels refresh at least `minRate` times a
- *   second whenever a run fits in half of that period.
+ *   second whenever a run fits in half of that period. A pause of a frame or more starts the next run
+ *   when it ends (the moves meanwhile have had their frames); a shorter one waits for a frame.
  * - **Urgent requests** (a stroke ends, Undo, a new model) skip the pacing: the final answer should come
  *   at once. They still wait for a run in flight, whose answer is then stale and dropped.
  *
@@ -45,6 +46,9 @@ export type PredictScheduler = {
   /** For tests and the benchmark. */
   stats(): { runs: number; dropped: number; inFlight: boolean };
 };
+
+/** One frame at 60 Hz, ms: a pause at least this long has let a frame of ink be painted. */
+const FRAME_MS = 1000 / 60;
 
 /** The pause after a run that took `runMs`, keeping at least `minRate` runs a second when they fit. */
 export function paceAfter(runMs: number, minRate: number): number {
@@ -106,13 +110,21 @@ export function createPredictScheduler(
       return;
     }
     const wait = nextAllowedAt - clock.now();
+    // A pause of a frame or more already let the ink of the moves meanwhile reach the screen: the run
+    // starts when it ends. Waiting for one more frame after it (up to 50 ms at 4× CPU throttling) cost
+    // the panels a tenth of their refreshes while drawing. A shorter pause, or none, waits for a frame.
     cancelTimer =
-      wait > 0
+      wait >= FRAME_MS
         ? clock.delay(() => {
             cancelTimer = null;
-            cancelTimer = clock.afterFrame(start);
+            start();
           }, wait)
-        : clock.afterFrame(start);
+        : wait > 0
+          ? clock.delay(() => {
+              cancelTimer = null;
+              cancelTimer = clock.afterFrame(start);
+            }, wait)
+          : clock.afterFrame(start);
   };
 
   return {

@@ -75,7 +75,7 @@ export const FiltersPanel = memo(function FiltersPanel({
           </span>
         )}
       </div>
-      {maps.length > 0 && <ColorLegend scale={scale} width={140} />}
+      {maps.length > 0 && <ColorLegend scale={scale} width={140} paintLater />}
     </Panel>
   );
 });
@@ -168,7 +168,7 @@ const LayerRow = memo(function LayerRow({
             label={t('train.layers.values', { name: layer.name })}
           />
         )}
-        <ColorLegend scale={scale} width={120} />
+        <ColorLegend scale={scale} width={120} paintLater />
       </div>
     </div>
   );

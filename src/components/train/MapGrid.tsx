@@ -1,6 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useOnScreen } from '../canvas/useOnScreen';
 import { heatmapPixels } from '../canvas/drawHeatmap';
+import { queueCanvasPaint } from '../canvas/budgetedPaints';
 import type { ColorScale } from '../canvas/colorScales';
 import { t } from '../../i18n';
 
@@ -67,47 +68,6 @@ export function mapGridPixels(
   return img;
 }
 
-/** Canvas paints that did not fit in their frame's budget, one per canvas (a newer one replaces it). */
-const paints = new Map<HTMLCanvasElement, () => void>();
-let paintFrame = 0;
-/** Milliseconds of painting per burst (one commit's worth) before the rest waits for the next frame. */
-const PAINT_BUDGET_MS = 8;
-let burstStart = -Infinity;
-
-function runPaints(): void {
-  paintFrame = 0;
-  burstStart = performance.now();
-  for (const [canvas, paint] of paints) {
-    paints.delete(canvas);
-    paint();
-    if (paints.size && performance.now() - burstStart > PAINT_BUDGET_MS) {
-      paintFrame = requestAnimationFrame(runPaints);
-      return;
-    }
-  }
-}
-
-/**
- * Paints now, in the same frame as the numbers and curves, while this burst of paints is within budget
- * (the usual case: a whole refresh takes a millisecond or two). Past the budget (the very first refresh,
- * before the browser has compiled this code, or a busy laptop) the rest goes to the next frames, so no
- * refresh makes a long task. Returns a cancel for the effect's cleanup.
- */
-function queuePaint(canvas: HTMLCanvasElement, paint: () => void): () => void {
-  const now = performance.now();
-  // Paints from one commit come within a few milliseconds of each other; a later one starts a new burst.
-  if (now - burstStart > 50) burstStart = now;
-  if (!paintFrame && now - burstStart < PAINT_BUDGET_MS) {
-    paint();
-    return () => {};
-  }
-  paints.set(canvas, paint);
-  paintFrame ||= requestAnimationFrame(runPaints);
-  return () => {
-    if (paints.get(canvas) === paint) paints.delete(canvas);
-  };
-}
-
 /** Each canvas's last pixels, refilled by its next paint. */
 const buffers = new WeakMap<HTMLCanvasElement, ImageData>();
 
@@ -144,16 +104,22 @@ export const MapGrid = memo(function MapGrid({
   useLayoutEffect(() => {
     const canvas = ref.current;
     if (!canvas || maps.length === 0 || !onScreen) return;
-    return queuePaint(canvas, () => {
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return;
-      const l = mapGridLayout(maps.length, w, h, cellPx, gap, maxWidth);
-      if (canvas.width !== l.width) canvas.width = l.width;
-      if (canvas.height !== l.height) canvas.height = l.height;
-      const img = mapGridPixels(maps, w, h, scale, cellPx, gap, l, buffers.get(canvas));
-      buffers.set(canvas, img);
-      ctx.putImageData(img, 0, 0);
-    });
+    // A canvas's first paint waits for a task of its own (budgetedPaints): the first live refresh
+    // mounts every layer's map at once.
+    return queueCanvasPaint(
+      canvas,
+      () => {
+        const ctx = canvas.getContext('2d');
+        if (!ctx) return;
+        const l = mapGridLayout(maps.length, w, h, cellPx, gap, maxWidth);
+        if (canvas.width !== l.width) canvas.width = l.width;
+        if (canvas.height !== l.height) canvas.height = l.height;
+        const img = mapGridPixels(maps, w, h, scale, cellPx, gap, l, buffers.get(canvas));
+        buffers.set(canvas, img);
+        ctx.putImageData(img, 0, 0);
+      },
+      { first: !buffers.has(canvas) },
+    );
   }, [maps, w, h, scale, cellPx, gap, maxWidth, onScreen]);
   return (
     <canvas

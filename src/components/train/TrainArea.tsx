@@ -1,6 +1,7 @@
+import './trainContain.css';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { isBuiltinDataset, LENET_DEFAULTS, type LayerSpec } from '../../engine';
-import { useStore, useStoreTransition } from '../../state/createStore';
+import { useStoreTransition } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { formatTrainParams, learnCount, parseTrainParams } from '../../state/trainParams';
 import { defaultEpochs } from '../../engine/train/defaultEpochs';
@@ -20,6 +21,7 @@ import { ensureSession, resetRuntime, send, startTraining, trainStore } from './
 import { explainLink, testImage, type ExplainImage } from '../../state/explainParams';
 import { STORED_SPLIT_SEED } from '../../state/datasetService';
 import { useTrainDataset } from './useTrainDataset';
+import { useFrameLater } from './useFrameLater';
 import { warmUpCanvas } from '../canvas/warmUpCanvas';
 import { formatCompare, parseCompareParam } from '../../state/compareParam';
 import { runsStore } from '../../state/runsService';
@@ -77,7 +79,9 @@ export function TrainArea() {
   useEffect(() => {
     lastCompare.current = compare.ids;
   }, [compare.ids]);
-  const stored = useStore(runsStore, (s) => s);
+  // A transition, like the training store below: the list is read again when a run ends, and a
+  // synchronous render of the whole area for it was a 60–70 ms task at 4× CPU throttling.
+  const stored = useStoreTransition(runsStore);
   const comparedRuns = useMemo(
     () => compare.ids.flatMap((id) => stored.runs.filter((r) => r.id === id)),
     [compare.ids, stored.runs],
@@ -91,14 +95,24 @@ export function TrainArea() {
   // numbers and curves (each extra frame costs the compositor CPU the worker needs, see FLUSH_MS).
   const rt = useStoreTransition(trainStore);
   const { snapshot } = rt;
-  // Deferred on purpose: an epoch's results (a 100-cell confusion table, the mistakes gallery) arrive
-  // in one worker message and the store updates synchronously; React renders them afterwards as a
-  // transition, in slices that yield to input and to the next progress update, instead of one long task.
-  const lastEval = useDeferredValue(rt.lastEval);
+  // An epoch's results arrive in one worker message with the epoch's numbers. Drawn in the same frame,
+  // the first 100-cell confusion table, the 16-picture mistakes gallery and (when the run ends) the
+  // settings column turning enabled were one layout of the whole area: 186 ms at 4× CPU throttling.
+  // So each comes a frame after the one before it: numbers and curves, then the table, then the
+  // gallery (useFrameLater); the settings are enabled a frame after the run ends.
+  const lastEval = useFrameLater(rt.lastEval);
+  const mistakesEval = useFrameLater(lastEval);
   const liveTestSet = useDeferredValue(rt.testSet);
   const [panels, setPanels] = useState(params.get('panels') !== '0');
   const [picked, setPicked] = useState<number | null>(null);
   const busy = isBusy(rt);
+  // Turning the settings column's ~190 controls disabled or enabled restyles and lays out all of them
+  // (the layer editor's selects re-measure every option): 50–90 ms in one frame at 4× throttling. So
+  // the settings, the model and the runs are disabled at once when a run starts and enabled a frame
+  // after it ends; the layer editor follows them a frame later each way (its changes are ignored while
+  // a run goes, see onLayers, so the frame it stays enabled at the start cannot change the run).
+  const sideBusy = useFrameLater(busy, (b) => b);
+  const editorBusy = useFrameLater(sideBusy);
   const problemList = Object.values(problems);
   const canTrain = problemList.length === 0 && !busy && rt.phase !== 'loading' && rt.phase !== 'idle';
 
@@ -141,7 +155,11 @@ export function TrainArea() {
 
   const layers = useMemo(() => configLayers(cfg), [cfg]);
   const onLayers = useCallback(
-    (next: LayerSpec[]) => onChange({ ...cfg, arch: LENET_DEFAULTS, layers: next }),
+    (next: LayerSpec[]) => {
+      // The network cannot change under a running session (the editor is disabled a frame later).
+      if (isBusy(trainStore.get())) return;
+      onChange({ ...cfg, arch: LENET_DEFAULTS, layers: next });
+    },
     [cfg, onChange],
   );
 
@@ -235,14 +253,14 @@ export function TrainArea() {
             </p>
           )}
           {/* Above the settings: after a run, "Use this model" is on the first screen. */}
-          <ModelPanel busy={busy} dataset={dataset ?? 'mnist'} datasetName={info.name} />
-          <RunsPanel compared={compare.ids} onCompare={onCompare} busy={busy} />
+          <ModelPanel busy={sideBusy} dataset={dataset ?? 'mnist'} datasetName={info.name} />
+          <RunsPanel compared={compare.ids} onCompare={onCompare} busy={sideBusy} />
           <LayerEditor
             input={modelInput}
             layers={layers}
             archError={archError}
             batchSize={cfg.batchSize}
-            busy={busy}
+            busy={editorBusy}
             onChange={onLayers}
             timeEstimate={timeEstimate}
             epochs={cfg.epochs}
@@ -250,7 +268,7 @@ export function TrainArea() {
           <TrainControls
             cfg={cfg}
             problems={problems}
-            busy={busy}
+            busy={sideBusy}
             onChange={onChange}
             epochsHelp={trainCount === null ? null : epochsHelp(cfg, trainCount)}
           />
@@ -305,7 +323,7 @@ export function TrainArea() {
               classNames={info.classNames}
             />
             <MistakesPanel
-              mistakes={lastEval?.mistakes ?? null}
+              mistakes={mistakesEval?.mistakes ?? null}
               set={testSet}
               onPick={pick}
               picked={picked}

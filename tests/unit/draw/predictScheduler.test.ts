@@ -86,6 +86,29 @@ describe('createPredictScheduler', () => {
     expect(runs[0]!.ctx.urgent).toBe(false);
   });
 
+  it('after a pause of a frame or more the next run starts when the pause ends; a shorter one waits for a frame', async () => {
+    const c = fakeClock();
+    const { run, runs } = manualRuns();
+    const s = createPredictScheduler(run, c.clock);
+    s.request();
+    c.frame();
+    c.advance(30); // the first run takes 30 ms: a 30 ms pause follows
+    await runs[0]!.finish();
+    s.request();
+    c.advance(29);
+    expect(runs).toHaveLength(1);
+    c.advance(1);
+    expect(runs).toHaveLength(2); // no frame needed: the pause spanned frames
+    c.advance(10); // the second run takes 10 ms: a 10 ms pause, shorter than a frame
+    await runs[1]!.finish();
+    s.request();
+    c.advance(10);
+    expect(runs).toHaveLength(2);
+    expect(c.pendingFrames()).toBe(1);
+    c.frame();
+    expect(runs).toHaveLength(3);
+  });
+
   it('keeps one run in flight and merges the requests meanwhile into one (stale drawings dropped)', async () => {
     const c = fakeClock();
     const { run, runs } = manualRuns();

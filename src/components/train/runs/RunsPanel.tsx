@@ -3,7 +3,7 @@ import { memo, useEffect, useState } from 'react';
 import { builtinDataset, isBuiltinDataset, MAX_RUNS, type RunSummary } from '../../../engine';
 import { t } from '../../../i18n';
 import { StatusNote } from '../../ui';
-import { useStore } from '../../../state/createStore';
+import { useStoreTransition } from '../../../state/createStore';
 import { refreshRuns, removeRun, restoreRun, runsStore, unreadableText } from '../../../state/runsService';
 import { runLabel, runNetworkName, runSettingsText, runTime } from '../../../state/runWords';
 import { RunSwatch } from './ComparePanel';
@@ -26,7 +26,9 @@ export const RunsPanel = memo(function RunsPanel({
   onCompare: (ids: string[]) => void;
   busy: boolean;
 }) {
-  const s = useStore(runsStore, (st) => st);
+  // A transition: the list is read again as a run ends, with the rest of the area changing in the same
+  // moment; rendered in slices, not as one task (TrainArea reads it the same way).
+  const s = useStoreTransition(runsStore);
   const [asking, setAsking] = useState<string | null>(null);
   useEffect(() => void refreshRuns(), []);
   const newestFirst = [...s.runs].reverse();
