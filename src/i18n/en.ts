@@ -259,6 +259,23 @@ export const en = {
       dense2: 'Fully connected, 84',
       output: 'Fully connected, 10 + softmax',
     },
+    // Short names under LeNet's blocks on a projector (the table beside says what each layer does).
+    layersShort: {
+      input: 'input',
+      conv1: 'conv1',
+      pool1: 'pool1',
+      conv2: 'conv2',
+      pool2: 'pool2',
+      flatten: 'flatten',
+      dense1: 'dense1',
+      dense2: 'dense2',
+      output: 'output',
+    },
+    weightsN: '{n} weights',
+    lenetPickLayer: 'Layer shown big',
+    templatePick: 'Template shown big',
+    lenetAnswer: "The network's answer:",
+    lenetSure: '{pct}% sure',
     explain: {
       shape: 'test digit #{index} · 28×28 · the shipped LeNet-5',
       open: 'Open it in Explain',

@@ -4,7 +4,17 @@ import { LayerPanels } from '../../draw/LayerPanels';
 import { PredictionPanel } from '../../draw/PredictionPanel';
 import { useDrawModel } from '../../draw/useDrawModel';
 import { t } from '../../../i18n';
-import { DigitsPending, LearnPanel, num, str, useLearnRoom, useMnistTest, type PanelProps } from './common';
+import {
+  DigitsPending,
+  LearnPanel,
+  num,
+  str,
+  useLearnPresenting,
+  useLearnRoom,
+  useMnistTest,
+  type PanelProps,
+} from './common';
+import { LenetLivePresent, PictureRoom } from './LenetLivePresent';
 import { DigitMap, DigitPicker, ModelNote } from './parts';
 
 const PARTS = ['all', 'features'] as const;
@@ -17,6 +27,7 @@ const NO_LINKS = { banks: {}, channel: 'auto' } as const;
 export function LenetLivePanel({ params, setParam }: PanelProps) {
   const mnist = useMnistTest();
   const room = useLearnRoom();
+  const presenting = useLearnPresenting();
   // The lesson says "the real network, trained on 60,000 digits": always the shipped one.
   const model = useDrawModel('pretrained');
   const session = model.state === 'ready' ? model.session : null;
@@ -39,14 +50,42 @@ export function LenetLivePanel({ params, setParam }: PanelProps) {
       live = false;
     };
   }, [session, pixels]);
-  if (mnist.state !== 'ready' || !pixels) return <DigitsPending state={mnist} />;
+  if (mnist.state !== 'ready' || !pixels) {
+    if (!presenting) return <DigitsPending state={mnist} />;
+    return (
+      <LearnPanel title={t('panels.lenetTitle')}>
+        <DigitsPending state={mnist} />
+        <PictureRoom />
+      </LearnPanel>
+    );
+  }
   const label = digitLabel(mnist.set, digit);
+  const picked = (
+    <div className="learn-row">
+      <DigitMap values={pixels} cellPx={5} label={t('panels.digitTitle', { i: digit, label })} />
+      <DigitPicker value={digit} onChange={(v) => setParam('digit', v)} />
+    </div>
+  );
+  const title = t('panels.lenetLiveTitle', { i: digit, label });
+  if (presenting) {
+    // Presenting: one layer big at a time, the digit and the answer beside it (LenetLivePresent).
+    return (
+      <LearnPanel title={title} shape="28×28×1 → 10">
+        {readout ? (
+          <LenetLivePresent readout={readout} part={part} digit={picked} />
+        ) : (
+          <>
+            {picked}
+            <PictureRoom />
+          </>
+        )}
+        <ModelNote model={model} always />
+      </LearnPanel>
+    );
+  }
   return (
-    <LearnPanel title={t('panels.lenetLiveTitle', { i: digit, label })} shape="28×28×1 → 10">
-      <div className="learn-row">
-        <DigitMap values={pixels} cellPx={5} label={t('panels.digitTitle', { i: digit, label })} />
-        <DigitPicker value={digit} onChange={(v) => setParam('digit', v)} />
-      </div>
+    <LearnPanel title={title} shape="28×28×1 → 10">
+      {picked}
       {readout && session && (
         <LayerPanels
           readout={readout}

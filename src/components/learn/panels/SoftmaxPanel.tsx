@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ColorLegend } from '../../canvas/ColorLegend';
 import { chooseSharedScale } from '../../canvas/colorScales';
 import {
@@ -15,7 +15,19 @@ import { createStore, useStore } from '../../../state/createStore';
 import { appStore } from '../../../state/appStore';
 import { getMnist } from '../../../state/mnistService';
 import { t } from '../../../i18n';
-import { DigitsPending, LearnPanel, str, useLearnScale, useMnistTest, type PanelProps } from './common';
+import {
+  DigitsPending,
+  LearnPanel,
+  str,
+  useLearnPresentBig,
+  useLearnPresenting,
+  useLearnRoom,
+  useLearnScale,
+  useMnistTest,
+  type PanelProps,
+} from './common';
+import { PictureRoom } from './LenetLivePresent';
+import { SegmentedButtons } from '../../ui';
 import { DigitMap, LearnMain, MapFigure } from './parts';
 
 type Run =
@@ -124,6 +136,62 @@ function TrainControls({ run }: { run: Run }) {
 function Templates({ model, digits, cellPx }: { model: SoftmaxModel; digits: number[]; cellPx: number }) {
   const templates = useMemo(() => digits.map((d) => softmaxTemplate(model, d)), [model, digits]);
   const scale = chooseSharedScale(templates);
+  const big = useLearnPresentBig();
+  const [pick, setPick] = useState(digits[0] ?? 0);
+  // Five to a row (two rows of ten): on a phone the cells shrink so that the row fits the panel, or
+  // the last templates of each row were cut off at the panel's edge.
+  const room = useLearnRoom();
+  const cols = Math.min(5, digits.length);
+  const gapPx = 16;
+  const rowCell =
+    room === null
+      ? cellPx
+      : Math.max(2, Math.min(cellPx, Math.floor((room - (cols - 1) * gapPx) / (cols * 28))));
+  if (big) {
+    // On a projector ONE template big, chosen with segmented buttons (a clicker's Tab and ←/→), the
+    // others small beside it: ten 28×28 pictures side by side would each be a tenth of the room, too
+    // small to see which pixels are red; the small ones still let the class compare the shapes.
+    const at = Math.max(0, digits.indexOf(pick));
+    return (
+      <>
+        <MapFigure
+          main
+          values={templates[at] ?? new Float32Array(784)}
+          w={28}
+          h={28}
+          scale={scale}
+          cellPx={cellPx}
+          label={t('panels.templateFor', { d: digits[at] ?? 0 })}
+          caption={t('panels.templateFor', { d: digits[at] ?? 0 })}
+        >
+          <SegmentedButtons
+            label={t('panels.templatePick')}
+            value={digits[at] ?? 0}
+            options={digits.map((d) => ({ value: d, label: String(d) }))}
+            onChange={setPick}
+            testId="template-pick"
+          />
+          <ColorLegend scale={scale} />
+        </MapFigure>
+        <div className="learn-templates-strip">
+          {templates.map((tpl, i) =>
+            i === at ? null : (
+              <MapFigure
+                key={digits[i]}
+                values={tpl}
+                w={28}
+                h={28}
+                scale={scale}
+                cellPx={2}
+                label={t('panels.templateFor', { d: digits[i] ?? 0 })}
+                caption={digits[i]}
+              />
+            ),
+          )}
+        </div>
+      </>
+    );
+  }
   return (
     <>
       <div className={digits.length > 5 ? 'learn-templates' : 'learn-row'}>
@@ -134,7 +202,7 @@ function Templates({ model, digits, cellPx }: { model: SoftmaxModel; digits: num
             w={28}
             h={28}
             scale={scale}
-            cellPx={cellPx}
+            cellPx={rowCell}
             label={t('panels.templateFor', { d: digits[i] ?? 0 })}
             caption={digits[i]}
             captionClassName="learn-big"
@@ -166,11 +234,21 @@ export function SoftmaxPanel({ params }: PanelProps) {
   }, [autoTrain]);
   const mnist = useMnistTest();
   const s = useLearnScale();
+  const presenting = useLearnPresenting();
   if (view === 'idea') {
-    if (mnist.state !== 'ready') return <DigitsPending state={mnist} />;
+    if (mnist.state !== 'ready') {
+      if (!presenting) return <DigitsPending state={mnist} />;
+      // Presenting, the wiring's room is there from the first look (see PictureRoom).
+      return (
+        <LearnPanel title={t('panels.softmaxIdea')} shape="784 → 10">
+          <DigitsPending state={mnist} />
+          <PictureRoom />
+        </LearnPanel>
+      );
+    }
     return (
       <LearnPanel title={t('panels.softmaxIdea')} shape="784 → 10">
-        <div className="learn-row">
+        <div className="learn-row learn-softmax-idea">
           <DigitMap
             values={digitPixels(mnist.set, 0)}
             cellPx={Math.round(7 * s)}
@@ -229,9 +307,12 @@ export function SoftmaxPanel({ params }: PanelProps) {
           cellPx={Math.round((view === 'templates' ? 4 : 3) * s)}
         />
       )}
+      {/* Presenting, the templates' room is there while they train (see PictureRoom). */}
+      {!model && presenting && NEEDS_MODEL.includes(view) && <PictureRoom />}
       {model && view === 'oneSeven' && (
         <>
-          <Templates model={model} digits={ONE_SEVEN} cellPx={Math.round(8 * s)} />
+          {/* 7 px presenting: at 8 the step was 10 px taller than a 1366×768 screen at the least zoom. */}
+          <Templates model={model} digits={ONE_SEVEN} cellPx={Math.round((presenting ? 7 : 8) * s)} />
           {c && (
             <ul className="learn-big">
               <li>{t('panels.confusion', { a: 7, b: 1, n: c[7 * 10 + 1] ?? 0 })}</li>

@@ -17,6 +17,8 @@ export type PanelProps = {
 /** 1 normally, larger in presentation mode: panels multiply their cell sizes by it. */
 export const LearnScale = createContext(1);
 export const useLearnScale = () => useContext(LearnScale);
+/** Presentation mode (`present=1`) at any screen size: LessonPlayer sets a scale above 1 only then. */
+export const useLearnPresenting = () => useContext(LearnScale) > 1;
 
 /** Width a lesson panel's pictures may take, px (the stage's width less the panel's padding); null until measured. */
 export const LearnRoom = createContext<number | null>(null);
