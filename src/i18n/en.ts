@@ -169,6 +169,8 @@ export const en = {
     mysteryMap: 'Mystery map',
     volumeTitle: 'The maps as one volume',
     volumeShape: '[N, H, W, C] = [1, {h}, {w}, {c}]',
+    filterInputTitle: 'What goes in: one grey digit and {n} filters',
+    oneOfFilters: 'One of the {n} filters · 3×3',
     openExplorer: 'Open this in the Convolution explorer',
     calcTitle: 'Output-size calculator',
     inSize: 'Input size (height = width)',

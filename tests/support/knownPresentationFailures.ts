@@ -20,19 +20,7 @@ import type { ProblemKind } from './layoutAudit';
  * only shrinks.
  */
 export const KNOWN_PRESENTATION_FAILURES: Readonly<Record<string, readonly ProblemKind[]>> = {
-  'lesson 1 (tensors) step 1': ['small-visual'],
-  'lesson 1 (tensors) step 2': ['small-visual'],
-  'lesson 1 (tensors) question 7': ['vscroll', 'small-visual'],
-  'lesson 5 (filter-stack) step 1': ['vscroll'],
-  'lesson 5 (filter-stack) step 3': ['small-visual'],
-  'lesson 5 (filter-stack) question 5': ['vscroll', 'small-visual'],
   'lesson 8 (softmax-templates) step 5': ['vscroll'],
-  'lesson 1 (tensors) step 4': ['small-visual'],
-  'lesson 1 (tensors) step 5': ['small-visual'],
-  'lesson 2 (convolution-of-functions) step 4': ['small-visual'],
-  'lesson 2 (convolution-of-functions) question 7': ['small-visual'],
-  'lesson 5 (filter-stack) step 2': ['small-visual'],
-  'lesson 5 (filter-stack) question 4': ['small-visual'],
   'lesson 8 (softmax-templates) step 2': ['small-visual'],
   'lesson 11 (what-it-looks-at) step 5': ['small-visual'],
   'lesson 11 (what-it-looks-at) question 7': ['small-visual'],

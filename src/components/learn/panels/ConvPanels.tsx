@@ -20,9 +20,10 @@ import {
 import { t } from '../../../i18n';
 import { convStep, kernelFromFilters, stackPlanes } from '../../../engine';
 import { ConvMaths } from '../../convolution/ConvMaths';
-import { LearnPanel, num, useFitCell, useLearnScale, type PanelProps } from './common';
+import { LearnPanel, num, useFitCell, useLearnPresentBig, useLearnScale, type PanelProps } from './common';
 import { LearnAside, MapFigure, SwatchKey } from './parts';
 import { PlayerControls } from './Player';
+import { RowConvPicture } from './RowConvPicture';
 
 const T_MIN = -6;
 const T_MAX = 6;
@@ -154,12 +155,43 @@ function RowMap(p: Pick<HeatmapProps, 'values' | 'cellPx' | 'label' | 'filled' |
 /** A 3-number kernel sliding along a row of 9 numbers; the output row fills as it goes. */
 export function Grid1dPanel({ params, setParam }: PanelProps) {
   const s = useLearnScale();
+  const big = useLearnPresentBig();
   const out = useMemo(() => conv1d(ROW, ROW_KERNEL), []);
   const pos = num(params, 'pos', 0, 0, out.length - 1);
   const hide = params.hide !== undefined;
   const cell = useFitCell(ROW.length, Math.round(52 * s), 24);
   const under = ROW.slice(pos, pos + 3);
   const maths = under.map((v, i) => `${v}·${ROW_KERNEL[i]}`).join(' + ');
+  const filled = hide ? pos : pos + 1;
+  const readout = (
+    <p className="learn-formula-line" aria-live="polite">
+      {maths} = {hide ? t('panels.hidden') : String(out[pos])}
+    </p>
+  );
+  // Stepping on would fill in the hidden answer: frozen until answered.
+  const player = !hide && (
+    <PlayerControls
+      frame={pos}
+      count={out.length}
+      fps={2}
+      setFrame={(f) => setParam('pos', f)}
+      label={t('panels.position')}
+      valueText={`${pos + 1} / ${out.length}`}
+    />
+  );
+  if (big) {
+    // On a projector: the three rows as one drawing across the panel, the sum, player and key under it.
+    return (
+      <LearnPanel title={t('panels.grid1dTitle')} shape={`9 → ${out.length}`}>
+        <RowConvPicture row={ROW} kernel={ROW_KERNEL} out={out} pos={pos} filled={filled} scale={ROW_SCALE} />
+        <div className="learn-row learn-main-foot">
+          {readout}
+          {player}
+          <ColorLegend scale={ROW_SCALE} />
+        </div>
+      </LearnPanel>
+    );
+  }
   return (
     <LearnPanel title={t('panels.grid1dTitle')} shape={`9 → ${out.length}`}>
       <div className="learn-stack">
@@ -180,25 +212,13 @@ export function Grid1dPanel({ params, setParam }: PanelProps) {
         <RowMap
           values={out}
           cellPx={cell}
-          filled={hide ? pos : pos + 1}
+          filled={filled}
           label={t('panels.output')}
           highlights={[{ row: 0, col: pos, rows: 1, cols: 1, color: '#d95f02', width: 4 }]}
         />
       </div>
-      <p className="learn-formula-line" aria-live="polite">
-        {maths} = {hide ? t('panels.hidden') : String(out[pos])}
-      </p>
-      {/* Stepping on would fill in the hidden answer: frozen until answered. */}
-      {!hide && (
-        <PlayerControls
-          frame={pos}
-          count={out.length}
-          fps={2}
-          setFrame={(f) => setParam('pos', f)}
-          label={t('panels.position')}
-          valueText={`${pos + 1} / ${out.length}`}
-        />
-      )}
+      {readout}
+      {player}
       <ColorLegend scale={ROW_SCALE} />
     </LearnPanel>
   );

@@ -27,6 +27,8 @@ import {
 import { MapFigure } from './parts';
 import { NumberStepper } from '../../ui';
 import { PhotoFigure } from './TensorPanels';
+import { VolumePicture } from './VolumePicture';
+import { FilterInputPanel } from './FilterInputPanel';
 
 /** The explorer's URL contract (issue 3): opens #/convolution on this digit with this filter. */
 export function explorerHref(digit: number, kernel: readonly number[]): string {
@@ -61,6 +63,11 @@ export function DigitFiltersPanel({ params }: PanelProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mnist, digit, names.join(',')]);
   if (mnist.state !== 'ready') return <DigitsPending state={mnist} />;
+  if (params.view === 'input') {
+    return (
+      <FilterInputPanel pixels={digitPixels(mnist.set, digit)} n={num(params, 'n', 8, 1, 16)} hide={hide} />
+    );
+  }
   const scale = chooseSharedScale(maps.map((m) => m.values));
   const first = names[0] ?? 'vertical';
   // On a projector the first map fills the room; the others, beside it, one below the other, smaller.
@@ -70,30 +77,19 @@ export function DigitFiltersPanel({ params }: PanelProps) {
   return (
     <LearnPanel title={volume ? t('panels.volumeTitle') : title} shape={shape}>
       {volume ? (
-        <div
-          className="learn-volume"
-          data-layer-stack=""
-          style={{ width: 26 * cell + names.length * 26 + 20, height: 26 * cell + names.length * 26 + 10 }}
-        >
-          {maps.map((m, i) => (
-            <div
-              key={i}
-              className="learn-volume-slice"
-              style={{ left: i * 26, top: (names.length - 1 - i) * 26 }}
-            >
-              <Heatmap
-                values={m.values}
-                w={m.w}
-                h={m.h}
-                scale={scale}
-                cellPx={cell}
-                label={t('panels.mapTitle', { name: t(`panels.filterNames.${names[i] ?? 'vertical'}`) })}
-              />
-            </div>
-          ))}
-        </div>
+        <VolumePicture
+          slices={maps.map((m, i) => ({
+            ...m,
+            label: t('panels.mapTitle', { name: t(`panels.filterNames.${names[i] ?? 'vertical'}`) }),
+          }))}
+          scale={scale}
+          cellPx={cell}
+          label={`${t('panels.volumeTitle')} · ${shape}`}
+        />
       ) : (
-        <div className="learn-row">
+        // A bank of several filters: presenting on a laptop, each kernel sits beside its map
+        // (presentLessons.css), so two rows of maps fit the screen's height.
+        <div className={names.length > 2 ? 'learn-row learn-filter-bank' : 'learn-row'}>
           {maps.map((m, i) => {
             const name = names[i] ?? 'vertical';
             const mapName = hide
@@ -229,6 +225,7 @@ const RGB_KERNELS: Record<'r' | 'g' | 'b', number[]> = {
 /** A 3×3×3 filter on the synthetic colour picture: one map per channel and their sum. */
 export function RgbConvPanel() {
   const s = useLearnScale();
+  const big = useLearnPresentBig();
   const photo = useMemo(() => syntheticPhoto(24), []);
   const maps = useMemo(
     () => ({
@@ -240,7 +237,10 @@ export function RgbConvPanel() {
   );
   const sum = useMemo(() => sumGrids([maps.r, maps.g, maps.b]), [maps]);
   const scale = chooseSharedScale([maps.r.values, maps.g.values, maps.b.values, sum.values]);
-  const cell = Math.round(5 * s);
+  // Presenting on a projector the sum fills the room (the step's point: three channel results add into
+  // ONE map) and the photo and its three channel results, each beside its slice of the filter, are a
+  // small column beside it that reads top-down as the sum's terms.
+  const cell = Math.round((big ? 4 : 5) * s);
   const side = 24 - 3 + 1;
   return (
     <LearnPanel title={t('panels.rgbConvTitle')} shape={`24×24×3 → ${side}×${side}×1`}>
@@ -250,15 +250,16 @@ export function RgbConvPanel() {
         {(['r', 'g', 'b'] as const).map((c) => {
           const name = t('panels.channel', { name: t(`panels.channelNames.${c}`) });
           return (
-            <figure key={c} className="learn-figure">
+            <figure key={c} className="learn-figure learn-channel-figure">
               <Heatmap
                 values={RGB_KERNELS[c]}
                 w={3}
                 h={3}
                 scale={kernelScale(RGB_KERNELS[c])}
-                cellPx={Math.round(18 * s)}
+                cellPx={Math.round((big ? 26 : 18) * s)}
                 showNumbers
                 decimals={0}
+                fontPx={big ? 18 : undefined}
                 label={`${t('panels.kernel')} · ${name}`}
               />
               <Heatmap
@@ -276,6 +277,7 @@ export function RgbConvPanel() {
           );
         })}
         <MapFigure
+          main
           {...sum}
           scale={scale}
           cellPx={cell}

@@ -14,7 +14,15 @@ export const filterStackLesson: LessonDef = {
     { id: 'rgb', panel: 'rgbConv' },
   ],
   questions: [
-    { id: 'shape', kind: 'choice', options: ['a', 'b', 'c'], answer: 'b' },
+    {
+      id: 'shape',
+      kind: 'choice',
+      options: ['a', 'b', 'c'],
+      answer: 'b',
+      // What goes in (the digit, a 3×3 filter), not what comes out: the maps would show the answer.
+      panel: 'digitFilters',
+      params: { view: 'input', n: 8, digit: 0 },
+    },
     { id: 'weights', kind: 'number', answer: 27, panel: 'rgbConv' },
   ],
 };
