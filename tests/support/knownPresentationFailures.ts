@@ -7,13 +7,10 @@ import type { ProblemKind } from './layoutAudit';
  *
  * - small-visual: at 1920×1080 the largest single picture fills less than a third of the screen. A
  *   lesson step's main picture (MapFigure main, LearnMap, LearnMain: src/components/learn/panels/
- *   parts.tsx) fills the panel's height with the rest beside it (src/styles/presentLessons.css); what
- *   is left: wide drawings (LeNet's layers, lesson 2's bell curves, lesson 8's wiring), steps of many
- *   equal pictures (a batch, templates, filter banks, a photo and its channels) and lesson 11's learned
- *   map (made on request: no picture before it is made). The areas (home, Learn's projector index,
- *   the explorers, Train, Draw, Explain, Data) pass (src/styles/present.css).
- * - vscroll: panels taller than the screen even at the smallest zoom.
- * - target: a slider or field zoomed below 24 px.
+ *   parts.tsx) fills the panel's height with the rest beside it (src/styles/presentLessons.css); the
+ *   areas have their own projector layouts (src/styles/present.css). What is left is one kind: a step
+ *   whose picture only exists after the student acts (lesson 8 step 2 before its Train button, lesson
+ *   11's learned map before it is made), which needs a picture to show before that, not a layout.
  *
  * Keyed by the screen's label, each entry lists the kinds still allowed there. Everything else must
  * pass, and the test fails on an entry that no longer fails at either size (delete it), so this list
