@@ -29,6 +29,7 @@ import {
   auditScreen,
   presenting,
   visit,
+  waitForPresentFit,
   type AppScreen,
 } from '../tests/support/layoutPages';
 
@@ -160,17 +161,7 @@ async function main(): Promise<void> {
         if (values.present) await page.mouse.move(size.width / 2, size.height / 2);
         if (values.audit) {
           const base = screen.label.replace(/ presenting$/, '');
-          // As the sweep does: give the fit-to-screen zoom up to 3 s to settle.
-          await page
-            .waitForFunction(
-              () => {
-                const main = document.querySelector('main');
-                return !main || main.scrollHeight <= main.clientHeight + 1;
-              },
-              undefined,
-              { timeout: 3000 },
-            )
-            .catch(() => undefined);
+          if (values.present) await waitForPresentFit(page);
           const known = values.present ? (KNOWN_PRESENTATION_FAILURES[base] ?? []) : [];
           for (const line of await auditScreen(page, size, screen, values.present)) {
             const isKnown = known.some((k) => line.includes(` · ${k}: `));

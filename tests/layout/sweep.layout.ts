@@ -7,6 +7,7 @@ import {
   openAtSize,
   presenting,
   visit,
+  waitForPresentFit,
   type ScreenSize,
 } from '../support/layoutPages';
 import type { ProblemKind } from '../support/layoutAudit';
@@ -77,18 +78,7 @@ describe.concurrent('layout at classroom screen sizes', () => {
           // they must fit too.
           await page.mouse.move(size.width / 2, size.height / 2 + Math.random());
           await page.waitForTimeout(50);
-          // The fit-to-screen zoom is measured after the panels draw; on a loaded machine that can
-          // come late, so give the page up to 3 s to settle (a page that never fits still fails).
-          await page
-            .waitForFunction(
-              () => {
-                const main = document.querySelector('main');
-                return !main || main.scrollHeight <= main.clientHeight + 1;
-              },
-              undefined,
-              { timeout: 3000 },
-            )
-            .catch(() => undefined);
+          await waitForPresentFit(page);
           const known = KNOWN_PRESENTATION_FAILURES[base.label] ?? [];
           for (const line of await auditScreen(page, size, screen, true)) {
             const kind = KINDS.find((k) => line.includes(` · ${k}: `));

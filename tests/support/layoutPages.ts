@@ -156,6 +156,24 @@ export async function visit(page: Page, screen: AppScreen): Promise<void> {
   });
 }
 
+/**
+ * In presentation mode the fit-to-screen zoom is measured after the panels draw; on a loaded machine
+ * that can come late, so this gives the page up to 3 s to stop scrolling (a page that never fits still
+ * fails the audit that follows).
+ */
+export async function waitForPresentFit(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const main = document.querySelector('main');
+        return !main || main.scrollHeight <= main.clientHeight + 1;
+      },
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
+}
+
 /** Audits the screen as it stands; each problem as one line naming size, screen and element. */
 export async function auditScreen(
   page: Page,
