@@ -9,7 +9,7 @@ import { CompareLauncher } from './CompareLauncher';
 import { LessonThumb } from './LessonThumb';
 import { LearnSpotIndex } from './LearnSpotIndex';
 import { PRESENT_BIG_QUERY } from './panels/common';
-import { useMediaQuery } from './useMediaQuery';
+import { useMediaQuery } from '../ui/useMediaQuery';
 
 /** `#/learn`: the list of lessons, or one lesson at one step (see lessonRoute.ts for the URL). */
 export function LearnArea() {

@@ -15,7 +15,7 @@ import { useContentWidth } from '../canvas/useContentWidth';
 import { usePresentation } from './usePresentation';
 import { useFitZoom } from '../shell/useFitZoom';
 import { usePresentSvgText } from './usePresentSvgText';
-import { useMediaQuery } from './useMediaQuery';
+import { useMediaQuery } from '../ui/useMediaQuery';
 
 /**
  * The lesson's part of the key map (src/components/shell/keymap.ts). A presentation clicker sends

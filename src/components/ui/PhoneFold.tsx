@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { t } from '../../i18n';
-import { useMediaQuery } from '../learn/useMediaQuery';
+import { useMediaQuery } from './useMediaQuery';
 
 /** Phones in portrait: where a bar of settings would fill the first screen before the picture. */
 export const PHONE_QUERY = '(max-width: 599.98px)';
