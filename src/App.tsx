@@ -7,7 +7,7 @@ import { KeysDialog } from './components/shell/KeysDialog';
 import { AboutDialog } from './components/shell/AboutDialog';
 import { useAppKeys } from './components/shell/useAppKeys';
 import { useFitZoom } from './components/shell/useFitZoom';
-import { formatHash } from './state/hashRoute';
+import { formatHash, isPresenting } from './state/hashRoute';
 import { useHashRoute } from './state/useHashRoute';
 import { t } from './i18n';
 import { registerServiceWorker } from './sw/registerServiceWorker';
@@ -16,7 +16,7 @@ export function App() {
   const { area, params } = useHashRoute();
   const { Component, title } = AREA_ENTRIES[area];
   // Presentation mode (`present=1` in any link): the same components with larger tokens (tokens.css).
-  const present = params.get('present') === '1';
+  const present = isPresenting(params);
   // A lesson in presentation mode takes the whole screen: no nav or status bar.
   const fullScreenLesson = present && area === 'learn' && params.has('lesson');
   const [dialog, setDialog] = useState<'keys' | 'about' | null>(null);

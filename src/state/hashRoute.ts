@@ -34,6 +34,11 @@ export function parseHash(hash: string): HashRoute {
   return { area: isArea(path) ? path : DEFAULT_AREA, params: new URLSearchParams(query) };
 }
 
+/** Presentation mode (`present=1` in any link): one reading of the key for the shell and every area. */
+export function isPresenting(params: URLSearchParams): boolean {
+  return params.get('present') === '1';
+}
+
 export function formatHash(area: Area, params?: URLSearchParams | Record<string, string>): string {
   const search = params instanceof URLSearchParams ? params : new URLSearchParams(params ?? {});
   const query = search.toString();

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { formatHash, parseHash, type Area, type HashRoute } from './hashRoute';
+import { formatHash, isPresenting, parseHash, type Area, type HashRoute } from './hashRoute';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -28,7 +28,7 @@ export function useSetHashParams(
       // it says `ownsPresent` and its params are taken as they are.
       if (
         !opts?.ownsPresent &&
-        parseHash(window.location.hash).params.get('present') === '1' &&
+        isPresenting(parseHash(window.location.hash).params) &&
         !params.has('present')
       ) {
         params = new URLSearchParams(params);

@@ -9,6 +9,7 @@ import { StoragePanel } from './StoragePanel';
 import { StoredDatasetCard } from './StoredDatasetCard';
 import { DataShowcase } from './DataShowcase';
 import { useHashRoute } from '../../state/useHashRoute';
+import { isPresenting } from '../../state/hashRoute';
 import { datasetsChanged, useStoredDatasets } from '../../state/storedDatasets';
 
 function BuiltinCard({ id }: { id: BuiltinDatasetId }) {
@@ -41,7 +42,7 @@ export function DataArea() {
   }, []);
   // Presented, the room sees one dataset's pictures at a time, large (DataShowcase); the cards, the
   // ways to add a set and the storage are for a desk.
-  const present = useHashRoute().params.get('present') === '1';
+  const present = isPresenting(useHashRoute().params);
   if (present) {
     return (
       <section className="data-area" aria-labelledby="data-title">

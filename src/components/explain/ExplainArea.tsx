@@ -22,6 +22,7 @@ import { useExplainModel } from './useExplainModel';
 import { useExplainSettings } from './useExplainSettings';
 import { useContentBox } from '../canvas/useContentWidth';
 import { useHashRoute } from '../../state/useHashRoute';
+import { isPresenting } from '../../state/hashRoute';
 
 const subscribeResize = (f: () => void) => {
   window.addEventListener('resize', f);
@@ -110,7 +111,7 @@ export function ExplainArea() {
   const colour = picture?.shape[2] === 3;
   // Presented, the filters' favourite patches and the learned map wait behind a "Show…" toggle: each is
   // a panel of many small pictures, and the screen is the picture with its map (present.css).
-  const present = useHashRoute().params.get('present') === '1';
+  const present = isPresenting(useHashRoute().params);
   const lower = (
     <>
       {/* The lower panels search the picture's own test split (built-in or stored) with its dataset's model. */}

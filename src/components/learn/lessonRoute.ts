@@ -1,6 +1,7 @@
 import type { LessonDef, LessonPage, PanelParams } from '../../demos/lessons/types';
 import { lessonPages } from '../../demos/lessons/types';
 import { findLesson } from '../../demos/lessons/registry';
+import { isPresenting } from '../../state/hashRoute';
 
 /**
  * `#/learn?lesson=<id>&step=<n>&present=1&<panel params>`: every step, with its panel's state, is a link.
@@ -31,7 +32,7 @@ export function parseLearnRoute(params: URLSearchParams): LearnRoute {
     lesson,
     unknownId: id && !lesson ? id : null,
     page,
-    present: params.get('present') === '1',
+    present: isPresenting(params),
     overrides,
   };
 }

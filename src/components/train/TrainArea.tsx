@@ -3,6 +3,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { isBuiltinDataset, LENET_DEFAULTS, type LayerSpec } from '../../engine';
 import { useStoreTransition } from '../../state/createStore';
 import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
+import { isPresenting } from '../../state/hashRoute';
 import { formatTrainParams, learnCount, parseTrainParams } from '../../state/trainParams';
 import { defaultEpochs } from '../../engine/train/defaultEpochs';
 import { configLayers, type TrainConfig } from '../../engine/train/config';
@@ -55,7 +56,7 @@ export function TrainArea() {
   // Keyed by the query text: the route object is new on every render, the settings are not.
   const query = params.toString();
   // Presenting, each chart says what it is (at a desk the Train area names them by their axes alone).
-  const present = params.get('present') === '1';
+  const present = isPresenting(params);
   const { dataset, info, error: datasetError } = useTrainDataset(params.get('dataset'));
   // A dataset of its own size sets the default epochs (a small set needs more passes); MNIST keeps 2.
   const trainCount = isBuiltinDataset(info.id) ? null : info.counts.train;
