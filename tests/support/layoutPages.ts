@@ -131,6 +131,14 @@ export async function visit(page: Page, screen: AppScreen): Promise<void> {
     window.location.hash = h;
   }, screen.hash);
   await page.locator(screen.ready).first().waitFor({ state: 'attached', timeout: 30_000 });
+  await settle(page);
+}
+
+/**
+ * Waits until the page's layout has stopped changing: its size, element count, loading messages, zooms
+ * and lesson stage the same over three looks 120 ms apart (at most 6 s).
+ */
+async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
     // Presentation mode enlarges a lesson's panel step by step (useFitZoom) inside a fixed layer, which
@@ -172,6 +180,35 @@ export async function waitForPresentFit(page: Page): Promise<void> {
       { timeout: 3000 },
     )
     .catch(() => undefined);
+}
+
+/**
+ * Audits a screen just visited, as the sweep does: in presentation mode after bringing the controls
+ * back (they hide after a pause, and must fit too) and letting the zoom fit. A screen that shows a
+ * problem is given one more chance to settle (1.5 s, then the same stability wait as `visit`) and judged
+ * again, and only what is still wrong then is reported: on a loaded machine a look can be stable for
+ * 360 ms while a panel still waits for its data or its zoom, and judging that moment made the sweep fail
+ * on screens that were right a second later. A real defect is there both times.
+ */
+export async function auditVisitedScreen(
+  page: Page,
+  size: ScreenSize,
+  screen: AppScreen,
+  present: boolean,
+): Promise<string[]> {
+  const look = async () => {
+    if (present) {
+      await page.mouse.move(size.width / 2, size.height / 2 + Math.random());
+      await page.waitForTimeout(50);
+      await waitForPresentFit(page);
+    }
+    return auditScreen(page, size, screen, present);
+  };
+  const first = await look();
+  if (!first.length) return first;
+  await page.waitForTimeout(1500);
+  await settle(page);
+  return look();
 }
 
 /** Audits the screen as it stands; each problem as one line naming size, screen and element. */
