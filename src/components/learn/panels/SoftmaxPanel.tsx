@@ -291,6 +291,7 @@ export function SoftmaxPanel({ params }: PanelProps) {
   const mnist = useMnistTest();
   const s = useLearnScale();
   const presenting = useLearnPresenting();
+  const big = useLearnPresentBig();
   if (view === 'idea') {
     if (mnist.state !== 'ready') {
       if (!presenting) return <DigitsPending state={mnist} />;
@@ -357,6 +358,15 @@ export function SoftmaxPanel({ params }: PanelProps) {
         ? t('panels.templatesTitle')
         : t('panels.train');
   const c = run.state === 'done' ? run.evaluation.confusion : null;
+  const oneSeven = model && (
+    <Templates model={model} digits={ONE_SEVEN} cellPx={Math.round((presenting ? 7 : 8) * s)} />
+  );
+  const counts = c && (
+    <ul className="learn-big">
+      <li>{t('panels.confusion', { a: 7, b: 1, n: c[7 * 10 + 1] ?? 0 })}</li>
+      <li>{t('panels.confusion', { a: 1, b: 7, n: c[1 * 10 + 7] ?? 0 })}</li>
+    </ul>
+  );
   return (
     <LearnPanel title={title} shape={view === 'oneSeven' ? '2 × 28×28' : '10 × 28×28'}>
       <TrainControls run={run} pictured={trainView !== null} />
@@ -368,13 +378,19 @@ export function SoftmaxPanel({ params }: PanelProps) {
       {!model && presenting && NEEDS_MODEL.includes(view) && <PictureRoom />}
       {model && view === 'oneSeven' && (
         <>
-          {/* 7 px presenting: at 8 the step was 10 px taller than a 1366×768 screen at the least zoom. */}
-          <Templates model={model} digits={ONE_SEVEN} cellPx={Math.round((presenting ? 7 : 8) * s)} />
-          {c && (
-            <ul className="learn-big">
-              <li>{t('panels.confusion', { a: 7, b: 1, n: c[7 * 10 + 1] ?? 0 })}</li>
-              <li>{t('panels.confusion', { a: 1, b: 7, n: c[1 * 10 + 7] ?? 0 })}</li>
-            </ul>
+          {/* Presented on a laptop the counts sit beside the two templates: below them the step was
+              17 px taller than a 1366×768 screen at the least zoom once a slower run's "in 45.3 s"
+              wrapped the result line (7 px cells: at 8 it was 10 px too tall even without). */}
+          {presenting && !big ? (
+            <div className="learn-row">
+              <div>{oneSeven}</div>
+              {counts}
+            </div>
+          ) : (
+            <>
+              {oneSeven}
+              {counts}
+            </>
           )}
         </>
       )}
