@@ -12,7 +12,7 @@
  *       changes of the convolution explorer's 16-filter bank instead, then the app's functions over all
  *   npx tsx scripts/trace-longtasks.ts --dist /tmp/dist-trace --ink 4 [--throttle 4]  # 4 strokes of 60
  *       pointer moves on #/draw (the ink benchmark's strokes) instead, then the app's functions over all
- *   npx tsx scripts/trace-longtasks.ts --from /tmp/train-trace.json     # read a saved trace again
+ *   npx tsx scripts/trace-longtasks.ts --from /tmp/train-trace.json [--totals]  # read a saved trace again
  *   add --brief for one short block per task over 50 ms CPU (the page's own work, whatever the load)
  *   add --invalidations to name, per long task, what invalidated layout (slows the page: see CATEGORIES)
  *
@@ -471,7 +471,8 @@ function analyse(buf: Buffer, header: string): void {
     const calls = new Map<string, number>();
     for (const e of onMain) {
       if (e.ts < from || e.ts > to || e === task) continue;
-      if (KINDS.has(e.name)) kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      // CPU time (tdur) where the event has it, which load does not stretch; wall time otherwise.
+      if (KINDS.has(e.name)) kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
       if (e.name === 'FunctionCall' || e.name === 'EventDispatch' || e.name === 'TimerFire') {
         const d = e.args?.data;
         const what =
@@ -549,5 +550,7 @@ function analyse(buf: Buffer, header: string): void {
 }
 
 const from = arg('from', '');
-if (from) analyse(readFileSync(from), `${from}: `);
-else await main();
+if (from) {
+  analyse(readFileSync(from), `${from}: `);
+  if (process.argv.includes('--totals')) printTotals(readFileSync(from));
+} else await main();
