@@ -238,6 +238,11 @@ export const en = {
     notTrained: 'Not trained yet: press “Train” (it takes a few seconds).',
     templatesTitle: 'The ten weight images (class templates)',
     templateFor: 'Weights of digit {d}',
+    templatesLive: 'The ten templates, 784 weights each (one per digit 0 to 9), as they are now',
+    templatesLiveCaption: 'The ten templates · 10 × 28×28',
+    templatesStart:
+      'Every weight starts at 0, so all ten templates are blank (white). Press Train and watch them fill in.',
+    templatesForming: 'Each batch nudges the weights: red pixels push a digit’s score up, blue pull it down.',
     oneSevenTitle: 'Ones and sevens',
     confusion: '{a}s taken for {b}s: {n}',
     trainFailed: 'Training stopped: {message}',
@@ -281,6 +286,7 @@ export const en = {
     explain: {
       shape: 'test digit #{index} · 28×28 · the shipped LeNet-5',
       open: 'Open it in Explain',
+      allFilters: 'Every filter of conv1 and conv2, nine squares each, in Explain',
     },
     links: {
       draw: {

@@ -165,6 +165,10 @@ describe('Learn: every lesson by keyboard, offline, at a school screen size (128
     await w.page.getByRole('button', { name: /^(Train the one-layer network|Train again)$/ }).click();
     await w.page.locator('[data-testid="softmax-train"] progress').waitFor({ timeout: 60_000 });
     const result = w.page.getByTestId('softmax-accuracy');
+    // The ten templates fill in while it trains (a copy of the weights every quarter second), before
+    // the run ends and is scored.
+    await w.page.getByRole('img', { name: /^Weights of digit 9/ }).waitFor({ timeout: 30_000 });
+    expect(await result.count()).toBe(0);
     await result.waitFor({ timeout: 90_000 });
     const seconds = (Date.now() - t0) / 1000;
     const acc = Number(/([\d.]+)% of the 10,000/.exec(await result.innerText())?.[1]);

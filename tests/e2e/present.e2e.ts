@@ -210,6 +210,29 @@ describe('presentation mode (present=1) in every area', () => {
         await page.evaluate(() => (window.location.hash = '#/train?present=1'));
         await expect.poll(() => status.textContent()).toBe('Digits ready');
       }
+      if (w && viewport.width >= 1920) {
+        // Lesson steps whose picture used to come only after the student acted have one before it:
+        // lesson 8 step 2 the ten templates at their all-zero start (blank until Train), lesson 11's
+        // map step the quick map's digits in their dots' colours (until the map is made). Each fills a
+        // third of the screen, drawn at its displayed size.
+        const { page } = w;
+        const before = [
+          ['#/learn?lesson=softmax-templates&step=2&present=1', 'The ten templates'],
+          ['#/learn?lesson=what-it-looks-at&step=5&present=1', 'The first 2,000 test digits'],
+        ] as const;
+        for (const [link, name] of before) {
+          await page.evaluate((h) => (window.location.hash = h), link);
+          const picture = page.getByRole('img', { name: new RegExp(`^${name}`) });
+          await picture.waitFor({ timeout: 60_000 });
+          await expect.poll(async () => (await mainPicture(page)).what, { timeout: 10_000 }).toContain(name);
+          const main = await mainPicture(page);
+          expect(main.fraction, `${link}: ${main.what}`).toBeGreaterThanOrEqual(1 / 3);
+          expect(main.crisp, `${link}: ${main.what}`).toBe(true);
+        }
+        expect(await page.getByTestId('softmax-accuracy').count()).toBe(0);
+        expect(await page.getByTestId('map-hidden-canvas').count()).toBe(0);
+        expect(w.errors).toEqual([]);
+      }
       await w?.context.close();
     });
   }

@@ -84,6 +84,9 @@ const CONTENT_READY: Readonly<Record<string, string>> = {
   'lesson 9 (lenet) step 4': '[data-testid=lenet-layer-pick], [data-testid=draw-layer-panels]',
 };
 
+const LEARNED_MAP_BEFORE =
+  '.learn-present-big [data-testid=map-digits], .learn-present:not(.learn-present-big) .explain-map-start';
+
 /**
  * The same, for presentation mode only. Lesson 8's trained templates: opened by a link these steps
  * train the one-layer network first. Not at the six sizes yet: there, once trained, step 3's ten
@@ -93,6 +96,10 @@ const PRESENT_CONTENT_READY: Readonly<Record<string, string>> = {
   'lesson 8 (softmax-templates) step 3': '[data-testid=softmax-accuracy]',
   'lesson 8 (softmax-templates) step 4': '[data-testid=softmax-accuracy]',
   'lesson 8 (softmax-templates) question 7': '[data-testid=softmax-accuracy]',
+  // Lesson 11's map step on a projector: the digits' montage, which waits for the MNIST test digits
+  // (below a projector's size the step is its buttons, there at once).
+  'lesson 11 (what-it-looks-at) step 5': LEARNED_MAP_BEFORE,
+  'lesson 11 (what-it-looks-at) question 7': LEARNED_MAP_BEFORE,
 };
 
 function withContent(page: string, content: string | undefined): string {

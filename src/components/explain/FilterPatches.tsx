@@ -37,12 +37,18 @@ export function FilterPatches({
   titled = true,
   dataset = 'mnist',
   testCount = 10000,
+  only = null,
 }: {
   net: Network;
   titled?: boolean;
   dataset?: string;
   /** How many test pictures the search will read (10,000 for the built-in sets). */
   testCount?: number;
+  /**
+   * Only this filter of this layer (a lesson presented: every filter's row of nine is several screens
+   * tall, so it shows the one filter the step is talking about). Null: every filter of every layer.
+   */
+  only?: { layer: string; filter: number } | null;
 }) {
   const synth = useFilterSynthesis(net);
   const pics = dataset !== 'mnist';
@@ -140,19 +146,22 @@ export function FilterPatches({
         </p>
       )}
       {(search.state === 'done' || synth.state === 'done') &&
-        net.convLayers.map((conv) => (
-          <LayerPatches
-            key={conv.name}
-            name={conv.name}
-            size={receptiveField(net, conv.index).size}
-            filters={conv.filters}
-            layer={search.state === 'done' ? search.result.find((l) => l.layer === conv.name) : undefined}
-            made={synth.state === 'done' ? synth.layers.find((l) => l.layer === conv.name) : undefined}
-            set={search.state === 'done' ? search.set : null}
-            dataset={dataset}
-            k={k}
-          />
-        ))}
+        net.convLayers
+          .filter((conv) => !only || conv.name === only.layer)
+          .map((conv) => (
+            <LayerPatches
+              key={conv.name}
+              name={conv.name}
+              size={receptiveField(net, conv.index).size}
+              filters={conv.filters}
+              rows={only ? [only.filter] : null}
+              layer={search.state === 'done' ? search.result.find((l) => l.layer === conv.name) : undefined}
+              made={synth.state === 'done' ? synth.layers.find((l) => l.layer === conv.name) : undefined}
+              set={search.state === 'done' ? search.set : null}
+              dataset={dataset}
+              k={k}
+            />
+          ))}
     </section>
   );
 }
@@ -166,11 +175,14 @@ const LayerPatches = memo(function LayerPatches({
   set,
   dataset,
   k,
+  rows,
 }: {
   dataset: string;
   name: string;
   size: number;
   filters: number;
+  /** The filters shown (null: all of them). */
+  rows: readonly number[] | null;
   layer: LayerTopPatches | undefined;
   made: LayerSynthesis | undefined;
   set: MnistSet | null;
@@ -190,7 +202,7 @@ const LayerPatches = memo(function LayerPatches({
       testId={`patches-${name}`}
     >
       <div className="explain-filter-rows">
-        {Array.from({ length: filters }, (_, f) => (
+        {(rows ?? Array.from({ length: filters }, (_, f) => f)).map((f) => (
           <div className="explain-filter-row" key={f}>
             <span className="explain-filter-name">{t('explain.filters.filter', { n: f })}</span>
             {made?.filters[f] && (

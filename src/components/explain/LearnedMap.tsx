@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { t } from '../../i18n';
 import { setGeometry, type MnistSet, type ModelMeta, type Network } from '../../engine';
 import { explainLink, testImage, type ExplainModelChoice } from '../../state/explainParams';
@@ -55,6 +55,7 @@ export function LearnedMap({
   classNames = null,
   testCount = 10000,
   datasetName = '',
+  before = null,
 }: {
   net: Network;
   meta: ModelMeta;
@@ -68,6 +69,8 @@ export function LearnedMap({
   testCount?: number;
   /** The dataset's name as people read it (for the "too small" message). */
   datasetName?: string;
+  /** Shown until the map is made (and while it is made): a lesson's picture of what the map places. */
+  before?: ReactNode;
 }) {
   const key = modelKey(meta);
   const words: MapWords = useMemo(() => ({ dataset, names: classNames }), [dataset, classNames]);
@@ -176,6 +179,7 @@ export function LearnedMap({
           {t('explain.map.failed', { reason: run.message })}
         </p>
       )}
+      {run.state !== 'done' && before}
       {run.state === 'done' && <MapView map={run.result} set={run.set} model={model} words={words} />}
     </section>
   );

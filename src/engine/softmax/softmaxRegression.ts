@@ -46,6 +46,14 @@ export type SoftmaxOptions = {
   seed: number;
   signal?: AbortSignal;
   onProgress?: (p: SoftmaxProgress) => void;
+  /**
+   * Called with a copy of the weights as they are now, at most every `weightsEveryMs` (and after the
+   * last step), so a page can draw the templates while they form. The arrays are new and the callback
+   * owns them; no tensor is handed out.
+   */
+  onWeights?: (model: SoftmaxModel, step: number) => void;
+  /** The least time between two `onWeights` calls, in ms (default 250). */
+  weightsEveryMs?: number;
   /** Work per slice before yielding to the page, in ms (default 12). */
   frameBudgetMs?: number;
 };
@@ -58,6 +66,15 @@ export const SOFTMAX_DEFAULTS: Omit<SoftmaxOptions, 'signal' | 'onProgress'> = {
   l2: 1e-4,
   seed: 1,
 };
+
+/**
+ * The weights training starts from: every weight and bias 0, so before any step each template is blank
+ * (white on the diverging map) and every digit scores the same. `trainSoftmax` starts from exactly
+ * these. Returns new arrays the caller owns.
+ */
+export function softmaxStart(): SoftmaxModel {
+  return { weights: new Float32Array(MNIST_PIXELS * MNIST_CLASSES), bias: new Float32Array(MNIST_CLASSES) };
+}
 
 /** Lets the page paint between slices; in node there is no animation frame, so a macrotask does. */
 function yieldToPage(): Promise<void> {
@@ -85,9 +102,10 @@ export async function trainSoftmax(
   const perEpoch = Math.ceil(examples / opts.batchSize);
   const steps = perEpoch * opts.epochs;
   const budget = opts.frameBudgetMs ?? 12;
-  // A variable shares its initial tensor's data, so the zeros themselves can go at once.
-  const w0 = tf.zeros([MNIST_PIXELS, MNIST_CLASSES]);
-  const b0 = tf.zeros([MNIST_CLASSES]);
+  // A variable shares its initial tensor's data, so the starting tensors themselves can go at once.
+  const start = softmaxStart();
+  const w0 = tf.tensor2d(start.weights, [MNIST_PIXELS, MNIST_CLASSES]);
+  const b0 = tf.tensor1d(start.bias);
   const W = tf.variable(w0, true, 'softmaxW');
   const b = tf.variable(b0, true, 'softmaxB');
   tf.dispose([w0, b0]);
@@ -96,6 +114,8 @@ export async function trainSoftmax(
   const t0 = performance.now();
   let step = 0;
   let lastLoss = NaN;
+  const weightsEvery = opts.weightsEveryMs ?? 250;
+  let lastWeightsAt = -Infinity;
   try {
     while (step < steps) {
       if (opts.signal?.aborted) throw abortError();
@@ -140,6 +160,13 @@ export async function trainSoftmax(
         elapsedMs,
         secondsLeft: step >= 5 ? ((elapsedMs / step) * (steps - step)) / 1000 : null,
       });
+      if (opts.onWeights && (step === steps || performance.now() - lastWeightsAt >= weightsEvery)) {
+        lastWeightsAt = performance.now();
+        // Copies: a backend may hand out its own buffer (cpu does), which the result also returns.
+        const weights = ((await untilAborted(W.data(), opts.signal, abortError)) as Float32Array).slice();
+        const bias = ((await untilAborted(b.data(), opts.signal, abortError)) as Float32Array).slice();
+        opts.onWeights({ weights, bias }, step);
+      }
       await yieldToPage();
     }
     const weights = (await untilAborted(W.data(), opts.signal, abortError)) as Float32Array;

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MnistSet } from '../../../src/engine/data/mnist';
 import {
   evaluateSoftmax,
+  softmaxStart,
   softmaxTemplate,
   trainSoftmax,
 } from '../../../src/engine/softmax/softmaxRegression';
@@ -52,6 +53,31 @@ describe('softmax regression W=[784,10] b=[10] on MNIST (cpu backend)', () => {
     expect(one.length).toBe(784);
     expect(one[14 * 28 + 14] ?? 0).toBeGreaterThan(0);
     expect(Math.abs(one[0] ?? 1)).toBeLessThan(1e-6);
+  });
+
+  it('onWeights: copies of the weights while they form, the last one the result; it starts from softmaxStart (all 0)', async () => {
+    const start = softmaxStart();
+    expect(start.weights.length).toBe(7840);
+    expect(start.weights.every((v) => v === 0) && start.bias.every((v) => v === 0)).toBe(true);
+    const { model, seen } = await expectNoLeaks(async () => {
+      const seen: { step: number; weights: Float32Array }[] = [];
+      const model = await trainSoftmax(train, {
+        ...opts,
+        examples: 500,
+        epochs: 1,
+        frameBudgetMs: 0,
+        weightsEveryMs: 0,
+        onWeights: (m, step) => seen.push({ step, weights: m.weights }),
+      });
+      return { model, seen };
+    });
+    // One slice per step with no wait between calls: a copy after every one of the 5 steps.
+    expect(seen.map((s) => s.step)).toEqual([1, 2, 3, 4, 5]);
+    expect(seen[0]!.weights.some((v) => v !== 0)).toBe(true);
+    expect(Array.from(seen[0]!.weights)).not.toEqual(Array.from(seen[4]!.weights));
+    expect(Array.from(seen[4]!.weights)).toEqual(Array.from(model.weights));
+    // Copies: the arrays handed out are not the model's own.
+    expect(seen[4]!.weights).not.toBe(model.weights);
   });
 
   it('abort: rejects with AbortError and leaves no tensors behind', async () => {

@@ -33,12 +33,15 @@ export function BatchMontage({
   h,
   scale,
   label,
+  tileLabel = (i) => `n = ${i}`,
 }: {
   images: readonly ArrayLike<number>[];
   w: number;
   h: number;
   scale: ColorScale;
   label: string;
+  /** The mark on tile i (default its index in the batch, "n = i"). */
+  tileLabel?: (i: number) => string;
 }) {
   const [room, box] = useContentBox<HTMLDivElement>();
   const ref = useRef<HTMLCanvasElement>(null);
@@ -74,8 +77,8 @@ export function BatchMontage({
       ctx.strokeStyle = '#8a94a0';
       ctx.lineWidth = 2;
       ctx.strokeRect(x + 1, y + 1, side - 2, side - 2);
-      // Its index in the batch, on a light label so it reads over ink.
-      const text = `n = ${i}`;
+      // Its mark (its index in the batch), on a light label so it reads over ink.
+      const text = tileLabel(i);
       ctx.font = `700 ${font}px system-ui, sans-serif`;
       const pad = Math.round(font * 0.25);
       const tw = ctx.measureText(text).width;
@@ -85,7 +88,7 @@ export function BatchMontage({
       ctx.textBaseline = 'top';
       ctx.fillText(text, x + 3 + pad, y + 3 + pad);
     });
-  }, [images, w, h, scale, cols, rows, tile, gap]);
+  }, [images, w, h, scale, cols, rows, tile, gap, tileLabel]);
 
   return (
     <div className="learn-main-room" ref={room}>

@@ -5,20 +5,23 @@ import { explainLink, EXPLAIN_DEFAULTS, type ExplainMethod } from '../../../stat
 import { chooseScale, kernelScale } from '../../canvas/colorScales';
 import { ColorLegend } from '../../canvas/ColorLegend';
 import { FilterPatches } from '../../explain/FilterPatches';
-import { LearnedMap } from '../../explain/LearnedMap';
+import { LearnedMap, MAP_SIZES } from '../../explain/LearnedMap';
 import { mapOnPicture } from '../../explain/overlay';
 import { OverlayCanvas } from '../../explain/OverlayCanvas';
 import { useExplainImage } from '../../explain/useExplainImage';
 import { useExplainMap, useProbabilities } from '../../explain/useExplainMap';
 import { useExplainModel } from '../../explain/useExplainModel';
 import { LearnMap, MapFigure, RadioPicker } from './parts';
+import { MapDigitsMontage } from './MapDigitsMontage';
 import {
   LearnPanel,
   num,
   str,
   useFitCell,
   useLearnPresentBig,
+  useLearnPresenting,
   useLearnScale,
+  useMnistTest,
   type PanelProps,
 } from './common';
 
@@ -123,16 +126,37 @@ export function ExplainMethodPanel({ params }: PanelProps) {
   );
 }
 
-/** The top-9 patches and made-up pictures of every filter of the shipped LeNet-5. */
+/**
+ * The top-9 patches and made-up pictures of every filter of the shipped LeNet-5. Presented, one conv1
+ * filter at a time: its weights (big on a projector) and, once searched, its own nine squares beside
+ * them; every filter's rows (22 of them, conv1 and conv2) ran far past the screen, and the class reads
+ * one filter's weights against its squares better than 22 rows of small squares.
+ */
 export function ExplainFiltersPanel() {
   const model = useExplainModel('pretrained');
-  const big = useLearnPresentBig();
+  const presenting = useLearnPresenting();
+  const [chosen, setChosen] = useState(0);
+  const conv1 = model.state === 'ready' ? (model.net.convLayers[0]?.name ?? null) : null;
   return (
     <LearnPanel title={t('explain.filters.title')} testId="learn-explain-filters">
       {model.state === 'ready' ? (
         <>
-          {big && <FirstLayerWeights net={model.net} />}
-          <FilterPatches net={model.net} titled={false} />
+          {presenting && <FirstLayerWeights net={model.net} chosen={chosen} onChoose={setChosen} />}
+          <FilterPatches
+            net={model.net}
+            titled={false}
+            only={presenting && conv1 ? { layer: conv1, filter: chosen } : null}
+          />
+          {presenting && (
+            <p>
+              <a
+                className="learn-go"
+                href={explainLink({ kind: 'mnist', index: 0 }, { model: 'pretrained' })}
+              >
+                {t('panels.explain.allFilters')} →
+              </a>
+            </p>
+          )}
         </>
       ) : (
         <p className="loading">{model.state === 'error' ? model.message : t('explain.loading')}</p>
@@ -141,13 +165,30 @@ export function ExplainFiltersPanel() {
   );
 }
 
-/** The learned map of the shipped LeNet-5: raw pixels beside its last hidden layer. */
+/**
+ * The learned map of the shipped LeNet-5: raw pixels beside its last hidden layer. On a projector,
+ * until the map is made (a teacher's click, then ~10 s or more on a classroom laptop), the quick map's
+ * 2,000 digits in their dots' colours fill the panel: what is about to become the dots, never where
+ * they land (question 7 asks which map separates them). Not started on its own: making the map keeps
+ * both cores busy for a while, which is the teacher's call, not the step's.
+ */
 export function LearnedMapPanel() {
   const model = useExplainModel('pretrained');
+  const big = useLearnPresentBig();
+  const mnist = useMnistTest();
+  const before =
+    big && mnist.state === 'ready' ? (
+      <>
+        <MapDigitsMontage set={mnist.set} count={MAP_SIZES[0]} />
+        <p className="learn-main-caption">
+          {t('explain.map.digitsCaption', { n: MAP_SIZES[0].toLocaleString('en') })}
+        </p>
+      </>
+    ) : null;
   return (
     <LearnPanel title={t('explain.map.title')} testId="learn-learned-map">
       {model.state === 'ready' ? (
-        <LearnedMap net={model.net} meta={model.meta} model="pretrained" titled={false} />
+        <LearnedMap net={model.net} meta={model.meta} model="pretrained" titled={false} before={before} />
       ) : (
         <p className="loading">{model.state === 'error' ? model.message : t('explain.loading')}</p>
       )}
@@ -162,10 +203,17 @@ export function LearnedMapPanel() {
  * the made-up pictures take a while on a classroom laptop. One filter big rather than six small: the
  * words talk about one filter at a time, and six 5×5 squares side by side are too small to read.
  */
-function FirstLayerWeights({ net }: { net: Network }) {
+function FirstLayerWeights({
+  net,
+  chosen,
+  onChoose,
+}: {
+  net: Network;
+  chosen: number;
+  onChoose: (filter: number) => void;
+}) {
   const layer = net.convLayers[0]?.name ?? null;
   const [bank, setBank] = useState<FilterBank | null>(null);
-  const [chosen, setChosen] = useState('0');
   useEffect(() => {
     if (!layer) return;
     let alive = true;
@@ -186,7 +234,7 @@ function FirstLayerWeights({ net }: { net: Network }) {
       Float32Array.from({ length: kh * kw }, (_, i) => bank.kernel[i * inC * outC + f] ?? 0),
     );
   }, [bank, kh, kw, inC, outC]);
-  const f = Math.min(Number(chosen), maps.length - 1);
+  const f = Math.min(chosen, maps.length - 1);
   const values = maps[f];
   if (!values) return null;
   const scale = kernelScale(maps.flatMap((m) => [...m]));
@@ -209,7 +257,7 @@ function FirstLayerWeights({ net }: { net: Network }) {
         name="learn-conv1-filter"
         options={maps.map((_, i) => String(i))}
         value={String(f)}
-        onChange={setChosen}
+        onChange={(v) => onChoose(Number(v))}
         labelOf={(v) => v}
       />
       <p>{t('explain.filters.weights.words')}</p>

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ColorLegend } from '../../canvas/ColorLegend';
-import { chooseSharedScale } from '../../canvas/colorScales';
+import { kernelScale } from '../../canvas/colorScales';
 import {
   digitPixels,
   evaluateSoftmax,
   SOFTMAX_DEFAULTS,
+  softmaxStart,
   softmaxTemplate,
   trainSoftmax,
   type SoftmaxEvaluation,
@@ -27,13 +28,14 @@ import {
   type PanelProps,
 } from './common';
 import { PictureRoom } from './LenetLivePresent';
+import { BatchMontage } from './BatchMontage';
 import { SegmentedButtons } from '../../ui';
 import { DigitMap, LearnMain, MapFigure } from './parts';
 
 type Run =
   | { state: 'idle' }
   | { state: 'loading' }
-  | { state: 'training'; progress: SoftmaxProgress | null }
+  | { state: 'training'; progress: SoftmaxProgress | null; weights: SoftmaxModel | null }
   | { state: 'done'; model: SoftmaxModel; evaluation: SoftmaxEvaluation; seconds: number; examples: number }
   | { state: 'error'; message: string };
 
@@ -48,11 +50,18 @@ async function startTraining(): Promise<void> {
   runStore.set({ run: { state: 'loading' } });
   try {
     const [train, test] = await Promise.all([getMnist('train'), getMnist('test')]);
-    runStore.set({ run: { state: 'training', progress: null } });
+    runStore.set({ run: { state: 'training', progress: null, weights: null } });
+    // The weights as they form (a copy every quarter second): step 2 draws its templates live.
+    let weights: SoftmaxModel | null = null;
     const model = await trainSoftmax(train, {
       ...SOFTMAX_DEFAULTS,
       signal: mine.signal,
-      onProgress: (progress) => runStore.set({ run: { state: 'training', progress } }),
+      onProgress: (progress) => runStore.set({ run: { state: 'training', progress, weights } }),
+      onWeights: (now) => {
+        weights = now;
+        const run = runStore.get().run;
+        if (run.state === 'training') runStore.set({ run: { ...run, weights } });
+      },
     });
     const evaluation = await evaluateSoftmax(model, test);
     runStore.set({
@@ -83,7 +92,8 @@ appStore.subscribe(() => {
 
 const selectRun = (s: { run: Run }) => s.run;
 
-function TrainControls({ run }: { run: Run }) {
+/** `pictured`: the templates' own words say it is not trained yet (step 2 presented), so no second line. */
+function TrainControls({ run, pictured = false }: { run: Run; pictured?: boolean }) {
   const busy = run.state === 'loading' || run.state === 'training';
   const p = run.state === 'training' ? run.progress : null;
   return (
@@ -114,7 +124,7 @@ function TrainControls({ run }: { run: Run }) {
           </>
         )}
       </div>
-      {run.state === 'idle' && <p className="learn-muted">{t('panels.notTrained')}</p>}
+      {run.state === 'idle' && !pictured && <p className="learn-muted">{t('panels.notTrained')}</p>}
       {run.state === 'done' && (
         <p className="learn-big" data-testid="softmax-accuracy">
           {t('panels.trainedOn', {
@@ -135,7 +145,8 @@ function TrainControls({ run }: { run: Run }) {
 
 function Templates({ model, digits, cellPx }: { model: SoftmaxModel; digits: number[]; cellPx: number }) {
   const templates = useMemo(() => digits.map((d) => softmaxTemplate(model, d)), [model, digits]);
-  const scale = chooseSharedScale(templates);
+  // Weights: the diverging map centred on 0 (also for the all-zero start, which is white).
+  const scale = useMemo(() => kernelScale(templates.flatMap((m) => [...m])), [templates]);
   const big = useLearnPresentBig();
   const [pick, setPick] = useState(digits[0] ?? 0);
   // Five to a row (two rows of ten): on a phone the cells shrink so that the row fits the panel, or
@@ -214,6 +225,51 @@ function Templates({ model, digits, cellPx }: { model: SoftmaxModel; digits: num
   );
 }
 
+/** The weights training starts from (all 0): step 2's picture before Train is pressed. */
+const SOFTMAX_START = softmaxStart();
+
+/**
+ * Step 2's picture: the ten templates as they are now, the same picture before, during and after the
+ * run (blank at the start, filling in LIVE while it trains). On a projector all ten as ONE montage
+ * rather than one big with a chooser (step 3 does that): the point here is the motion, all ten forming
+ * at once from the same batches, and a class sees that better than any one template or a montage of
+ * training digits (which would show what goes in, not what the network makes of it).
+ */
+function TrainingTemplates({ model, run, s }: { model: SoftmaxModel; run: Run; s: number }) {
+  const big = useLearnPresentBig();
+  const templates = useMemo(() => ALL_DIGITS.map((d) => softmaxTemplate(model, d)), [model]);
+  const scale = useMemo(() => kernelScale(model.weights), [model]);
+  const words =
+    run.state === 'done'
+      ? null
+      : run.state === 'training'
+        ? t('panels.templatesForming')
+        : t('panels.templatesStart');
+  if (!big) {
+    return (
+      <>
+        {words && <p data-testid="softmax-templates-words">{words}</p>}
+        <Templates model={model} digits={ALL_DIGITS} cellPx={Math.round(3 * s)} />
+      </>
+    );
+  }
+  return (
+    <>
+      <BatchMontage
+        images={templates}
+        w={28}
+        h={28}
+        scale={scale}
+        label={t('panels.templatesLive')}
+        tileLabel={(i) => String(ALL_DIGITS[i] ?? i)}
+      />
+      <p className="learn-main-caption">{t('panels.templatesLiveCaption')}</p>
+      {words && <p data-testid="softmax-templates-words">{words}</p>}
+      <ColorLegend scale={scale} />
+    </>
+  );
+}
+
 const VIEWS = ['idea', 'train', 'templates', 'oneSeven'] as const;
 const ALL_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 const ONE_SEVEN = [1, 7];
@@ -235,6 +291,7 @@ export function SoftmaxPanel({ params }: PanelProps) {
   const mnist = useMnistTest();
   const s = useLearnScale();
   const presenting = useLearnPresenting();
+  const big = useLearnPresentBig();
   if (view === 'idea') {
     if (mnist.state !== 'ready') {
       if (!presenting) return <DigitsPending state={mnist} />;
@@ -290,6 +347,10 @@ export function SoftmaxPanel({ params }: PanelProps) {
     );
   }
   const model = run.state === 'done' ? run.model : null;
+  // Step 2's templates as they are now: the start's (all 0) before Train is pressed (presenting only:
+  // at a desk the step stays the button until then), the weights so far while it trains.
+  const liveModel = model ?? (run.state === 'training' ? run.weights : null);
+  const trainView = view === 'train' ? (liveModel ?? (presenting ? SOFTMAX_START : null)) : null;
   const title =
     view === 'oneSeven'
       ? t('panels.oneSevenTitle')
@@ -297,27 +358,39 @@ export function SoftmaxPanel({ params }: PanelProps) {
         ? t('panels.templatesTitle')
         : t('panels.train');
   const c = run.state === 'done' ? run.evaluation.confusion : null;
+  const oneSeven = model && (
+    <Templates model={model} digits={ONE_SEVEN} cellPx={Math.round((presenting ? 7 : 8) * s)} />
+  );
+  const counts = c && (
+    <ul className="learn-big">
+      <li>{t('panels.confusion', { a: 7, b: 1, n: c[7 * 10 + 1] ?? 0 })}</li>
+      <li>{t('panels.confusion', { a: 1, b: 7, n: c[1 * 10 + 7] ?? 0 })}</li>
+    </ul>
+  );
   return (
     <LearnPanel title={title} shape={view === 'oneSeven' ? '2 × 28×28' : '10 × 28×28'}>
-      <TrainControls run={run} />
-      {model && view !== 'oneSeven' && (
-        <Templates
-          model={model}
-          digits={ALL_DIGITS}
-          cellPx={Math.round((view === 'templates' ? 4 : 3) * s)}
-        />
+      <TrainControls run={run} pictured={trainView !== null} />
+      {trainView && <TrainingTemplates model={trainView} run={run} s={s} />}
+      {model && view === 'templates' && (
+        <Templates model={model} digits={ALL_DIGITS} cellPx={Math.round(4 * s)} />
       )}
       {/* Presenting, the templates' room is there while they train (see PictureRoom). */}
       {!model && presenting && NEEDS_MODEL.includes(view) && <PictureRoom />}
       {model && view === 'oneSeven' && (
         <>
-          {/* 7 px presenting: at 8 the step was 10 px taller than a 1366×768 screen at the least zoom. */}
-          <Templates model={model} digits={ONE_SEVEN} cellPx={Math.round((presenting ? 7 : 8) * s)} />
-          {c && (
-            <ul className="learn-big">
-              <li>{t('panels.confusion', { a: 7, b: 1, n: c[7 * 10 + 1] ?? 0 })}</li>
-              <li>{t('panels.confusion', { a: 1, b: 7, n: c[1 * 10 + 7] ?? 0 })}</li>
-            </ul>
+          {/* Presented on a laptop the counts sit beside the two templates: below them the step was
+              17 px taller than a 1366×768 screen at the least zoom once a slower run's "in 45.3 s"
+              wrapped the result line (7 px cells: at 8 it was 10 px too tall even without). */}
+          {presenting && !big ? (
+            <div className="learn-row">
+              <div>{oneSeven}</div>
+              {counts}
+            </div>
+          ) : (
+            <>
+              {oneSeven}
+              {counts}
+            </>
           )}
         </>
       )}
