@@ -73,7 +73,9 @@ export function ExplainMethodPanel({ params }: PanelProps) {
         </p>
       )}
       {(!result || !picture || !colors || top === null) && !message && (
-        <p className="loading">{t('explain.loading')}</p>
+        <p className="loading" data-loading="">
+          {t('explain.loading')}
+        </p>
       )}
       {result && picture && colors && top !== null && (
         <>
@@ -135,7 +137,9 @@ export function ExplainFiltersPanel() {
           <FilterPatches net={model.net} titled={false} />
         </>
       ) : (
-        <p className="loading">{model.state === 'error' ? model.message : t('explain.loading')}</p>
+        <p className="loading" data-loading={model.state === 'error' ? undefined : ''}>
+          {model.state === 'error' ? model.message : t('explain.loading')}
+        </p>
       )}
     </LearnPanel>
   );
@@ -149,7 +153,9 @@ export function LearnedMapPanel() {
       {model.state === 'ready' ? (
         <LearnedMap net={model.net} meta={model.meta} model="pretrained" titled={false} />
       ) : (
-        <p className="loading">{model.state === 'error' ? model.message : t('explain.loading')}</p>
+        <p className="loading" data-loading={model.state === 'error' ? undefined : ''}>
+          {model.state === 'error' ? model.message : t('explain.loading')}
+        </p>
       )}
     </LearnPanel>
   );
