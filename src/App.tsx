@@ -71,7 +71,13 @@ export function App() {
       <main className="app-main" id="main" ref={mainRef}>
         <div className="area-fit" ref={areaRef} style={zoom === 1 ? undefined : { zoom }}>
           <ErrorBoundary key={area} where={title}>
-            <Suspense fallback={<p className="loading">{t('shell.loadingArea', { area: title })}</p>}>
+            <Suspense
+              fallback={
+                <p className="loading" data-loading="">
+                  {t('shell.loadingArea', { area: title })}
+                </p>
+              }
+            >
               <Component />
             </Suspense>
           </ErrorBoundary>

@@ -217,6 +217,20 @@ describe('explain', () => {
     const controlsTop = (await w.page.locator('.explain-controls').boundingBox())!.y;
     expect(pictureTop).toBeLessThan(controlsTop);
     expect(pictureTop).toBeLessThan(844 / 2);
+    // First in the page too (not only drawn first): a keyboard and a screen reader meet the picture,
+    // and its sentence, before the controls.
+    const order = await w.page.evaluate(() => {
+      const before = (a: string, b: string) =>
+        !!(
+          document.querySelector(a)!.compareDocumentPosition(document.querySelector(b)!) &
+          Node.DOCUMENT_POSITION_FOLLOWING
+        );
+      return {
+        picture: before('[data-testid=explain-picture]', '.explain-controls'),
+        says: before('[data-testid=explain-says]', '.explain-controls'),
+      };
+    });
+    expect(order).toEqual({ picture: true, says: true });
     expect(w.errors).toEqual([]);
     await w.context.close();
   });

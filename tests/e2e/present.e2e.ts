@@ -184,6 +184,17 @@ describe('presentation mode (present=1) in every area', () => {
           const more = page.getByTestId('explain-more');
           expect(await more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
           expect(await more.locator('[data-testid=learned-map]').count()).toBe(1);
+          // The picture can be changed from the projector: a clicker's Page Down is the next picture,
+          // written into the link (the chooser's text is in the 20 px check above).
+          const number = page.getByTestId('explain-present-number');
+          expect(await number.textContent()).toBe('Digit #0');
+          expect(await page.getByTestId('explain-next').isVisible()).toBe(true);
+          await page.keyboard.press('PageDown');
+          await expect.poll(() => number.textContent()).toBe('Digit #1');
+          expect(await page.evaluate(() => decodeURIComponent(location.hash))).toContain(
+            'image=mnist-test:1',
+          );
+          await page.locator(ready).first().waitFor({ timeout: 60_000 });
         }
         if (hash === '#/data') {
           // The datasets are buttons: another one replaces the grid, which still fits the screen.
@@ -191,6 +202,14 @@ describe('presentation mode (present=1) in every area', () => {
           await expect
             .poll(() => page.getByTestId('data-show-canvas').getAttribute('aria-label'), { timeout: 30_000 })
             .toContain('Fashion-MNIST');
+          expect(await page.getByTestId('data-show-fashion-mnist').getAttribute('aria-pressed')).toBe('true');
+          // The chosen set is in the link; a value that names no set is refused by name, and the set
+          // shown stays.
+          expect(await page.evaluate(() => location.hash)).toContain('dataset=fashion-mnist');
+          await page.evaluate(() => (window.location.hash = '#/data?dataset=nope&present=1'));
+          await expect
+            .poll(() => page.getByTestId('data-link-error').textContent())
+            .toMatch(/^Link problem: .*"nope".*Kept the previous value, fashion-mnist\.$/);
           expect(await page.getByTestId('data-show-fashion-mnist').getAttribute('aria-pressed')).toBe('true');
           await page.waitForTimeout(300);
           const scroll = await page.evaluate(() => {

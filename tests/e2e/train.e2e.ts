@@ -120,6 +120,12 @@ describe('#/train', () => {
           .evaluateAll((cs) => Math.max(...cs.map((c) => c.getBoundingClientRect().right))),
       )
       .toBeLessThanOrEqual(390);
+    // After a run, "Use this model" comes before the charts on a phone (it was below every panel).
+    const above = await page.evaluate(() => {
+      const top = (s: string) => document.querySelector(s)!.getBoundingClientRect().top;
+      return top('[data-testid=keep-run]') < top('.train-charts');
+    });
+    expect(above, 'Use this model before the charts').toBe(true);
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);

@@ -9,6 +9,8 @@ import {
 } from '../../engine';
 import { t } from '../../i18n';
 import { getBuiltinTestSet } from '../../state/datasetService';
+import { DEFAULT_DATASET, parseDatasetParam } from '../../state/datasetParam';
+import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
 import { useContentBox } from '../canvas/useContentWidth';
 import { galleryGridPixels, type GalleryPictures } from './drawGallery';
 import { loadAllPictures } from './StoredDatasetCard';
@@ -23,13 +25,23 @@ const MOST_PER_ROW = 16;
  * as ONE grid (a row per class, its name beside it) as large as the screen allows. At a desk every
  * dataset is a card with its facts and a small gallery; from the back of a room those are two strips
  * of thumbnails, so the room sees one set at a time, large, and the teacher switches between them.
+ * The chosen set is the link's `dataset=` (as in Train: a built-in id or a stored set's; a refused
+ * value is named and the set shown before stays), so a teacher's link opens on the set to show.
  */
 export function DataShowcase({ stored }: { stored: readonly DatasetInfo[] | null }) {
   const choices: DatasetInfo[] = useMemo(
     () => [...BUILTIN_DATASET_IDS.map((id) => builtinDataset(id)), ...(stored ?? [])],
     [stored],
   );
-  const [chosen, setChosen] = useState<string>('mnist');
+  const raw = useHashRoute().params.get('dataset');
+  const setParams = useSetHashParams('data');
+  // The last good choice: kept (and named) when the link's value is refused.
+  const [kept, setKept] = useState<string>(DEFAULT_DATASET);
+  const parsed = useMemo(() => parseDatasetParam(raw, kept, stored), [raw, kept, stored]);
+  // Null while the stored sets are read (a stored set's id): the set shown before stays meanwhile.
+  const chosen = parsed.dataset ?? kept;
+  if (chosen !== kept && !parsed.error) setKept(chosen);
+  const choose = (id: string) => setParams(new URLSearchParams({ dataset: id }), { push: true });
   const info = choices.find((d) => d.id === chosen) ?? choices[0]!;
   const [loaded, setLoaded] = useState<{ id: string; set: MnistSet } | { id: string; error: string } | null>(
     null,
@@ -48,6 +60,11 @@ export function DataShowcase({ stored }: { stored: readonly DatasetInfo[] | null
   const current = loaded?.id === info.id ? loaded : null;
   return (
     <div className="data-show" data-testid="data-show">
+      {parsed.error && (
+        <p className="message error data-show-link" role="alert" data-testid="data-link-error">
+          {parsed.error}
+        </p>
+      )}
       <div className="data-show-list" role="group" aria-label={t('data.show.listLabel')}>
         {choices.map((d) => (
           <button
@@ -55,7 +72,7 @@ export function DataShowcase({ stored }: { stored: readonly DatasetInfo[] | null
             type="button"
             className={d.id === info.id ? '' : 'secondary'}
             aria-pressed={d.id === info.id}
-            onClick={() => setChosen(d.id)}
+            onClick={() => choose(d.id)}
             data-testid={`data-show-${d.id}`}
           >
             {d.name}

@@ -23,6 +23,8 @@ import { useExplainSettings } from './useExplainSettings';
 import { useContentBox } from '../canvas/useContentWidth';
 import { useHashRoute } from '../../state/useHashRoute';
 import { isPresenting } from '../../state/hashRoute';
+import { PHONE_QUERY } from '../ui';
+import { useMediaQuery } from '../ui/useMediaQuery';
 
 const subscribeResize = (f: () => void) => {
   window.addEventListener('resize', f);
@@ -130,9 +132,51 @@ export function ExplainArea() {
     </>
   );
 
+  // On a phone the picture and its map come first, the controls after them (the first screen was all
+  // controls): first in the page too, so a keyboard and a screen reader meet them in the order seen.
+  const phoneOrder = useMediaQuery(PHONE_QUERY) && !present;
+  const pictureFirst = (
+    <>
+      {(!picture || !net) && !modelError && model.state !== 'none' && (
+        <p className="loading">
+          {dataset === 'mnist'
+            ? t('explain.loading')
+            : t('explain.loadingPictures', { dataset: datasetName })}
+        </p>
+      )}
+      {map.progress && (
+        <p className="loading" data-testid="explain-progress">
+          {map.progress.total > 1
+            ? t('explain.computingProgress', {
+                done: map.progress.done,
+                total: map.progress.total,
+                eta:
+                  map.progress.secondsLeft === null
+                    ? ''
+                    : t('explain.etaSeconds', { s: Math.max(1, Math.round(map.progress.secondsLeft)) }),
+              })
+            : t('explain.computing')}
+          <progress value={map.progress.done} max={map.progress.total} />
+        </p>
+      )}
+      {picture && probabilities && top !== null && map.result && classIndex === map.result.classIndex && (
+        <ExplainWorkspace
+          picture={picture}
+          result={map.result}
+          probabilities={probabilities}
+          top={top}
+          settings={settings}
+          update={update}
+          names={names}
+          present={present}
+        />
+      )}
+    </>
+  );
   return (
     <div className="conv-area explain-area" data-testid="explain-area">
       <h1 className="visually-hidden">{t('explain.heading')}</h1>
+      {phoneOrder && pictureFirst}
       <ExplainControls
         settings={settings}
         update={update}
@@ -140,6 +184,7 @@ export function ExplainArea() {
         hasConv={hasConv}
         testCount={testCount}
         datasetName={datasetName}
+        present={present}
       />
       {model.state === 'ready' && (
         <p className="explain-model" data-testid="explain-model">
@@ -182,40 +227,7 @@ export function ExplainArea() {
           <RichText text={t(`explain.colourNote.${settings.method}`)} />
         )}
       </div>
-      {(!picture || !net) && !modelError && model.state !== 'none' && (
-        <p className="loading">
-          {dataset === 'mnist'
-            ? t('explain.loading')
-            : t('explain.loadingPictures', { dataset: datasetName })}
-        </p>
-      )}
-      {map.progress && (
-        <p className="loading" data-testid="explain-progress">
-          {map.progress.total > 1
-            ? t('explain.computingProgress', {
-                done: map.progress.done,
-                total: map.progress.total,
-                eta:
-                  map.progress.secondsLeft === null
-                    ? ''
-                    : t('explain.etaSeconds', { s: Math.max(1, Math.round(map.progress.secondsLeft)) }),
-              })
-            : t('explain.computing')}
-          <progress value={map.progress.done} max={map.progress.total} />
-        </p>
-      )}
-      {picture && probabilities && top !== null && map.result && classIndex === map.result.classIndex && (
-        <ExplainWorkspace
-          picture={picture}
-          result={map.result}
-          probabilities={probabilities}
-          top={top}
-          settings={settings}
-          update={update}
-          names={names}
-          present={present}
-        />
-      )}
+      {!phoneOrder && pictureFirst}
       {present ? (
         <details className="explain-more" data-testid="explain-more">
           <summary>{t('explain.showMore')}</summary>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../i18n';
 import {
   EXPLAIN_IMAGE_SIDE,
@@ -17,10 +17,20 @@ type Props = {
   testCount: number;
   /** The dataset's name as people read it (Fashion-MNIST, a stored set's name). */
   datasetName: string;
+  /** Presentation mode: the compact picture chooser (PresentPicturePicker) instead of the desk's. */
+  present?: boolean;
 };
 
 /** Picture, model, method and the method's own settings, each written straight into the URL. */
-export function ExplainControls({ settings, update, onError, hasConv, testCount, datasetName }: Props) {
+export function ExplainControls({
+  settings,
+  update,
+  onError,
+  hasConv,
+  testCount,
+  datasetName,
+  present = false,
+}: Props) {
   const index = settings.image.kind === 'drawn' ? null : settings.image.index;
   const clothes = settings.image.kind === 'dataset' || settings.image.kind === 'stored';
   // A number typed or drawn at random stays in the dataset of the picture shown (MNIST, clothes, stored).
@@ -39,79 +49,91 @@ export function ExplainControls({ settings, update, onError, hasConv, testCount,
     onError(null);
     update({ image: pictureAt(Number(text)), step: null, classIndex: 'top' }, { push: true });
   };
+  const choose = (i: number) =>
+    update({ image: pictureAt(i), step: null, classIndex: 'top' }, { push: true });
   return (
     <div className="conv-controls explain-controls">
-      <fieldset className="conv-group">
-        <legend>{t('explain.controls.image')}</legend>
-        <label>
-          {clothes
-            ? t('explain.controls.pictureNumber', { dataset: datasetName })
-            : t('explain.controls.digitNumber')}{' '}
-          <input
-            type="text"
-            inputMode="numeric"
-            size={5}
-            value={text}
-            aria-label={
-              clothes
-                ? t('explain.controls.pictureNumberLabel', {
-                    dataset: datasetName,
-                    last: String(testCount - 1),
-                  })
-                : t('explain.controls.digitNumberLabel')
-            }
-            onChange={(e) => setText(e.target.value)}
-            onBlur={commit}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') commit();
-            }}
-            data-testid="explain-index"
-          />
-        </label>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            update(
-              {
-                image: pictureAt(Math.floor(Math.random() * testCount)),
-                step: null,
-                classIndex: 'top',
-              },
-              { push: true },
-            )
-          }
-        >
-          {t(clothes ? 'explain.controls.randomPicture' : 'explain.controls.random')}
-        </button>
-        {/* Draw's digit is read by the digit model: with clothes or a stored set's pictures, offering it
-            would swap the dataset and model under the student, so it is offered with MNIST only. */}
-        {!clothes && (
+      {present ? (
+        <PresentPicturePicker
+          index={index}
+          testCount={testCount}
+          clothes={clothes}
+          onChoose={choose}
+          onRandom={() => choose(Math.floor(Math.random() * testCount))}
+        />
+      ) : (
+        <fieldset className="conv-group">
+          <legend>{t('explain.controls.image')}</legend>
+          <label>
+            {clothes
+              ? t('explain.controls.pictureNumber', { dataset: datasetName })
+              : t('explain.controls.digitNumber')}{' '}
+            <input
+              type="text"
+              inputMode="numeric"
+              size={5}
+              value={text}
+              aria-label={
+                clothes
+                  ? t('explain.controls.pictureNumberLabel', {
+                      dataset: datasetName,
+                      last: String(testCount - 1),
+                    })
+                  : t('explain.controls.digitNumberLabel')
+              }
+              onChange={(e) => setText(e.target.value)}
+              onBlur={commit}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') commit();
+              }}
+              data-testid="explain-index"
+            />
+          </label>
           <button
             type="button"
             className="secondary"
-            aria-pressed={settings.image.kind === 'drawn'}
             onClick={() =>
-              update({ image: { kind: 'drawn' }, step: null, classIndex: 'top' }, { push: true })
+              update(
+                {
+                  image: pictureAt(Math.floor(Math.random() * testCount)),
+                  step: null,
+                  classIndex: 'top',
+                },
+                { push: true },
+              )
             }
-            data-testid="explain-drawn"
           >
-            {t('explain.controls.drawn')}
+            {t(clothes ? 'explain.controls.randomPicture' : 'explain.controls.random')}
           </button>
-        )}
-        {/* Another dataset's pictures are always explained with the model kept for that dataset. */}
-        {!clothes && (
-          <Select
-            label={t('explain.controls.model')}
-            value={settings.model}
-            options={[
-              { value: 'current', label: t('explain.controls.modelCurrent') },
-              { value: 'pretrained', label: t('explain.controls.modelPretrained') },
-            ]}
-            onChange={(model) => update({ model })}
-          />
-        )}
-      </fieldset>
+          {/* Draw's digit is read by the digit model: with clothes or a stored set's pictures, offering it
+            would swap the dataset and model under the student, so it is offered with MNIST only. */}
+          {!clothes && (
+            <button
+              type="button"
+              className="secondary"
+              aria-pressed={settings.image.kind === 'drawn'}
+              onClick={() =>
+                update({ image: { kind: 'drawn' }, step: null, classIndex: 'top' }, { push: true })
+              }
+              data-testid="explain-drawn"
+            >
+              {t('explain.controls.drawn')}
+            </button>
+          )}
+          {/* Another dataset's pictures are always explained with the model kept for that dataset. */}
+          {!clothes && (
+            <Select
+              label={t('explain.controls.model')}
+              value={settings.model}
+              options={[
+                { value: 'current', label: t('explain.controls.modelCurrent') },
+                { value: 'pretrained', label: t('explain.controls.modelPretrained') },
+              ]}
+              onChange={(model) => update({ model })}
+            />
+          )}
+        </fieldset>
+      )}
       <fieldset className="conv-group">
         <legend>{t('explain.controls.method')}</legend>
         <SegmentedButtons
@@ -174,6 +196,78 @@ export function ExplainControls({ settings, update, onError, hasConv, testCount,
         />
       </fieldset>
     </div>
+  );
+}
+
+/**
+ * Presented: the picture chooser a projector needs, one row of large buttons (previous, the number,
+ * next, random) instead of the desk's text field, drop-down and drawn-digit button. A clicker's Page
+ * Down / Page Up move to the next / previous picture (Explain has no steps for them to move; the key
+ * map lists them), whatever has the focus except a text field.
+ */
+function PresentPicturePicker({
+  index,
+  testCount,
+  clothes,
+  onChoose,
+  onRandom,
+}: {
+  /** The picture's number in its test split, null for the drawn digit. */
+  index: number | null;
+  testCount: number;
+  clothes: boolean;
+  onChoose: (index: number) => void;
+  onRandom: () => void;
+}) {
+  const step = useCallback(
+    (by: number) => onChoose(index === null ? 0 : (index + by + testCount) % testCount),
+    [index, testCount, onChoose],
+  );
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+      if (e.key !== 'PageDown' && e.key !== 'PageUp') return;
+      const target = e.target;
+      if (target instanceof HTMLElement && (target.tagName === 'TEXTAREA' || target.isContentEditable))
+        return;
+      e.preventDefault();
+      step(e.key === 'PageDown' ? 1 : -1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
+  return (
+    <fieldset className="conv-group explain-present-picture" data-testid="explain-present-picture">
+      <legend>{t('explain.controls.image')}</legend>
+      <button
+        type="button"
+        className="secondary"
+        aria-label={t('explain.controls.previousLabel')}
+        onClick={() => step(-1)}
+        data-testid="explain-previous"
+      >
+        {t('explain.controls.previous')}
+      </button>
+      <output className="explain-present-number" aria-live="polite" data-testid="explain-present-number">
+        {index === null
+          ? t('explain.controls.presentDrawn')
+          : t(clothes ? 'explain.controls.presentPicture' : 'explain.controls.presentDigit', {
+              n: String(index),
+            })}
+      </output>
+      <button
+        type="button"
+        className="secondary"
+        aria-label={t('explain.controls.nextLabel')}
+        onClick={() => step(1)}
+        data-testid="explain-next"
+      >
+        {t('explain.controls.next')}
+      </button>
+      <button type="button" className="secondary" onClick={onRandom}>
+        {t(clothes ? 'explain.controls.randomPicture' : 'explain.controls.random')}
+      </button>
+    </fieldset>
   );
 }
 

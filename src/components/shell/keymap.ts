@@ -34,6 +34,11 @@ export const KEYMAP: readonly KeyGroup[] = [
       { keys: ['Home', 'End'], action: 'ui.keys.homeEnd' },
     ],
   },
+  {
+    // ExplainControls: the picture a projector shows changes with a clicker (Explain has no steps).
+    title: 'ui.keys.groups.explainPresent',
+    rows: [{ keys: ['Page Down', 'Page Up'], action: 'ui.keys.explainPages' }],
+  },
 ];
 
 /** True when a key press belongs to what has the focus (typing, a slider, a list box), not to the page. */

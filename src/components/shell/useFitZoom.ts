@@ -14,8 +14,20 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
  * shrank would keep that too-small zoom for good (pooling at 1366×768 was once left at the smallest
  * zoom with its maps grown into the extra width, too tall). Bounded, so growing and shrinking in turn
  * cannot swing for ever. `box` must be the scrolling (or clipping) element around `content`.
+ *
+ * Content still waiting for its data marks it with `data-loading` (on the waiting message, see
+ * LOADING): no first look is taken while a marker is there, and when the last one goes the fit starts
+ * again as on a new key (zoom 1, then a first look at the real content). Why: a loading message is one
+ * line, so its first look zoomed the stage up to `max`; a panel whose picture then took the stage's
+ * height (a projector) fits at any zoom, so nothing ever shrank it back (lesson 5 question 4 opened on a
+ * fresh page was drawn twice as large as meant). At most `RESTARTS` restarts per key, so a marker that
+ * comes and goes cannot make the zoom swing for ever.
  */
 const GROW_BACKS = 2;
+const RESTARTS = 3;
+
+/** What a waiting message carries (`<p data-loading>`), for the zoom to wait for the real content. */
+export const LOADING = 'data-loading';
 
 export function useFitZoom(
   box: RefObject<HTMLElement | null>,
@@ -27,6 +39,9 @@ export function useFitZoom(
   const [zoom, setZoom] = useState(1);
   const grown = useRef(false);
   const growBacks = useRef(0);
+  const restarts = useRef(0);
+  // Whether the content was last seen waiting for its data (null: not looked at since the new key).
+  const wasLoading = useRef<boolean | null>(null);
   const zoomRef = useRef(1);
   zoomRef.current = zoom;
 
@@ -34,6 +49,8 @@ export function useFitZoom(
   useLayoutEffect(() => {
     grown.current = false;
     growBacks.current = 0;
+    restarts.current = 0;
+    wasLoading.current = null;
     setZoom(1);
   }, [key, enabled]);
 
@@ -43,7 +60,28 @@ export function useFitZoom(
     if (!enabled || !b || !c) return;
     const fitsHeight = () => b.scrollHeight <= b.clientHeight + 1;
     const fits = () => fitsHeight() && b.scrollWidth <= b.clientWidth + 1;
+    const loading = () => c.querySelector(`[${LOADING}]`) !== null;
+    /** Data came (a marker went): look again from zoom 1, as on a new key. False when it did not. */
+    const restartAfterLoading = (): boolean => {
+      const now = loading();
+      const came = wasLoading.current === true && !now;
+      wasLoading.current = now;
+      if (!came || restarts.current >= RESTARTS) return false;
+      restarts.current += 1;
+      grown.current = false;
+      growBacks.current = 0;
+      // Measured at zoom 1: content that takes the box's height measures the same at any zoom.
+      if (zoomRef.current !== 1) setZoom(1);
+      else fit();
+      return true;
+    };
     const fit = () => {
+      if (loading()) {
+        wasLoading.current = true;
+        return;
+      }
+      if (wasLoading.current === true && restartAfterLoading()) return;
+      wasLoading.current = false;
       const z = zoomRef.current;
       const availH = b.clientHeight;
       // The content's height at zoom 1, from its height as drawn now.
@@ -84,7 +122,16 @@ export function useFitZoom(
     const observer = new ResizeObserver(fit);
     observer.observe(b);
     observer.observe(c);
-    return () => observer.disconnect();
+    // The marker can go without any size changing (a waiting message as tall as the picture after it).
+    const marker = new MutationObserver(() => {
+      if (wasLoading.current === true) restartAfterLoading();
+      else if (loading()) wasLoading.current = true;
+    });
+    marker.observe(c, { subtree: true, childList: true, attributes: true, attributeFilter: [LOADING] });
+    return () => {
+      observer.disconnect();
+      marker.disconnect();
+    };
   }, [box, content, enabled, key, min, max, zoom]);
 
   return enabled ? zoom : 1;

@@ -47,6 +47,13 @@ export const explain = {
     classButton: '{digit}: {pct} %',
     classButtonLabel: 'Explain class {digit} (probability {pct} %)',
     notChanged: 'Not changed: {reason}',
+    previous: '← Previous',
+    previousLabel: 'Previous picture (Page Up)',
+    next: 'Next →',
+    nextLabel: 'Next picture (Page Down)',
+    presentDigit: 'Digit #{n}',
+    presentPicture: 'Picture #{n}',
+    presentDrawn: 'Your drawing',
   },
   methods: {
     occlusion: 'Occlusion',

@@ -76,7 +76,9 @@ export function ExplainMethodPanel({ params }: PanelProps) {
         </p>
       )}
       {(!result || !picture || !colors || top === null) && !message && (
-        <p className="loading">{t('explain.loading')}</p>
+        <p className="loading" data-loading="">
+          {t('explain.loading')}
+        </p>
       )}
       {result && picture && colors && top !== null && (
         <>
@@ -159,7 +161,9 @@ export function ExplainFiltersPanel() {
           )}
         </>
       ) : (
-        <p className="loading">{model.state === 'error' ? model.message : t('explain.loading')}</p>
+        <p className="loading" data-loading={model.state === 'error' ? undefined : ''}>
+          {model.state === 'error' ? model.message : t('explain.loading')}
+        </p>
       )}
     </LearnPanel>
   );
@@ -190,7 +194,9 @@ export function LearnedMapPanel() {
       {model.state === 'ready' ? (
         <LearnedMap net={model.net} meta={model.meta} model="pretrained" titled={false} before={before} />
       ) : (
-        <p className="loading">{model.state === 'error' ? model.message : t('explain.loading')}</p>
+        <p className="loading" data-loading={model.state === 'error' ? undefined : ''}>
+          {model.state === 'error' ? model.message : t('explain.loading')}
+        </p>
       )}
     </LearnPanel>
   );

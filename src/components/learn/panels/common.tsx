@@ -150,5 +150,10 @@ export function DigitsPending({ state }: { state: DigitsState }) {
       </p>
     );
   }
-  return <p className="learn-muted">{t('learn.loadingDigits')}</p>;
+  // Marked for the presented stage's zoom, which waits for the real content (useFitZoom).
+  return (
+    <p className="learn-muted" data-loading="">
+      {t('learn.loadingDigits')}
+    </p>
+  );
 }
