@@ -26,7 +26,7 @@ import { KNOWN_PRESENTATION_FAILURES } from '../tests/support/knownPresentationF
 import {
   SIZES,
   allScreens,
-  auditScreen,
+  auditVisitedScreen,
   presenting,
   visit,
   waitForPresentFit,
@@ -159,11 +159,11 @@ async function main(): Promise<void> {
       for (const screen of screens) {
         await visit(page, screen);
         if (values.present) await page.mouse.move(size.width / 2, size.height / 2);
+        if (!values.audit && values.present) await waitForPresentFit(page);
         if (values.audit) {
           const base = screen.label.replace(/ presenting$/, '');
-          if (values.present) await waitForPresentFit(page);
           const known = values.present ? (KNOWN_PRESENTATION_FAILURES[base] ?? []) : [];
-          for (const line of await auditScreen(page, size, screen, values.present)) {
+          for (const line of await auditVisitedScreen(page, size, screen, values.present)) {
             const isKnown = known.some((k) => line.includes(` · ${k}: `));
             console.log(`${isKnown ? 'known ' : 'FOUND '}${line}`);
           }
