@@ -12,8 +12,12 @@
  *       changes of the convolution explorer's 16-filter bank instead, then the app's functions over all
  *   npx tsx scripts/trace-longtasks.ts --dist /tmp/dist-trace --ink 4 [--throttle 4]  # 4 strokes of 60
  *       pointer moves on #/draw (the ink benchmark's strokes) instead, then the app's functions over all
- *   npx tsx scripts/trace-longtasks.ts --from /tmp/train-trace.json     # read a saved trace again
+ *   npx tsx scripts/trace-longtasks.ts --from /tmp/train-trace.json [--totals]  # read a saved trace again
  *   add --brief for one short block per task over 50 ms CPU (the page's own work, whatever the load)
+ *   add --invalidations to name, per long task, what invalidated layout (slows the page: see CATEGORIES)
+ *
+ * Tasks that a DevTools command started (Playwright's injected script, locator queries, evaluate) are
+ * labelled "harness" and counted apart: they are the test's work, not the page's.
  *
  * Serves the build with `vite preview` (same headers as production), opens it in headless system
  * Chromium with the test flags, starts tracing, clicks Train, waits for the run to end, and prints
@@ -30,6 +34,7 @@ import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/browser';
 import { readyToTrain } from '../tests/support/waits';
 import { HASH as CONV_HASH, timeChanges } from './bench/convolution.bench';
 import { timeMoves } from './bench/ink.bench';
+import { devToolsCommandTimes, isHarnessTask } from '../tests/support/mainThreadTasks';
 
 type TraceEvent = {
   name: string;
@@ -87,6 +92,13 @@ const CATEGORIES = [
   'blink.user_timing',
   'disabled-by-default-v8.gc',
   'disabled-by-default-v8.cpu_profiler',
+  // --invalidations: which node invalidated layout, and why (LayoutInvalidationTracking), printed per
+  // long task. Opt-in: Blink then captures a JS stack for every DOM change, which multiplies React's
+  // commit time (setProp 957 ms CPU in one commit, against 20–40 ms without), so its CPU times are not
+  // the page's; use it to name causes, and a trace without it to measure.
+  ...(process.argv.includes('--invalidations')
+    ? ['disabled-by-default-devtools.timeline.invalidationTracking']
+    : []),
 ];
 
 /** The events inside a task worth naming, with how long each kind took in total. */
@@ -438,9 +450,19 @@ function analyse(buf: Buffer, header: string): void {
   const long = main.tasks.filter((e) =>
     brief ? (e.tdur ?? 0) > 50_000 : (e.dur ?? 0) > 50_000 || (e.tdur ?? 0) > 50_000,
   );
+  const commands = devToolsCommandTimes(ev, main.pid, main.tid);
+  const harness = new Set(long.filter((t) => isHarnessTask(t, commands)));
+  const cpuList = (xs: TraceEvent[]) => xs.map((t) => ((t.tdur ?? 0) / 1000).toFixed(0)).join(', ') || 'none';
+  const pageLong = long.filter((t) => !harness.has(t));
+  const pageCpuLong = pageLong.filter((t) => (t.tdur ?? 0) > 50_000);
   console.log(
-    `${header}trace: ${long.length} main-thread tasks over 50 ms; ${samples.length} profiler samples`,
+    `${header}trace: ${long.length} main-thread tasks over 50 ms; ${samples.length} profiler samples\n` +
+      `page's own tasks over 50 ms CPU: ${pageCpuLong.length} (${cpuList(pageCpuLong)} ms); ` +
+      `harness (DevTools commands): ${harness.size} (${cpuList([...harness])} ms); ` +
+      `main-thread CPU in all tasks ${(main.tasks.reduce((a, t) => a + (t.tdur ?? 0), 0) / 1e6).toFixed(2)} s`,
   );
+  const layouts = onMain.filter((e) => e.name === 'Layout');
+  const invalidations = ev.filter((e) => e.name === 'LayoutInvalidationTracking' && e.pid === main.pid);
   const t0us = main.tasks[0]?.ts ?? 0;
   for (const task of long) {
     const from = task.ts;
@@ -449,7 +471,8 @@ function analyse(buf: Buffer, header: string): void {
     const calls = new Map<string, number>();
     for (const e of onMain) {
       if (e.ts < from || e.ts > to || e === task) continue;
-      if (KINDS.has(e.name)) kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      // CPU time (tdur) where the event has it, which load does not stretch; wall time otherwise.
+      if (KINDS.has(e.name)) kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
       if (e.name === 'FunctionCall' || e.name === 'EventDispatch' || e.name === 'TimerFire') {
         const d = e.args?.data;
         const what =
@@ -468,6 +491,35 @@ function analyse(buf: Buffer, header: string): void {
       for (const f of new Set(s.stack)) total.set(f, (total.get(f) ?? 0) + 1);
     }
     const per = inTask.length ? (task.dur ?? 0) / 1000 / inTask.length : 0;
+    // Each layout in the task: dirty / total objects and where it started (the document, or a relayout
+    // boundary), and with --invalidations what marked layout dirty since the layout before it.
+    const layoutLines: string[] = [];
+    for (const l of layouts) {
+      if (l.ts < from || l.ts > to) continue;
+      const a = (l.args ?? {}) as {
+        beginData?: { dirtyObjects?: number; totalObjects?: number };
+        endData?: { layoutRoots?: { nodeName?: string }[] };
+      };
+      const roots = (a.endData?.layoutRoots ?? []).map((r) => r.nodeName).join(' + ');
+      const prev = layouts[layouts.indexOf(l) - 1]?.ts ?? 0;
+      const why = new Map<string, number>();
+      for (const inv of invalidations) {
+        if (inv.ts <= prev || inv.ts > l.ts) continue;
+        const d = inv.args?.data as { reason?: string; nodeName?: string } | undefined;
+        const k = `${d?.reason ?? '?'}: ${d?.nodeName ?? '?'}`;
+        why.set(k, (why.get(k) ?? 0) + 1);
+      }
+      const causes = [...why.entries()]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 6)
+        .map(([k, v]) => `${v}× ${k}`)
+        .join('; ');
+      layoutLines.push(
+        `layout ${((l.tdur ?? 0) / 1000).toFixed(1)} ms CPU, ${a.beginData?.dirtyObjects ?? '?'}/` +
+          `${a.beginData?.totalObjects ?? '?'} objects from ${roots || '?'}${causes ? ` ← ${causes}` : ''}`,
+      );
+    }
+    const label = harness.has(task) ? ' [harness: a DevTools command]' : '';
     if (brief) {
       const share = (v: number) => `${Math.round((100 * v) / Math.max(1, inTask.length))}%`;
       const own = [...total.entries()]
@@ -479,16 +531,17 @@ function analyse(buf: Buffer, header: string): void {
         .map(([k, v]) => `${share(v)} ${k}`);
       console.log(
         `● +${((task.ts - t0us) / 1e6).toFixed(2)} s CPU ${((task.tdur ?? 0) / 1000).toFixed(1)} ms ` +
-          `(wall ${((task.dur ?? 0) / 1000).toFixed(1)}): ${[...calls.keys()].slice(0, 3).join(' | ')}\n    ` +
+          `(wall ${((task.dur ?? 0) / 1000).toFixed(1)})${label}: ${[...calls.keys()].slice(0, 3).join(' | ')}\n    ` +
           `${top(kinds, 6, 1).replace(/\n {6}/g, ' · ')}\n    ` +
-          own.join('\n    '),
+          [...layoutLines, ...own].join('\n    '),
       );
       continue;
     }
     console.log(
       `\n● task at +${((task.ts - t0us) / 1e6).toFixed(2)} s: wall ${((task.dur ?? 0) / 1000).toFixed(1)} ms, ` +
-        `CPU ${((task.tdur ?? 0) / 1000).toFixed(1)} ms`,
+        `CPU ${((task.tdur ?? 0) / 1000).toFixed(1)} ms${label}`,
     );
+    for (const line of layoutLines) console.log(`    ${line}`);
     console.log(`    kinds: ${top(kinds, 10, 1)}`.replace(/\n {6}/g, ' · '));
     console.log(`    calls:\n      ${top(calls, 8, 1)}`);
     console.log(`    profiler self (${inTask.length} samples):\n      ${top(self, 10, per)}`);
@@ -497,5 +550,7 @@ function analyse(buf: Buffer, header: string): void {
 }
 
 const from = arg('from', '');
-if (from) analyse(readFileSync(from), `${from}: `);
-else await main();
+if (from) {
+  analyse(readFileSync(from), `${from}: `);
+  if (process.argv.includes('--totals')) printTotals(readFileSync(from));
+} else await main();

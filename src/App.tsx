@@ -7,18 +7,36 @@ import { KeysDialog } from './components/shell/KeysDialog';
 import { AboutDialog } from './components/shell/AboutDialog';
 import { useAppKeys } from './components/shell/useAppKeys';
 import { useFitZoom } from './components/shell/useFitZoom';
-import { formatHash, isPresenting } from './state/hashRoute';
-import { useHashRoute } from './state/useHashRoute';
+import { formatHash, parseHash, type HashRoute } from './state/hashRoute';
+import { selectArea, selectPresenting, useHashSelector } from './state/useHashRoute';
 import { t } from './i18n';
 import { registerServiceWorker } from './sw/registerServiceWorker';
 
+const selectLessonOpen = (route: HashRoute): boolean => route.params.has('lesson');
+
+/**
+ * Writes the current link with `present=1` set or removed, keeping the rest of it. Reads the link when
+ * called, so the shell needs no copy of the area's params (and does not re-render when they change).
+ */
+function setPresent(on: boolean): void {
+  const { area, params } = parseHash(window.location.hash);
+  if (on) params.set('present', '1');
+  else params.delete('present');
+  window.history.replaceState(null, '', formatHash(area, params));
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
 export function App() {
-  const { area, params } = useHashRoute();
+  // The shell reads only what it shows from the link (area, presentation, whether a lesson is open),
+  // each with a selector: an area's own settings changing in the link (a slider, a bias typed in the
+  // explorer) re-render that area alone, which reads them itself. Was the whole app for each change.
+  const area = useHashSelector(selectArea);
   const { Component, title } = AREA_ENTRIES[area];
   // Presentation mode (`present=1` in any link): the same components with larger tokens (tokens.css).
-  const present = isPresenting(params);
+  const present = useHashSelector(selectPresenting);
+  const lessonOpen = useHashSelector(selectLessonOpen);
   // A lesson in presentation mode takes the whole screen: no nav or status bar.
-  const fullScreenLesson = present && area === 'learn' && params.has('lesson');
+  const fullScreenLesson = present && area === 'learn' && lessonOpen;
   const [dialog, setDialog] = useState<'keys' | 'about' | null>(null);
   // Stable, so the memoised bar and dialogs skip the re-render every link change brings.
   const openAbout = useCallback(() => setDialog('about'), []);
@@ -31,16 +49,6 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const areaRef = useRef<HTMLDivElement>(null);
   const zoom = useFitZoom(mainRef, areaRef, present && !fullScreenLesson, area, { min: 20 / 24, max: 1 });
-  const setPresent = useCallback(
-    (on: boolean) => {
-      const next = new URLSearchParams(params);
-      if (on) next.set('present', '1');
-      else next.delete('present');
-      window.history.replaceState(null, '', formatHash(area, next));
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
-    },
-    [area, params],
-  );
   useAppKeys({
     help: () => setDialog((d) => (d === 'keys' ? null : 'keys')),
     present: () => setPresent(!present),
@@ -53,7 +61,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [present, area, setPresent]);
+  }, [present, area]);
   // Registered here, once the app shell renders, so that a reload without network still starts.
   useEffect(registerServiceWorker, []);
   const classes = ['app', `area-${area}`, present && 'present', fullScreenLesson && 'presenting'];

@@ -15,7 +15,10 @@ import type { BenchContext, Benchmark, BenchRow } from './context';
  */
 export type LongTaskRun = {
   wall: number[];
+  /** The page's own tasks over 50 ms of CPU, ms. */
   cpu: number[];
+  /** The harness's tasks over 50 ms of CPU (DevTools commands: Playwright's script, locators), ms. */
+  harnessCpu: number[];
   seconds: number;
   testAccuracy: string;
 };
@@ -57,7 +60,9 @@ export async function longTasksOverRun(
     await waitTrainEnabled(page, 1_800_000);
     const seconds = (Date.now() - t0) / 1000;
     await page.waitForTimeout(1000);
-    const cpu = (await stopTasks()).map((t) => t.cpuMs);
+    const tasks = (await stopTasks()).filter((t) => t.cpuMs > 50);
+    const cpu = tasks.filter((t) => !t.harness).map((t) => Math.round(t.cpuMs));
+    const harnessCpu = tasks.filter((t) => t.harness).map((t) => Math.round(t.cpuMs));
     const wall = await page.evaluate(() => (window as unknown as { __runLong: number[] }).__runLong);
     const testAccuracy =
       (await page
@@ -65,7 +70,7 @@ export async function longTasksOverRun(
         .textContent()
         .catch(() => '')) ?? '';
     if (p.errors.length) throw new Error(`console errors: ${p.errors.join(' | ')}`);
-    return { wall, cpu: cpu.filter((x) => x > 50).map(Math.round), seconds, testAccuracy };
+    return { wall, cpu, harnessCpu, seconds, testAccuracy };
   } finally {
     for (const b of burn) b.kill();
     await p.close();
@@ -87,7 +92,9 @@ export function longTaskRows(label: string, r: LongTaskRun): BenchRow[] {
       value: r.cpu.length,
       unit: 'tasks > 50 ms',
       target: { op: '<=', value: 0, why: 'the page’s own work, whatever the load' },
-      note: fmt(r.cpu),
+      note:
+        `${fmt(r.cpu)}; the page's tasks only: the harness's DevTools commands left out` +
+        (r.harnessCpu.length ? ` (${r.harnessCpu.length} over 50 ms: ${r.harnessCpu.join(', ')} ms)` : ''),
     },
   ];
 }
@@ -102,7 +109,8 @@ export const benchmark: Benchmark = {
     const burn = process.env.BENCH_BURN ? 2 : 0;
     const r = await longTasksOverRun(ctx, { hash: 'train?epochs=2&seed=1', burn });
     ctx.log(
-      `wall ${r.wall.join(',') || 'none'}; cpu ${r.cpu.join(',') || 'none'}; ${r.seconds.toFixed(0)} s`,
+      `wall ${r.wall.join(',') || 'none'}; cpu ${r.cpu.join(',') || 'none'}; harness cpu ` +
+        `${r.harnessCpu.join(',') || 'none'}; ${r.seconds.toFixed(0)} s`,
     );
     return longTaskRows(burn ? 'with 2 CPU burners: ' : '', r);
   },

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useHashRoute } from '../../state/useHashRoute';
+import type { HashRoute } from '../../state/hashRoute';
+import { useHashSelector } from '../../state/useHashRoute';
 import { getTestSet } from '../../state/datasetService';
 
 /** The pictures a page uses when they are not MNIST's digits, and how far they have loaded. */
@@ -12,14 +13,9 @@ export type PageDataset = { id: string; state: 'loading' | 'ready' | 'error' };
  * stored set is read from this browser), so the status bar never says "Digits ready" over clothes.
  */
 export function usePageDataset(): PageDataset | null {
-  const { area, params } = useHashRoute();
-  let id: string | null = null;
-  if (area === 'train' || area === 'draw' || area === 'explain') {
-    const named = params.get('dataset');
-    if (named && named !== 'mnist') id = named;
-    else if (area === 'explain' && params.get('image')?.startsWith('fashion-mnist-test:'))
-      id = 'fashion-mnist';
-  }
+  // A string or null, so the status bar re-renders when the page's dataset changes, not on every
+  // change of the link (a slider in the explorer).
+  const id = useHashSelector(pageDatasetId);
   const [loaded, setLoaded] = useState<{ id: string; ok: boolean } | null>(null);
   useEffect(() => {
     if (!id) return;
@@ -35,4 +31,13 @@ export function usePageDataset(): PageDataset | null {
   if (!id) return null;
   if (loaded?.id !== id) return { id, state: 'loading' };
   return { id, state: loaded.ok ? 'ready' : 'error' };
+}
+
+/** The non-MNIST dataset a route's page uses, or null. */
+function pageDatasetId({ area, params }: HashRoute): string | null {
+  if (area !== 'train' && area !== 'draw' && area !== 'explain') return null;
+  const named = params.get('dataset');
+  if (named && named !== 'mnist') return named;
+  if (area === 'explain' && params.get('image')?.startsWith('fashion-mnist-test:')) return 'fashion-mnist';
+  return null;
 }
