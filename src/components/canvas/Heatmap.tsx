@@ -1,5 +1,7 @@
-import { memo, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { t } from '../../i18n';
+import { queueCanvasPaint } from './budgetedPaints';
+import { useOnScreen } from './useOnScreen';
 import { valueRange, type ColorScale } from './colorScales';
 import { drawHeatmap, formatCell, heatmapPixels, type CellRect, type HeatmapHighlight } from './drawHeatmap';
 
@@ -24,11 +26,21 @@ export type HeatmapProps = {
    * 16 mistakes at an epoch's end). Ignored with numbers, highlights, padding or unfilled cells.
    */
   pixelPerCell?: boolean;
+  /**
+   * Paint through the budgeted queue (budgetedPaints) instead of in this commit's effects: for a page
+   * that redraws many maps in one answer (Draw's layer panels at a stroke's end). Each waits for a task
+   * of its own when the commit's budget is spent, those out of sight (200 px margin) behind the rest,
+   * so no task holds them all and the visible ones change first. A new canvas is blank for that moment.
+   */
+  paintLater?: boolean;
   onCellHover?: (cell: { row: number; col: number } | null) => void;
   onCellClick?: (cell: { row: number; col: number }) => void;
   className?: string;
   testId?: string;
 };
+
+/** Canvases painted at least once: a budgeted heatmap's first paint always waits (budgetedPaints). */
+const painted = new WeakSet<HTMLCanvasElement>();
 
 function describe(values: ArrayLike<number>, w: number, h: number, label: string): string {
   const size = { label, h: String(h), w: String(w) };
@@ -45,44 +57,67 @@ export const Heatmap = memo(function Heatmap(p: HeatmapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const cssW = p.w * p.cellPx;
   const cssH = p.h * p.cellPx;
+  const later = p.paintLater ?? false;
+  // Only a budgeted heatmap watches whether it is on screen (an observer per canvas otherwise).
+  const [watched, setWatched] = useState<HTMLCanvasElement | null>(null);
+  const setRef = useCallback(
+    (el: HTMLCanvasElement | null) => {
+      ref.current = el;
+      if (later) setWatched(el);
+    },
+    [later],
+  );
+  const onScreen = useOnScreen(later ? watched : null, 200);
+  // Read when a paint is queued: scrolling alone must not repaint.
+  const onScreenRef = useRef(onScreen);
+  onScreenRef.current = onScreen;
 
   useEffect(() => {
     const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const plain =
-      p.pixelPerCell &&
-      !p.showNumbers &&
-      !p.highlights?.length &&
-      !p.inner &&
-      (p.filled ?? p.w * p.h) >= p.w * p.h;
-    if (plain) {
-      if (canvas.width !== p.w) canvas.width = p.w;
-      if (canvas.height !== p.h) canvas.height = p.h;
-      const img = new ImageData(p.w, p.h);
-      heatmapPixels(p.values, p.w, p.h, p.scale, img.data);
-      ctx.putImageData(img, 0, 0);
+    if (!canvas) return;
+    const paint = () => {
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      painted.add(canvas);
+      const plain =
+        p.pixelPerCell &&
+        !p.showNumbers &&
+        !p.highlights?.length &&
+        !p.inner &&
+        (p.filled ?? p.w * p.h) >= p.w * p.h;
+      if (plain) {
+        if (canvas.width !== p.w) canvas.width = p.w;
+        if (canvas.height !== p.h) canvas.height = p.h;
+        const img = new ImageData(p.w, p.h);
+        heatmapPixels(p.values, p.w, p.h, p.scale, img.data);
+        ctx.putImageData(img, 0, 0);
+        return;
+      }
+      const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+      const width = Math.round(cssW * dpr);
+      const height = Math.round(cssH * dpr);
+      if (canvas.width !== width) canvas.width = width;
+      if (canvas.height !== height) canvas.height = height;
+      drawHeatmap(ctx, {
+        values: p.values,
+        w: p.w,
+        h: p.h,
+        scale: p.scale,
+        cellPx: p.cellPx,
+        dpr,
+        showNumbers: p.showNumbers ?? false,
+        decimals: p.decimals ?? (p.cellPx >= 44 ? 2 : 1),
+        fontPx: p.fontPx,
+        filled: p.filled ?? p.w * p.h,
+        highlights: p.highlights ?? [],
+        ...(p.inner ? { inner: p.inner } : {}),
+      });
+    };
+    if (!later) {
+      paint();
       return;
     }
-    const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-    const width = Math.round(cssW * dpr);
-    const height = Math.round(cssH * dpr);
-    if (canvas.width !== width) canvas.width = width;
-    if (canvas.height !== height) canvas.height = height;
-    drawHeatmap(ctx, {
-      values: p.values,
-      w: p.w,
-      h: p.h,
-      scale: p.scale,
-      cellPx: p.cellPx,
-      dpr,
-      showNumbers: p.showNumbers ?? false,
-      decimals: p.decimals ?? (p.cellPx >= 44 ? 2 : 1),
-      fontPx: p.fontPx,
-      filled: p.filled ?? p.w * p.h,
-      highlights: p.highlights ?? [],
-      ...(p.inner ? { inner: p.inner } : {}),
-    });
+    return queueCanvasPaint(canvas, paint, { first: !painted.has(canvas), later: !onScreenRef.current });
   }, [
     p.values,
     p.w,
@@ -98,6 +133,7 @@ export const Heatmap = memo(function Heatmap(p: HeatmapProps) {
     p.pixelPerCell,
     cssW,
     cssH,
+    later,
   ]);
 
   const cellAt = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -110,7 +146,7 @@ export const Heatmap = memo(function Heatmap(p: HeatmapProps) {
 
   return (
     <canvas
-      ref={ref}
+      ref={setRef}
       className={p.className ?? 'heatmap'}
       style={{ width: cssW, height: cssH }}
       role="img"

@@ -133,6 +133,7 @@ const MapGrid = memo(function MapGrid(props: MapsProps) {
       label={tn('draw.layers.mapsLabel', p.maps.length, { name: p.name, size: String(p.size) })}
       highlights={outlines}
       className="heatmap draw-montage"
+      paintLater
       {...(open
         ? {
             onCellClick: ({ row, col }: { row: number; col: number }) => {
@@ -171,7 +172,7 @@ const MapGrid = memo(function MapGrid(props: MapsProps) {
           );
         })}
       </div>
-      <ColorLegend scale={p.scale} width={120} />
+      <ColorLegend scale={p.scale} width={120} paintLater />
       {p.hint && <p className="draw-hint">{p.hint}</p>}
     </LayerPanel>
   );
@@ -199,9 +200,10 @@ const DenseGrid = memo(function DenseGrid({
         scale={scale}
         cellPx={12}
         label={t('draw.layers.activations', { name })}
+        paintLater
       />
       <p className="draw-hint">{t('draw.layers.rowsOf', { rows: String(rows), cols: String(cols) })}</p>
-      <ColorLegend scale={scale} width={120} />
+      <ColorLegend scale={scale} width={120} paintLater />
     </LayerPanel>
   );
 });
@@ -264,6 +266,8 @@ function whatOf(
  * layer reads the image, else on one of its input maps), a pool map with the map it pooled.
  * A network without maps says why there are none. `part: 'features'` stops at the first layer that is
  * not a map (the convolution and pooling half), for a lesson step that must fit a projected screen.
+ * Their canvases paint through the budgeted queue (`paintLater`), visible ones first: a stroke's end
+ * redraws every panel, which at 4× CPU throttling was one task of 111 ms of CPU (the first after Clear).
  */
 export function LayerPanels({
   readout,
@@ -437,6 +441,7 @@ function OutputPanel({
         h={1}
         scale={OUTPUT_SCALE}
         cellPx={26}
+        paintLater
         label={
           classNames
             ? t('draw.layers.outputLabelClasses', { names: classNames.join(', ') })
@@ -458,7 +463,7 @@ function OutputPanel({
           ))}
         </ol>
       )}
-      <ColorLegend scale={OUTPUT_SCALE} width={120} />
+      <ColorLegend scale={OUTPUT_SCALE} width={120} paintLater />
     </LayerPanel>
   );
 }

@@ -24,6 +24,12 @@ export type DrawResult = {
   error: string | null;
 };
 
+/**
+ * The canvas's ink, reused by every prediction: it is read and preprocessed in one synchronous step
+ * (preprocessing keeps no reference to it), so Draw and a lesson's pad can share it.
+ */
+const inkBuffer = new Float32Array(CANVAS_PX * CANVAS_PX);
+
 type YieldingScheduler = { yield?: () => Promise<void> };
 
 /** Ends the current task so waiting input runs first: `scheduler.yield()` where there is one. */
@@ -71,7 +77,7 @@ export function usePredictor(
       const endAt = strokeEndAt.current;
       if (ctx.urgent) strokeEndAt.current = null;
       const pre = preprocessMnistStyle({
-        data: inkFromImageData(c2d.getImageData(0, 0, CANVAS_PX, CANVAS_PX)),
+        data: inkFromImageData(c2d.getImageData(0, 0, CANVAS_PX, CANVAS_PX), inkBuffer),
         w: CANVAS_PX,
         h: CANVAS_PX,
       });

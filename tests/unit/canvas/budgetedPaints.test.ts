@@ -47,4 +47,21 @@ describe('budgeted canvas paints', () => {
     expect(drawn.length).toBeLessThan(5);
     await vi.waitFor(() => expect(drawn).toEqual([0, 1, 2, 3, 99]));
   });
+
+  it('runs paints of things out of sight after every other waiting paint, and never at once', async () => {
+    const drawn: string[] = [];
+    const canvas = {};
+    // A quiet moment: a repaint within budget would run now, but one out of sight always waits.
+    await new Promise((r) => setTimeout(r, 60));
+    queueCanvasPaint({}, () => drawn.push('hidden 1'), { later: true });
+    expect(drawn).toEqual([]);
+    queueCanvasPaint({}, () => drawn.push('visible'), { first: true });
+    queueCanvasPaint({}, () => drawn.push('hidden 2'), { later: true });
+    // A canvas that scrolled into view moves from the hidden queue to the visible one.
+    queueCanvasPaint(canvas, () => drawn.push('was hidden'), { later: true });
+    queueCanvasPaint(canvas, () => drawn.push('now visible'), { first: true });
+    expect(waitingCanvasPaints()).toBe(4);
+    await vi.waitFor(() => expect(drawn).toEqual(['visible', 'now visible', 'hidden 1', 'hidden 2']));
+    expect(waitingCanvasPaints()).toBe(0);
+  });
 });

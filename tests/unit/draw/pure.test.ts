@@ -13,7 +13,13 @@ import {
   strongestChannel,
 } from '../../../src/components/draw/explorerLinks';
 import { buildMontage, mapAtCell, montageLayout, slotOrigin } from '../../../src/components/draw/montage';
-import { fitRect, isBlank, visibleActions, type DrawAction } from '../../../src/components/draw/strokes';
+import {
+  fitRect,
+  inkFromImageData,
+  isBlank,
+  visibleActions,
+  type DrawAction,
+} from '../../../src/components/draw/strokes';
 import { percentile } from '../../../src/components/draw/latency';
 
 describe('explorer links (the explorer URL contract)', () => {
@@ -161,5 +167,28 @@ describe('latency percentile', () => {
     expect(percentile(v, 95)).toBe(19);
     expect(percentile(v, 50)).toBe(10);
     expect(percentile([], 95)).toBeNaN();
+  });
+});
+
+describe('inkFromImageData', () => {
+  // Only width, height and data are read: a plain object stands in for ImageData outside a browser.
+  const image = (alphas: number[]) =>
+    ({
+      width: alphas.length,
+      height: 1,
+      data: Uint8ClampedArray.from(alphas.flatMap((a) => [9, 9, 9, a])),
+    }) as unknown as ImageData;
+
+  it('reads the alpha channel as ink in [0, 1], into the caller’s buffer when it fits', () => {
+    const into = new Float32Array(3).fill(7);
+    const out = inkFromImageData(image([0, 51, 255]), into);
+    expect(out).toBe(into);
+    expect(Array.from(out).map((v) => +v.toFixed(3))).toEqual([0, 0.2, 1]);
+    // A buffer of another size is left alone: a new array is returned.
+    const small = new Float32Array(2);
+    const fresh = inkFromImageData(image([255, 0, 102]), small);
+    expect(fresh).not.toBe(small);
+    expect(Array.from(small)).toEqual([0, 0]);
+    expect(Array.from(fresh).map((v) => +v.toFixed(3))).toEqual([1, 0, 0.4]);
   });
 });
