@@ -12,7 +12,7 @@
  *
  *   npm run build && npx tsx scripts/screenshots.ts --readme
  *
- * `--readme` writes the README's three pictures into docs/, each from a state that shows the product at
+ * `--readme` writes the README's four pictures into docs/, each from a state that shows the product at
  * work (the explorer's filter halfway through its slide, a lesson presenting, Draw with a digit drawn).
  */
 import { spawn } from 'node:child_process';
@@ -76,6 +76,13 @@ const fileName = (s: AppScreen) =>
 async function readmeShots(browser: Browser): Promise<void> {
   const shots = [
     {
+      file: 'screenshot-home.png',
+      size: SIZES.find((s) => s.width === 1366)!,
+      // The first screen: a real digit through the live network, and the three ways in.
+      screen: { label: 'home', hash: '#/', ready: '[data-testid=home-pipeline][data-ready=true]' },
+      draw: false,
+    },
+    {
       file: 'screenshot.png',
       size: SIZES.find((s) => s.width === 1366)!,
       // Output row 15, col 17 of 26×26: the window's left column on the 7's stem, its right on paper
@@ -85,7 +92,8 @@ async function readmeShots(browser: Browser): Promise<void> {
     },
     {
       file: 'screenshot-present.png',
-      size: SIZES.find((s) => s.width === 1366)!,
+      // On a classroom projector: the step's picture fills the height, its words beside it.
+      size: SIZES.find((s) => s.width === 1920)!,
       screen: presenting({
         label: 'lesson 7 step 2',
         hash: '#/learn?lesson=pooling&step=2',
