@@ -23,20 +23,24 @@ afterAll(async () => {
 const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
 /**
- * The canvas's box once it has stopped moving. A new set's card appears above the form after "Make it",
- * and galleries fill in, so a box read too early can put the whole stroke outside the canvas.
+ * An element's box once it has stopped moving (by default the drawing canvas). A new set's card appears
+ * above the form after "Make it", galleries fill in, and the camera's video takes its size a frame after
+ * it starts, so a box read too early can put a whole stroke outside the canvas, or a press beside the
+ * hold button (CI once held the mouse for 10 s over nothing: "0 frames captured").
  */
-async function settledBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
-  const canvas = page.locator('.data-make canvas.draw-canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  let last = await canvas.boundingBox();
+async function settledBox(
+  page: Page,
+  target = page.locator('.data-make canvas.draw-canvas'),
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  await target.scrollIntoViewIfNeeded();
+  let last = await target.boundingBox();
   for (let i = 0; i < 50; i++) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const box = await canvas.boundingBox();
+    const box = await target.boundingBox();
     if (box && last && box.x === last.x && box.y === last.y && box.width === last.width) return box;
     last = box;
   }
-  throw new Error('the drawing canvas kept moving');
+  throw new Error('the element kept moving');
 }
 
 /** Draws one stroke shape on the canvas with the mouse: a vertical bar, a horizontal bar or a ring. */
@@ -106,8 +110,7 @@ describe('make a dataset in the browser: drawing and camera', () => {
     await page.waitForFunction(
       () => (document.querySelector<HTMLVideoElement>('.data-video')?.videoWidth ?? 0) > 0,
     );
-    const hb = await hold.boundingBox();
-    if (!hb) throw new Error('no hold button');
+    const hb = await settledBox(page, hold);
     await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
     await page.mouse.down();
     await expect.poll(() => byId(page, 'camera-status').textContent()).toMatch(/Capturing in [123]/);
