@@ -176,7 +176,7 @@ function parseImage(raw: string): ImageSource | Bad {
     const parts = b.split(',');
     if (parts.length !== w * h * c) {
       const dims = { w: String(w), h: String(h), c: String(c) };
-      return bad('customCount', { n: String(parts.length), ...dims, need: String(w * h * c) });
+      return bad('customCount', { n: parts.length, ...dims, need: w * h * c });
     }
     const values = new Float32Array(parts.length);
     for (const [i, p] of parts.entries()) {
@@ -199,7 +199,7 @@ function parseFilters(raw: string): FilterSlot[] | Bad {
     return isBad(n) ? n : defaultBank(n);
   }
   const parts = raw.split(',');
-  if (parts.length > MAX_FILTERS) return fail(t('engine.codec.filters.tooMany', { n: String(parts.length) }));
+  if (parts.length > MAX_FILTERS) return fail(t('engine.codec.filters.tooMany', { n: parts.length }));
   const slots: FilterSlot[] = [];
   for (const [i, p] of parts.entries()) {
     if (p === 'kernel' || (KERNEL_PRESETS as readonly string[]).includes(p)) {
@@ -244,7 +244,7 @@ function formatFilters(slots: FilterSlot[]): string | null {
 function parseKernel(raw: string): number[] | Bad {
   const parts = raw.split(',');
   if (parts.length > MAX_KERNEL * MAX_KERNEL * 16)
-    return fail(t('engine.codec.kernel.tooMany', { n: String(parts.length) }));
+    return fail(t('engine.codec.kernel.tooMany', { n: parts.length }));
   const out: number[] = [];
   for (const [i, p] of parts.entries()) {
     const v = parseNumber(p);
@@ -268,7 +268,7 @@ export function resolveKernel(
   if (channels > 1)
     for (let k = 1; k <= MAX_KERNEL; k++)
       if (k * k * channels === values.length) return { size: k, perChannel: true };
-  const n = String(values.length);
+  const n = values.length;
   return channels > 1
     ? t('engine.codec.kernel.notSquareChannels', { n, c: String(channels) })
     : t('engine.codec.kernel.notSquare', { n });

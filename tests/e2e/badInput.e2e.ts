@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openWatchedPage, useBrowser } from '../support/browser';
+import { SEVEN, stroke } from '../support/drawing';
 
 const browser = useBrowser();
 const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
@@ -30,11 +31,44 @@ const numTensors = (page: Page) =>
     (window as unknown as { __cnnStudioTest: { numTensors(): number } }).__cnnStudioTest.numTensors(),
   );
 
-async function open(path: string) {
+async function open(path: string, opts: { noIndexedDb?: boolean } = {}) {
   const w = await openWatchedPage(browser(), 'about:blank');
   await watch(w.page);
+  // As in a private window that offers no IndexedDB: the property is there but empty.
+  if (opts.noIndexedDb)
+    await w.page.addInitScript(() =>
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }),
+    );
   await w.page.goto(new URL(path, (await import('../support/browser')).baseUrl()).href);
   return w;
+}
+
+const LENET_DIR = resolve(import.meta.dirname, '../../public/models/lenet5');
+/** The shipped LeNet-5's files, the JSON passed through `edit` first. */
+function lenetFiles(edit: (m: Record<string, unknown>) => void = () => {}) {
+  const m = JSON.parse(readFileSync(resolve(LENET_DIR, 'model.json'), 'utf8')) as Record<string, unknown>;
+  edit(m);
+  return [
+    { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(m)) },
+    {
+      name: 'weights.bin',
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(resolve(LENET_DIR, 'weights.bin')),
+    },
+  ];
+}
+
+/** A PNG signature and IHDR claiming w×h, with no picture data after it. */
+function pngHeader(w: number, h: number): Buffer {
+  const b = Buffer.alloc(64);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
+  b.writeUInt32BE(13, 8);
+  b.write('IHDR', 12, 'ascii');
+  b.writeUInt32BE(w, 16);
+  b.writeUInt32BE(h, 20);
+  b[24] = 8;
+  b[25] = 6;
+  return b;
 }
 
 describe('bad input and faults', () => {
@@ -205,6 +239,114 @@ describe('bad input and faults', () => {
     expect(await numTensors(page)).toBe(before);
     expect(await byId(page, 'model-in-use').getAttribute('data-used')).toBe(source);
     expect(await byId(page, 'model-in-use').textContent()).toBe(inUse);
+    expect(await longest(page)).toBeLessThan(500);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+  it('with no IndexedDB (some private windows): Draw reads a 7 with the shipped model; Train, Data and a model import say in words what cannot be kept', async () => {
+    const w = await open('?testhooks#/draw', { noIndexedDb: true });
+    const { page } = w;
+    await page.locator('canvas').first().waitFor({ timeout: 30_000 });
+    await stroke(page, SEVEN);
+    // The shipped LeNet-5 answers, not an untrained network (which would guess at random).
+    await expect.poll(() => byId(page, 'prediction').textContent(), { timeout: 20_000 }).toBe('7');
+
+    await page.evaluate(() => (location.hash = '#/train'));
+    const inUse = byId(page, 'model-in-use');
+    await expect
+      .poll(() => inUse.textContent(), { timeout: 30_000 })
+      .toMatch(/pretrained LeNet-5, 99\.\d\d%/);
+    await expect.poll(() => byId(page, 'runs-panel').textContent()).toMatch(/cannot keep runs/);
+    const before = await numTensors(page);
+    // Export needs no storage: both files come down.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export model in use' }).click();
+    expect((await download).suggestedFilename()).toBe('model.json');
+    const note = byId(page, 'model-note');
+    await expect.poll(() => note.textContent()).toMatch(/Saved model\.json and weights\.bin/);
+    // A good model file is read, but cannot be kept: said so, and Draw's model stays.
+    await byId(page, 'import-input').setInputFiles(lenetFiles());
+    await expect
+      .poll(() => note.textContent(), { timeout: 20_000 })
+      .toMatch(/could not keep it.*no IndexedDB here/);
+    expect(await note.textContent()).not.toMatch(/Error|undefined|null/);
+    expect(await inUse.textContent()).toMatch(/pretrained LeNet-5/);
+    expect(await numTensors(page)).toBe(before);
+
+    await page.evaluate(() => (location.hash = '#/data'));
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 20_000 })
+      .toMatch(/cannot keep datasets \(no IndexedDB/);
+    expect(await page.locator('main').textContent()).toMatch(/Fashion-MNIST/);
+    expect(await longest(page)).toBeLessThan(500);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('a model file that boasts (accuracy 12.5, a date that is no date, a 5,000-letter name) is shown with what the app measured', async () => {
+    const w = await open('?testhooks#/train');
+    const { page } = w;
+    const inUse = byId(page, 'model-in-use');
+    await expect.poll(() => inUse.getAttribute('data-used'), { timeout: 30_000 }).not.toBe('unknown');
+    const before = await numTensors(page);
+    await byId(page, 'import-input').setInputFiles(
+      lenetFiles((m) => {
+        m.userDefinedMetadata = {
+          cnnStudio: {
+            source: 'pretrained',
+            testAccuracy: 12.5,
+            savedAt: 'last Tuesday',
+            name: 'A'.repeat(5000),
+          },
+        };
+      }),
+    );
+    // The app measures the model on the 10,000 test digits itself: the shipped weights score 99.08 %.
+    await expect
+      .poll(() => byId(page, 'model-note').textContent(), { timeout: 60_000 })
+      .toMatch(/Imported model\.json: it got 99\.08% of the 10,000 test digits right \(measured here/);
+    await expect.poll(() => inUse.textContent()).toMatch(/your imported model \(model\.json\), 99\.08%/);
+    // A file cannot claim to be the shipped model.
+    expect(await inUse.getAttribute('data-used')).toBe('mine');
+    const panel = (await byId(page, 'model-panel').textContent()) ?? '';
+    expect(panel).not.toMatch(/1250|1,250|Invalid Date|NaN|last Tuesday/);
+    expect(panel).not.toContain('A'.repeat(81));
+    expect(await numTensors(page)).toBe(before);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('the convolution explorer: a 100,000-character kernel link is named in a line, the page stays narrow; a 0×0 PNG is empty; the state is kept', async () => {
+    const good =
+      '#/convolution?image=mnist-test:0&kernel=1,0,-1,1,0,-1,1,0,-1&stride=1&padding=0&dilation=1&bias=0&activation=relu';
+    const w = await open(good);
+    const { page } = w;
+    await byId(page, 'conv-input').waitFor({ timeout: 30_000 });
+    const huge = good.replace(/kernel=[^&]*/, `kernel=${'7,'.repeat(50_000)}`);
+    await page.evaluate((h) => (location.hash = h), huge);
+    const msg = byId(page, 'conv-message');
+    await expect.poll(() => msg.textContent(), { timeout: 20_000 }).toMatch(/kernel/);
+    expect(((await msg.textContent()) ?? '').length).toBeLessThan(1000);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(20_000);
+
+    await byId(page, 'upload').setInputFiles({
+      name: 'nothing.png',
+      mimeType: 'image/png',
+      buffer: pngHeader(0, 0),
+    });
+    await expect.poll(() => msg.textContent()).toMatch(/nothing\.png.*empty/);
+    await byId(page, 'upload').setInputFiles({
+      name: 'nosize.png',
+      mimeType: 'image/png',
+      buffer: pngHeader(0, 0).subarray(0, 12),
+    });
+    await expect.poll(() => msg.textContent()).toMatch(/nosize\.png/);
+    // Sizes a broken header claims (billions of pixels) are never echoed; counts are written as people read them.
+    expect(await msg.textContent()).not.toMatch(/\d{1,3}(,\d{3}){3,}|\d{5,}/);
+    expect(await msg.textContent()).toMatch(/kernel has 50,001 numbers, too many/);
+    expect(await byId(page, 'conv-input').textContent()).toContain('MNIST test digit #0');
     expect(await longest(page)).toBeLessThan(500);
     expect(w.errors).toEqual([]);
     await w.context.close();
