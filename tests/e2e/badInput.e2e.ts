@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openWatchedPage, useBrowser } from '../support/browser';
 import { SEVEN, stroke } from '../support/drawing';
+import { readyToTrain } from '../support/waits';
 
 const browser = useBrowser();
 const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
@@ -348,6 +349,34 @@ describe('bad input and faults', () => {
     expect(await msg.textContent()).toMatch(/kernel has 50,001 numbers, too many/);
     expect(await byId(page, 'conv-input').textContent()).toContain('MNIST test digit #0');
     expect(await longest(page)).toBeLessThan(500);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+  it('with no IndexedDB in the training worker, a 2-epoch run trains to the end and says once that the model cannot be kept', async () => {
+    const w = await open('about:blank');
+    const { page } = w;
+    // The worker is a script of its own: the page's init scripts do not reach it, so its code is served
+    // with IndexedDB taken away first.
+    await page.route('**/assets/train.worker-*.js', async (route) => {
+      const response = await route.fetch();
+      const body = `Object.defineProperty(self, 'indexedDB', { value: undefined, configurable: true });\n${await response.text()}`;
+      await route.fulfill({ response, body });
+    });
+    await page.goto(
+      new URL('#/train?train=1000&epochs=2&batch=32&seed=1', (await import('../support/browser')).baseUrl())
+        .href,
+    );
+    await readyToTrain(page);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect
+      .poll(() => byId(page, 'test-accuracy').textContent(), { timeout: 120_000 })
+      .toMatch(/\d+\.\d+\s?%/);
+    await expect.poll(() => byId(page, 'epoch').textContent()).toMatch(/^2/);
+    // The run has ended (Train is offered again), so both epochs' saves have been tried.
+    await readyToTrain(page);
+    const said = (await page.locator('main').textContent())?.match(/no IndexedDB here/g) ?? [];
+    // Said once for the run, although every epoch's save failed.
+    expect(said).toHaveLength(1);
     expect(w.errors).toEqual([]);
     await w.context.close();
   });
