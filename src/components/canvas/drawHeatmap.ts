@@ -24,6 +24,30 @@ export function heatmapPixels(
   return out;
 }
 
+/**
+ * `heatmapPixels` of one channel of an interleaved stack (HWC, `channels` per cell) without copying
+ * the channel out first: the same colours as `heatmapPixels(channelPlane(stack, channel), …)`. The
+ * filter bank paints its 16 maps this way on every bias change.
+ */
+export function channelPixels(
+  data: ArrayLike<number>,
+  channel: number,
+  channels: number,
+  cells: number,
+  scale: ColorScale,
+  out: Uint8ClampedArray = new Uint8ClampedArray(cells * 4),
+): Uint8ClampedArray {
+  const lut = lutFor(scale.kind);
+  for (let i = 0, j = channel; i < cells; i++, j += channels) {
+    const k = lutIndex(rampPosition(data[j] ?? 0, scale));
+    out[i * 4] = lut[k] ?? 0;
+    out[i * 4 + 1] = lut[k + 1] ?? 0;
+    out[i * 4 + 2] = lut[k + 2] ?? 0;
+    out[i * 4 + 3] = 255;
+  }
+  return out;
+}
+
 type Scratch = { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D; image: ImageData };
 const scratches = new Map<string, Scratch>();
 

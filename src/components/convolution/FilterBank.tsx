@@ -1,22 +1,22 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { t } from '../../i18n';
 import { channelPlane, type MapStack } from '../../engine';
-import { chooseSharedScale } from '../canvas/colorScales';
+import { chooseScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { downloadBlob } from '../canvas/download';
 import { ExportMenu, Select } from '../ui';
 import { Panel } from '../canvas/Panel';
 import { fitCell } from './MapPanel';
-import { cancelPaint, paintPixels, queuePaint } from './paintQueue';
+import { cancelPaint, paintChannel, queuePaint } from './paintQueue';
 
 const COUNTS = [1, 2, 4, 6, 8, 12, 16];
 
 let paints = 0;
 const versions = new WeakMap<object, number>();
 /** A number per output drawn, so a test can tell which output the canvases show. */
-function versionOf(planes: object): number {
-  let v = versions.get(planes);
-  if (v === undefined) versions.set(planes, (v = ++paints));
+function versionOf(output: object): number {
+  let v = versions.get(output);
+  if (v === undefined) versions.set(output, (v = ++paints));
   return v;
 }
 
@@ -42,9 +42,10 @@ export const FilterBank = memo(function FilterBank({
   onCount: (n: number) => void;
 }) {
   const [h, w, c] = output.shape;
-  const planes = useMemo(() => Array.from({ length: c }, (_, i) => channelPlane(output, i)), [output, c]);
-  const scale = useMemo(() => chooseSharedScale(planes), [planes]);
-  const version = versionOf(planes);
+  // One scale over every map (chooseSharedScale of the planes is the same range). The maps are read
+  // from the output in place: copying 16 planes out on every bias change was garbage to collect.
+  const scale = useMemo(() => chooseScale(output.data), [output]);
+  const version = versionOf(output);
   const cellPx = fitCell(w, h, c > 8 ? 92 : 120, 12);
   const root = useRef<HTMLElement>(null);
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
@@ -52,14 +53,14 @@ export const FilterBank = memo(function FilterBank({
   useEffect(() => {
     const key = canvases.current;
     queuePaint(key, () => {
-      planes.forEach((values, i) => {
+      for (let i = 0; i < c; i++) {
         const canvas = key[i];
-        if (canvas) paintPixels(canvas, values, w, h, scale);
-      });
+        if (canvas) paintChannel(canvas, output, i, scale);
+      }
       root.current?.setAttribute('data-painted', String(version));
     });
     return () => cancelPaint(key);
-  }, [planes, scale, w, h, version]);
+  }, [output, c, scale, version]);
 
   const savePng = () => {
     // One picture of the whole bank, each map scaled up with hard pixel edges and numbered.
@@ -109,9 +110,9 @@ export const FilterBank = memo(function FilterBank({
             testId="filter-bank"
             csv={{
               maps: () =>
-                planes.map((values, i) => ({
+                Array.from({ length: c }, (_, i) => ({
                   name: names[i] ?? t('conv.bank.filterName', { n: String(i) }),
-                  values,
+                  values: channelPlane(output, i),
                 })),
               w,
               h,
@@ -142,7 +143,7 @@ export const FilterBank = memo(function FilterBank({
           aria-label={t('conv.bank.volumeLabel', { h: String(h), w: String(w), c: String(c) })}
         >
           <div className="conv-volume-stack" style={{ height: 70 + Math.min(c, 16) * 5 }}>
-            {planes.slice(0, 16).map((_, i) => (
+            {Array.from({ length: Math.min(c, 16) }, (_, i) => (
               <div
                 key={i}
                 className={`conv-volume-slab${i === selected ? ' is-selected' : ''}`}
