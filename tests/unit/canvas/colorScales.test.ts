@@ -4,6 +4,7 @@ import {
   chooseSharedScale,
   colorOf,
   textColorOn,
+  type ColorScale,
 } from '../../../src/components/canvas/colorScales';
 import { channelPixels, formatCell, heatmapPixels } from '../../../src/components/canvas/drawHeatmap';
 import { channelPlane } from '../../../src/engine';
@@ -54,6 +55,22 @@ describe('heatmapPixels', () => {
     expect(px[4]).toBeLessThan(10);
     expect(px[7]).toBe(255);
     expect(Array.from(px.slice(12, 16))).toEqual([255, 255, 255, 255]);
+  });
+
+  it('colours every value as colorOf does: out of range, NaN, ±Infinity, −0 and flat domains included', () => {
+    const values = [-3, -1, -0.5, -0, 0, 1e-9, 0.25, 0.5, 0.999, 1, 2, NaN, Infinity, -Infinity];
+    const scales: ColorScale[] = [
+      { kind: 'diverging', domain: [-1, 1] },
+      { kind: 'sequential', domain: [0, 0.7] },
+      { kind: 'diverging', domain: [0.3, 0.3] },
+      { kind: 'sequential', domain: [0, 0] },
+    ];
+    for (const s of scales) {
+      const px = heatmapPixels(values, values.length, 1, s);
+      values.forEach((v, i) => {
+        expect([px[i * 4], px[i * 4 + 1], px[i * 4 + 2], px[i * 4 + 3]]).toEqual([...colorOf(v, s), 255]);
+      });
+    }
   });
 
   it('channelPixels paints one channel of an interleaved stack as heatmapPixels paints its copied plane', () => {
