@@ -62,31 +62,65 @@ export const FilterBank = memo(function FilterBank({
     return () => cancelPaint(key);
   }, [output, c, scale, version]);
 
-  const savePng = () => {
-    // One picture of the whole bank, each map scaled up with hard pixel edges and numbered.
-    const cols = Math.min(c, 4);
-    const rows = Math.ceil(c / cols);
-    const cell = Math.max(4, Math.floor(160 / Math.max(w, h)));
-    const gap = 24;
-    const out = document.createElement('canvas');
-    out.width = cols * (w * cell + gap);
-    out.height = rows * (h * cell + gap);
-    const ctx = out.getContext('2d');
-    if (!ctx) return;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, out.width, out.height);
-    ctx.imageSmoothingEnabled = false;
-    ctx.fillStyle = '#111';
-    ctx.font = '600 14px system-ui, sans-serif';
-    canvases.current.slice(0, c).forEach((canvas, i) => {
-      if (!canvas) return;
-      const x = (i % cols) * (w * cell + gap);
-      const y = Math.floor(i / cols) * (h * cell + gap);
-      ctx.fillText(`${i + 1}. ${names[i] ?? ''}`, x, y + 16);
-      ctx.drawImage(canvas, x, y + 20, w * cell, h * cell);
-    });
-    out.toBlob((blob) => blob && downloadBlob(blob, 'filter-bank.png'), 'image/png');
-  };
+  // The output read when someone downloads, so the menu and the count menu are kept as they are while
+  // only the maps change (a bias change re-rendered both, and React re-selected the count's option).
+  const outputNow = useRef(output);
+  outputNow.current = output;
+  const actions = useMemo(() => {
+    const savePng = () => {
+      // One picture of the whole bank, each map scaled up with hard pixel edges and numbered.
+      const cols = Math.min(c, 4);
+      const rows = Math.ceil(c / cols);
+      const cell = Math.max(4, Math.floor(160 / Math.max(w, h)));
+      const gap = 24;
+      const out = document.createElement('canvas');
+      out.width = cols * (w * cell + gap);
+      out.height = rows * (h * cell + gap);
+      const ctx = out.getContext('2d');
+      if (!ctx) return;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, out.width, out.height);
+      ctx.imageSmoothingEnabled = false;
+      ctx.fillStyle = '#111';
+      ctx.font = '600 14px system-ui, sans-serif';
+      canvases.current.slice(0, c).forEach((canvas, i) => {
+        if (!canvas) return;
+        const x = (i % cols) * (w * cell + gap);
+        const y = Math.floor(i / cols) * (h * cell + gap);
+        ctx.fillText(`${i + 1}. ${names[i] ?? ''}`, x, y + 16);
+        ctx.drawImage(canvas, x, y + 20, w * cell, h * cell);
+      });
+      out.toBlob((blob) => blob && downloadBlob(blob, 'filter-bank.png'), 'image/png');
+    };
+    return (
+      <>
+        <Select
+          className="conv-inline"
+          label={t('conv.bank.filters')}
+          ariaLabel={t('conv.bank.count')}
+          value={COUNTS.includes(c) ? c : ''}
+          placeholder={String(c)}
+          options={COUNTS.map((n) => ({ value: n, label: String(n) }))}
+          onChange={onCount}
+        />
+        <ExportMenu
+          what={t(c > 1 ? 'conv.bank.titleMany' : 'conv.bank.title', { c: String(c) })}
+          testId="filter-bank"
+          csv={{
+            maps: () =>
+              Array.from({ length: c }, (_, i) => ({
+                name: names[i] ?? t('conv.bank.filterName', { n: String(i) }),
+                values: channelPlane(outputNow.current, i),
+              })),
+            w,
+            h,
+            filename: 'filter-bank.csv',
+          }}
+          png={savePng}
+        />
+      </>
+    );
+  }, [c, w, h, names, onCount]);
 
   return (
     <Panel
@@ -94,34 +128,7 @@ export const FilterBank = memo(function FilterBank({
       shape={`1×${h}×${w}×${c}`}
       testId="filter-bank"
       className="conv-bank"
-      actions={
-        <>
-          <Select
-            className="conv-inline"
-            label={t('conv.bank.filters')}
-            ariaLabel={t('conv.bank.count')}
-            value={COUNTS.includes(c) ? c : ''}
-            placeholder={String(c)}
-            options={COUNTS.map((n) => ({ value: n, label: String(n) }))}
-            onChange={onCount}
-          />
-          <ExportMenu
-            what={t(c > 1 ? 'conv.bank.titleMany' : 'conv.bank.title', { c: String(c) })}
-            testId="filter-bank"
-            csv={{
-              maps: () =>
-                Array.from({ length: c }, (_, i) => ({
-                  name: names[i] ?? t('conv.bank.filterName', { n: String(i) }),
-                  values: channelPlane(output, i),
-                })),
-              w,
-              h,
-              filename: 'filter-bank.csv',
-            }}
-            png={savePng}
-          />
-        </>
-      }
+      actions={actions}
     >
       <div
         className="conv-bank-body"
