@@ -15,6 +15,8 @@ export type ColorScale = { kind: ScaleKind; domain: [lo: number, hi: number] };
 
 // Odd size so that the middle entry sits at exactly t = 0.5 (zero on the diverging map).
 const LUT_SIZE = 257;
+/** The LUT's last row index: row `Math.round(t * LUT_STEPS)` for a ramp position t (see lutIndex). */
+export const LUT_STEPS = LUT_SIZE - 1;
 
 function buildLut(interpolate: (t: number) => string): Uint8ClampedArray {
   const lut = new Uint8ClampedArray(LUT_SIZE * 3);
@@ -61,7 +63,7 @@ export function rampPosition(value: number, scale: ColorScale): number {
 
 /** LUT row for a ramp position; the diverging middle row (zero) is kept exactly white. */
 export function lutIndex(t: number): number {
-  return Math.round(t * (LUT_SIZE - 1)) * 3;
+  return Math.round(t * LUT_STEPS) * 3;
 }
 
 /** [r, g, b] in 0..255 for one value. */

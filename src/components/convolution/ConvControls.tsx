@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { t } from '../../i18n';
 import {
   ACTIVATIONS,
@@ -120,30 +120,38 @@ const KernelGroup = memo(function KernelGroup({
   applyPreset: (p: KernelPreset, n: number) => void;
   setError: (m: string | null) => void;
 }) {
-  return (
-    <fieldset className="conv-group">
-      <legend>{t('conv.kernel.legend')}</legend>
-      <Select
-        label={t('conv.kernel.size')}
-        ariaLabel={t('conv.kernel.sizeLabel')}
-        value={size}
-        options={rangeOptions(1, 7, (k) => `${k}×${k}`)}
-        onChange={(k) => applyPreset(preset === 'custom' ? 'vertical' : preset, k)}
-      />
-      {/* Any edited weight makes the kernel no preset: the menu says so instead of a stale name. */}
-      <Select<ShownPreset>
-        label={t('conv.kernel.presetLabel')}
-        hideLabel
-        value={preset}
-        options={[
-          ...(preset === 'custom'
-            ? [{ value: 'custom' as const, label: t('conv.bank.custom'), disabled: true }]
-            : []),
-          ...KERNEL_PRESETS.map((p) => ({ value: p, label: presetLabel(p) })),
-        ]}
-        onChange={(p) => p !== 'custom' && applyPreset(p, size)}
-      />
-      <BiasInput bias={bias} onBias={(b) => guarded({ bias: b })} onError={setError} />
+  // The drop-downs are kept as elements while their own values stand, so a bias change (typed, or from
+  // the link) re-renders the bias field only: React re-rendering a drop-down re-selects its option and
+  // rebuilds its option list, on every bias change (traced at 4× CPU throttling).
+  const sizeAndPreset = useMemo(
+    () => (
+      <>
+        <Select
+          label={t('conv.kernel.size')}
+          ariaLabel={t('conv.kernel.sizeLabel')}
+          value={size}
+          options={rangeOptions(1, 7, (k) => `${k}×${k}`)}
+          onChange={(k) => applyPreset(preset === 'custom' ? 'vertical' : preset, k)}
+        />
+        {/* Any edited weight makes the kernel no preset: the menu says so instead of a stale name. */}
+        <Select<ShownPreset>
+          label={t('conv.kernel.presetLabel')}
+          hideLabel
+          value={preset}
+          options={[
+            ...(preset === 'custom'
+              ? [{ value: 'custom' as const, label: t('conv.bank.custom'), disabled: true }]
+              : []),
+            ...KERNEL_PRESETS.map((p) => ({ value: p, label: presetLabel(p) })),
+          ]}
+          onChange={(p) => p !== 'custom' && applyPreset(p, size)}
+        />
+      </>
+    ),
+    [size, preset, applyPreset],
+  );
+  const activationSelect = useMemo(
+    () => (
       <Select
         label={t('conv.kernel.activation')}
         ariaLabel={t('conv.kernel.activationLabel')}
@@ -151,6 +159,15 @@ const KernelGroup = memo(function KernelGroup({
         options={ACTIVATIONS.map((a) => ({ value: a, label: actLabel(a) }))}
         onChange={(a: Activation) => guarded({ activation: a })}
       />
+    ),
+    [activation, guarded],
+  );
+  return (
+    <fieldset className="conv-group">
+      <legend>{t('conv.kernel.legend')}</legend>
+      {sizeAndPreset}
+      <BiasInput bias={bias} onBias={(b) => guarded({ bias: b })} onError={setError} />
+      {activationSelect}
     </fieldset>
   );
 });

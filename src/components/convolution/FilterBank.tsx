@@ -1,22 +1,22 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { t } from '../../i18n';
 import { channelPlane, type MapStack } from '../../engine';
-import { chooseSharedScale } from '../canvas/colorScales';
+import { chooseScale } from '../canvas/colorScales';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { downloadBlob } from '../canvas/download';
 import { ExportMenu, Select } from '../ui';
 import { Panel } from '../canvas/Panel';
 import { fitCell } from './MapPanel';
-import { cancelPaint, paintPixels, queuePaint } from './paintQueue';
+import { cancelPaint, paintChannel, queuePaint } from './paintQueue';
 
 const COUNTS = [1, 2, 4, 6, 8, 12, 16];
 
 let paints = 0;
 const versions = new WeakMap<object, number>();
 /** A number per output drawn, so a test can tell which output the canvases show. */
-function versionOf(planes: object): number {
-  let v = versions.get(planes);
-  if (v === undefined) versions.set(planes, (v = ++paints));
+function versionOf(output: object): number {
+  let v = versions.get(output);
+  if (v === undefined) versions.set(output, (v = ++paints));
   return v;
 }
 
@@ -42,9 +42,10 @@ export const FilterBank = memo(function FilterBank({
   onCount: (n: number) => void;
 }) {
   const [h, w, c] = output.shape;
-  const planes = useMemo(() => Array.from({ length: c }, (_, i) => channelPlane(output, i)), [output, c]);
-  const scale = useMemo(() => chooseSharedScale(planes), [planes]);
-  const version = versionOf(planes);
+  // One scale over every map (chooseSharedScale of the planes is the same range). The maps are read
+  // from the output in place: copying 16 planes out on every bias change was garbage to collect.
+  const scale = useMemo(() => chooseScale(output.data), [output]);
+  const version = versionOf(output);
   const cellPx = fitCell(w, h, c > 8 ? 92 : 120, 12);
   const root = useRef<HTMLElement>(null);
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
@@ -52,40 +53,74 @@ export const FilterBank = memo(function FilterBank({
   useEffect(() => {
     const key = canvases.current;
     queuePaint(key, () => {
-      planes.forEach((values, i) => {
+      for (let i = 0; i < c; i++) {
         const canvas = key[i];
-        if (canvas) paintPixels(canvas, values, w, h, scale);
-      });
+        if (canvas) paintChannel(canvas, output, i, scale);
+      }
       root.current?.setAttribute('data-painted', String(version));
     });
     return () => cancelPaint(key);
-  }, [planes, scale, w, h, version]);
+  }, [output, c, scale, version]);
 
-  const savePng = () => {
-    // One picture of the whole bank, each map scaled up with hard pixel edges and numbered.
-    const cols = Math.min(c, 4);
-    const rows = Math.ceil(c / cols);
-    const cell = Math.max(4, Math.floor(160 / Math.max(w, h)));
-    const gap = 24;
-    const out = document.createElement('canvas');
-    out.width = cols * (w * cell + gap);
-    out.height = rows * (h * cell + gap);
-    const ctx = out.getContext('2d');
-    if (!ctx) return;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, out.width, out.height);
-    ctx.imageSmoothingEnabled = false;
-    ctx.fillStyle = '#111';
-    ctx.font = '600 14px system-ui, sans-serif';
-    canvases.current.slice(0, c).forEach((canvas, i) => {
-      if (!canvas) return;
-      const x = (i % cols) * (w * cell + gap);
-      const y = Math.floor(i / cols) * (h * cell + gap);
-      ctx.fillText(`${i + 1}. ${names[i] ?? ''}`, x, y + 16);
-      ctx.drawImage(canvas, x, y + 20, w * cell, h * cell);
-    });
-    out.toBlob((blob) => blob && downloadBlob(blob, 'filter-bank.png'), 'image/png');
-  };
+  // The output read when someone downloads, so the menu and the count menu are kept as they are while
+  // only the maps change (a bias change re-rendered both, and React re-selected the count's option).
+  const outputNow = useRef(output);
+  outputNow.current = output;
+  const actions = useMemo(() => {
+    const savePng = () => {
+      // One picture of the whole bank, each map scaled up with hard pixel edges and numbered.
+      const cols = Math.min(c, 4);
+      const rows = Math.ceil(c / cols);
+      const cell = Math.max(4, Math.floor(160 / Math.max(w, h)));
+      const gap = 24;
+      const out = document.createElement('canvas');
+      out.width = cols * (w * cell + gap);
+      out.height = rows * (h * cell + gap);
+      const ctx = out.getContext('2d');
+      if (!ctx) return;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, out.width, out.height);
+      ctx.imageSmoothingEnabled = false;
+      ctx.fillStyle = '#111';
+      ctx.font = '600 14px system-ui, sans-serif';
+      canvases.current.slice(0, c).forEach((canvas, i) => {
+        if (!canvas) return;
+        const x = (i % cols) * (w * cell + gap);
+        const y = Math.floor(i / cols) * (h * cell + gap);
+        ctx.fillText(`${i + 1}. ${names[i] ?? ''}`, x, y + 16);
+        ctx.drawImage(canvas, x, y + 20, w * cell, h * cell);
+      });
+      out.toBlob((blob) => blob && downloadBlob(blob, 'filter-bank.png'), 'image/png');
+    };
+    return (
+      <>
+        <Select
+          className="conv-inline"
+          label={t('conv.bank.filters')}
+          ariaLabel={t('conv.bank.count')}
+          value={COUNTS.includes(c) ? c : ''}
+          placeholder={String(c)}
+          options={COUNTS.map((n) => ({ value: n, label: String(n) }))}
+          onChange={onCount}
+        />
+        <ExportMenu
+          what={t(c > 1 ? 'conv.bank.titleMany' : 'conv.bank.title', { c: String(c) })}
+          testId="filter-bank"
+          csv={{
+            maps: () =>
+              Array.from({ length: c }, (_, i) => ({
+                name: names[i] ?? t('conv.bank.filterName', { n: String(i) }),
+                values: channelPlane(outputNow.current, i),
+              })),
+            w,
+            h,
+            filename: 'filter-bank.csv',
+          }}
+          png={savePng}
+        />
+      </>
+    );
+  }, [c, w, h, names, onCount]);
 
   return (
     <Panel
@@ -93,34 +128,7 @@ export const FilterBank = memo(function FilterBank({
       shape={`1×${h}×${w}×${c}`}
       testId="filter-bank"
       className="conv-bank"
-      actions={
-        <>
-          <Select
-            className="conv-inline"
-            label={t('conv.bank.filters')}
-            ariaLabel={t('conv.bank.count')}
-            value={COUNTS.includes(c) ? c : ''}
-            placeholder={String(c)}
-            options={COUNTS.map((n) => ({ value: n, label: String(n) }))}
-            onChange={onCount}
-          />
-          <ExportMenu
-            what={t(c > 1 ? 'conv.bank.titleMany' : 'conv.bank.title', { c: String(c) })}
-            testId="filter-bank"
-            csv={{
-              maps: () =>
-                planes.map((values, i) => ({
-                  name: names[i] ?? t('conv.bank.filterName', { n: String(i) }),
-                  values,
-                })),
-              w,
-              h,
-              filename: 'filter-bank.csv',
-            }}
-            png={savePng}
-          />
-        </>
-      }
+      actions={actions}
     >
       <div
         className="conv-bank-body"
@@ -142,7 +150,7 @@ export const FilterBank = memo(function FilterBank({
           aria-label={t('conv.bank.volumeLabel', { h: String(h), w: String(w), c: String(c) })}
         >
           <div className="conv-volume-stack" style={{ height: 70 + Math.min(c, 16) * 5 }}>
-            {planes.slice(0, 16).map((_, i) => (
+            {Array.from({ length: Math.min(c, 16) }, (_, i) => (
               <div
                 key={i}
                 className={`conv-volume-slab${i === selected ? ' is-selected' : ''}`}

@@ -1,5 +1,6 @@
+import type { MapStack } from '../../engine';
 import type { ColorScale } from '../canvas/colorScales';
-import { heatmapPixels } from '../canvas/drawHeatmap';
+import { channelPixels } from '../canvas/drawHeatmap';
 
 /**
  * Cheap drawing for many small maps (the filter bank). Each map's canvas is exactly w×h device pixels
@@ -9,23 +10,38 @@ import { heatmapPixels } from '../canvas/drawHeatmap';
  */
 const buffers = new WeakMap<HTMLCanvasElement, { ctx: CanvasRenderingContext2D; img: ImageData }>();
 
-export function paintPixels(
+function bufferFor(
   canvas: HTMLCanvasElement,
-  values: ArrayLike<number>,
   w: number,
   h: number,
-  scale: ColorScale,
-): void {
+): { ctx: CanvasRenderingContext2D; img: ImageData } | null {
   let b = buffers.get(canvas);
   if (!b || b.img.width !== w || b.img.height !== h) {
     if (canvas.width !== w) canvas.width = w;
     if (canvas.height !== h) canvas.height = h;
     const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+    if (!ctx) return null;
     b = { ctx, img: new ImageData(w, h) };
     buffers.set(canvas, b);
   }
-  heatmapPixels(values, w, h, scale, b.img.data);
+  return b;
+}
+
+/**
+ * Paints one channel of an interleaved h×w×c stack, read in place: the bank paints its maps
+ * from the output itself rather than from 16 copied planes (less to allocate, and so less to collect,
+ * on every bias change).
+ */
+export function paintChannel(
+  canvas: HTMLCanvasElement,
+  stack: MapStack,
+  channel: number,
+  scale: ColorScale,
+): void {
+  const [h, w, c] = stack.shape;
+  const b = bufferFor(canvas, w, h);
+  if (!b) return;
+  channelPixels(stack.data, channel, c, w * h, scale, b.img.data);
   b.ctx.putImageData(b.img, 0, 0);
 }
 
