@@ -46,6 +46,9 @@ export const DigitButton = memo(function DigitButton({
           scale={INK}
           cellPx={2}
           pixelPerCell
+          // 16 new canvases at an epoch's end (40 for a confusion cell): painted in the commit's effects,
+          // their contexts and pixels were one 50 ms task at 4× CPU throttling; budgeted, a few per task.
+          paintLater
           label={t('train.digit.label', { ...nouns, index: String(index) })}
         />
       ) : (
