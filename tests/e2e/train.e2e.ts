@@ -12,10 +12,10 @@ const browser = useBrowser();
 const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
 /**
- * The Train area's layout boundaries (LayoutBoundary: the status, the filters, the live layers), each
- * with what Chromium needs to lay out a change inside it on its own (size and layout containment, and
- * a parent that is not a flex or grid container, so it is no flex or grid item), and how far its
- * height is from its content's (0: nothing cut, nothing left over).
+ * The Train area's layout boundaries (LayoutBoundary: the status, the filters, the live layers, the
+ * confusion matrix and the mistakes), each with what Chromium needs to lay out a change inside it on
+ * its own (size and layout containment, and a parent that is not a flex or grid container, so it is no
+ * flex or grid item), and how far its height is from its content's (0: nothing cut, nothing left over).
  */
 const layoutBoundaries = (page: Page) =>
   page.evaluate(() =>
@@ -126,7 +126,7 @@ describe('#/train', () => {
 
     // Every refresh of the numbers and live maps lays out inside these boxes, not the whole page (a
     // 4× throttled trace: docs/BENCHMARKS.md section 6); each is as tall as what it holds.
-    expect(await layoutBoundaries(page)).toEqual([BOUNDARY, BOUNDARY, BOUNDARY]);
+    expect(await layoutBoundaries(page)).toEqual(Array(5).fill(BOUNDARY));
 
     await page.screenshot({ path: join(tmpdir(), 'train-after.png'), fullPage: true });
     // On a phone's width the filled-in panels stay inside the screen: the layer maps wrap at the
@@ -146,7 +146,7 @@ describe('#/train', () => {
       )
       .toBeLessThanOrEqual(390);
     // Narrower, the maps wrap to more rows: each box takes its content's new height.
-    await expect.poll(() => layoutBoundaries(page)).toEqual([BOUNDARY, BOUNDARY, BOUNDARY]);
+    await expect.poll(() => layoutBoundaries(page)).toEqual(Array(5).fill(BOUNDARY));
     // After a run, "Use this model" comes before the charts on a phone (it was below every panel).
     const above = await page.evaluate(() => {
       const top = (s: string) => document.querySelector(s)!.getBoundingClientRect().top;

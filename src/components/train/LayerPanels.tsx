@@ -1,4 +1,4 @@
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useMemo } from 'react';
 import { ColorLegend } from '../canvas/ColorLegend';
 import { useContentWidth } from '../canvas/useContentWidth';
 import { MapGrid } from './MapGrid';
@@ -7,12 +7,7 @@ import { chooseSharedScale, type ColorScale } from '../canvas/colorScales';
 import type { LayerSnapshot } from '../../engine/train/trainer';
 import { hasMessage, t, tx } from '../../i18n';
 import { useTrainWords, type TrainWords } from './trainWords';
-import { LayoutBoundary } from './LayoutBoundary';
-
-/** Children laid out on their own (LayoutBoundary) where the page asks for it, as they are otherwise. */
-function Inside({ contained, children }: { contained: boolean; children: ReactNode }) {
-  return contained ? <LayoutBoundary>{children}</LayoutBoundary> : children;
-}
+import { LayoutBoundaryIf } from './LayoutBoundary';
 
 /** Splits channel-last [h, w, c] data into c maps of h×w. */
 function channels(s: LayerSnapshot): Float32Array[] {
@@ -65,7 +60,7 @@ export const FiltersPanel = memo(function FiltersPanel({
       className="train-filters"
       testId="filters"
     >
-      <Inside contained={contained}>
+      <LayoutBoundaryIf on={contained}>
         <p className="train-note">{words?.note ?? t('train.filters.note')}</p>
         <div className="train-map-row">
           {maps.length > 0 ? (
@@ -86,7 +81,7 @@ export const FiltersPanel = memo(function FiltersPanel({
           )}
         </div>
         {maps.length > 0 && <ColorLegend scale={scale} width={140} paintLater />}
-      </Inside>
+      </LayoutBoundaryIf>
     </Panel>
   );
 });
@@ -222,7 +217,7 @@ export const ActivationsPanel = memo(function ActivationsPanel({
       className="train-activations"
       testId="activations"
     >
-      <Inside contained={contained}>
+      <LayoutBoundaryIf on={contained}>
         <p className="train-note">{words?.note ?? t('train.layers.note', nouns)}</p>
         {layers.length === 0 && <p className="train-note">{words?.empty ?? t('train.layers.empty')}</p>}
         <div className="train-layers" ref={layersRef}>
@@ -230,7 +225,7 @@ export const ActivationsPanel = memo(function ActivationsPanel({
             <LayerRow key={l.name} layer={l} maxWidth={wrapAt} classNames={classNames} />
           ))}
         </div>
-      </Inside>
+      </LayoutBoundaryIf>
     </Panel>
   );
 });

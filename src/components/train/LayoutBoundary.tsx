@@ -51,3 +51,8 @@ export function LayoutBoundary({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/** Its children in a LayoutBoundary where the page asks for one (`on`), as they are otherwise. */
+export function LayoutBoundaryIf({ on, children }: { on: boolean; children: ReactNode }) {
+  return on ? <LayoutBoundary>{children}</LayoutBoundary> : children;
+}

@@ -323,6 +323,7 @@ export function TrainArea() {
               onPick={pick}
               picked={picked}
               classNames={info.classNames}
+              contained
             />
             <MistakesPanel
               mistakes={mistakesEval?.mistakes ?? null}
@@ -330,6 +331,7 @@ export function TrainArea() {
               onPick={pick}
               picked={picked}
               classNames={info.classNames}
+              contained
             />
             {picked !== null && explainImage && (
               <a
