@@ -13,10 +13,10 @@ function zoomOf(el: Element): number {
  * Why: while a run trains, the status numbers, the curves and the live layers change about three
  * times a second, and every one of those frames laid out the page from the document root (Chromium
  * starts a layout at the nearest relayout boundary, and none of the Train area's panels is one). At
- * 4× CPU throttling those frames were 30–86 ms. Chromium makes a box a relayout boundary only when it
- * has size and layout containment and is not itself a flex or grid item: so this is a plain block
- * (put it INSIDE a panel or a grid cell, never as the grid or flex item itself) whose height is fixed
- * by CSS while its content keeps the height it had. Its width follows its container as any block's.
+ * 4× CPU throttling those frames were 30–86 ms. Chromium makes a box a relayout boundary when its
+ * size cannot follow its content (size and layout containment), and never a flex or grid item: so this
+ * is a plain block (put it INSIDE a panel or a grid cell, never as the grid or flex item itself) whose
+ * height is set in CSS, copied from its content's. Its width follows its container as any block's.
  * (The curves need none: an `<svg>` that is not itself a flex or grid item is a boundary of its own.)
  *
  * The content's own height is watched (ResizeObserver, which runs after layout and before paint) and
