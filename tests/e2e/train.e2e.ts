@@ -11,6 +11,27 @@ const browser = useBrowser();
 
 const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
+/**
+ * The Train area's layout boundaries (LayoutBoundary: the status, the filters, the live layers, the
+ * confusion matrix and the mistakes), each with what Chromium needs to lay out a change inside it on
+ * its own (size and layout containment, and a parent that is not a flex or grid container, so it is no
+ * flex or grid item), and how far its height is from its content's (0: nothing cut, nothing left over).
+ */
+const layoutBoundaries = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.train-area .layout-boundary')].map((b) => {
+      const contain = getComputedStyle(b).contain;
+      const parent = getComputedStyle(b.parentElement!).display;
+      const content = b.firstElementChild!.getBoundingClientRect().height;
+      return {
+        contained: (/size/.test(contain) && /layout/.test(contain)) || contain === 'strict',
+        item: /flex|grid/.test(parent),
+        off: Math.round(Math.abs(b.getBoundingClientRect().height - content) * 10) / 10,
+      };
+    }),
+  );
+const BOUNDARY = { contained: true, item: false, off: 0 };
+
 describe('#/train', () => {
   it('trains 1,000 digits for 2 epochs: the chart grows, pause holds, resume finishes, no long task', async () => {
     const w = await openWatchedPage(browser(), '#/train?train=1000&epochs=2&batch=32&lr=0.003');
@@ -103,6 +124,10 @@ describe('#/train', () => {
       expect(long.filter((d) => d > 200)).toEqual([]);
     }
 
+    // Every refresh of the numbers and live maps lays out inside these boxes, not the whole page (a
+    // 4× throttled trace: docs/BENCHMARKS.md section 6); each is as tall as what it holds.
+    expect(await layoutBoundaries(page)).toEqual(Array(5).fill(BOUNDARY));
+
     await page.screenshot({ path: join(tmpdir(), 'train-after.png'), fullPage: true });
     // On a phone's width the filled-in panels stay inside the screen: the layer maps wrap at the
     // panel's width and the confusion matrix scrolls sideways in its own box.
@@ -120,6 +145,8 @@ describe('#/train', () => {
           .evaluateAll((cs) => Math.max(...cs.map((c) => c.getBoundingClientRect().right))),
       )
       .toBeLessThanOrEqual(390);
+    // Narrower, the maps wrap to more rows: each box takes its content's new height.
+    await expect.poll(() => layoutBoundaries(page)).toEqual(Array(5).fill(BOUNDARY));
     // After a run, "Use this model" comes before the charts on a phone (it was below every panel).
     const above = await page.evaluate(() => {
       const top = (s: string) => document.querySelector(s)!.getBoundingClientRect().top;

@@ -4,6 +4,7 @@ import { Panel } from '../canvas/Panel';
 import { cssColorOf, textColorOn, type ColorScale } from '../canvas/colorScales';
 import type { Mistake } from '../../engine/train/evaluate';
 import { t } from '../../i18n';
+import { LayoutBoundaryIf } from './LayoutBoundary';
 import { useTrainWords } from './trainWords';
 import { GalleryRow } from '../data/GalleryRow';
 
@@ -46,6 +47,9 @@ export const DigitButton = memo(function DigitButton({
           scale={INK}
           cellPx={2}
           pixelPerCell
+          // 16 new canvases at an epoch's end (40 for a confusion cell): painted in the commit's effects,
+          // their contexts and pixels were one 50 ms task at 4× CPU throttling; budgeted, a few per task.
+          paintLater
           label={t('train.digit.label', { ...nouns, index: String(index) })}
         />
       ) : (
@@ -70,6 +74,7 @@ export const ConfusionPanel = memo(function ConfusionPanel({
   onPick,
   picked,
   classNames,
+  contained = false,
 }: {
   /** What each class is called (digits 0–9 for MNIST, clothes for Fashion-MNIST). */
   classNames: readonly string[];
@@ -79,6 +84,8 @@ export const ConfusionPanel = memo(function ConfusionPanel({
   epoch: number | null;
   onPick: (index: number) => void;
   picked: number | null;
+  /** Lays its table out on its own (LayoutBoundary): the Train area, where it comes at an epoch's end. */
+  contained?: boolean;
 }) {
   const nouns = useTrainWords();
   const [cell, setCell] = useState<{ label: number; predicted: number } | null>(null);
@@ -116,92 +123,94 @@ export const ConfusionPanel = memo(function ConfusionPanel({
       className="train-confusion"
       testId="confusion"
     >
-      {!confusion ? (
-        <p className="train-note">{t('train.confusion.pending')}</p>
-      ) : (
-        <>
-          <p className="train-note">{t('train.confusion.note', nouns)}</p>
-          {/* On a phone ten columns of finger-sized cells are wider than the screen: the matrix scrolls
+      <LayoutBoundaryIf on={contained}>
+        {!confusion ? (
+          <p className="train-note">{t('train.confusion.pending')}</p>
+        ) : (
+          <>
+            <p className="train-note">{t('train.confusion.note', nouns)}</p>
+            {/* On a phone ten columns of finger-sized cells are wider than the screen: the matrix scrolls
               sideways in its own box, the page does not. */}
-          <div
-            className="train-cm-scroll"
-            role="region"
-            aria-label={t('train.confusion.region')}
-            tabIndex={0}
-          >
-            <table className={named ? 'train-cm named' : 'train-cm'}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('train.confusion.corner')}</th>
-                  {Array.from({ length: n }, (_, j) => (
-                    <th key={j} scope="col">
-                      <span>{name(j)}</span>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {Array.from({ length: n }, (_, i) => (
-                  <tr key={i}>
-                    <th scope="row">{name(i)}</th>
-                    {Array.from({ length: n }, (_, j) => {
-                      const v = confusion[i * n + j] ?? 0;
-                      const diag = i === j;
-                      const isSel = cell?.label === i && cell.predicted === j;
-                      return (
-                        <td key={j}>
-                          <button
-                            type="button"
-                            className={`train-cm-cell${diag ? ' diag' : ''}${isSel ? ' selected' : ''}`}
-                            style={
-                              diag
-                                ? undefined
-                                : { background: cssColorOf(v, scale), color: textColorOn(v, scale) }
-                            }
-                            onClick={() => setCell({ label: i, predicted: j })}
-                            aria-label={t('train.confusion.cell', {
-                              n: String(v),
-                              label: name(i),
-                              said: name(j),
-                            })}
-                          >
-                            {v}
-                          </button>
-                        </td>
-                      );
-                    })}
+            <div
+              className="train-cm-scroll"
+              role="region"
+              aria-label={t('train.confusion.region')}
+              tabIndex={0}
+            >
+              <table className={named ? 'train-cm named' : 'train-cm'}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('train.confusion.corner')}</th>
+                    {Array.from({ length: n }, (_, j) => (
+                      <th key={j} scope="col">
+                        <span>{name(j)}</span>
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {cell && set && (
-            <div className="train-cell-digits" data-testid="cell-digits">
-              <h3>
-                {cell.label === cell.predicted
-                  ? t('train.confusion.right', { label: name(cell.label) })
-                  : t('train.confusion.wrong', { label: name(cell.label), said: name(cell.predicted) })}
-                {t('train.confusion.shown', {
-                  n: String(cellDigits.length),
-                  more: cellDigits.length === 40 ? t('train.confusion.more') : '',
-                })}
-              </h3>
-              <div className="train-digit-row">
-                {cellDigits.map((i) => (
-                  <DigitButton
-                    key={i}
-                    set={set}
-                    index={i}
-                    caption={t('train.digit.caption', { index: String(i) })}
-                    onPick={onPick}
-                    selected={picked === i}
-                  />
-                ))}
-              </div>
+                </thead>
+                <tbody>
+                  {Array.from({ length: n }, (_, i) => (
+                    <tr key={i}>
+                      <th scope="row">{name(i)}</th>
+                      {Array.from({ length: n }, (_, j) => {
+                        const v = confusion[i * n + j] ?? 0;
+                        const diag = i === j;
+                        const isSel = cell?.label === i && cell.predicted === j;
+                        return (
+                          <td key={j}>
+                            <button
+                              type="button"
+                              className={`train-cm-cell${diag ? ' diag' : ''}${isSel ? ' selected' : ''}`}
+                              style={
+                                diag
+                                  ? undefined
+                                  : { background: cssColorOf(v, scale), color: textColorOn(v, scale) }
+                              }
+                              onClick={() => setCell({ label: i, predicted: j })}
+                              aria-label={t('train.confusion.cell', {
+                                n: String(v),
+                                label: name(i),
+                                said: name(j),
+                              })}
+                            >
+                              {v}
+                            </button>
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
-          )}
-        </>
-      )}
+            {cell && set && (
+              <div className="train-cell-digits" data-testid="cell-digits">
+                <h3>
+                  {cell.label === cell.predicted
+                    ? t('train.confusion.right', { label: name(cell.label) })
+                    : t('train.confusion.wrong', { label: name(cell.label), said: name(cell.predicted) })}
+                  {t('train.confusion.shown', {
+                    n: String(cellDigits.length),
+                    more: cellDigits.length === 40 ? t('train.confusion.more') : '',
+                  })}
+                </h3>
+                <div className="train-digit-row">
+                  {cellDigits.map((i) => (
+                    <DigitButton
+                      key={i}
+                      set={set}
+                      index={i}
+                      caption={t('train.digit.caption', { index: String(i) })}
+                      onPick={onPick}
+                      selected={picked === i}
+                    />
+                  ))}
+                </div>
+              </div>
+            )}
+          </>
+        )}
+      </LayoutBoundaryIf>
     </Panel>
   );
 });
@@ -212,12 +221,15 @@ export const MistakesPanel = memo(function MistakesPanel({
   onPick,
   picked,
   classNames,
+  contained = false,
 }: {
   classNames: readonly string[];
   mistakes: Mistake[] | null;
   set: TestSet | null;
   onPick: (index: number) => void;
   picked: number | null;
+  /** Lays its pictures out on their own (LayoutBoundary): the Train area, at an epoch's end. */
+  contained?: boolean;
 }) {
   return (
     <Panel
@@ -226,26 +238,28 @@ export const MistakesPanel = memo(function MistakesPanel({
       className="train-mistakes"
       testId="mistakes"
     >
-      {!mistakes || !set ? (
-        <p className="train-note">{t('train.confusion.pending')}</p>
-      ) : (
-        <div className="train-digit-row">
-          {mistakes.slice(0, 16).map((m) => (
-            <DigitButton
-              key={m.index}
-              set={set}
-              index={m.index}
-              caption={t('train.mistakes.caption', {
-                label: classNames[m.label] ?? String(m.label),
-                said: classNames[m.predicted] ?? String(m.predicted),
-                pct: String(Math.round((m.probs[m.predicted] ?? 0) * 100)),
-              })}
-              onPick={onPick}
-              selected={picked === m.index}
-            />
-          ))}
-        </div>
-      )}
+      <LayoutBoundaryIf on={contained}>
+        {!mistakes || !set ? (
+          <p className="train-note">{t('train.confusion.pending')}</p>
+        ) : (
+          <div className="train-digit-row">
+            {mistakes.slice(0, 16).map((m) => (
+              <DigitButton
+                key={m.index}
+                set={set}
+                index={m.index}
+                caption={t('train.mistakes.caption', {
+                  label: classNames[m.label] ?? String(m.label),
+                  said: classNames[m.predicted] ?? String(m.predicted),
+                  pct: String(Math.round((m.probs[m.predicted] ?? 0) * 100)),
+                })}
+                onPick={onPick}
+                selected={picked === m.index}
+              />
+            ))}
+          </div>
+        )}
+      </LayoutBoundaryIf>
     </Panel>
   );
 });

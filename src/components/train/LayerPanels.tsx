@@ -7,6 +7,7 @@ import { chooseSharedScale, type ColorScale } from '../canvas/colorScales';
 import type { LayerSnapshot } from '../../engine/train/trainer';
 import { hasMessage, t, tx } from '../../i18n';
 import { useTrainWords, type TrainWords } from './trainWords';
+import { LayoutBoundaryIf } from './LayoutBoundary';
 
 /** Splits channel-last [h, w, c] data into c maps of h×w. */
 function channels(s: LayerSnapshot): Float32Array[] {
@@ -37,12 +38,15 @@ export const FiltersPanel = memo(function FiltersPanel({
   filters,
   words,
   maxWidth = 220,
+  contained = false,
 }: {
   filters: LayerSnapshot | null;
   /** Pixels the filters may take before wrapping to a new row. */
   maxWidth?: number;
   /** Replaces the note and the empty-state line where the page has no Train button (lesson 10). */
   words?: { note: string; empty: string };
+  /** Lays its maps out on their own (LayoutBoundary): the Train area, where they change ~3× a second. */
+  contained?: boolean;
 }) {
   const maps = useMemo(() => (filters ? kernelMaps(filters) : []), [filters]);
   const [kh = 5, kw = 5] = filters?.shape ?? [];
@@ -56,26 +60,28 @@ export const FiltersPanel = memo(function FiltersPanel({
       className="train-filters"
       testId="filters"
     >
-      <p className="train-note">{words?.note ?? t('train.filters.note')}</p>
-      <div className="train-map-row">
-        {maps.length > 0 ? (
-          <MapGrid
-            maps={maps}
-            w={kw}
-            h={kh}
-            scale={scale}
-            cellPx={Math.max(4, Math.floor(60 / Math.max(kh, kw)))}
-            gap={6}
-            maxWidth={maxWidth}
-            label={t('train.filters.title')}
-          />
-        ) : (
-          <span className="train-note">
-            {noConv ? t('arch.editor.noConv') : (words?.empty ?? t('train.filters.empty'))}
-          </span>
-        )}
-      </div>
-      {maps.length > 0 && <ColorLegend scale={scale} width={140} paintLater />}
+      <LayoutBoundaryIf on={contained}>
+        <p className="train-note">{words?.note ?? t('train.filters.note')}</p>
+        <div className="train-map-row">
+          {maps.length > 0 ? (
+            <MapGrid
+              maps={maps}
+              w={kw}
+              h={kh}
+              scale={scale}
+              cellPx={Math.max(4, Math.floor(60 / Math.max(kh, kw)))}
+              gap={6}
+              maxWidth={maxWidth}
+              label={t('train.filters.title')}
+            />
+          ) : (
+            <span className="train-note">
+              {noConv ? t('arch.editor.noConv') : (words?.empty ?? t('train.filters.empty'))}
+            </span>
+          )}
+        </div>
+        {maps.length > 0 && <ColorLegend scale={scale} width={140} paintLater />}
+      </LayoutBoundaryIf>
     </Panel>
   );
 });
@@ -181,6 +187,7 @@ export const ActivationsPanel = memo(function ActivationsPanel({
   words,
   mapsMaxWidth,
   classNames,
+  contained = false,
 }: {
   layers: LayerSnapshot[];
   digit: number | null;
@@ -191,6 +198,8 @@ export const ActivationsPanel = memo(function ActivationsPanel({
   words?: { note: string; empty: string };
   /** Pixels a layer's maps may take before wrapping (the Train area's default is 640). */
   mapsMaxWidth?: number;
+  /** Lays its layers out on their own (LayoutBoundary): the Train area, where they change ~3× a second. */
+  contained?: boolean;
 }) {
   const nouns = useTrainWords();
   // Maps wrap at the panel's own width when it is narrower than asked (a phone), never past its edge.
@@ -208,13 +217,15 @@ export const ActivationsPanel = memo(function ActivationsPanel({
       className="train-activations"
       testId="activations"
     >
-      <p className="train-note">{words?.note ?? t('train.layers.note', nouns)}</p>
-      {layers.length === 0 && <p className="train-note">{words?.empty ?? t('train.layers.empty')}</p>}
-      <div className="train-layers" ref={layersRef}>
-        {layers.map((l) => (
-          <LayerRow key={l.name} layer={l} maxWidth={wrapAt} classNames={classNames} />
-        ))}
-      </div>
+      <LayoutBoundaryIf on={contained}>
+        <p className="train-note">{words?.note ?? t('train.layers.note', nouns)}</p>
+        {layers.length === 0 && <p className="train-note">{words?.empty ?? t('train.layers.empty')}</p>}
+        <div className="train-layers" ref={layersRef}>
+          {layers.map((l) => (
+            <LayerRow key={l.name} layer={l} maxWidth={wrapAt} classNames={classNames} />
+          ))}
+        </div>
+      </LayoutBoundaryIf>
     </Panel>
   );
 });

@@ -280,7 +280,7 @@ export function TrainArea() {
           {compare.ids.length > 0 && stored.checked && (
             <ComparePanel runs={comparedRuns} onClose={closeCompare} />
           )}
-          <TrainStatus rt={rt} lr={cfg.lr} panels={{ on: panels, toggle: togglePanels }} />
+          <TrainStatus rt={rt} lr={cfg.lr} panels={{ on: panels, toggle: togglePanels }} contained />
 
           <div className="train-charts">
             <CurvesChart
@@ -303,12 +303,13 @@ export function TrainArea() {
 
           {panels && (
             <div className="train-live">
-              <FiltersPanel filters={snapshot?.filters ?? null} />
+              <FiltersPanel filters={snapshot?.filters ?? null} contained />
               <ActivationsPanel
                 layers={snapshot?.layers ?? NO_LAYERS}
                 digit={snapshot?.digit ?? null}
                 label={snapshotLabel === null ? null : (info.classNames[snapshotLabel] ?? snapshotLabel)}
                 classNames={info.classNames}
+                contained
               />
             </div>
           )}
@@ -322,6 +323,7 @@ export function TrainArea() {
               onPick={pick}
               picked={picked}
               classNames={info.classNames}
+              contained
             />
             <MistakesPanel
               mistakes={mistakesEval?.mistakes ?? null}
@@ -329,6 +331,7 @@ export function TrainArea() {
               onPick={pick}
               picked={picked}
               classNames={info.classNames}
+              contained
             />
             {picked !== null && explainImage && (
               <a

@@ -2,6 +2,7 @@ import { label as backendLabel } from '../../engine/backend';
 import { t, tx } from '../../i18n';
 import { ProgressBar, StatusNote } from '../ui';
 import { useTrainWords, type TrainWords } from './trainWords';
+import { LayoutBoundary } from './LayoutBoundary';
 import { pauseTraining, resumeTraining, retryData, stopTraining, type TrainRuntime } from './trainSession';
 
 /** "1 min 05 s", "42 s", or a dash when there is no estimate. */
@@ -48,6 +49,7 @@ export function TrainStatus({
   lr,
   panels,
   className = '',
+  contained = false,
 }: {
   rt: TrainRuntime;
   /** Shown before the first step reports the scheduled rate. */
@@ -55,6 +57,8 @@ export function TrainStatus({
   /** The "Show / Hide live layers" switch, where the page offers it. */
   panels?: { on: boolean; toggle: () => void };
   className?: string;
+  /** Lays its inside out on its own (LayoutBoundary): the Train area, whose numbers change ~3× a second. */
+  contained?: boolean;
 }) {
   const nouns = useTrainWords();
   const p = rt.progress;
@@ -62,8 +66,8 @@ export function TrainStatus({
   const fraction = runFraction(rt);
   const lastEpoch = rt.epochs[rt.epochs.length - 1];
   const none = t('train.status.none');
-  return (
-    <div className={`train-status panel ${className}`.trim()} aria-live="polite">
+  const inside = (
+    <>
       <ProgressBar fraction={fraction} label={t('train.status.progress')} />
       <dl className="train-numbers">
         <div>
@@ -126,6 +130,11 @@ export function TrainStatus({
       {rt.warnings.map((w, i) => (
         <StatusNote key={i}>{w}</StatusNote>
       ))}
+    </>
+  );
+  return (
+    <div className={`train-status panel ${className}`.trim()} aria-live="polite">
+      {contained ? <LayoutBoundary>{inside}</LayoutBoundary> : inside}
     </div>
   );
 }
