@@ -234,7 +234,7 @@ describe('explain', () => {
       .poll(() => messages.textContent())
       .toMatch(/no convolution layers, so Grad-CAM .* and the filter views do not apply/);
     expect(await messages.textContent()).toMatch(
-      /Grad-CAM was asked for.*the map below is Occlusion instead/,
+      /Grad-CAM was asked for.*so the map shows Occlusion instead/,
     );
     const methods = page.getByTestId('explain-method').getByRole('radio');
     expect(await methods.allTextContents()).toEqual(['Occlusion', 'Gradient', 'SmoothGrad']);
