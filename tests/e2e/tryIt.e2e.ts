@@ -402,6 +402,10 @@ describe('Try it for any dataset, with models per dataset', () => {
     for (const id of ['try-source-test', 'try-source-camera', 'try-train-link']) {
       expect((await byId(page, id).boundingBox())?.height, id).toBeGreaterThanOrEqual(44);
     }
+    // The links to the other datasets stand alone on their line: targets of their own, not words.
+    const others = page.locator('.try-datasets a');
+    expect(await others.allTextContents()).toEqual(['MNIST digits']);
+    expect((await others.first().boundingBox())?.height).toBeGreaterThanOrEqual(44);
     expect(await byId(page, 'prediction').textContent()).toBe('no model yet');
     await byId(page, 'try-pick-1').tap();
     await expect.poll(() => page.url()).toMatch(/pick=1$/);
