@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openWatchedPage, useBrowser } from '../support/browser';
+import { shapesZip } from '../support/shapesZip';
 
 const browser = useBrowser();
 const SHOTS = '/tmp/shots-own-data';
@@ -42,16 +43,24 @@ describe('#/data and Fashion-MNIST', () => {
     await w.context.close();
   });
 
-  it('looks right on a 390×844 touch screen', async () => {
+  it('looks right on a 390×844 touch screen, with a set of its own', async () => {
     const w = await openWatchedPage(browser(), '#/data', {
       viewport: { width: 390, height: 844 },
       touch: true,
     });
+    // A stored set's card has three buttons in its title bar (Add examples, Export, Delete).
+    await w.page
+      .getByLabel(/Import dataset/)
+      .setInputFiles({ name: 'shapes.zip', mimeType: 'application/zip', buffer: shapesZip(3) });
+    await expect
+      .poll(() => byId(w.page, 'import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported "shapes"/);
     await expect
       .poll(() => byId(w.page, 'dataset-fashion-mnist').locator('canvas.data-gallery-row').count(), {
         timeout: 30_000,
       })
       .toBe(10);
+    await byId(w.page, 'dataset-shapes').getByRole('button', { name: 'Delete shapes' }).waitFor();
     // Nothing wider than the screen.
     expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const link = w.page.getByRole('link', { name: 'Train on it' }).first();

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWatchedPage, useBrowser } from '../support/browser';
 import { downloadCsvRows, openExplorer, testPixel } from '../support/explorers';
+import { readyToTrain } from '../support/waits';
 
 /*
  * Independent reference: the shipped model files read from public/, run here on tfjs's cpu backend in
@@ -50,6 +52,12 @@ beforeAll(async () => {
 });
 
 const browser = useBrowser();
+mkdirSync('/tmp/shots-gaps-e2e', { recursive: true });
+const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+const numTensors = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { __cnnStudioTest: { numTensors(): number } }).__cnnStudioTest.numTensors(),
+  );
 const D = 8; // a test digit the shipped model is not 100 % sure of, so every map has visible values
 
 describe('explain', () => {
@@ -206,6 +214,56 @@ describe('explain', () => {
     expect(w.errors).toEqual([]);
     await w.context.close();
   });
+  it('a model without conv layers (an MLP trained here): saliency and occlusion maps, Grad-CAM and the filter views left out with the reason, nothing leaked', async () => {
+    const w = await openWatchedPage(browser(), '?testhooks#/train?arch=dense32&train=1000&epochs=1&batch=50');
+    const { page } = w;
+    await readyToTrain(page);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('test-accuracy').textContent(), { timeout: 180_000 })
+      .toMatch(/^\d+\.\d\d%$/);
+    await page.getByTestId('keep-run').click({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('model-chooser-note').textContent()).toMatch(/now your model/);
+
+    // A Grad-CAM link: the reason is said, Grad-CAM is not offered, the default method's map is shown.
+    await go(page, `#/explain?image=mnist-test:${D}&model=current&method=gradcam`);
+    await page.getByTestId('explain-map-export').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('explain-model').textContent()).toMatch(/layers dense32/);
+    const messages = page.getByTestId('conv-message');
+    await expect
+      .poll(() => messages.textContent())
+      .toMatch(/no convolution layers, so Grad-CAM .* and the filter views do not apply/);
+    expect(await messages.textContent()).toMatch(
+      /Grad-CAM was asked for.*so the map shows Occlusion instead/,
+    );
+    const methods = page.getByTestId('explain-method').getByRole('radio');
+    expect(await methods.allTextContents()).toEqual(['Occlusion', 'Gradient', 'SmoothGrad']);
+    expect(await methods.filter({ hasText: 'Occlusion' }).getAttribute('aria-checked')).toBe('true');
+    expect(await page.getByTestId('filter-patches').count()).toBe(0);
+    const fallback = csvNumbers(await downloadCsvRows(page, 'explain-map-csv'));
+    expect(fallback.map((r) => r.length)).toEqual(Array(13).fill(13)); // ⌊(28 − 4)/2⌋ + 1
+    await page.screenshot({ path: '/tmp/shots-gaps-e2e/explain-mlp-gradcam-1366.png', fullPage: true });
+    const tensors = await numTensors(page);
+
+    // Saliency (the gradient): 28×28, not all zero. Occlusion with 4×4 patches every 2 pixels: 13×13.
+    await go(page, `#/explain?image=mnist-test:${D}&model=current&method=gradient`);
+    await expect.poll(() => page.getByTestId('explain-map').textContent()).toContain('28×28');
+    const gradient = csvNumbers(await downloadCsvRows(page, 'explain-map-csv'));
+    expect(gradient.map((r) => r.length)).toEqual(Array(28).fill(28));
+    expect(Math.max(...gradient.flat())).toBeGreaterThan(0);
+    await go(page, `#/explain?image=mnist-test:${D}&model=current&method=occlusion&patch=4&stride=2`);
+    await expect.poll(() => page.getByTestId('player-position').textContent()).toMatch(/^169 \/ 169/);
+    const occlusion = csvNumbers(await downloadCsvRows(page, 'explain-map-csv'));
+    expect(occlusion.map((r) => r.length)).toEqual(Array(13).fill(13));
+    expect(occlusion.flat()).toEqual(fallback.flat());
+    expect(await page.getByTestId('filter-patches').count()).toBe(0);
+    // Two maps later, as many tensors as after the first (the model's weights).
+    expect(await numTensors(page)).toBe(tensors);
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+
   it('on a 390×844 phone the picture and its map come first, the controls after them', async () => {
     const w = await openWatchedPage(browser(), '#/explain?image=mnist-test:0&method=gradient', {
       viewport: { width: 390, height: 844 },

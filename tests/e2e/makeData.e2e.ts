@@ -1,7 +1,10 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, CHROMIUM_FLAGS, chromiumPath } from '../support/browser';
+import { ONE, stroke } from '../support/drawing';
 import { readyToTrain } from '../support/waits';
 
 const SHOTS = '/tmp/shots-own-data2';
@@ -66,7 +69,7 @@ async function drawOn(page: Page, kind: 'v' | 'h' | 'o', jitter: number): Promis
 }
 
 describe('make a dataset in the browser: drawing and camera', () => {
-  it('names 3 classes, adds drawings and a camera burst, deletes one, keeps it over a reload, trains on it, Try it reads the camera', async () => {
+  it('names 3 classes, adds drawings and a camera burst, deletes one, keeps it over a reload, exports it; a fresh profile imports the file, trains on it, Try it reads a drawing and the camera', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -144,35 +147,99 @@ describe('make a dataset in the browser: drawing and camera', () => {
       .toMatch(new RegExp(`camera: ${frames} examples`));
     await expect.poll(() => byId(page, 'dataset-lines').count()).toBe(1);
 
-    // Train on it: its classes in the confusion matrix.
-    await page.goto(new URL('#/train?dataset=lines&epochs=15&batch=8', baseUrl()).href);
-    await readyToTrain(page);
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    // Export it: one folder per class under the set's name, one 28×28 PNG per example, none lost.
+    const made = { vertical: 5, horizontal: 6, camera: frames };
+    const card = byId(page, 'dataset-lines');
+    const facts = await card.locator('.data-facts li').nth(1).textContent();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Export lines as .zip' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('lines.zip');
+    const exported = await readFile(await download.path());
+    const files = unzipSync(new Uint8Array(exported));
+    const perFolder: Record<string, number> = {};
+    for (const [path, bytes] of Object.entries(files)) {
+      const m = /^lines\/([^/]+)\/\d{4}\.png$/.exec(path);
+      expect(m, path).not.toBeNull();
+      perFolder[m![1]!] = (perFolder[m![1]!] ?? 0) + 1;
+      expect([...bytes.subarray(1, 4)], path).toEqual([0x50, 0x4e, 0x47]); // "PNG"
+      const ihdr = new DataView(bytes.buffer, bytes.byteOffset + 16, 8);
+      expect([ihdr.getUint32(0), ihdr.getUint32(4)], path).toEqual([28, 28]);
+    }
+    expect(perFolder).toEqual(made);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The file goes round the classroom: a fresh profile (empty IndexedDB) imports it, trains on it and
+    // classifies with it. The import lists class folders in name order, so camera comes first there.
+    const fresh = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const other = await fresh.newPage();
+    const otherErrors: string[] = [];
+    other.on('console', (m) => m.type() === 'error' && otherErrors.push(m.text()));
+    other.on('pageerror', (e) => otherErrors.push(e.message));
+    await other.goto(new URL('#/data', baseUrl()).href);
+    await other.getByText('No datasets of your own yet').waitFor();
+    await other
+      .getByLabel(/Import dataset/)
+      .setInputFiles({ name: 'lines.zip', mimeType: 'application/zip', buffer: exported });
     await expect
-      .poll(() => byId(page, 'test-accuracy').textContent(), { timeout: 150_000 })
+      .poll(() => byId(other, 'import-result').textContent(), { timeout: 60_000 })
+      .toMatch(new RegExp(`Imported "lines": 3 classes, ${11 + frames} pictures, 28×28 greyscale`));
+    const imported = byId(other, 'dataset-lines');
+    await expect
+      .poll(() => imported.locator('.data-class-name').allTextContents(), { timeout: 20_000 })
+      .toEqual([`camera (${frames} pictures)`, 'horizontal (6 pictures)', 'vertical (5 pictures)']);
+    expect(await imported.locator('.data-facts li').nth(1).textContent()).toBe(facts);
+
+    // Train on it there: its classes in the confusion matrix.
+    await other.goto(new URL('#/train?dataset=lines&epochs=15&batch=8', baseUrl()).href);
+    await readyToTrain(other);
+    await other.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect
+      .poll(() => byId(other, 'test-accuracy').textContent(), { timeout: 150_000 })
       .toMatch(/^\d+\.\d\d%$/);
     await expect
-      .poll(() => byId(page, 'confusion').locator('tbody th').allTextContents(), { timeout: 30_000 })
-      .toEqual(['vertical', 'horizontal', 'camera']);
+      .poll(() => byId(other, 'confusion').locator('tbody th').allTextContents(), { timeout: 30_000 })
+      .toEqual(['camera', 'horizontal', 'vertical']);
 
-    // Kept for Try it, the network reads the live camera (Chromium's fake one) with this set's names.
-    const chooser = byId(page, 'dataset-model-chooser');
+    // Kept for Try it, the network reads a drawing and the live camera (Chromium's fake one), with
+    // this set's names.
+    const chooser = byId(other, 'dataset-model-chooser');
     await chooser.getByTestId('keep-run').click();
     await expect
       .poll(() => chooser.getByTestId('dataset-model-in-use').getAttribute('data-used'))
       .toBe('mine');
-    await page.goto(new URL('#/draw?dataset=lines', baseUrl()).href);
+    await other.goto(new URL('#/draw?dataset=lines', baseUrl()).href);
     await expect
-      .poll(() => byId(page, 'try-model').getAttribute('data-state'), { timeout: 30_000 })
+      .poll(() => byId(other, 'try-model').getAttribute('data-state'), { timeout: 30_000 })
       .toBe('ready');
-    await byId(page, 'try-source-camera').click();
-    await byId(page, 'try-camera-start').click();
+    await byId(other, 'try-source-draw').click();
+    await stroke(other, ONE);
     await expect
-      .poll(() => byId(page, 'prediction').textContent(), { timeout: 20_000 })
+      .poll(() => byId(other, 'prediction').textContent(), { timeout: 20_000 })
       .toMatch(/^(vertical|horizontal|camera)$/);
-    expect(await byId(page, 'draw-layer-panels').locator('section.panel').count()).toBeGreaterThanOrEqual(3);
-    expect(errors).toEqual([]);
-    await context.close();
+    expect(await byId(other, 'output-classes').locator('li').allTextContents()).toEqual([
+      'camera',
+      'horizontal',
+      'vertical',
+    ]);
+    // The camera's frames replace the drawing in "What the network sees" (the answer alone could be
+    // the drawing's still), and the answer is one of the set's classes.
+    const sees = () => byId(other, 'network-input').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+    const drawn = await sees();
+    await byId(other, 'try-source-camera').click();
+    await byId(other, 'try-camera-start').click();
+    await other.waitForFunction(
+      () =>
+        (document.querySelector<HTMLVideoElement>('[data-testid="try-camera-video"]')?.videoWidth ?? 0) > 0,
+    );
+    await expect.poll(sees, { timeout: 20_000 }).not.toBe(drawn);
+    expect(await byId(other, 'prediction').textContent()).toMatch(/^(vertical|horizontal|camera)$/);
+    expect(await byId(other, 'draw-layer-panels').locator('section.panel').count()).toBeGreaterThanOrEqual(3);
+    await other.screenshot({ path: `${SHOTS}/try-imported-lines.png`, fullPage: true });
+    expect(otherErrors).toEqual([]);
+    await fresh.close();
   });
 
   it('a denied camera is said in words and the drawings stay', async () => {

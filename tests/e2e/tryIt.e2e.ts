@@ -402,6 +402,14 @@ describe('Try it for any dataset, with models per dataset', () => {
     for (const id of ['try-source-test', 'try-source-camera', 'try-train-link']) {
       expect((await byId(page, id).boundingBox())?.height, id).toBeGreaterThanOrEqual(44);
     }
+    // The links to the other datasets stand alone on their line: targets of their own, not words.
+    const others = page.locator('.try-datasets a');
+    expect(await others.allTextContents()).toEqual(['MNIST digits']);
+    // Polled: one full-file run under load 28 read 19 px twice (it passed alone twice and in two other
+    // full-file runs).
+    await expect
+      .poll(async () => (await others.first().boundingBox())?.height ?? 0)
+      .toBeGreaterThanOrEqual(44);
     expect(await byId(page, 'prediction').textContent()).toBe('no model yet');
     await byId(page, 'try-pick-1').tap();
     await expect.poll(() => page.url()).toMatch(/pick=1$/);

@@ -1,7 +1,7 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { t } from '../../i18n';
 import { builtinDataset, isBuiltinDataset } from '../../engine';
-import type { ExplainSettings } from '../../state/explainParams';
+import { EXPLAIN_DEFAULTS, type ExplainSettings } from '../../state/explainParams';
 import { imageDataset, imageText } from '../../state/explainParams';
 import { datasetOf } from '../../state/modelStore';
 import { chooseScale, type ColorScale } from '../canvas/colorScales';
@@ -61,52 +61,51 @@ export function ExplainArea() {
     [dataset, storedInfo],
   );
   const model = useExplainModel(settings.model, dataset);
-  const { picture: shown, error: imageError } = useExplainImage(settings.image);
+  const { picture: loaded, error: imageError } = useExplainImage(settings.image);
   const ready = model.state === 'ready' ? model.net : null;
   // While one dataset's picture and another's model meet (a switch half done), nothing is computed.
-  const fits = !!ready && !!shown && ready.inputShape.join('×') === shown.shape.join('×');
+  const fits = !!ready && !!loaded && ready.inputShape.join('×') === loaded.shape.join('×');
   const net = fits ? ready : null;
-  const picture = fits ? shown : null;
+  const picture = fits ? loaded : null;
   const wanted = settings.image.kind === 'drawn' ? 'drawn' : `${dataset}-test:${settings.image.index}`;
   // A kept model that cannot read this dataset's pictures (the set was re-imported at another size).
   const shapeMismatch =
     ready &&
-    shown &&
+    loaded &&
     !fits &&
-    shown.key === wanted &&
+    loaded.key === wanted &&
     model.state === 'ready' &&
     datasetOf(model.meta) === dataset
       ? t('explain.shapeMismatch', {
           model: ready.inputShape.join('×'),
-          picture: shown.shape.join('×'),
+          picture: loaded.shape.join('×'),
         })
       : null;
   const probabilities = useProbabilities(net, picture?.pixels ?? null);
   const top = probabilities ? argmax(probabilities) : null;
   const hasConv = !net || net.convLayers.length > 0;
   const classIndex = settings.classIndex === 'top' ? top : settings.classIndex;
-  const noConvGradcam = net && !hasConv && settings.method === 'gradcam';
+  // Grad-CAM asked of a model without conv layers (a link, or a switch to such a model): the default
+  // method's map is shown instead and a sentence says so. The link keeps asking for Grad-CAM, so a model
+  // with conv layers chosen next gets it; any change made on the page writes the method shown.
+  const gradcamRefused = !!net && !hasConv && settings.method === 'gradcam';
+  const shown = useMemo(
+    () => (gradcamRefused ? { ...settings, method: EXPLAIN_DEFAULTS.method } : settings),
+    [gradcamRefused, settings],
+  );
   const request = useMemo(
     () =>
-      classIndex === null || noConvGradcam
+      classIndex === null
         ? null
         : {
-            method: settings.method,
+            method: shown.method,
             classIndex,
-            patch: settings.patch,
-            stride: settings.stride,
-            noise: settings.noise,
-            samples: settings.samples,
+            patch: shown.patch,
+            stride: shown.stride,
+            noise: shown.noise,
+            samples: shown.samples,
           },
-    [
-      classIndex,
-      noConvGradcam,
-      settings.method,
-      settings.patch,
-      settings.stride,
-      settings.noise,
-      settings.samples,
-    ],
+    [classIndex, shown.method, shown.patch, shown.stride, shown.noise, shown.samples],
   );
   const map = useExplainMap(net, picture?.pixels ?? null, request);
   const modelError = model.state === 'error' ? model.message : null;
@@ -165,7 +164,7 @@ export function ExplainArea() {
           result={map.result}
           probabilities={probabilities}
           top={top}
-          settings={settings}
+          settings={shown}
           update={update}
           names={names}
           present={present}
@@ -178,7 +177,7 @@ export function ExplainArea() {
       <h1 className="visually-hidden">{t('explain.heading')}</h1>
       {phoneOrder && pictureFirst}
       <ExplainControls
-        settings={settings}
+        settings={shown}
         update={update}
         onError={setUiError}
         hasConv={hasConv}
@@ -202,6 +201,9 @@ export function ExplainArea() {
           uiError,
           map.error,
           net && !hasConv ? t('explain.noConv') : null,
+          gradcamRefused
+            ? t('explain.gradcamFallback', { method: t(`explain.methods.${shown.method}`) })
+            : null,
         ]}
       />
       {model.state === 'none' && (
@@ -222,10 +224,8 @@ export function ExplainArea() {
         />
       )}
       <div className="explain-about">
-        <RichText text={t(`explain.about.${settings.method}`)} />
-        {colour && settings.method !== 'gradcam' && (
-          <RichText text={t(`explain.colourNote.${settings.method}`)} />
-        )}
+        <RichText text={t(`explain.about.${shown.method}`)} />
+        {colour && shown.method !== 'gradcam' && <RichText text={t(`explain.colourNote.${shown.method}`)} />}
       </div>
       {!phoneOrder && pictureFirst}
       {present ? (

@@ -13,6 +13,8 @@ export const explain = {
   notExplainable: 'This model cannot be explained here: {reason}',
   noConv:
     'This model has no convolution layers, so Grad-CAM (which reads a convolution layer’s maps) and the filter views do not apply. Occlusion and the gradient methods work on any model.',
+  gradcamFallback:
+    'Grad-CAM was asked for, but this model cannot give it, so the map shows {method} instead.',
   nothingDrawn:
     'Nothing has been drawn yet: draw a digit in the Draw area first. Showing the previous image.',
   mnistFailed: 'The MNIST test digits could not be loaded: {reason}',
