@@ -88,6 +88,7 @@ export const en = {
     present: 'Present',
     presentLabel: 'Present: full screen, large type (Escape leaves)',
     exitPresent: 'Leave presentation',
+    exitPresentShort: 'Leave',
     stepLink: 'Link to this step',
     showAside: 'Show {what}',
     asideMaths: 'the maths',
