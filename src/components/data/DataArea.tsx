@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { BUILTIN_DATASET_IDS, builtinDataset, FASHION_SPLIT, type BuiltinDatasetId } from '../../engine';
 import { t } from '../../i18n';
 import { getBuiltinTestSet } from '../../state/datasetService';
@@ -11,6 +11,7 @@ import { DataShowcase } from './DataShowcase';
 import { useHashRoute } from '../../state/useHashRoute';
 import { isPresenting } from '../../state/hashRoute';
 import { datasetsChanged, useStoredDatasets } from '../../state/storedDatasets';
+import { useDatasetLink } from './useDatasetLink';
 
 function BuiltinCard({ id }: { id: BuiltinDatasetId }) {
   const loadTest = useCallback(() => getBuiltinTestSet(id), [id]);
@@ -43,6 +44,28 @@ export function DataArea() {
   // Presented, the room sees one dataset's pictures at a time, large (DataShowcase); the cards, the
   // ways to add a set and the storage are for a desk.
   const present = isPresenting(useHashRoute().params);
+  const link = useDatasetLink(list);
+  // At a desk a link naming a set (`#/data?dataset=fashion-mnist`, a teacher's "look at this one")
+  // brings its card and gallery into view, once per set named; presented, DataShowcase shows it.
+  const areaRef = useRef<HTMLElement>(null);
+  const shownFor = useRef<string | null>(null);
+  const target = !present && link.linked ? link.chosen : null;
+  useEffect(() => {
+    if (target === null) {
+      shownFor.current = null;
+      return;
+    }
+    if (shownFor.current === target) return;
+    // Each card is named by its test id, `dataset-<id>` (DatasetCard); compared as a string, since a
+    // stored set's id is its name, which a CSS selector would have to escape.
+    const card = [...(areaRef.current?.querySelectorAll<HTMLElement>('.data-card') ?? [])].find(
+      (el) => el.dataset.testid === `dataset-${target}`,
+    );
+    // A stored set's card comes once the stored sets are read: this runs again with them.
+    if (!card) return;
+    shownFor.current = target;
+    card.scrollIntoView({ block: 'start' });
+  }, [target, list]);
   if (present) {
     return (
       <section className="data-area" aria-labelledby="data-title">
@@ -59,9 +82,14 @@ export function DataArea() {
     );
   }
   return (
-    <section className="data-area" aria-labelledby="data-title">
+    <section className="data-area" aria-labelledby="data-title" ref={areaRef}>
       <h1 id="data-title">{t('data.title')}</h1>
       <p className="data-intro">{t('data.intro')}</p>
+      {link.error && (
+        <p className="message error data-link-error" role="alert" data-testid="data-link-error">
+          {link.error}
+        </p>
+      )}
       <h2 className="data-section-title">{t('data.onComputer')}</h2>
       {error && (
         <p className="message error" role="alert">
