@@ -249,6 +249,7 @@ export const en = {
     trainFailed: 'Training stopped: {message}',
     drawTitle: 'Draw a digit: LeNet reads it live',
     lenetLiveTitle: 'Test digit #{i} (a {label}) through LeNet-5',
+    lenetReading: 'The network is reading the digit…',
     clear: 'Clear',
     modelLoading: 'Loading the trained network…',
     lenetTitle: 'LeNet-5, layer by layer',
