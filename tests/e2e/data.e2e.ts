@@ -73,6 +73,45 @@ describe('#/data and Fashion-MNIST', () => {
   // the mistakes) is checked in tryIt.e2e.ts, on the same run (the same link) that test trains and keeps
   // for Try it: two identical runs cost CI about 15 s.
 
+  it('not presenting, #/data?dataset= brings that set into view; a bad value is named, in sight, and the page stays', async () => {
+    // A tablet held upright: the cards stack, Fashion-MNIST's a screen and more below MNIST's.
+    const w = await openWatchedPage(browser(), '#/data?dataset=fashion-mnist', {
+      viewport: { width: 768, height: 1024 },
+      touch: true,
+    });
+    const { page } = w;
+    const fashion = byId(page, 'dataset-fashion-mnist');
+    // Its card and gallery are brought on screen.
+    const inView = async () => {
+      const box = await fashion.boundingBox();
+      return box !== null && box.y >= -1 && box.y < 1024 / 2;
+    };
+    await expect.poll(inView, { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => fashion.locator('canvas.data-gallery-row').count(), { timeout: 30_000 }).toBe(10);
+    expect(await inView()).toBe(true);
+    expect(await byId(page, 'data-link-error').count()).toBe(0);
+    const at = async () => (await fashion.boundingBox())!.y;
+    const before = await at();
+    // A value that names no set: said as presentation mode says it, in sight, and nothing moves.
+    await page.evaluate(() => (window.location.hash = '#/data?dataset=nope'));
+    const error = byId(page, 'data-link-error');
+    await expect
+      .poll(() => error.textContent())
+      .toMatch(/^Link problem: .*"nope".*Kept the previous value, fashion-mnist\.$/);
+    const shown = (await error.boundingBox())!;
+    expect(shown.y).toBeGreaterThanOrEqual(0);
+    expect(shown.y + shown.height).toBeLessThanOrEqual(1024);
+    expect(Math.abs((await at()) - before)).toBeLessThanOrEqual(1);
+    // MNIST's card is the first: named, the page goes back up to it.
+    await page.evaluate(() => (window.location.hash = '#/data?dataset=mnist'));
+    await expect.poll(() => byId(page, 'data-link-error').count()).toBe(0);
+    await expect
+      .poll(async () => (await byId(page, 'dataset-mnist').boundingBox())?.y ?? -1)
+      .toBeLessThan(100);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
   it('a bad dataset= value gets a message and the previous dataset stays', async () => {
     const w = await openWatchedPage(browser(), '#/train?dataset=fashion-mnist&train=1000');
     const { page } = w;

@@ -148,9 +148,34 @@ describe('lesson 11: what does it look at?', () => {
     await page.getByRole('button', { name: /^Check/ }).click();
     await expect.poll(() => page.getByTestId('feedback').innerText()).toMatch(/^Right!/);
     expect(await page.getByText(why).count()).toBe(1);
-    // The map step, presenting: the quick map is made in the lesson's panel.
+    // The map step at a desk, before any map: words and two buttons right under the panel's title (no
+    // empty band), and no PNG to download yet.
+    await page.evaluate(() => (window.location.hash = '#/learn?lesson=what-it-looks-at&step=5'));
+    const panel = page.getByTestId('learn-learned-map');
+    await panel.getByTestId('make-map-2000').waitFor({ timeout: 60_000 });
+    const png = panel.getByRole('button', { name: /^Download PNG/ });
+    expect(await png.count()).toBe(0);
+    const band = await panel.evaluate((el) => {
+      const head = el.querySelector('.panel-head')!.getBoundingClientRect();
+      const words = el.querySelector('.explain-map .explain-note')!.getBoundingClientRect();
+      return words.top - head.bottom;
+    });
+    expect(band).toBeLessThanOrEqual(12);
+    // Question 7 asks which map separates the colours: the panel's words do not say.
+    await page.evaluate(() => (window.location.hash = '#/learn?lesson=what-it-looks-at&step=7'));
+    await page.getByTestId('question').waitFor({ timeout: 30_000 });
+    await panel.getByTestId('make-map-2000').waitFor({ timeout: 30_000 });
+    expect(await panel.innerText()).not.toMatch(/separate(s)? better|on the right\b/i);
+    // The map step, presenting at 1366×768: the quick map's digits fill the room below the buttons
+    // until the map is made (as on a projector), and the map is made in the lesson's panel.
     await page.evaluate(() => (window.location.hash = '#/learn?lesson=what-it-looks-at&step=5&present=1'));
     await page.locator('[data-lesson="what-it-looks-at"].learn-present').waitFor({ timeout: 30_000 });
+    const digits = page.getByTestId('map-digits');
+    await expect
+      .poll(async () => (await digits.boundingBox())?.height ?? 0, { timeout: 30_000 })
+      .toBeGreaterThan(250);
+    const shown = (await digits.boundingBox())!;
+    expect(shown.y + shown.height).toBeLessThanOrEqual(768);
     await page.getByTestId('make-map-2000').click();
     await page.getByTestId('map-progress').waitFor({ timeout: 10_000 });
     await page.getByTestId('map-hidden-canvas').waitFor({ timeout: 180_000 });
@@ -158,6 +183,10 @@ describe('lesson 11: what does it look at?', () => {
     for (const c of counts) expect(c).toBeGreaterThan(20);
     await page.getByTestId('map-hidden-canvas').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/lesson11-map-present.png` });
+    // Back at a desk the map made is there at once, and now there is something to download.
+    await page.evaluate(() => (window.location.hash = '#/learn?lesson=what-it-looks-at&step=5'));
+    await panel.getByTestId('map-hidden-canvas').waitFor({ timeout: 30_000 });
+    await expect.poll(() => png.count()).toBe(1);
     expect(w.errors).toEqual([]);
     await w.context.close();
   }, 300_000);

@@ -7,6 +7,7 @@ import { openWatchedPage, useBrowser, type WatchedPage } from '../support/browse
 import { serviceWorkerInControl } from '../support/waits';
 import { LESSONS } from '../../src/demos/lessons/registry';
 import { lessonPages, type QuestionDef } from '../../src/demos/lessons/types';
+import { tx } from '../../src/i18n';
 
 // Screenshots to look at (not compared): every step at 1366×768, and each lesson in presentation mode.
 const SHOTS = process.env.LEARN_SHOTS ?? join(tmpdir(), 'cnn-studio-learn-shots');
@@ -339,6 +340,41 @@ describe('Learn: PNG export', () => {
 });
 
 describe('Learn: presentation mode', () => {
+  it('the header is one row presenting at 1366×768 and 1920×1080 for every lesson, its full title read out', async () => {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const w = await openWatchedPage(browser(), '#/learn', { viewport });
+      const { page } = w;
+      for (const lesson of LESSONS) {
+        await page.evaluate(
+          (id) => (window.location.hash = `#/learn?lesson=${id}&step=1&present=1`),
+          lesson.id,
+        );
+        await page.locator(`.learn-present[data-lesson="${lesson.id}"]`).waitFor({ timeout: 30_000 });
+        const where = `${viewport.width}×${viewport.height} lesson ${lesson.number}`;
+        // One row: no part of the header starts below the bottom of another ("Leave presentation"
+        // was a second row for lessons 2, 3 and 8 at 1366×768).
+        const rows = await page.locator('.learn-head > *').evaluateAll((els) => {
+          const boxes = els.map((el) => el.getBoundingClientRect());
+          return boxes.some((a) => boxes.some((b) => a.top >= b.bottom - 1)) ? 2 : 1;
+        });
+        expect(rows, `${where}: the header wraps`).toBe(1);
+        // Shortened on screen, still a whole target (a mouse's 24 px here; a finger's 44 px comes from
+        // the same floor in layout.css).
+        const leave = page.getByRole('button', { name: 'Leave presentation' });
+        expect((await leave.boundingBox())!.height, `${where}: Leave`).toBeGreaterThanOrEqual(24);
+        // Whatever the screen shows of it, the whole title is there for a screen reader.
+        expect(await page.locator('#learn-lesson-title').textContent(), where).toBe(
+          `Lesson ${lesson.number} ${tx(`lessons.${lesson.id}.title`)}`,
+        );
+      }
+      expect(w.errors).toEqual([]);
+      await w.context.close();
+    }
+  });
+
   it('present=1 fills the screen with large type; a clicker (PageDown) moves on; controls hide and come back; Escape leaves', async () => {
     const w = await openWatchedPage(browser(), '#/learn?lesson=sliding-filter&step=1');
     const { page } = w;

@@ -1,5 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
-import { BUILTIN_DATASET_IDS, builtinDataset, FASHION_SPLIT, type BuiltinDatasetId } from '../../engine';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import {
+  BUILTIN_DATASET_IDS,
+  builtinDataset,
+  FASHION_SPLIT,
+  type BuiltinDatasetId,
+  type DatasetInfo,
+} from '../../engine';
 import { t } from '../../i18n';
 import { getBuiltinTestSet } from '../../state/datasetService';
 import { DatasetCard } from './DatasetCard';
@@ -11,6 +17,7 @@ import { DataShowcase } from './DataShowcase';
 import { useHashRoute } from '../../state/useHashRoute';
 import { isPresenting } from '../../state/hashRoute';
 import { datasetsChanged, useStoredDatasets } from '../../state/storedDatasets';
+import { useDatasetLink } from './useDatasetLink';
 
 function BuiltinCard({ id }: { id: BuiltinDatasetId }) {
   const loadTest = useCallback(() => getBuiltinTestSet(id), [id]);
@@ -19,6 +26,45 @@ function BuiltinCard({ id }: { id: BuiltinDatasetId }) {
       ? t('data.builtin.mnist.about')
       : t('data.builtin.fashion-mnist.about', { seed: String(FASHION_SPLIT.seed) });
   return <DatasetCard info={builtinDataset(id)} about={about} loadTest={loadTest} />;
+}
+
+/**
+ * At a desk, a link naming a set (`#/data?dataset=fashion-mnist`, a teacher's "look at this one")
+ * brings its card and gallery into view, once per set named; a value naming no set is said, in sight,
+ * and nothing moves. Presented, DataShowcase reads the same link (useDatasetLink) and shows that set.
+ */
+function DeskDatasetLink({
+  stored,
+  area,
+}: {
+  stored: readonly DatasetInfo[] | null;
+  area: RefObject<HTMLElement | null>;
+}) {
+  const link = useDatasetLink(stored);
+  const shownFor = useRef<string | null>(null);
+  const target = link.linked ? link.chosen : null;
+  useEffect(() => {
+    if (target === null) {
+      shownFor.current = null;
+      return;
+    }
+    if (shownFor.current === target) return;
+    // Each card is named by its test id, `dataset-<id>` (DatasetCard); compared as a string, since a
+    // stored set's id is its name, which a CSS selector would have to escape.
+    const card = [...(area.current?.querySelectorAll<HTMLElement>('.data-card') ?? [])].find(
+      (el) => el.dataset.testid === `dataset-${target}`,
+    );
+    // A stored set's card comes once the stored sets are read: this runs again with them.
+    if (!card) return;
+    shownFor.current = target;
+    card.scrollIntoView({ block: 'start' });
+  }, [target, stored, area]);
+  if (!link.error) return null;
+  return (
+    <p className="message error data-link-error" role="alert" data-testid="data-link-error">
+      {link.error}
+    </p>
+  );
 }
 
 /**
@@ -43,6 +89,7 @@ export function DataArea() {
   // Presented, the room sees one dataset's pictures at a time, large (DataShowcase); the cards, the
   // ways to add a set and the storage are for a desk.
   const present = isPresenting(useHashRoute().params);
+  const areaRef = useRef<HTMLElement>(null);
   if (present) {
     return (
       <section className="data-area" aria-labelledby="data-title">
@@ -59,9 +106,10 @@ export function DataArea() {
     );
   }
   return (
-    <section className="data-area" aria-labelledby="data-title">
+    <section className="data-area" aria-labelledby="data-title" ref={areaRef}>
       <h1 id="data-title">{t('data.title')}</h1>
       <p className="data-intro">{t('data.intro')}</p>
+      <DeskDatasetLink stored={list} area={areaRef} />
       <h2 className="data-section-title">{t('data.onComputer')}</h2>
       {error && (
         <p className="message error" role="alert">

@@ -9,11 +9,11 @@ import {
 } from '../../engine';
 import { t } from '../../i18n';
 import { getBuiltinTestSet } from '../../state/datasetService';
-import { DEFAULT_DATASET, parseDatasetParam } from '../../state/datasetParam';
-import { useHashRoute, useSetHashParams } from '../../state/useHashRoute';
+import { useSetHashParams } from '../../state/useHashRoute';
 import { useContentBox } from '../canvas/useContentWidth';
 import { galleryGridPixels, type GalleryPictures } from './drawGallery';
 import { loadAllPictures } from './StoredDatasetCard';
+import { useDatasetLink } from './useDatasetLink';
 
 /** White pixels between two pictures and between two rows, in picture pixels. */
 const GAP = 2;
@@ -33,14 +33,8 @@ export function DataShowcase({ stored }: { stored: readonly DatasetInfo[] | null
     () => [...BUILTIN_DATASET_IDS.map((id) => builtinDataset(id)), ...(stored ?? [])],
     [stored],
   );
-  const raw = useHashRoute().params.get('dataset');
+  const { chosen, error: linkError } = useDatasetLink(stored);
   const setParams = useSetHashParams('data');
-  // The last good choice: kept (and named) when the link's value is refused.
-  const [kept, setKept] = useState<string>(DEFAULT_DATASET);
-  const parsed = useMemo(() => parseDatasetParam(raw, kept, stored), [raw, kept, stored]);
-  // Null while the stored sets are read (a stored set's id): the set shown before stays meanwhile.
-  const chosen = parsed.dataset ?? kept;
-  if (chosen !== kept && !parsed.error) setKept(chosen);
   const choose = (id: string) => setParams(new URLSearchParams({ dataset: id }), { push: true });
   const info = choices.find((d) => d.id === chosen) ?? choices[0]!;
   const [loaded, setLoaded] = useState<{ id: string; set: MnistSet } | { id: string; error: string } | null>(
@@ -60,9 +54,9 @@ export function DataShowcase({ stored }: { stored: readonly DatasetInfo[] | null
   const current = loaded?.id === info.id ? loaded : null;
   return (
     <div className="data-show" data-testid="data-show">
-      {parsed.error && (
+      {linkError && (
         <p className="message error data-show-link" role="alert" data-testid="data-link-error">
-          {parsed.error}
+          {linkError}
         </p>
       )}
       <div className="data-show-list" role="group" aria-label={t('data.show.listLabel')}>

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { t } from '../../i18n';
 import { setGeometry, type MnistSet, type ModelMeta, type Network } from '../../engine';
 import { explainLink, testImage, type ExplainModelChoice } from '../../state/explainParams';
@@ -56,6 +56,8 @@ export function LearnedMap({
   testCount = 10000,
   datasetName = '',
   before = null,
+  intro = null,
+  onMade,
 }: {
   net: Network;
   meta: ModelMeta;
@@ -71,6 +73,10 @@ export function LearnedMap({
   datasetName?: string;
   /** Shown until the map is made (and while it is made): a lesson's picture of what the map places. */
   before?: ReactNode;
+  /** Other words above the map (a lesson whose question asks what the usual words would tell). */
+  intro?: string | null;
+  /** Told whether a map is shown, each time that changes (a lesson offers its PNG only then). */
+  onMade?: (made: boolean) => void;
 }) {
   const key = modelKey(meta);
   const words: MapWords = useMemo(() => ({ dataset, names: classNames }), [dataset, classNames]);
@@ -92,6 +98,8 @@ export function LearnedMap({
         .find((m) => m),
     dataset,
   );
+  const made = run.state === 'done';
+  useEffect(() => onMade?.(made), [made, onMade]);
   const start = (count: number) =>
     begin(
       (set, signal, progress) =>
@@ -111,7 +119,8 @@ export function LearnedMap({
       <div className="explain-note">
         <RichText
           text={
-            stored
+            intro ??
+            (stored
               ? t('explain.map.pictures.introStored', {
                   dim: (h * w * c).toLocaleString('en'),
                   h,
@@ -120,7 +129,7 @@ export function LearnedMap({
                     c === 3 ? 'explain.map.pictures.perPixelColour' : 'explain.map.pictures.perPixelGrey',
                   ),
                 })
-              : t(pics ? 'explain.map.pictures.intro' : 'explain.map.intro')
+              : t(pics ? 'explain.map.pictures.intro' : 'explain.map.intro'))
           }
         />
       </div>

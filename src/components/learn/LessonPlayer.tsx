@@ -178,8 +178,10 @@ export function LessonPlayer({
               {t('learn.stepLink')}
             </a>
             {present ? (
-              <button type="button" className="secondary" onClick={exit}>
-                {t('learn.exitPresent')}
+              // Short on screen ("✕ Leave"), so a long title still fits the header's one row at
+              // 1366×768; its full name for screen readers and voice control.
+              <button type="button" className="secondary" onClick={exit} aria-label={t('learn.exitPresent')}>
+                <span aria-hidden="true">✕</span> {t('learn.exitPresentShort')}
               </button>
             ) : (
               <button type="button" onClick={enter} aria-label={t('learn.presentLabel')}>

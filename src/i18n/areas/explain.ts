@@ -156,6 +156,9 @@ export const explain = {
     title: 'A map of what it learned',
     intro:
       'Every test digit becomes a dot. On each map, digits that are **alike** end up **close together** (the maps are made by UMAP, which keeps near neighbours near). Left: alike as **raw pixels**, the 784 numbers of the picture. Right: alike for the **network**, in its last hidden layer, just before it scores the classes. If the network has learned what makes a 4 a 4, the colours separate better on the right. A black ring marks a digit the network got wrong.',
+    /** Lesson 11's words: its step and question ask which map separates the colours, so they do not say. */
+    lessonIntro:
+      'Every test digit becomes a dot. On each map, digits that are **alike** end up **close together** (the maps are made by UMAP, which keeps near neighbours near). Left: alike as **raw pixels**, the 784 numbers of the picture. Right: alike for the **network**, in its last hidden layer, just before it scores the classes. Follow one colour on each map: does it make a group of its own, or is it mixed in with the others? A black ring marks a digit the network got wrong.',
     digitsLabel: 'The first {n} test digits, each drawn in the colour its dot gets on the map.',
     digitsCaption: 'The {n} digits of the quick map, each in its dot’s colour',
     makeQuick: 'Make a quick map ({n} digits)',

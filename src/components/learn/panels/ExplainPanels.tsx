@@ -13,6 +13,7 @@ import { useExplainMap, useProbabilities } from '../../explain/useExplainMap';
 import { useExplainModel } from '../../explain/useExplainModel';
 import { LearnMap, MapFigure, RadioPicker } from './parts';
 import { MapDigitsMontage } from './MapDigitsMontage';
+import { useMediaQuery } from '../../ui/useMediaQuery';
 import {
   LearnPanel,
   num,
@@ -170,29 +171,48 @@ export function ExplainFiltersPanel() {
 }
 
 /**
- * The learned map of the shipped LeNet-5: raw pixels beside its last hidden layer. On a projector,
- * until the map is made (a teacher's click, then ~10 s or more on a classroom laptop), the quick map's
- * 2,000 digits in their dots' colours fill the panel: what is about to become the dots, never where
- * they land (question 7 asks which map separates them). Not started on its own: making the map keeps
- * both cores busy for a while, which is the teacher's call, not the step's.
+ * The learned map of the shipped LeNet-5: raw pixels beside its last hidden layer. Presented, until the
+ * map is made (a teacher's click, then ~10 s or more on a classroom laptop), the quick map's 2,000
+ * digits in their dots' colours fill the panel (below the buttons on a laptop, where the stylesheet
+ * gives them a room, beside them on a projector): what is about to become the dots, never where they
+ * land (question 7 asks which map separates them, so the words above the map do not say either). Not
+ * started on its own: making the map keeps both cores busy for a while, which is the teacher's call,
+ * not the step's. Its PNG is offered once the map is there: before, the panel is words and buttons.
  */
+/** Presented below a projector's size, the screens with room for the quick map's digits: laptops. */
+const MONTAGE_QUERY = '(min-width: 1200px) and (min-height: 700px)';
+/** Their room's height at zoom 1 there (the stage's zoom then fits the panel to the screen). */
+const LAPTOP_MONTAGE_PX = 340;
+
 export function LearnedMapPanel() {
   const model = useExplainModel('pretrained');
+  const presenting = useLearnPresenting();
   const big = useLearnPresentBig();
+  // A laptop's screen (1366×768) has the room below the buttons; a tablet's or a phone's has not.
+  const roomy = useMediaQuery(MONTAGE_QUERY);
   const mnist = useMnistTest();
+  const [made, setMade] = useState(false);
   const before =
-    big && mnist.state === 'ready' ? (
+    presenting && (big || roomy) && mnist.state === 'ready' ? (
       <>
-        <MapDigitsMontage set={mnist.set} count={MAP_SIZES[0]} />
+        <MapDigitsMontage set={mnist.set} count={MAP_SIZES[0]} height={big ? undefined : LAPTOP_MONTAGE_PX} />
         <p className="learn-main-caption">
           {t('explain.map.digitsCaption', { n: MAP_SIZES[0].toLocaleString('en') })}
         </p>
       </>
     ) : null;
   return (
-    <LearnPanel title={t('explain.map.title')} testId="learn-learned-map">
+    <LearnPanel title={t('explain.map.title')} testId="learn-learned-map" download={made}>
       {model.state === 'ready' ? (
-        <LearnedMap net={model.net} meta={model.meta} model="pretrained" titled={false} before={before} />
+        <LearnedMap
+          net={model.net}
+          meta={model.meta}
+          model="pretrained"
+          titled={false}
+          before={before}
+          intro={t('explain.map.lessonIntro')}
+          onMade={setMade}
+        />
       ) : (
         <p className="loading" data-loading={model.state === 'error' ? undefined : ''}>
           {model.state === 'error' ? model.message : t('explain.loading')}

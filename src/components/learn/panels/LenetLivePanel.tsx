@@ -14,7 +14,7 @@ import {
   useMnistTest,
   type PanelProps,
 } from './common';
-import { LenetLivePresent, PictureRoom } from './LenetLivePresent';
+import { LenetLivePresent } from './LenetLivePresent';
 import { DigitMap, DigitPicker, ModelNote } from './parts';
 
 const PARTS = ['all', 'features'] as const;
@@ -38,27 +38,27 @@ export function LenetLivePanel({ params, setParam }: PanelProps) {
     () => (mnist.state === 'ready' ? digitPixels(mnist.set, digit) : null),
     [mnist, digit],
   );
+  // The last readout, kept while the next digit is read (no flash of an empty panel); `failed` when
+  // the network could not read this one, so nothing waits for it any more.
   const [readout, setReadout] = useState<LayerReadout | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!session || !pixels) return;
     let live = true;
+    setFailed(false);
     session.predict(pixels).then(
       (r) => live && setReadout(r),
-      () => live && setReadout(null),
+      () => {
+        if (!live) return;
+        setReadout(null);
+        setFailed(true);
+      },
     );
     return () => {
       live = false;
     };
   }, [session, pixels]);
-  if (mnist.state !== 'ready' || !pixels) {
-    if (!presenting) return <DigitsPending state={mnist} />;
-    return (
-      <LearnPanel title={t('panels.lenetTitle')}>
-        <DigitsPending state={mnist} />
-        <PictureRoom />
-      </LearnPanel>
-    );
-  }
+  if (mnist.state !== 'ready' || !pixels) return <DigitsPending state={mnist} />;
   const label = digitLabel(mnist.set, digit);
   const picked = (
     <div className="learn-row">
@@ -76,10 +76,18 @@ export function LenetLivePanel({ params, setParam }: PanelProps) {
         ) : (
           <>
             {picked}
-            <PictureRoom />
+            {/* Marked for the stage's zoom, which waits for the layers (useFitZoom): zoomed for
+                the digit alone, the panel was drawn far too large once they came. Not while the
+                model failed (ModelNote says why) or could not read the digit: nothing is coming. */}
+            {model.state !== 'error' && !failed && (
+              <p className="learn-muted" data-loading="">
+                {t(model.state === 'ready' ? 'panels.lenetReading' : 'panels.modelLoading')}
+              </p>
+            )}
           </>
         )}
-        <ModelNote model={model} always />
+        {/* While the network loads, the line above says so (once). */}
+        {(readout || model.state !== 'loading') && <ModelNote model={model} always />}
       </LearnPanel>
     );
   }

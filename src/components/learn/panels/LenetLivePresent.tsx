@@ -7,7 +7,7 @@ import { buildMontage, montageLayout, slotOrigin } from '../../draw/montage';
 import { channelOf } from '../../draw/explorerLinks';
 import { SegmentedButtons } from '../../ui';
 import { t, tn } from '../../../i18n';
-import { useFitCell, useLearnPresentBig } from './common';
+import { useFitCell } from './common';
 import { MapFigure } from './parts';
 
 /** Height at zoom 1 the chosen layer's picture aims at below a projector's size (1366×768). */
@@ -62,25 +62,6 @@ function layerPicture(layer: ReadoutLayer) {
     shape: t('draw.layers.numbers', { n: String(n) }),
     label: t('draw.layers.activations', { name: layer.name }),
   };
-}
-
-/**
- * The main picture's room, empty, for a presented panel still waiting for its data: the stage's zoom
- * (useFitZoom) is measured on the panel's first look and only shrinks after, so a first look of one
- * line of text left the panel zoomed 1.7 times once the picture came (on a projector its room takes
- * the stage's height, so it never overflowed to shrink it back; at 1366×768 it was seen not to shrink
- * back under load).
- */
-export function PictureRoom() {
-  // Below a projector's size the room has no height of its own: it stands in for the picture's.
-  const big = useLearnPresentBig();
-  return (
-    <div
-      className="learn-main-room"
-      aria-hidden="true"
-      style={big ? undefined : { height: DESK_PICTURE_PX }}
-    />
-  );
 }
 
 /**

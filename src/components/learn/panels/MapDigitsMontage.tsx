@@ -14,12 +14,21 @@ function rgb(hex: string): [number, number, number] {
 /**
  * The test digits a learned map places, `count` of them (the first of the test set, as the map takes
  * them), as ONE picture filling its room (`.learn-main-room`), each digit's ink in its class's colour,
- * the colour its dot gets on the map. Lesson 11's map step shows it on a projector before the map is
- * made (and while it is made): the class sees what becomes the dots and learns the colour key from the
- * digits' own shapes. It shows nothing of where the dots land, so the question about the map (which
- * one separates the digits) keeps its answer.
+ * the colour its dot gets on the map. Lesson 11's map step shows it presented (on a projector or a
+ * laptop) before the map is made (and while it is made): the class sees what becomes the dots and
+ * learns the colour key from the digits' own shapes. It shows nothing of where the dots land, so the
+ * question about the map (which one separates the digits) keeps its answer.
  */
-export function MapDigitsMontage({ set, count }: { set: MnistSet; count: number }) {
+export function MapDigitsMontage({
+  set,
+  count,
+  height,
+}: {
+  set: MnistSet;
+  count: number;
+  /** The room's height in px where the stylesheet gives it none (a laptop); a projector's fills the panel. */
+  height?: number;
+}) {
   const [room, box] = useContentBox<HTMLDivElement>();
   const ref = useRef<HTMLCanvasElement>(null);
   const n = Math.min(count, set.count);
@@ -65,7 +74,7 @@ export function MapDigitsMontage({ set, count }: { set: MnistSet; count: number 
   }, [set, n, cols, rows, tile]);
 
   return (
-    <div className="learn-main-room" ref={room}>
+    <div className="learn-main-room" ref={room} style={height === undefined ? undefined : { height }}>
       <canvas
         ref={ref}
         role="img"

@@ -27,7 +27,6 @@ import {
   useMnistTest,
   type PanelProps,
 } from './common';
-import { PictureRoom } from './LenetLivePresent';
 import { BatchMontage } from './BatchMontage';
 import { SegmentedButtons } from '../../ui';
 import { DigitMap, LearnMain, MapFigure } from './parts';
@@ -92,12 +91,25 @@ appStore.subscribe(() => {
 
 const selectRun = (s: { run: Run }) => s.run;
 
-/** `pictured`: the templates' own words say it is not trained yet (step 2 presented), so no second line. */
-function TrainControls({ run, pictured = false }: { run: Run; pictured?: boolean }) {
+/**
+ * `pictured`: the templates' own words say it is not trained yet (step 2 presented), so no second line.
+ * `awaited`: the step's picture is the trained weights, so while it trains the controls are all there is
+ * and they are marked as a wait for the presented stage's zoom (useFitZoom): zoomed for a button and a
+ * bar, the templates came far too large.
+ */
+function TrainControls({
+  run,
+  pictured = false,
+  awaited = false,
+}: {
+  run: Run;
+  pictured?: boolean;
+  awaited?: boolean;
+}) {
   const busy = run.state === 'loading' || run.state === 'training';
   const p = run.state === 'training' ? run.progress : null;
   return (
-    <div className="learn-train" data-testid="softmax-train">
+    <div className="learn-train" data-testid="softmax-train" data-loading={awaited && busy ? '' : undefined}>
       <div className="learn-row">
         {busy ? (
           <button type="button" className="secondary" onClick={() => controller?.abort()}>
@@ -293,16 +305,7 @@ export function SoftmaxPanel({ params }: PanelProps) {
   const presenting = useLearnPresenting();
   const big = useLearnPresentBig();
   if (view === 'idea') {
-    if (mnist.state !== 'ready') {
-      if (!presenting) return <DigitsPending state={mnist} />;
-      // Presenting, the wiring's room is there from the first look (see PictureRoom).
-      return (
-        <LearnPanel title={t('panels.softmaxIdea')} shape="784 → 10">
-          <DigitsPending state={mnist} />
-          <PictureRoom />
-        </LearnPanel>
-      );
-    }
+    if (mnist.state !== 'ready') return <DigitsPending state={mnist} />;
     return (
       <LearnPanel title={t('panels.softmaxIdea')} shape="784 → 10">
         <div className="learn-row learn-softmax-idea">
@@ -369,13 +372,11 @@ export function SoftmaxPanel({ params }: PanelProps) {
   );
   return (
     <LearnPanel title={title} shape={view === 'oneSeven' ? '2 × 28×28' : '10 × 28×28'}>
-      <TrainControls run={run} pictured={trainView !== null} />
+      <TrainControls run={run} pictured={trainView !== null} awaited={!model && NEEDS_MODEL.includes(view)} />
       {trainView && <TrainingTemplates model={trainView} run={run} s={s} />}
       {model && view === 'templates' && (
         <Templates model={model} digits={ALL_DIGITS} cellPx={Math.round(4 * s)} />
       )}
-      {/* Presenting, the templates' room is there while they train (see PictureRoom). */}
-      {!model && presenting && NEEDS_MODEL.includes(view) && <PictureRoom />}
       {model && view === 'oneSeven' && (
         <>
           {/* Presented on a laptop the counts sit beside the two templates: below them the step was

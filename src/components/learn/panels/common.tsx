@@ -80,11 +80,14 @@ export function LearnPanel({
   shape,
   children,
   testId,
+  download = true,
 }: {
   title: string;
   shape?: string;
   children: ReactNode;
   testId?: string;
+  /** false while the panel has no picture yet (only words and buttons): nothing worth a PNG. */
+  download?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const file = `${
@@ -100,17 +103,19 @@ export function LearnPanel({
         shape={shape}
         testId={testId ?? 'learn-panel'}
         actions={
-          <button
-            type="button"
-            className="secondary"
-            aria-label={t('learn.downloadPngLabel', { what: title })}
-            onClick={() => {
-              if (ref.current)
-                void exportElementPng(ref.current, shape ? `${title} · ${shape}` : title, file);
-            }}
-          >
-            {t('learn.downloadPng')}
-          </button>
+          download && (
+            <button
+              type="button"
+              className="secondary"
+              aria-label={t('learn.downloadPngLabel', { what: title })}
+              onClick={() => {
+                if (ref.current)
+                  void exportElementPng(ref.current, shape ? `${title} · ${shape}` : title, file);
+              }}
+            >
+              {t('learn.downloadPng')}
+            </button>
+          )
         }
       >
         {children}
