@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { openWatchedPage, useBrowser } from '../support/browser';
 import { SEVEN, stroke } from '../support/drawing';
 import { readyToTrain } from '../support/waits';
+import { pngHeader } from '../support/pngHeader';
 
 const browser = useBrowser();
 const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
@@ -45,31 +46,19 @@ async function open(path: string, opts: { noIndexedDb?: boolean } = {}) {
 }
 
 const LENET_DIR = resolve(import.meta.dirname, '../../public/models/lenet5');
-/** The shipped LeNet-5's files, the JSON passed through `edit` first. */
-function lenetFiles(edit: (m: Record<string, unknown>) => void = () => {}) {
+/** The shipped LeNet-5's files, its JSON passed through `edit` and its weights through `editWeights`. */
+function lenetFiles(
+  edit: (m: Record<string, unknown>) => void = () => {},
+  editWeights: (w: Float32Array) => void = () => {},
+) {
   const m = JSON.parse(readFileSync(resolve(LENET_DIR, 'model.json'), 'utf8')) as Record<string, unknown>;
   edit(m);
+  const weights = new Float32Array(Uint8Array.from(readFileSync(resolve(LENET_DIR, 'weights.bin'))).buffer);
+  editWeights(weights);
   return [
     { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(m)) },
-    {
-      name: 'weights.bin',
-      mimeType: 'application/octet-stream',
-      buffer: readFileSync(resolve(LENET_DIR, 'weights.bin')),
-    },
+    { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(weights.buffer) },
   ];
-}
-
-/** A PNG signature and IHDR claiming w×h, with no picture data after it. */
-function pngHeader(w: number, h: number): Buffer {
-  const b = Buffer.alloc(64);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
-  b.writeUInt32BE(13, 8);
-  b.write('IHDR', 12, 'ascii');
-  b.writeUInt32BE(w, 16);
-  b.writeUInt32BE(h, 20);
-  b[24] = 8;
-  b[25] = 6;
-  return b;
 }
 
 describe('bad input and faults', () => {
@@ -205,35 +194,29 @@ describe('bad input and faults', () => {
     await expect
       .poll(() => byId(page, 'model-in-use').getAttribute('data-used'), { timeout: 30_000 })
       .not.toBe('unknown');
-    const dir = resolve(import.meta.dirname, '../../public/models/lenet5');
-    const json = readFileSync(resolve(dir, 'model.json'), 'utf8');
-    const weights = readFileSync(resolve(dir, 'weights.bin'));
     const before = await numTensors(page);
     await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
     const source = await byId(page, 'model-in-use').getAttribute('data-used');
     const inUse = await byId(page, 'model-in-use').textContent();
 
-    const bad = new Float32Array(Uint8Array.from(weights).buffer);
-    bad[123] = Number.POSITIVE_INFINITY;
-    await byId(page, 'import-input').setInputFiles([
-      { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(json) },
-      { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(bad.buffer) },
-    ]);
+    await byId(page, 'import-input').setInputFiles(
+      lenetFiles(undefined, (weights) => (weights[123] = Number.POSITIVE_INFINITY)),
+    );
     const note = byId(page, 'model-note');
     await expect
       .poll(() => note.textContent(), { timeout: 15_000 })
       .toMatch(/"conv1\/kernel" holds Infinity at number 124/);
     expect(await note.textContent()).toMatch(/current model is unchanged/);
 
-    const m = JSON.parse(json) as {
-      modelTopology: { config: { layers: { config: { name: string; units?: number } }[] } };
-    };
-    const d1 = m.modelTopology.config.layers.find((l) => l.config.name === 'dense1');
-    if (d1) d1.config.units = 500_000;
-    await byId(page, 'import-input').setInputFiles([
-      { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(m)) },
-      { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: weights },
-    ]);
+    await byId(page, 'import-input').setInputFiles(
+      lenetFiles((json) => {
+        const m = json as {
+          modelTopology: { config: { layers: { config: { name: string; units?: number } }[] } };
+        };
+        const d1 = m.modelTopology.config.layers.find((l) => l.config.name === 'dense1');
+        if (d1) d1.config.units = 500_000;
+      }),
+    );
     await expect
       .poll(() => note.textContent(), { timeout: 15_000 })
       .toMatch(/dense1.*500,000.*at most 1,024/);

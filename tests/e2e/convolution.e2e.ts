@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser';
 import { downloadCsvRows, num, openExplorer, testPixel as pixel } from '../support/explorers';
+import { pngHeader } from '../support/pngHeader';
 
 // Independent reference: the MNIST test bytes read straight from the npm package, maths done here.
 const KERNEL = [1, 0, -1, 1, 0, -1, 1, 0, -1];
@@ -33,18 +34,6 @@ async function mathsAt(page: Page) {
     out: num(await page.getByTestId('maths-out').textContent()),
     pos: (await page.getByTestId('player-position').textContent()) ?? '',
   };
-}
-
-function pngHeader(w: number, h: number): Buffer {
-  const b = Buffer.alloc(64);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
-  b.writeUInt32BE(13, 8);
-  b.write('IHDR', 12, 'ascii');
-  b.writeUInt32BE(w, 16);
-  b.writeUInt32BE(h, 20);
-  b[24] = 8;
-  b[25] = 6;
-  return b;
 }
 
 describe('convolution explorer', () => {

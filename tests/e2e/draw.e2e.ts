@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openWatchedPage, type WatchedPage, useBrowser } from '../support/browser';
 import { ellipse, ONE, SEVEN, stroke } from '../support/drawing';
+import { pngHeader } from '../support/pngHeader';
 
 const browser = useBrowser();
 
@@ -88,14 +89,6 @@ describe('Draw: live classification with the shipped pretrained LeNet-5', () => 
     await expectPrediction(page, '7');
     const before = await page.getByTestId('confidence').textContent();
     const input = page.locator('input[type=file]');
-    const pngHeader = (width: number, height: number) => {
-      const b = Buffer.alloc(64);
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).copy(b);
-      b.write('IHDR', 12, 'ascii');
-      b.writeUInt32BE(width, 16);
-      b.writeUInt32BE(height, 20);
-      return b;
-    };
     const cases = [
       { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image'), msg: /not an image/ },
       { name: 'broken.png', mimeType: 'image/png', buffer: pngHeader(300, 300), msg: /could not be decoded/ },
