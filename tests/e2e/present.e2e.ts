@@ -338,6 +338,12 @@ describe('presentation mode on touch screens (a finger, not a mouse)', () => {
             '[data-testid=explain-previous]',
           ],
         ],
+        // A lesson on a phone: the text above the panel (beside it, the panel was 24 px wide).
+        [
+          '#/learn?lesson=nonlinearities&step=1&present=1',
+          '[data-lesson="nonlinearities"][data-page="1"]',
+          ['[data-testid=lesson] .learn-nav button'],
+        ],
       ],
     },
     {
