@@ -4,6 +4,7 @@ import { openWatchedPage, useBrowser, type WatchedPage } from '../support/browse
 import { SEVEN, stroke } from '../support/drawing';
 import { LESSONS } from '../../src/demos/lessons/registry';
 import { lessonPages } from '../../src/demos/lessons/types';
+import { SIZES, auditScreen } from '../support/layoutPages';
 
 const browser = useBrowser();
 
@@ -318,6 +319,110 @@ describe('presentation mode (present=1) in every area', () => {
     expect(w.errors).toEqual([]);
     await w.context.close();
   });
+});
+
+describe('presentation mode on touch screens (a finger, not a mouse)', () => {
+  // On a coarse pointer the fit never zooms below 1 (useFitZoom): targets keep the finger's 44 px and
+  // the page scrolls down rather than shrink. Before, a phone or tablet presenting shrank buttons to
+  // 25–33 px, and Explain at 390 px was laid out 694 px wide and scrolled sideways.
+  const cases: { width: number; links: [string, string, string[]][] }[] = [
+    {
+      width: 390,
+      links: [
+        [
+          '#/explain?present=1',
+          '.area-explain [data-testid=explain-picture] canvas',
+          [
+            '[data-testid=explain-method] button',
+            '[data-testid=explain-next]',
+            '[data-testid=explain-previous]',
+          ],
+        ],
+        // A lesson on a phone: the text above the panel (beside it, the panel was 24 px wide).
+        [
+          '#/learn?lesson=nonlinearities&step=1&present=1',
+          '[data-lesson="nonlinearities"][data-page="1"]',
+          ['[data-testid=lesson] .learn-nav button'],
+        ],
+      ],
+    },
+    {
+      width: 768,
+      links: [
+        ['#/draw?present=1', '.area-draw [data-testid=prediction-panel]', ['.area-draw button']],
+        [
+          '#/data?present=1',
+          '.area-data [data-testid=data-show-canvas]',
+          ['[data-testid^=data-show-] button, button[data-testid^=data-show-]'],
+        ],
+        [
+          '#/explain?present=1',
+          '.area-explain [data-testid=explain-picture] canvas',
+          ['[data-testid=explain-method] button'],
+        ],
+      ],
+    },
+    {
+      width: 1024,
+      links: [
+        ['#/draw?present=1', '.area-draw [data-testid=prediction-panel]', ['.area-draw button']],
+        [
+          '#/learn?lesson=lenet&step=4&present=1',
+          '[data-lesson="lenet"][data-page="4"]',
+          ['[data-testid=lesson] button'],
+        ],
+      ],
+    },
+  ];
+  for (const { width, links } of cases) {
+    const size = SIZES.find((s) => s.width === width && s.touch)!;
+    it(`${size.name}: never zoomed down, every target 44 px, no sideways scroll`, async () => {
+      let w: WatchedPage | undefined;
+      for (const [link, ready, controls] of links) {
+        if (w) await w.page.evaluate((h) => (window.location.hash = h), link);
+        else w = await openWatchedPage(browser(), link, { viewport: size, touch: true });
+        const { page } = w;
+        await page.locator(ready).first().waitFor({ timeout: 60_000 });
+        // The area is drawn at its own size (a lesson's stage may grow, never shrink).
+        await expect
+          .poll(() =>
+            page.evaluate(() =>
+              [...document.querySelectorAll<HTMLElement>('.area-fit, .learn-stage-content')].map((e) =>
+                Number(e.style.zoom || 1),
+              ),
+            ),
+          )
+          .toSatisfy((zooms: number[]) => zooms.length > 0 && zooms.every((z) => z >= 1));
+        // The named controls, measured as drawn (CSS zoom included).
+        const small = await page.evaluate((sel) => {
+          const out: string[] = [];
+          for (const el of document.querySelectorAll(sel.join(','))) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            if (r.width < 43.5 || r.height < 43.5)
+              out.push(`${el.textContent?.trim().slice(0, 20)} ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
+          }
+          return out;
+        }, controls);
+        expect(small, link).toEqual([]);
+        expect(await page.locator(controls.join(',')).count(), link).toBeGreaterThan(0);
+        // The sweep's own checks of targets and sideways scroll (vertical scroll is allowed here).
+        const found = await auditScreen(page, size, { label: link, hash: link, ready }, true);
+        expect(
+          found.filter((line) => / · (target|hscroll): /.test(line)),
+          link,
+        ).toEqual([]);
+        const sideways = await page.evaluate(() =>
+          [document.documentElement, document.querySelector('main')!].map(
+            (e) => e.scrollWidth - e.clientWidth,
+          ),
+        );
+        expect(sideways, link).toEqual([0, 0]);
+        expect(w.errors, link).toEqual([]);
+      }
+      await w?.context.close();
+    });
+  }
 });
 
 describe('one key map', () => {

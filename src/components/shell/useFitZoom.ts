@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useMediaQuery } from '../ui/useMediaQuery';
 
 /**
  * Presentation mode: how much to zoom (CSS `zoom`) the content of a box of fixed size so that it fills
@@ -22,6 +23,13 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
  * height (a projector) fits at any zoom, so nothing ever shrank it back (lesson 5 question 4 opened on a
  * fresh page was drawn twice as large as meant). At most `RESTARTS` restarts per key, so a marker that
  * comes and goes cannot make the zoom swing for ever.
+ *
+ * Where the pointer is a finger (`COARSE_POINTER`) the zoom never goes below 1: the content may grow but
+ * never shrink, and what does not fit scrolls vertically instead. Why: shrinking was made for a laptop
+ * or projector, whose 30 px presentation targets zoomed to 20/24 are still above a mouse's 24 px; on a
+ * phone or tablet the same zoom left buttons at 25–33 px, under the 44 px a finger needs, and a zoomed-
+ * down area is wider inside (Explain at 390 px laid out 694 px wide and scrolled sideways). A teacher
+ * presenting from a tablet, or a student pressing P on a phone, scrolls down a page that fits its width.
  */
 const GROW_BACKS = 2;
 const RESTARTS = 3;
@@ -29,13 +37,23 @@ const RESTARTS = 3;
 /** What a waiting message carries (`<p data-loading>`), for the zoom to wait for the real content. */
 export const LOADING = 'data-loading';
 
+/**
+ * A finger is the main pointer: the same query that raises touch targets to 44 px (tokens.css), so the
+ * zoom's floor and the target size always agree (a touch laptop used with its trackpad is not coarse).
+ */
+export const COARSE_POINTER = '(pointer: coarse)';
+
 export function useFitZoom(
   box: RefObject<HTMLElement | null>,
   content: RefObject<HTMLElement | null>,
   enabled: boolean,
   key: string,
-  { min = 1, max = 2.5 }: { min?: number; max?: number } = {},
+  { min: minWanted = 1, max: maxWanted = 2.5 }: { min?: number; max?: number } = {},
 ): number {
+  // Never below 1 under a finger (see above); `max` is raised with it so the range is never empty.
+  const coarse = useMediaQuery(COARSE_POINTER);
+  const min = coarse ? Math.max(1, minWanted) : minWanted;
+  const max = Math.max(min, maxWanted);
   const [zoom, setZoom] = useState(1);
   const grown = useRef(false);
   const growBacks = useRef(0);
@@ -45,14 +63,14 @@ export function useFitZoom(
   const zoomRef = useRef(1);
   zoomRef.current = zoom;
 
-  // A new step: back to 1, and allowed to grow once again.
+  // A new step (or the pointer changed, a tablet's keyboard cover): back to 1, allowed to grow again.
   useLayoutEffect(() => {
     grown.current = false;
     growBacks.current = 0;
     restarts.current = 0;
     wasLoading.current = null;
     setZoom(1);
-  }, [key, enabled]);
+  }, [key, enabled, min, max]);
 
   useEffect(() => {
     const b = box.current;

@@ -114,6 +114,28 @@ describe('useFitZoom', () => {
     expect(zoomOf(view.container)).toBeCloseTo(1.96, 2);
   });
 
+  it('never zooms below 1 under a finger (pointer: coarse), so targets stay 44 px; a mouse still shrinks', async () => {
+    // The same picture that a mouse's screen zooms to 0.98 above (it takes the stage's height).
+    const query = (coarse: boolean) => (q: string) =>
+      ({
+        matches: coarse && q === '(pointer: coarse)',
+        media: q,
+        addEventListener: () => {},
+        removeEventListener: () => {},
+      }) as unknown as MediaQueryList;
+    vi.stubGlobal('matchMedia', query(true));
+    const touch = render(<Stage shows="fills" stepKey="c" />);
+    layOut(touch.container);
+    await settle();
+    expect(zoomOf(touch.container)).toBe(1);
+    cleanup();
+    vi.stubGlobal('matchMedia', query(false));
+    const mouse = render(<Stage shows="fills" stepKey="c" />);
+    layOut(mouse.container);
+    await settle();
+    expect(zoomOf(mouse.container)).toBeCloseTo(0.98, 2);
+  });
+
   it('cannot swing for ever when a waiting message comes and goes', async () => {
     const view = render(<Stage shows="panel" stepKey="b" />);
     layOut(view.container);
