@@ -126,7 +126,9 @@ describe('#/train', () => {
 
     // Every refresh of the numbers and live maps lays out inside these boxes, not the whole page (a
     // 4× throttled trace: docs/BENCHMARKS.md section 6); each is as tall as what it holds.
-    expect(await layoutBoundaries(page)).toEqual(Array(5).fill(BOUNDARY));
+    // Polled: a box takes its content's new height in the frame's resize observer, after layout and
+    // before paint, so a read between a change and that frame can find it a few pixels behind.
+    await expect.poll(() => layoutBoundaries(page)).toEqual(Array(5).fill(BOUNDARY));
 
     await page.screenshot({ path: join(tmpdir(), 'train-after.png'), fullPage: true });
     // On a phone's width the filled-in panels stay inside the screen: the layer maps wrap at the
