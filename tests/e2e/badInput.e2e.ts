@@ -346,7 +346,7 @@ describe('bad input and faults', () => {
       await route.fulfill({ response, body });
     });
     await page.goto(
-      new URL('#/train?train=1000&epochs=2&batch=32&seed=1', (await import('../support/browser')).baseUrl())
+      new URL('#/train?train=300&epochs=2&batch=32&seed=1', (await import('../support/browser')).baseUrl())
         .href,
     );
     await readyToTrain(page);

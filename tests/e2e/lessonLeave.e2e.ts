@@ -3,9 +3,10 @@ import type { Page } from 'playwright-core';
 import { baseUrl, openWatchedPage, useBrowser, type WatchedPage } from '../support/browser';
 import { ellipse, stroke } from '../support/drawing';
 
-// Issue 14, bad input 8: leaving a lesson while its model session is being read (a digit's layer maps
-// in lesson 9, a drawing's prediction in lesson 10) frees the session mid-read. The read must end
-// quietly: no uncaught "Tensor is disposed.", no console error, no tensor left behind.
+// Issue 14, bad input 8: leaving a lesson or Draw while its model session is being read (a digit's
+// layer maps in lesson 9, a drawing's prediction in lesson 10, Draw's layers and filters) frees the
+// session mid-read. The read must end quietly: no uncaught "Tensor is disposed.", no console error, no
+// tensor left behind.
 const browser = useBrowser();
 
 const numTensors = (page: Page) =>
@@ -94,5 +95,31 @@ describe.each(['wasm', 'webgl'] as const)('leaving a lesson mid-read (%s)', (bac
     }
     await page.waitForTimeout(500);
     expect(w.errors).toEqual([]);
+  });
+  it('Draw: a stroke, then leaving while its layers and filters are read, 4 times', async () => {
+    const w = await openOn('#/draw');
+    const { page } = w;
+    const canvas = page.getByLabel('Drawing canvas');
+    await canvas.waitFor({ timeout: 60_000 });
+    await stroke(page, ellipse(140, 140, 40, 70), 1);
+    // The layer panels have answered once: the session and its filters are read.
+    await expect.poll(() => page.getByTestId('prediction').textContent(), { timeout: 30_000 }).toMatch(/\d/);
+    await page.waitForTimeout(300);
+    const before = await numTensors(page);
+    const away = ['#/learn?lesson=lenet&step=4', '#/convolution'];
+    for (let i = 0; i < 4; i++) {
+      await page.getByRole('button', { name: 'Clear' }).click();
+      await stroke(page, ellipse(140, 140, 36 + i * 4, 64), 1);
+      await go(page, away[i % 2]!);
+      await page.waitForTimeout(i % 2 ? 0 : 30);
+      await go(page, '#/draw');
+      await canvas.waitFor({ timeout: 60_000 });
+    }
+    await stroke(page, ellipse(140, 140, 40, 70), 1);
+    await expect.poll(() => page.getByTestId('prediction').textContent(), { timeout: 30_000 }).toMatch(/\d/);
+    await page.waitForTimeout(500);
+    expect(w.errors).toEqual([]);
+    // Back on Draw with its session again: as many tensors as before the leaves.
+    await expect.poll(() => numTensors(page), { timeout: 10_000 }).toBe(before);
   });
 });
