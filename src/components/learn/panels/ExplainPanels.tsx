@@ -170,6 +170,11 @@ export function ExplainFiltersPanel() {
   );
 }
 
+/** Presented below a projector's size, the screens with room for the quick map's digits: laptops. */
+const MONTAGE_QUERY = '(min-width: 1200px) and (min-height: 700px)';
+/** Their room's height at zoom 1 there (the stage's zoom then fits the panel to the screen). */
+const LAPTOP_MONTAGE_PX = 340;
+
 /**
  * The learned map of the shipped LeNet-5: raw pixels beside its last hidden layer. Presented, until the
  * map is made (a teacher's click, then ~10 s or more on a classroom laptop), the quick map's 2,000
@@ -179,11 +184,6 @@ export function ExplainFiltersPanel() {
  * started on its own: making the map keeps both cores busy for a while, which is the teacher's call,
  * not the step's. Its PNG is offered once the map is there: before, the panel is words and buttons.
  */
-/** Presented below a projector's size, the screens with room for the quick map's digits: laptops. */
-const MONTAGE_QUERY = '(min-width: 1200px) and (min-height: 700px)';
-/** Their room's height at zoom 1 there (the stage's zoom then fits the panel to the screen). */
-const LAPTOP_MONTAGE_PX = 340;
-
 export function LearnedMapPanel() {
   const model = useExplainModel('pretrained');
   const presenting = useLearnPresenting();
