@@ -33,7 +33,7 @@ const REF = /["'`]((?:\.{1,2}\/)?(?:assets\/)?[\w.-]+\.(?:js|css|wasm|svg|png|wo
 const SHELL = [
   './',
   'index.html',
-  'favicon.svg',
+  'icons/icon-32.png',
   'manifest.webmanifest',
   'icons/icon-192.png',
   'icons/icon-512.png',

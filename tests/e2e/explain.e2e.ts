@@ -229,13 +229,16 @@ describe('explain', () => {
     await go(page, `#/explain?image=mnist-test:${D}&model=current&method=gradcam`);
     await page.getByTestId('explain-map-export').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('explain-model').textContent()).toMatch(/layers dense32/);
-    const messages = page.getByTestId('conv-message');
+    // Said as information (a calm status note), not as a problem (the red alert of refused values).
+    const note = page.getByTestId('explain-note');
     await expect
-      .poll(() => messages.textContent())
+      .poll(() => note.textContent())
       .toMatch(/no convolution layers, so Grad-CAM .* and the filter views do not apply/);
-    expect(await messages.textContent()).toMatch(
-      /Grad-CAM was asked for.*so the map shows Occlusion instead/,
-    );
+    expect(await note.textContent()).toMatch(/Grad-CAM was asked for.*so the map shows Occlusion instead/);
+    expect(await note.getAttribute('role')).toBe('status');
+    expect(await note.getAttribute('class')).not.toMatch(/error/);
+    expect(await page.getByTestId('conv-message').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
     const methods = page.getByTestId('explain-method').getByRole('radio');
     expect(await methods.allTextContents()).toEqual(['Occlusion', 'Gradient', 'SmoothGrad']);
     expect(await methods.filter({ hasText: 'Occlusion' }).getAttribute('aria-checked')).toBe('true');

@@ -147,7 +147,8 @@ describe('make a dataset in the browser: drawing and camera', () => {
       .toMatch(new RegExp(`camera: ${frames} examples`));
     await expect.poll(() => byId(page, 'dataset-lines').count()).toBe(1);
 
-    // Export it: one folder per class under the set's name, one 28×28 PNG per example, none lost.
+    // Export it: one folder per class under the set's name, one 28×28 PNG per example, none lost,
+    // and classes.txt giving the set's class order (a zip's folders have none).
     const made = { vertical: 5, horizontal: 6, camera: frames };
     const card = byId(page, 'dataset-lines');
     const facts = await card.locator('.data-facts li').nth(1).textContent();
@@ -159,7 +160,9 @@ describe('make a dataset in the browser: drawing and camera', () => {
     const exported = await readFile(await download.path());
     const files = unzipSync(new Uint8Array(exported));
     const perFolder: Record<string, number> = {};
+    expect(new TextDecoder().decode(files['lines/classes.txt'])).toBe('vertical\nhorizontal\ncamera\n');
     for (const [path, bytes] of Object.entries(files)) {
+      if (path === 'lines/classes.txt') continue;
       const m = /^lines\/([^/]+)\/\d{4}\.png$/.exec(path);
       expect(m, path).not.toBeNull();
       perFolder[m![1]!] = (perFolder[m![1]!] ?? 0) + 1;
@@ -172,7 +175,7 @@ describe('make a dataset in the browser: drawing and camera', () => {
     await context.close();
 
     // The file goes round the classroom: a fresh profile (empty IndexedDB) imports it, trains on it and
-    // classifies with it. The import lists class folders in name order, so camera comes first there.
+    // classifies with it. The classes keep the order they were made in (classes.txt), not name order.
     const fresh = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const other = await fresh.newPage();
     const otherErrors: string[] = [];
@@ -189,7 +192,8 @@ describe('make a dataset in the browser: drawing and camera', () => {
     const imported = byId(other, 'dataset-lines');
     await expect
       .poll(() => imported.locator('.data-class-name').allTextContents(), { timeout: 20_000 })
-      .toEqual([`camera (${frames} pictures)`, 'horizontal (6 pictures)', 'vertical (5 pictures)']);
+      .toEqual(['vertical (5 pictures)', 'horizontal (6 pictures)', `camera (${frames} pictures)`]);
+    expect(await byId(other, 'import-result').textContent()).not.toMatch(/left out/);
     expect(await imported.locator('.data-facts li').nth(1).textContent()).toBe(facts);
 
     // Train on it there: its classes in the confusion matrix.
@@ -201,7 +205,7 @@ describe('make a dataset in the browser: drawing and camera', () => {
       .toMatch(/^\d+\.\d\d%$/);
     await expect
       .poll(() => byId(other, 'confusion').locator('tbody th').allTextContents(), { timeout: 30_000 })
-      .toEqual(['camera', 'horizontal', 'vertical']);
+      .toEqual(['vertical', 'horizontal', 'camera']);
 
     // Kept for Try it, the network reads a drawing and the live camera (Chromium's fake one), with
     // this set's names.
@@ -220,9 +224,9 @@ describe('make a dataset in the browser: drawing and camera', () => {
       .poll(() => byId(other, 'prediction').textContent(), { timeout: 20_000 })
       .toMatch(/^(vertical|horizontal|camera)$/);
     expect(await byId(other, 'output-classes').locator('li').allTextContents()).toEqual([
-      'camera',
-      'horizontal',
       'vertical',
+      'horizontal',
+      'camera',
     ]);
     // The camera's frames replace the drawing in "What the network sees" (the answer alone could be
     // the drawing's still), and the answer is one of the set's classes.

@@ -78,9 +78,11 @@ describe('own data: import a dataset .zip, export it, train on it', () => {
     const exported = await readFile(await download.path());
     const files = unzipSync(new Uint8Array(exported));
     const names = Object.keys(files);
-    expect(names.length).toBe(300);
+    expect(names.length).toBe(301);
     for (const shape of ['circle', 'square', 'triangle'])
       expect(names.filter((n) => n.startsWith(`shapes/${shape}/`) && n.endsWith('.png')).length).toBe(100);
+    // ...and the class order beside the folders, so an import keeps the labels.
+    expect(new TextDecoder().decode(files['shapes/classes.txt'])).toBe('circle\nsquare\ntriangle\n');
     await page.reload();
     await expect.poll(() => byId(page, 'dataset-shapes').count()).toBe(1);
     expect(w.errors).toEqual([]);

@@ -23,7 +23,7 @@ import { useExplainSettings } from './useExplainSettings';
 import { useContentBox } from '../canvas/useContentWidth';
 import { useHashRoute } from '../../state/useHashRoute';
 import { isPresenting } from '../../state/hashRoute';
-import { PHONE_QUERY } from '../ui';
+import { Note, PHONE_QUERY } from '../ui';
 import { useMediaQuery } from '../ui/useMediaQuery';
 
 const subscribeResize = (f: () => void) => {
@@ -193,19 +193,17 @@ export function ExplainArea() {
       {/* urlErrors are whole sentences already (the value refused, the one kept): src/state/linkValues.ts */}
       <Messages
         linkProblems={[]}
-        others={[
-          ...urlErrors,
-          modelError,
-          imageError,
-          shapeMismatch,
-          uiError,
-          map.error,
-          net && !hasConv ? t('explain.noConv') : null,
-          gradcamRefused
-            ? t('explain.gradcamFallback', { method: t(`explain.methods.${shown.method}`) })
-            : null,
-        ]}
+        others={[...urlErrors, modelError, imageError, shapeMismatch, uiError, map.error]}
       />
+      {/* Why Grad-CAM and the filter views are missing: information about this model, not a problem. */}
+      {net && !hasConv && (
+        <Note testId="explain-note">
+          <p>{t('explain.noConv')}</p>
+          {gradcamRefused && (
+            <p>{t('explain.gradcamFallback', { method: t(`explain.methods.${shown.method}`) })}</p>
+          )}
+        </Note>
+      )}
       {model.state === 'none' && (
         <p className="explain-no-model" data-testid="explain-no-model">
           {t('explain.noDatasetModel', { dataset: datasetName })}{' '}

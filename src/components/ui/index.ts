@@ -8,4 +8,5 @@ export { Menu, type MenuItem } from './Menu';
 export { Dialog } from './Dialog';
 export { ExportMenu, type CsvSource } from './ExportMenu';
 export { ProgressBar, StatusNote } from './ProgressBar';
+export { Note } from './Note';
 export { PhoneFold, PHONE_QUERY } from './PhoneFold';

@@ -1,9 +1,11 @@
 /**
  * A stored dataset as a .zip in the layout it is imported from: one folder per class, one PNG per
  * picture (`shapes/circle/0001.png`), so a teacher can hand the file to the class and other tools can
- * read it. Pure: plain bytes out.
+ * read it, plus `shapes/classes.txt` naming the folders in the set's class order (classOrder.ts), so
+ * an import gives each class the label it had. Pure: plain bytes out.
  */
 import { zipSync, type Zippable } from 'fflate';
+import { CLASS_ORDER_FILE, classOrderBytes } from './classOrder';
 import type { DatasetInfo } from './datasets';
 import type { StoredPictures } from './datasetStore';
 import { datasetPixelsToRgba } from './datasetPixels';
@@ -54,6 +56,12 @@ export function exportDatasetZip(
         : encodePng(pixels, w, h, 3);
     // PNG is compressed already: store it as it is (level 0) and keep the export fast.
     tree[`${root}/${folders[k]}/${String(n).padStart(4, '0')}.png`] = [png, { level: 0 }];
+  }
+  // Only folders that were written (a class without examples has none, and the manifest must name
+  // exactly the folders). A class folder called classes.txt would clash with the file: that set
+  // keeps alphabetical order.
+  if (!folders.includes(CLASS_ORDER_FILE)) {
+    tree[`${root}/${CLASS_ORDER_FILE}`] = classOrderBytes(folders.filter((_, k) => (counters[k] ?? 0) > 0));
   }
   return zipSync(tree);
 }

@@ -3,7 +3,8 @@
  * `circle/1.png`, `square/2.jpg`…; one enclosing folder such as `shapes/circle/1.png` is fine too).
  * In two steps, so memory stays bounded whatever the zip's size:
  * 1. `planDatasetZip` reads only the zip's directory: entry count and total uncompressed size (a zip
- *    bomb is refused unopened), class folders (2–10, no two with the same name, none without pictures).
+ *    bomb is refused unopened), class folders (2–10, no two with the same name, none without pictures),
+ *    in the order a `classes.txt` beside them gives (classOrder.ts), else alphabetical.
  * 2. `readDatasetImages` then unpacks the entries a bounded batch at a time (count and bytes), checking
  *    each image's header (type and pixel size, so a 20,000×20,000 picture is refused undecoded).
  * Decoding and resizing happen in the page (createImageBitmap). No tensors, no DOM.
@@ -15,6 +16,7 @@ import {
   readImageHeader,
   type ImageHeader,
 } from '../preprocess/imageHeader';
+import { CLASS_ORDER_FILE, CLASS_ORDER_MAX_BYTES, orderClasses, parseClassOrder } from './classOrder';
 import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry, type ZipSource } from './zipReader';
 
 export const ZIP_LIMITS = {
@@ -110,12 +112,21 @@ export async function planDatasetZip(
     );
   }
 
-  const kept = listed
+  const files = listed
     .filter((e) => !e.name.endsWith('/') && !isSystemFile(e.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  // One enclosing folder (the zip of a folder named like the dataset) is peeled off.
-  const tops = new Set(kept.map((e) => e.name.split('/')[0]));
-  const peel = tops.size === 1 && kept.every((e) => e.name.split('/').length >= 3);
+  // One enclosing folder (the zip of a folder named like the dataset) is peeled off. The class order
+  // manifest sits beside the class folders, so it does not count when deciding that.
+  const mayBeOrder = (e: ZipEntry) => {
+    const parts = e.name.split('/');
+    return parts.length <= 2 && parts[parts.length - 1] === CLASS_ORDER_FILE;
+  };
+  const folders = files.filter((e) => !mayBeOrder(e));
+  const tops = new Set(folders.map((e) => e.name.split('/')[0]));
+  const peel = tops.size === 1 && folders.every((e) => e.name.split('/').length >= 3);
+  const orderPath = peel ? `${[...tops][0] ?? ''}/${CLASS_ORDER_FILE}` : CLASS_ORDER_FILE;
+  const orderEntry = files.find((e) => e.name === orderPath);
+  const kept = files.filter((e) => e !== orderEntry);
   const skipped: ZipSkipped[] = [];
   const classes = new Map<string, ZipPlanClass>();
   const seenLower = new Map<string, string>();
@@ -173,10 +184,34 @@ export async function planDatasetZip(
   return {
     name: datasetNameFromFile(fileName),
     file,
-    classes: list,
+    classes: orderEntry ? await inManifestOrder(source, orderEntry, list, skipped) : list,
     skipped,
     pictures: list.reduce((s, c) => s + c.entries.length, 0),
   };
+}
+
+/**
+ * The classes in the order `classes.txt` gives (see classOrder.ts), or `list` as it is (alphabetical)
+ * when that file cannot be read or does not name exactly the class folders: then it goes to `skipped`
+ * with the reason, as any file left out does. The import goes on either way.
+ */
+async function inManifestOrder(
+  source: ZipSource,
+  entry: ZipEntry,
+  list: ZipPlanClass[],
+  skipped: ZipSkipped[],
+): Promise<ZipPlanClass[]> {
+  const path = entry.name;
+  let ordered: ZipPlanClass[] | null = null;
+  if (entry.size <= CLASS_ORDER_MAX_BYTES) {
+    try {
+      ordered = orderClasses(list, parseClassOrder(await readZipEntry(source, entry)));
+    } catch (err) {
+      if (!(err instanceof ZipFormatError)) throw err;
+    }
+  }
+  if (!ordered) skipped.push({ path, reason: t('data.zip.badOrder', { path }) });
+  return ordered ?? list;
 }
 
 /** One batch of unpacked pictures (class index `label`) and the files of that batch left out. */

@@ -7,7 +7,7 @@
  *   out = act(sum + bias[f])
  * where cells outside the input (the padding) count as 0.
  */
-import { activate, type Activation } from './activation';
+import { activate, activateArray, type Activation } from './activation';
 import { windowGeometry, type Padding, type WindowGeometry } from './geometry';
 import type { ConvKernel, MapStack } from './types';
 
@@ -133,16 +133,14 @@ export function conv2d(x: MapStack, k: ConvKernel, p: ConvParams): MapStack {
   const oh = g.h.outSize;
   const ow = g.w.outSize;
   const outC = k.shape[3];
-  const out = new Float32Array(oh * ow * outC);
+  // Sum + bias kept in float64 and activated in one pass: rounded to float32 once, on storing.
+  const pre = new Float64Array(oh * ow * outC);
   for (let oy = 0; oy < oh; oy++)
     for (let ox = 0; ox < ow; ox++)
       for (let f = 0; f < outC; f++) {
-        out[(oy * ow + ox) * outC + f] = activate(
-          p.activation,
-          convAt(x, k, g, f, oy, ox, -1, null) + biasOf(p.bias, f),
-        );
+        pre[(oy * ow + ox) * outC + f] = convAt(x, k, g, f, oy, ox, -1, null) + biasOf(p.bias, f);
       }
-  return { data: out, shape: [oh, ow, outC] };
+  return { data: activateArray(p.activation, pre, new Float32Array(pre.length)), shape: [oh, ow, outC] };
 }
 
 /**

@@ -83,6 +83,8 @@ export const data = {
     oneClass:
       '{file} has only one class, "{name}". A network learns to tell classes apart, so it needs at least two folders.',
     tooManyClasses: '{file} has {n} class folders; at most {max} are allowed.',
+    badOrder:
+      '{path} does not list each class folder exactly once (one name per line), so it was not used: the classes are in alphabetical order.',
   },
   store: {
     noStorage: 'This browser cannot keep datasets (no IndexedDB, e.g. in some private windows).',
@@ -98,7 +100,7 @@ export const data = {
   import: {
     title: 'Import or export a dataset',
     explain:
-      'A dataset file is a .zip with one folder of pictures (PNG or JPEG) per class, for example shapes.zip holding circle/1.png, square/1.png… It gets the name of the file. Pictures are cut to their centre square and shrunk to 28×28 grey, or 32×32 when they have colour.',
+      'A dataset file is a .zip with one folder of pictures (PNG or JPEG) per class, for example shapes.zip holding circle/1.png, square/1.png… It gets the name of the file. The classes come in the order a classes.txt beside the folders lists them (one folder name per line; an exported set has one), or else in alphabetical order. Pictures are cut to their centre square and shrunk to 28×28 grey, or 32×32 when they have colour.',
     input: 'Import dataset (.zip)',
     reading: 'Reading {file}…',
     progress: '{done} of {total} pictures',

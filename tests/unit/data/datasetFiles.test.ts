@@ -287,7 +287,7 @@ describe('exportDatasetZip: the same layout as import', () => {
       pictures,
     );
     const names = Object.keys(unzipSync(zipped)).sort();
-    expect(names).toEqual(['my-set/a-b/0001.png', 'my-set/class2/0001.png']);
+    expect(names).toEqual(['my-set/a-b/0001.png', 'my-set/class2/0001.png', 'my-set/classes.txt']);
     expect(safeFolderName('  ', 'x')).toBe('x');
   });
 });
