@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { LayoutBoundaryIf } from './LayoutBoundary';
 import { useTrainWords } from './trainWords';
 import { GalleryRow } from '../data/GalleryRow';
+import { useFrameLater } from './useFrameLater';
 
 /** The test pictures; `inputShape` when they are not 28×28 greyscale digits (a stored dataset). */
 type TestSet = { images: Uint8Array; labels: Uint8Array; inputShape?: [number, number, number] };
@@ -107,6 +108,12 @@ export const ConfusionPanel = memo(function ConfusionPanel({
     }
     return out;
   }, [cell, predictions, set]);
+  // The table's first appearance is about 400 new boxes (100 buttons in their cells): styled, laid out
+  // and painted in one frame, that was a 40–60 ms task at 4× CPU throttling in the Train area. There
+  // its first half of the rows comes in one frame and the rest in the next (an epoch's later tables
+  // change only numbers and colours, all at once).
+  const whole = useFrameLater(confusion !== null, (shown) => !shown || !contained);
+  const rows = contained && !whole ? Math.ceil(n / 2) : n;
   // Off-diagonal counts (mistakes) share one sequential scale so rare confusions still show.
   const scale: ColorScale = { kind: 'sequential', domain: [0, maxOff] };
   return (
@@ -149,7 +156,7 @@ export const ConfusionPanel = memo(function ConfusionPanel({
                   </tr>
                 </thead>
                 <tbody>
-                  {Array.from({ length: n }, (_, i) => (
+                  {Array.from({ length: rows }, (_, i) => (
                     <tr key={i}>
                       <th scope="row">{name(i)}</th>
                       {Array.from({ length: n }, (_, j) => {

@@ -96,13 +96,21 @@ export function TrainArea() {
   // numbers and curves (each extra frame costs the compositor CPU the worker needs, see FLUSH_MS).
   const rt = useStoreTransition(trainStore);
   const { snapshot } = rt;
+  // Except the very first snapshot: it mounts every layer's maps at once (about 270 boxes and their
+  // canvases, laid out from the document), a 40–90 ms frame at 4× CPU throttling. The filters come in
+  // its frame, the layers' maps a frame later; from then on both change with the numbers.
+  const layersShown = useFrameLater(snapshot !== null, (shown) => !shown);
+  const liveLayers = layersShown ? snapshot : null;
   // An epoch's results arrive in one worker message with the epoch's numbers. Drawn in the same frame,
   // the first 100-cell confusion table, the 16-picture mistakes gallery and (when the run ends) the
   // settings column turning enabled were one layout of the whole area: 186 ms at 4× CPU throttling.
-  // So each comes a frame after the one before it: numbers and curves, then the table, then the
-  // gallery (useFrameLater); the settings are enabled a frame after the run ends.
+  // So each comes a frame after the one before it: numbers and curves, then the table (its first half,
+  // then the rest), then the gallery (useFrameLater); the settings are enabled a frame after the run
+  // ends.
   const lastEval = useFrameLater(rt.lastEval);
-  const mistakesEval = useFrameLater(lastEval);
+  // The table's first appearance takes two frames (ConfusionPanel): the gallery comes after both.
+  const tableWhole = useFrameLater(lastEval);
+  const mistakesEval = useFrameLater(tableWhole);
   const liveTestSet = useDeferredValue(rt.testSet);
   const [panels, setPanels] = useState(params.get('panels') !== '0');
   const [picked, setPicked] = useState<number | null>(null);
@@ -193,7 +201,7 @@ export function TrainArea() {
   };
 
   const p = rt.progress;
-  const snapshotLabel = snapshot && rt.testSet ? (rt.testSet.labels[snapshot.digit] ?? null) : null;
+  const snapshotLabel = liveLayers && rt.testSet ? (rt.testSet.labels[liveLayers.digit] ?? null) : null;
 
   return (
     <TrainWordsContext value={nouns}>
@@ -305,8 +313,8 @@ export function TrainArea() {
             <div className="train-live">
               <FiltersPanel filters={snapshot?.filters ?? null} contained />
               <ActivationsPanel
-                layers={snapshot?.layers ?? NO_LAYERS}
-                digit={snapshot?.digit ?? null}
+                layers={liveLayers?.layers ?? NO_LAYERS}
+                digit={liveLayers?.digit ?? null}
                 label={snapshotLabel === null ? null : (info.classNames[snapshotLabel] ?? snapshotLabel)}
                 classNames={info.classNames}
                 contained
