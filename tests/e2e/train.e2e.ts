@@ -155,6 +155,15 @@ describe('#/train', () => {
       return top('[data-testid=keep-run]') < top('.train-charts');
     });
     expect(above, 'Use this model before the charts').toBe(true);
+    // Presented on a projector the legends' numbers are larger than at a desk: each colour bar widens
+    // to keep them apart (the filters' "−0.21 0 0.21" ran together into "−0.2100.21" over 120 px).
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.evaluate(() => (window.location.hash += '&present=1'));
+    await page.locator('.app.present').waitFor();
+    await expect.poll(() => page.locator('.area-train .legend-ticks').count()).toBeGreaterThan(4);
+    await expect.poll(() => legendsRunTogether(page)).toEqual([]);
+    await page.evaluate(() => (window.location.hash = window.location.hash.replace('&present=1', '')));
+    await page.locator('.app.present').waitFor({ state: 'detached' });
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
@@ -225,3 +234,15 @@ describe('#/train', () => {
     await w.context.close();
   });
 });
+
+/** The legends whose numbers touch or overlap (less than 2 px apart), by their text. */
+function legendsRunTogether(page: Page): Promise<string[]> {
+  return page.locator('.legend-ticks').evaluateAll((rows) =>
+    rows
+      .filter((row) => {
+        const boxes = [...row.children].map((c) => c.getBoundingClientRect());
+        return boxes.some((b, i) => i > 0 && b.left < boxes[i - 1]!.right + 2);
+      })
+      .map((row) => [...row.children].map((c) => c.textContent).join(' | ')),
+  );
+}

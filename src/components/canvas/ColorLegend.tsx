@@ -58,6 +58,12 @@ export const ColorLegend = memo(function ColorLegend({
   const places = legendDecimals(scale.domain, decimals);
   const loText = formatLegendValue(lo, places);
   const hiText = formatLegendValue(hi, places);
+  // The bar is as wide as the caller asks, or wider when the end values need it: presented, the text is
+  // larger and "−0.21 0 0.21" ran together over a 120 px bar. Digits are 1ch wide (tabular numbers), so
+  // the values plus a 2ch gap between them give the least width that keeps them apart.
+  const ticks = signed ? [loText, t('canvas.legend.zero'), hiText] : [loText, hiText];
+  const chars = ticks.reduce((n, s) => n + s.length, 0) + 2 * (ticks.length - 1);
+  const barWidth = `max(${width}px, ${chars}ch)`;
   const words = signed
     ? t('canvas.legend.signedWords', { lo: loText, hi: hiText })
     : t('canvas.legend.sequentialWords', { hi: hiText });
@@ -68,13 +74,13 @@ export const ColorLegend = memo(function ColorLegend({
         ref={ref}
         width={width}
         height={LEGEND_H}
-        style={{ width, height: LEGEND_H }}
+        style={{ width: barWidth, height: LEGEND_H }}
         aria-hidden="true"
       />
-      <div className="legend-ticks" style={{ width }} aria-hidden="true">
-        <span>{loText}</span>
-        {signed && <span>{t('canvas.legend.zero')}</span>}
-        <span>{hiText}</span>
+      <div className="legend-ticks" style={{ width: barWidth }} aria-hidden="true">
+        {ticks.map((text, i) => (
+          <span key={i}>{text}</span>
+        ))}
       </div>
       <div className="legend-words">{signed ? t('canvas.legend.signed') : t('canvas.legend.sequential')}</div>
     </figure>
