@@ -344,6 +344,23 @@ describe('presentation mode on touch screens (a finger, not a mouse)', () => {
           '[data-lesson="nonlinearities"][data-page="1"]',
           ['[data-testid=lesson] .learn-nav button'],
         ],
+        // Lesson 1's 28×28 grid (step 3 and question 6) and lesson 9's table of weights (step 5) scrolled
+        // sideways in the stage (377 and 394 px of content in 328): the audit's hscroll names the stage.
+        [
+          '#/learn?lesson=tensors&step=3&present=1',
+          '[data-lesson="tensors"][data-page="3"] canvas',
+          ['[data-testid=lesson] .learn-nav button'],
+        ],
+        [
+          '#/learn?lesson=tensors&step=6&present=1',
+          '[data-lesson="tensors"][data-page="6"] canvas',
+          ['[data-testid=lesson] .learn-nav button'],
+        ],
+        [
+          '#/learn?lesson=lenet&step=5&present=1',
+          '[data-lesson="lenet"][data-page="5"] .learn-table',
+          ['[data-testid=lesson] .learn-nav button'],
+        ],
       ],
     },
     {
@@ -406,12 +423,17 @@ describe('presentation mode on touch screens (a finger, not a mouse)', () => {
         }, controls);
         expect(small, link).toEqual([]);
         expect(await page.locator(controls.join(',')).count(), link).toBeGreaterThan(0);
-        // The sweep's own checks of targets and sideways scroll (vertical scroll is allowed here).
-        const found = await auditScreen(page, size, { label: link, hash: link, ready }, true);
-        expect(
-          found.filter((line) => / · (target|hscroll): /.test(line)),
-          link,
-        ).toEqual([]);
+        // The sweep's own checks of targets and sideways scroll (vertical scroll is allowed here), given
+        // a few seconds: a panel sizes its cells once it has measured its room.
+        await expect
+          .poll(
+            async () =>
+              (await auditScreen(page, size, { label: link, hash: link, ready }, true)).filter((line) =>
+                / · (target|hscroll): /.test(line),
+              ),
+            { timeout: 10_000, message: link },
+          )
+          .toEqual([]);
         const sideways = await page.evaluate(() =>
           [document.documentElement, document.querySelector('main')!].map(
             (e) => e.scrollWidth - e.clientWidth,
@@ -421,6 +443,89 @@ describe('presentation mode on touch screens (a finger, not a mouse)', () => {
         expect(w.errors, link).toEqual([]);
       }
       await w?.context.close();
+    });
+  }
+});
+
+describe('presenting on a phone and a tablet under a finger: the room goes to the picture', () => {
+  const phone = SIZES.find((s) => s.width === 390 && s.touch)!;
+  const tablet = SIZES.find((s) => s.width === 768 && s.touch)!;
+
+  it(`${phone.name}: a lesson's title row and step buttons are compact, and Data is one column`, async () => {
+    const w = await openWatchedPage(browser(), '#/learn?lesson=stride-padding&step=4&present=1', {
+      viewport: phone,
+      touch: true,
+    });
+    const { page } = w;
+    await page.locator('[data-lesson="stride-padding"][data-page="4"]').waitFor({ timeout: 60_000 });
+    // The title row and the step buttons took 390 of the 844 px (231 + 159: the title on two lines, the
+    // counter, the step's link and Leave below it; Previous, the dots and Next on three rows).
+    const chrome = await page.evaluate(() =>
+      ['.learn-head', '.learn-nav'].map((s) => document.querySelector(s)!.getBoundingClientRect().height),
+    );
+    expect(chrome[0]! + chrome[1]!, `title row ${chrome[0]} px, step buttons ${chrome[1]} px`).toBeLessThan(
+      844 / 4,
+    );
+    // Still there for a screen reader: the counter, each step button's name.
+    await expect.poll(() => page.getByTestId('step-counter').textContent()).toBe('Step 4 of 5');
+    expect(await page.getByRole('button', { name: /Next step/ }).count()).toBe(1);
+
+    // Data: the dataset buttons above the pictures (beside them, one picture per class was left), the
+    // pictures as wide as the screen allows, never wider.
+    await page.evaluate(() => (location.hash = '#/data?present=1'));
+    await page.getByTestId('data-show-canvas').waitFor({ timeout: 60_000 });
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const list = document.querySelector('.data-show-list')!.getBoundingClientRect();
+            const canvas = document.querySelector('[data-testid=data-show-canvas]')!.getBoundingClientRect();
+            return {
+              // Under the buttons, not beside them (beside, it was also lower: its title took 4 lines).
+              below: canvas.top >= list.bottom && canvas.left < list.right,
+              inside: canvas.left >= 0 && canvas.right <= window.innerWidth,
+            };
+          }),
+        { timeout: 10_000 },
+      )
+      .toEqual({ below: true, inside: true });
+    const perClass = await page.evaluate(() =>
+      Number(/(\d+) per class/.exec(document.querySelector('.data-show-title')!.textContent ?? '')?.[1]),
+    );
+    expect(perClass).toBeGreaterThanOrEqual(5);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  // Lesson 4 step 4's picture was squeezed into the height the calculator (never zoomed down under a
+  // finger) left it: its zeros were drawn 4.3 px at 768×1024 and 6.1 px at 390×844.
+  for (const size of [phone, tablet]) {
+    it(`${size.name}: lesson 4's padding picture is drawn with its zeros at 20 px or more`, async () => {
+      const w = await openWatchedPage(browser(), '#/learn?lesson=stride-padding&step=4&present=1', {
+        viewport: size,
+        touch: true,
+      });
+      const { page } = w;
+      await page.getByTestId('stride-picture').waitFor({ timeout: 60_000 });
+      const zeros = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('[data-testid=stride-picture] svg text')].map((x) => {
+            const m = (x as SVGTextElement).getScreenCTM()!;
+            return parseFloat(getComputedStyle(x).fontSize) * Math.hypot(m.a, m.b);
+          }),
+        );
+      await expect.poll(async () => (await zeros()).length).toBeGreaterThan(20);
+      await expect
+        .poll(async () => Math.min(...(await zeros())), { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(20);
+      // And the picture is not wider than the stage (no sideways scroll).
+      const stage = await page.evaluate(() => {
+        const s = document.querySelector('.learn-stage')!;
+        return s.scrollWidth - s.clientWidth;
+      });
+      expect(stage).toBe(0);
+      expect(w.errors).toEqual([]);
+      await w.context.close();
     });
   }
 });
