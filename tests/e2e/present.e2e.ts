@@ -497,6 +497,44 @@ describe('presenting on a phone and a tablet under a finger: the room goes to th
     await w.context.close();
   });
 
+  // The app bar presented at 1024×768 (touch): the bar squeezed the brand to its 44 px touch minimum, so
+  // "CNN Studio" ran under the second row of area links and the Draw tab's highlight covered "Studio".
+  it('the app bar at tablet, laptop and projector sizes, presented and not: the brand clear of the links', async () => {
+    const sizes = SIZES.filter((s) => s.width >= 768);
+    for (const size of sizes) {
+      const w = await openWatchedPage(browser(), '#/draw', { viewport: size, touch: size.touch });
+      for (const link of ['#/draw', '#/draw?present=1']) {
+        await w.page.evaluate((h) => (location.hash = h), link);
+        await w.page.locator('.area-draw [data-testid=prediction-panel]').waitFor({ timeout: 60_000 });
+        const clash = await w.page.evaluate(() => {
+          const brand = document.querySelector('.navbar .brand')!;
+          const range = document.createRange();
+          range.selectNodeContents(brand);
+          const words = range.getBoundingClientRect();
+          const out: string[] = [];
+          if (brand.scrollWidth > brand.clientWidth + 1)
+            out.push(`brand ${brand.scrollWidth} px in ${brand.clientWidth}`);
+          for (const a of document.querySelectorAll('.navbar nav a')) {
+            const r = a.getBoundingClientRect();
+            const gap = Math.max(
+              r.left - words.right,
+              words.left - r.right,
+              r.top - words.bottom,
+              words.top - r.bottom,
+            );
+            if (gap < 4)
+              out.push(
+                `${a.querySelector('.nav-title')?.textContent} ${gap.toFixed(0)} px from "${brand.textContent}"`,
+              );
+          }
+          return out;
+        });
+        expect(clash, `${size.name} ${link}`).toEqual([]);
+      }
+      await w.context.close();
+    }
+  });
+
   // Lesson 4 step 4's picture was squeezed into the height the calculator (never zoomed down under a
   // finger) left it: its zeros were drawn 4.3 px at 768×1024 and 6.1 px at 390×844.
   for (const size of [phone, tablet]) {
