@@ -64,6 +64,50 @@ describe('the layout audit can fail', () => {
     await context.close();
   });
 
+  it('text scrolled out of view in a scrolling box is reachable, not cut or covered; a real cut inside one still is', async () => {
+    const context = await browser().newContext({
+      viewport: { width: 360, height: 640 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    const audit = async () =>
+      (
+        await page.evaluate(auditLayout, {
+          width: 360,
+          height: 640,
+          minTarget: 44,
+          minFontPx: 16,
+          present: false,
+        })
+      ).map((p) => `${p.kind}: ${p.where}`);
+    const shell = (body: string) =>
+      `<!doctype html><meta name="viewport" content="width=device-width"><main id="main" style="font: 16px sans-serif; margin: 8px">${body}</main>`;
+    // A presented lesson on a phone: its stage scrolls, and in it a drawing that clips to its own box
+    // (an SVG, here a div with overflow: hidden) whose lower labels are below the stage's edge; beside
+    // it a text box that scrolls, whose answers run on under the panel below it.
+    const scrolled = `<div style="height: 120px; overflow: auto">
+        <p>Calculator</p><div style="height: 100px"></div>
+        <div style="overflow: hidden; width: 200px; height: 200px"><p>a zero</p><p style="margin-top: 60px">zero below</p></div>
+      </div>
+      <div style="height: 60px; overflow: auto"><fieldset style="height: 200px"><legend>Your answer</legend></fieldset></div>
+      <section style="height: 80px">the panel</section>`;
+    await page.setContent(shell(scrolled));
+    expect(await audit()).toEqual([]);
+    // Real cuts stay cuts: words past an edge that does not scroll, inside a scrolling box, and under
+    // a box whose own nearest clipping box scrolls (sideways) but whose outer box hides them.
+    await page.setContent(
+      shell(`<div style="height: 120px; overflow: auto">
+          <div style="width: 90px; overflow: hidden; white-space: nowrap"><span>A title much too long for its box</span></div>
+        </div>
+        <div style="height: 30px; overflow: hidden"><div style="overflow-x: auto"><p style="margin: 0">one line</p><p style="margin: 0">a line below the edge</p></div></div>`),
+    );
+    const found = (await audit()).join('\n');
+    expect(found).toMatch(/cut: span "A title much too long for its box" cut by the edge of div/);
+    expect(found).toMatch(/cut: p "a line below the edge" cut by the edge of div/);
+    await context.close();
+  });
+
   it('presentation mode: text shrunk by a CSS zoom is judged at its drawn size; a small main picture is reported', async () => {
     const context = await browser().newContext({ viewport: { width: 360, height: 640 } });
     const page = await context.newPage();

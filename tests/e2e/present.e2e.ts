@@ -344,6 +344,23 @@ describe('presentation mode on touch screens (a finger, not a mouse)', () => {
           '[data-lesson="nonlinearities"][data-page="1"]',
           ['[data-testid=lesson] .learn-nav button'],
         ],
+        // Lesson 1's 28×28 grid (step 3 and question 6) and lesson 9's table of weights (step 5) scrolled
+        // sideways in the stage (377 and 394 px of content in 328): the audit's hscroll names the stage.
+        [
+          '#/learn?lesson=tensors&step=3&present=1',
+          '[data-lesson="tensors"][data-page="3"] canvas',
+          ['[data-testid=lesson] .learn-nav button'],
+        ],
+        [
+          '#/learn?lesson=tensors&step=6&present=1',
+          '[data-lesson="tensors"][data-page="6"] canvas',
+          ['[data-testid=lesson] .learn-nav button'],
+        ],
+        [
+          '#/learn?lesson=lenet&step=5&present=1',
+          '[data-lesson="lenet"][data-page="5"] .learn-table',
+          ['[data-testid=lesson] .learn-nav button'],
+        ],
       ],
     },
     {
@@ -406,12 +423,17 @@ describe('presentation mode on touch screens (a finger, not a mouse)', () => {
         }, controls);
         expect(small, link).toEqual([]);
         expect(await page.locator(controls.join(',')).count(), link).toBeGreaterThan(0);
-        // The sweep's own checks of targets and sideways scroll (vertical scroll is allowed here).
-        const found = await auditScreen(page, size, { label: link, hash: link, ready }, true);
-        expect(
-          found.filter((line) => / · (target|hscroll): /.test(line)),
-          link,
-        ).toEqual([]);
+        // The sweep's own checks of targets and sideways scroll (vertical scroll is allowed here), given
+        // a few seconds: a panel sizes its cells once it has measured its room.
+        await expect
+          .poll(
+            async () =>
+              (await auditScreen(page, size, { label: link, hash: link, ready }, true)).filter((line) =>
+                / · (target|hscroll): /.test(line),
+              ),
+            { timeout: 10_000, message: link },
+          )
+          .toEqual([]);
         const sideways = await page.evaluate(() =>
           [document.documentElement, document.querySelector('main')!].map(
             (e) => e.scrollWidth - e.clientWidth,
@@ -421,6 +443,127 @@ describe('presentation mode on touch screens (a finger, not a mouse)', () => {
         expect(w.errors, link).toEqual([]);
       }
       await w?.context.close();
+    });
+  }
+});
+
+describe('presenting on a phone and a tablet under a finger: the room goes to the picture', () => {
+  const phone = SIZES.find((s) => s.width === 390 && s.touch)!;
+  const tablet = SIZES.find((s) => s.width === 768 && s.touch)!;
+
+  it(`${phone.name}: a lesson's title row and step buttons are compact, and Data is one column`, async () => {
+    const w = await openWatchedPage(browser(), '#/learn?lesson=stride-padding&step=4&present=1', {
+      viewport: phone,
+      touch: true,
+    });
+    const { page } = w;
+    await page.locator('[data-lesson="stride-padding"][data-page="4"]').waitFor({ timeout: 60_000 });
+    // The title row and the step buttons took 390 of the 844 px (231 + 159: the title on two lines, the
+    // counter, the step's link and Leave below it; Previous, the dots and Next on three rows).
+    const chrome = await page.evaluate(() =>
+      ['.learn-head', '.learn-nav'].map((s) => document.querySelector(s)!.getBoundingClientRect().height),
+    );
+    expect(chrome[0]! + chrome[1]!, `title row ${chrome[0]} px, step buttons ${chrome[1]} px`).toBeLessThan(
+      844 / 4,
+    );
+    // Still there for a screen reader: the counter, each step button's name.
+    await expect.poll(() => page.getByTestId('step-counter').textContent()).toBe('Step 4 of 5');
+    expect(await page.getByRole('button', { name: /Next step/ }).count()).toBe(1);
+
+    // Data: the dataset buttons above the pictures (beside them, one picture per class was left), the
+    // pictures as wide as the screen allows, never wider.
+    await page.evaluate(() => (location.hash = '#/data?present=1'));
+    await page.getByTestId('data-show-canvas').waitFor({ timeout: 60_000 });
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const list = document.querySelector('.data-show-list')!.getBoundingClientRect();
+            const canvas = document.querySelector('[data-testid=data-show-canvas]')!.getBoundingClientRect();
+            return {
+              // Under the buttons, not beside them (beside, it was also lower: its title took 4 lines).
+              below: canvas.top >= list.bottom && canvas.left < list.right,
+              inside: canvas.left >= 0 && canvas.right <= window.innerWidth,
+            };
+          }),
+        { timeout: 10_000 },
+      )
+      .toEqual({ below: true, inside: true });
+    const perClass = await page.evaluate(() =>
+      Number(/(\d+) per class/.exec(document.querySelector('.data-show-title')!.textContent ?? '')?.[1]),
+    );
+    expect(perClass).toBeGreaterThanOrEqual(5);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  // The app bar presented at 1024×768 (touch): the bar squeezed the brand to its 44 px touch minimum, so
+  // "CNN Studio" ran under the second row of area links and the Draw tab's highlight covered "Studio".
+  it('the app bar at tablet, laptop and projector sizes, presented and not: the brand clear of the links', async () => {
+    const sizes = SIZES.filter((s) => s.width >= 768);
+    for (const size of sizes) {
+      const w = await openWatchedPage(browser(), '#/draw', { viewport: size, touch: size.touch });
+      for (const link of ['#/draw', '#/draw?present=1']) {
+        await w.page.evaluate((h) => (location.hash = h), link);
+        await w.page.locator('.area-draw [data-testid=prediction-panel]').waitFor({ timeout: 60_000 });
+        const clash = await w.page.evaluate(() => {
+          const brand = document.querySelector('.navbar .brand')!;
+          const range = document.createRange();
+          range.selectNodeContents(brand);
+          const words = range.getBoundingClientRect();
+          const out: string[] = [];
+          if (brand.scrollWidth > brand.clientWidth + 1)
+            out.push(`brand ${brand.scrollWidth} px in ${brand.clientWidth}`);
+          for (const a of document.querySelectorAll('.navbar nav a')) {
+            const r = a.getBoundingClientRect();
+            const gap = Math.max(
+              r.left - words.right,
+              words.left - r.right,
+              r.top - words.bottom,
+              words.top - r.bottom,
+            );
+            if (gap < 4)
+              out.push(
+                `${a.querySelector('.nav-title')?.textContent} ${gap.toFixed(0)} px from "${brand.textContent}"`,
+              );
+          }
+          return out;
+        });
+        expect(clash, `${size.name} ${link}`).toEqual([]);
+      }
+      await w.context.close();
+    }
+  });
+
+  // Lesson 4 step 4's picture was squeezed into the height the calculator (never zoomed down under a
+  // finger) left it: its zeros were drawn 4.3 px at 768×1024 and 6.1 px at 390×844.
+  for (const size of [phone, tablet]) {
+    it(`${size.name}: lesson 4's padding picture is drawn with its zeros at 20 px or more`, async () => {
+      const w = await openWatchedPage(browser(), '#/learn?lesson=stride-padding&step=4&present=1', {
+        viewport: size,
+        touch: true,
+      });
+      const { page } = w;
+      await page.getByTestId('stride-picture').waitFor({ timeout: 60_000 });
+      const zeros = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('[data-testid=stride-picture] svg text')].map((x) => {
+            const m = (x as SVGTextElement).getScreenCTM()!;
+            return parseFloat(getComputedStyle(x).fontSize) * Math.hypot(m.a, m.b);
+          }),
+        );
+      await expect.poll(async () => (await zeros()).length).toBeGreaterThan(20);
+      await expect
+        .poll(async () => Math.min(...(await zeros())), { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(20);
+      // And the picture is not wider than the stage (no sideways scroll).
+      const stage = await page.evaluate(() => {
+        const s = document.querySelector('.learn-stage')!;
+        return s.scrollWidth - s.clientWidth;
+      });
+      expect(stage).toBe(0);
+      expect(w.errors).toEqual([]);
+      await w.context.close();
     });
   }
 });

@@ -89,13 +89,16 @@ export function auditLayout(opts: AuditOptions): Problem[] {
   const visible = (el: Element) =>
     el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true });
 
-  // Clip boxes: the part of the page an element can show through its overflow-clipping ancestors.
-  type Clip = { box: Box; clipper: Element | null; scroller: boolean };
+  // Clip boxes: the part of the page an element can show through its overflow-clipping ancestors
+  // (`box`), and the part it could show once every scrolling ancestor is scrolled to it (`fixed`: only
+  // the edges that do not scroll, an `overflow: hidden` box's or a scrolling box's other axis). Text
+  // outside `box` but inside `fixed` is scrolled out of view, reachable; outside `fixed` it is cut.
+  type Clip = { box: Box; fixed: Box; clipper: Element | null; scroller: boolean };
   const clipCache = new Map<Element, Clip>();
   const everything: Box = { left: -1e6, top: -1e6, right: 1e6, bottom: 1e6 };
   const clipOf = (el: Element | null): Clip => {
     if (!el || el === document.documentElement || el === document.body) {
-      return { box: everything, clipper: null, scroller: false };
+      return { box: everything, fixed: everything, clipper: null, scroller: false };
     }
     const cached = clipCache.get(el);
     if (cached) return cached;
@@ -113,10 +116,24 @@ export function auditLayout(opts: AuditOptions): Problem[] {
         top: style.overflowY === 'visible' ? -1e6 : r.top + el.clientTop * z,
         bottom: style.overflowY === 'visible' ? 1e6 : r.top + (el.clientTop + el.clientHeight) * z,
       };
-      const scroller = /auto|scroll/.test(style.overflowX + style.overflowY);
-      clip = { box: intersect(parent.box, own), clipper: el, scroller };
+      const scrollsX = /auto|scroll/.test(style.overflowX);
+      const scrollsY = /auto|scroll/.test(style.overflowY);
+      // A scrolling axis reaches as far as the box can scroll from where it is, and no further.
+      const fixedOwn: Box = {
+        left: scrollsX ? own.left - el.scrollLeft * z : own.left,
+        right: scrollsX ? own.right + (el.scrollWidth - el.clientWidth - el.scrollLeft) * z : own.right,
+        top: scrollsY ? own.top - el.scrollTop * z : own.top,
+        bottom: scrollsY ? own.bottom + (el.scrollHeight - el.clientHeight - el.scrollTop) * z : own.bottom,
+      };
+      clip = {
+        box: intersect(parent.box, own),
+        fixed: intersect(parent.fixed, fixedOwn),
+        clipper: el,
+        scroller: scrollsX || scrollsY,
+      };
     }
-    if (style.position === 'fixed') clip = { box: everything, clipper: null, scroller: false };
+    if (style.position === 'fixed')
+      clip = { box: everything, fixed: everything, clipper: null, scroller: false };
     clipCache.set(el, clip);
     return clip;
   };
@@ -182,14 +199,18 @@ export function auditLayout(opts: AuditOptions): Problem[] {
       const box: Box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
       const shown = intersect(box, clip.box);
       const fullyHidden = w(shown) <= 0 || h(shown) <= 0;
-      if (fullyHidden && clip.scroller) continue; // scrolled out of a scrolling box: reachable
+      // Cut: hidden by an edge that does not scroll. What only a scrolling box hides (in part or
+      // whole, however deep inside it the text is) is scrolled out of view: reachable, not cut.
+      const reachable = intersect(box, clip.fixed);
       const clipped =
-        fullyHidden ||
-        shown.left > box.left + SLACK ||
-        shown.right < box.right - SLACK ||
-        shown.top > box.top + SLACK ||
-        shown.bottom < box.bottom - SLACK;
-      if (clipped && !clip.scroller && !reportedCut.has(el)) {
+        w(reachable) <= 0 ||
+        h(reachable) <= 0 ||
+        reachable.left > box.left + SLACK ||
+        reachable.right < box.right - SLACK ||
+        reachable.top > box.top + SLACK ||
+        reachable.bottom < box.bottom - SLACK;
+      if (fullyHidden && !clipped) continue;
+      if (clipped && !reportedCut.has(el)) {
         reportedCut.add(el);
         add(
           'cut',
@@ -244,13 +265,16 @@ export function auditLayout(opts: AuditOptions): Problem[] {
       '#main section, #main fieldset, #main figure, #main canvas, #main img, #main svg:not(svg svg)',
     ),
   ].filter((el) => visible(el) && !hiddenForScreenReaders(el) && !el.closest('[data-layer-stack]'));
+  // Each as much of it as its clipping ancestors show: the part of a box scrolled out of its scrolling
+  // box (a question's answers under a presented phone's text box) is not drawn over its neighbour.
+  const shownBox = (el: Element): Box => intersect(el.getBoundingClientRect(), clipOf(el.parentElement).box);
   for (let i = 0; i < boxes.length; i++) {
     const a = boxes[i]!;
-    const ra = a.getBoundingClientRect();
+    const ra = shownBox(a);
     for (let j = i + 1; j < boxes.length; j++) {
       const b = boxes[j]!;
       if (a.contains(b) || b.contains(a)) continue;
-      const o = intersect(ra, b.getBoundingClientRect());
+      const o = intersect(ra, shownBox(b));
       if (w(o) > 4 && h(o) > 4) add('covered', `${describeEl(a)} and ${describeEl(b)} overlap (${px(o)})`);
     }
   }

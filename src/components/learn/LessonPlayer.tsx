@@ -256,7 +256,7 @@ export function LessonPlayer({
               disabled={page === 0 && !prevLesson}
               aria-label={t('learn.prevLabel')}
             >
-              ← {t('learn.prev')}
+              ← <span className="learn-nav-word">{t('learn.prev')}</span>
             </button>
             <ol className="learn-dots">
               {pages.map((p, i) => {
@@ -285,7 +285,7 @@ export function LessonPlayer({
               disabled={last && !nextLesson}
               aria-label={t('learn.nextLabel')}
             >
-              {t('learn.next')} →
+              <span className="learn-nav-word">{t('learn.next')}</span> →
             </button>
             {!present && <span className="learn-muted learn-keys">{t('learn.keysHint')}</span>}
           </nav>

@@ -100,27 +100,45 @@ export function LenetPanel({ params }: PanelProps) {
           </svg>
         </LearnMain>
       )}
-      <table className="learn-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('panels.layer')}</th>
-            <th scope="col">{t('panels.shape')}</th>
-            {focus === 'params' && <th scope="col">{t('panels.params')}</th>}
+      {/* Its roles written out: presented on a phone its rows are laid out as grids (layout.css), and a
+          table whose display is changed can lose its table role in some browsers. */}
+      <table className="learn-table" role="table">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              {t('panels.layer')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('panels.shape')}
+            </th>
+            {focus === 'params' && (
+              <th scope="col" role="columnheader">
+                {t('panels.params')}
+              </th>
+            )}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {LENET_ROWS.map((r) => (
-            <tr key={r.key} className={lit(r) ? 'learn-lit' : 'learn-dim'}>
-              <td>{t(`panels.layers.${r.key}`)}</td>
-              <td>{shapeOf(r)}</td>
-              {focus === 'params' && <td className="learn-num">{r.params.toLocaleString('en-US')}</td>}
+            <tr key={r.key} role="row" className={lit(r) ? 'learn-lit' : 'learn-dim'}>
+              <td role="cell">{t(`panels.layers.${r.key}`)}</td>
+              <td role="cell">{shapeOf(r)}</td>
+              {focus === 'params' && (
+                <td role="cell" className="learn-num">
+                  {r.params.toLocaleString('en-US')}
+                </td>
+              )}
             </tr>
           ))}
           {focus === 'params' && (
-            <tr>
-              <th scope="row">{t('panels.total')}</th>
-              <td />
-              <td className="learn-num">{total.toLocaleString('en-US')}</td>
+            <tr role="row">
+              <th scope="row" role="rowheader">
+                {t('panels.total')}
+              </th>
+              <td role="cell" />
+              <td role="cell" className="learn-num">
+                {total.toLocaleString('en-US')}
+              </td>
             </tr>
           )}
         </tbody>

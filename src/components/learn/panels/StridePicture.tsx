@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { LearnMain, MainDrawing, SwatchKey } from './parts';
 import { t, tn } from '../../../i18n';
-import { useLearnPresentBig } from './common';
+import { useLearnPresentBig, useLearnRoom } from './common';
+import { useMediaQuery } from '../../ui/useMediaQuery';
+import { COARSE_POINTER } from '../../shell/useFitZoom';
 
 const PAD_FILL = '#d5dae0';
 const PIXEL_FILL = '#ffffff';
@@ -36,15 +38,27 @@ export function StridePicture({
   scale: number;
 }) {
   const big = useLearnPresentBig();
+  const room = useLearnRoom();
+  // Under a finger the presented stage is never zoomed down (useFitZoom) and scrolls instead.
+  const coarse = useMediaQuery(COARSE_POINTER);
   const padded = inSize + 2 * pad;
-  const cell = Math.max(6, Math.min(30, Math.floor(320 / padded))) * scale;
+  const m = 4;
+  // The drawing at its own size, never wider than the panel (a CSS-shrunk drawing shrinks its text).
+  const cell = Math.max(
+    6,
+    Math.min(
+      Math.min(30, Math.floor(320 / padded)) * scale,
+      room ? Math.floor((room - 2 * m) / padded) : Infinity,
+    ),
+  );
   const span = dil * (k - 1) + 1;
   const size = padded * cell;
-  const m = 4;
-  // Presented below a projector's size the picture gets about 300 px of the screen, and a zero needs a
-  // cell of about 28 px to be written at the 20 px floor without touching its neighbours: with more
-  // than 10 cells across (lesson 4's question 2, 13) the grey dashed cells and the key say "0" instead.
-  const fillRoom = scale > 1 && !big;
+  // Presented below a projector's size with a mouse the picture gets about 300 px of the screen, and a
+  // zero needs a cell of about 28 px to be written at the 20 px floor without touching its neighbours:
+  // with more than 10 cells across (lesson 4's question 2, 13) the grey dashed cells and the key say "0"
+  // instead. Under a finger the picture is not squeezed into the screen's height: in that room, below
+  // the calculator that is not zoomed down, it was 85 px wide at 768×1024 and its zeros 4 px.
+  const fillRoom = scale > 1 && !big && !coarse;
   const showZeros = cell >= 16 && !(fillRoom && padded > 10);
   const windowAt = (r: number, c: number, color: string, dash?: string) => (
     <rect

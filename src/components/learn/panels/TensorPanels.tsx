@@ -9,6 +9,7 @@ import {
   DigitsPending,
   LearnPanel,
   num,
+  useFitCell,
   useLearnPresentBig,
   useLearnScale,
   useMnistTest,
@@ -26,6 +27,10 @@ export function MnistDigitPanel({ params, setParam }: PanelProps) {
   const mnist = useMnistTest();
   const index = num(params, 'digit', 0, 0, MNIST_COUNTS.test - 1);
   const s = useLearnScale();
+  // Cells as large as the panel's width allows, up to the lesson's size: presented on a 390 px phone
+  // the 28×28 grid at 13 px (377 px with its border) scrolled sideways in a 328 px stage.
+  const digitCell = useFitCell(28, Math.round(10 * s));
+  const patchCell = useFitCell(6, Math.round(40 * s), 24);
   const pixels = useMemo(
     () => (mnist.state === 'ready' ? digitPixels(mnist.set, index) : null),
     [mnist, index],
@@ -46,7 +51,7 @@ export function MnistDigitPanel({ params, setParam }: PanelProps) {
           <DigitMap
             main
             values={pixels}
-            cellPx={Math.round(10 * s)}
+            cellPx={digitCell}
             label={t('panels.digitTitle', { i: index, label })}
             highlights={[{ row: 11, col: 11, rows: 6, cols: 6, color: '#d95f02', width: 2 }]}
           />
@@ -59,7 +64,7 @@ export function MnistDigitPanel({ params, setParam }: PanelProps) {
             w={6}
             h={6}
             scale={PIXELS}
-            cellPx={Math.round(40 * s)}
+            cellPx={patchCell}
             showNumbers
             decimals={2}
             label={t('panels.pixelValues')}
