@@ -7,6 +7,8 @@
  *   npx tsx scripts/bench.ts --only training,predict    skip the build; just these (repeatable flag)
  *   npx tsx scripts/bench.ts --quick       fewer windows, to check a benchmark works (not for the doc)
  *   npx tsx scripts/bench.ts --no-write    print only
+ *   npx tsx scripts/bench.ts --dist /tmp/dist-main --only ink --no-write   another build (say, main's,
+ *                                          to compare before/after in alternating runs); implies --no-write
  *
  * ── Adding a benchmark (the module contract) ───────────────────────────────────────────────────────
  * Create `scripts/bench/<name>.bench.ts` exporting `benchmark: Benchmark` (types in
@@ -41,16 +43,17 @@ const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 const DATA = /<!-- bench-data (.*?) -->/s;
 
-type Args = { only: string[]; quick: boolean; write: boolean };
+type Args = { only: string[]; quick: boolean; write: boolean; dist: string };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: [], quick: false, write: true };
+  const args: Args = { only: [], quick: false, write: true, dist: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (a === '--only') args.only.push(...(argv[++i] ?? '').split(',').filter(Boolean));
     else if (a.startsWith('--only=')) args.only.push(...a.slice(7).split(',').filter(Boolean));
     else if (a === '--quick') args.quick = true;
     else if (a === '--no-write') args.write = false;
+    else if (a === '--dist') args.dist = argv[++i] ?? '';
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -79,15 +82,18 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startPreview(): Promise<{ url: string; server: ChildProcess }> {
-  if (!existsSync(join(root, 'dist/index.html')))
-    throw new Error('dist/ is missing: run `npm run build` first');
+async function startPreview(dist: string): Promise<{ url: string; server: ChildProcess }> {
+  const outDir = resolve(root, dist || 'dist');
+  if (!existsSync(join(outDir, 'index.html')))
+    throw new Error(`${outDir} has no build: run \`npm run build\` first`);
   const port = await freePort();
   const server = spawn(
     process.execPath,
     [
       join(root, 'node_modules/vite/bin/vite.js'),
       'preview',
+      '--outDir',
+      outDir,
       '--port',
       String(port),
       '--strictPort',
@@ -274,7 +280,7 @@ async function main(): Promise<void> {
       `Warning: load average ${load1.toFixed(2)} on ${os.cpus().length} cores; numbers will be low.`,
     );
   }
-  const { url, server } = await startPreview();
+  const { url, server } = await startPreview(args.dist);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -298,7 +304,8 @@ async function main(): Promise<void> {
     }
     console.log('');
     printTable(sections);
-    if (args.write && !args.quick) writeDoc(machine, sections);
+    // Another build's numbers never go into the doc.
+    if (args.write && !args.quick && !args.dist) writeDoc(machine, sections);
   } finally {
     await browser.close();
     server.kill();

@@ -35,37 +35,7 @@ import { readyToTrain } from '../tests/support/waits';
 import { HASH as CONV_HASH, timeChanges } from './bench/convolution.bench';
 import { timeMoves } from './bench/ink.bench';
 import { devToolsCommandTimes, isHarnessTask } from '../tests/support/mainThreadTasks';
-
-type TraceEvent = {
-  name: string;
-  cat?: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  id?: string;
-  args?: {
-    name?: string;
-    data?: {
-      functionName?: string;
-      url?: string;
-      lineNumber?: number;
-      type?: string;
-      startTime?: number;
-      cpuProfile?: {
-        nodes?: {
-          id: number;
-          parent?: number;
-          callFrame: { functionName: string; url?: string; lineNumber: number; columnNumber: number };
-        }[];
-        samples?: number[];
-      };
-      timeDeltas?: number[];
-    };
-  };
-};
+import { pageMainThread, traceEvents, type TraceEvent } from './lib/mainThreadTrace';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -355,7 +325,7 @@ async function traceInk(
 
 /** The app's functions by total profiler time over the whole trace (all tasks), top 25. */
 function printTotals(buf: Buffer): void {
-  const ev = (JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const ev = traceEvents(buf);
   const mains = ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   let best: Sample[] = [];
   for (const m of mains) {
@@ -433,15 +403,8 @@ async function traceImport(
 
 /** Prints every main-thread task over 50 ms (wall or CPU) of a trace, with what ran in it. */
 function analyse(buf: Buffer, header: string): void {
-  const ev = (JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-  const mains = ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  let main = { pid: 0, tid: 0, tasks: [] as TraceEvent[] };
-  for (const m of mains) {
-    const tasks = ev.filter(
-      (e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' && e.ph === 'X',
-    );
-    if (tasks.length > main.tasks.length) main = { pid: m.pid, tid: m.tid, tasks };
-  }
+  const ev = traceEvents(buf);
+  const main = pageMainThread(ev);
   const onMain = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
   const samples = profileSamples(ev, main.pid, main.tid);
   // --brief: only tasks whose CPU time is over 50 ms (the page's own work, which load does not stretch),

@@ -10,7 +10,9 @@ export const benchmark: Benchmark = {
   name: 'chromebook',
   description:
     `Chromebook profile: CDP Emulation.setCPUThrottlingRate ${THROTTLE}× on each page, then ink on #/draw ` +
-    '(per-move handling against a page ignoring moves, same throttle, same run), the convolution ' +
+    '(per-move handling against the same page drawing ink only and a page ignoring moves, same throttle, ' +
+    'same run; long tasks while drawing by wall time, the ink-only page’s as the noise floor, and by ' +
+    'main-thread CPU time from a trace), the convolution ' +
     'explorer’s 16-filter live update (main-thread time), and long tasks over a short training run ' +
     '(1 epoch of 6,000 digits: the epoch end, evaluation on all 10,000 test digits and saving are the ' +
     'same as in a full run; throttling slows the page, not the training worker).',

@@ -193,6 +193,51 @@ describe('Draw: live classification with the shipped pretrained LeNet-5', () => 
     await w.context.close();
   });
 
+  it('while a stroke is drawn with the layer panels out of sight they are not rendered, at their size; in sight they are', async () => {
+    const w = await openDraw({ width: 1366, height: 768 });
+    const { page } = w;
+    await stroke(page, SEVEN);
+    await expectPrediction(page, '7');
+    await page.getByTestId('draw-layer-panels').waitFor({ state: 'attached' });
+    const section = page.locator('section.draw-layers-section');
+    const state = () =>
+      page.evaluate(() => {
+        const s = document.querySelector<HTMLElement>('section.draw-layers-section')!;
+        const layers = s.querySelector<HTMLElement>('.draw-layers')!;
+        return {
+          drawing: s.hasAttribute('data-drawing'),
+          contentVisibility: getComputedStyle(layers).contentVisibility,
+          height: Math.round(layers.getBoundingClientRect().height),
+        };
+      });
+    const before = await state();
+    expect(before.drawing).toBe(false);
+    expect(before.height).toBeGreaterThan(300);
+    // The panels start below the fold at 1366×768: mid-stroke they are skipped, keeping their height.
+    const box = (await page.getByLabel('Drawing canvas').boundingBox())!;
+    await page.mouse.move(box.x + 60, box.y + 245);
+    await page.mouse.down();
+    for (let x = 80; x <= 220; x += 20) await page.mouse.move(box.x + x, box.y + 245);
+    expect(await state()).toEqual({ drawing: true, contentVisibility: 'hidden', height: before.height });
+    await page.mouse.up();
+    await expect.poll(async () => (await state()).drawing).toBe(false);
+    expect((await state()).contentVisibility).toBe('visible');
+    // Back after the stroke: scrolled into view, the conv1 maps are there.
+    await page.getByTestId('conv1-maps').scrollIntoViewIfNeeded();
+    expect((await page.getByTestId('conv1-maps').boundingBox())!.height).toBeGreaterThan(50);
+    // In sight, a stroke leaves them rendered.
+    await page.evaluate(() => window.scrollTo(0, 300));
+    await expect.poll(async () => (await section.boundingBox())!.y).toBeLessThan(700);
+    const inView = (await page.getByLabel('Drawing canvas').boundingBox())!;
+    await page.mouse.move(inView.x + 140, inView.y + 200);
+    await page.mouse.down();
+    for (let y = 210; y <= 270; y += 10) await page.mouse.move(inView.x + 140, inView.y + y);
+    expect((await state()).drawing).toBe(false);
+    await page.mouse.up();
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
   it('draws with a finger without scrolling the page', async () => {
     const context = await browser().newContext({ viewport: { width: 800, height: 600 }, hasTouch: true });
     const page = await context.newPage();

@@ -142,6 +142,8 @@ export function DrawArea() {
 
   const push = (a: DrawAction) => drawingStore.set({ actions: [...drawingStore.get().actions, a] });
   const onStrokeEnd = useStableHandler((stroke: StrokeAction) => {
+    // The panels render again before the stroke's final answer reaches them (see onStrokeStart).
+    if (layersEl) delete layersEl.dataset.drawing;
     skipActionPredict.current = true;
     push(stroke);
     setMessage(null);
@@ -221,6 +223,17 @@ export function DrawArea() {
   const [layersEl, setLayersEl] = useState<HTMLElement | null>(null);
   const layersOnScreen = useOnScreen(layersEl);
   const [layersReadout, setLayersReadout] = useState<LayerReadout | null>(null);
+  // And while a stroke is drawn with them out of sight, the browser skips their rendering altogether
+  // (`data-drawing`: `content-visibility: hidden`, at their last size, styles.css). Those near the fold
+  // were still laid out, painted and composited in every frame of ink: at 4× CPU throttling, hiding them
+  // cut the frames' main-thread CPU while drawing by about a tenth (compositor commit and layerize).
+  // Only during a stroke: hidden content is out of the accessibility tree and find-in-page.
+  const onStrokeStart = useStableHandler(() => {
+    if (layersEl && !layersOnScreen) layersEl.dataset.drawing = '';
+  });
+  useEffect(() => {
+    if (layersEl && layersOnScreen) delete layersEl.dataset.drawing;
+  }, [layersEl, layersOnScreen]);
   const wantLayers = !readout ? null : layersOnScreen || result?.urgent ? readout : layersReadout;
   // Adjusting state while rendering (React's documented pattern): no extra commit, no effect.
   if (wantLayers !== layersReadout) setLayersReadout(wantLayers);
@@ -277,6 +290,7 @@ export function DrawArea() {
           brush={settings.brush}
           canvasRef={canvasRef}
           onInk={onInk}
+          onStrokeStart={onStrokeStart}
           onStrokeEnd={onStrokeEnd}
         />
         <div className="draw-tools">
@@ -324,7 +338,19 @@ export function DrawArea() {
         )}
       </Panel>
     ),
-    [actions, settings.brush, onInk, onStrokeEnd, setBrush, undo, clear, upload, linkErrors, message],
+    [
+      actions,
+      settings.brush,
+      onInk,
+      onStrokeStart,
+      onStrokeEnd,
+      setBrush,
+      undo,
+      clear,
+      upload,
+      linkErrors,
+      message,
+    ],
   );
   const whatIf = useMemo(
     () => (

@@ -12,12 +12,15 @@ export function DrawCanvas({
   brush,
   canvasRef,
   onInk,
+  onStrokeStart,
   onStrokeEnd,
 }: {
   actions: readonly DrawAction[];
   brush: number;
   canvasRef: React.RefObject<HTMLCanvasElement | null>;
   onInk: () => void;
+  /** A stroke begins (the pen or finger went down); `onStrokeEnd` follows, also when it is cancelled. */
+  onStrokeStart?: () => void;
   onStrokeEnd: (stroke: StrokeAction) => void;
 }) {
   // The canvas' box is read once per stroke, at pointerdown: reading it on every move forced a layout
@@ -56,6 +59,7 @@ export function DrawCanvas({
     current.current = { id: e.pointerId, stroke: { kind: 'stroke', size: brush, points: [x, y] }, rect };
     const ctx = el.getContext('2d', { willReadFrequently: true });
     if (ctx) drawSegment(ctx, brush, x, y, x, y);
+    onStrokeStart?.();
     onInk();
   };
 

@@ -60,17 +60,22 @@ function manualRuns() {
 }
 
 describe('paceAfter: the pause after a run', () => {
-  it('leaves as much free time as the run took while that keeps 10 runs a second', () => {
-    expect(paceAfter(20, 10)).toBe(20);
-    expect(paceAfter(50, 10)).toBe(50);
+  it('leaves twice the time a run took free (runs take a third) while that keeps 10 runs a second', () => {
+    expect(paceAfter(20, 10)).toBe(40);
+    expect(paceAfter(30, 10)).toBe(60);
   });
-  it('shortens the pause to keep 10 a second when the run takes longer than half of 100 ms', () => {
+  it('shortens the pause to keep 10 a second when the run takes more than a third of 100 ms', () => {
+    expect(paceAfter(40, 10)).toBe(60);
     expect(paceAfter(70, 10)).toBe(30);
     expect(paceAfter(100, 10)).toBe(0);
     expect(paceAfter(250, 10)).toBe(0);
   });
   it('a faster minimum rate shortens the period', () => {
     expect(paceAfter(30, 20)).toBe(20);
+  });
+  it('with one free ms per ms of run, runs take half the time', () => {
+    expect(paceAfter(20, 10, 1)).toBe(20);
+    expect(paceAfter(70, 10, 1)).toBe(30);
   });
 });
 
@@ -92,14 +97,14 @@ describe('createPredictScheduler', () => {
     const s = createPredictScheduler(run, c.clock);
     s.request();
     c.frame();
-    c.advance(30); // the first run takes 30 ms: a 30 ms pause follows
+    c.advance(30); // the first run takes 30 ms: a 60 ms pause follows
     await runs[0]!.finish();
     s.request();
-    c.advance(29);
+    c.advance(59);
     expect(runs).toHaveLength(1);
     c.advance(1);
     expect(runs).toHaveLength(2); // no frame needed: the pause spanned frames
-    c.advance(10); // the second run takes 10 ms: a 10 ms pause, shorter than a frame
+    c.advance(5); // the second run takes 5 ms: a 10 ms pause, shorter than a frame
     await runs[1]!.finish();
     s.request();
     c.advance(10);
@@ -125,9 +130,9 @@ describe('createPredictScheduler', () => {
     await runs[0]!.finish();
     // The answer to the older drawing is still shown while drawing (no urgent request came).
     expect(runs[0]!.ctx.isCurrent()).toBe(true);
-    // The 20 requests became one run, after the pause the 30 ms run earned.
+    // The 20 requests became one run, after the pause the 30 ms run earned (60 ms).
     expect(runs).toHaveLength(1);
-    c.advance(29);
+    c.advance(59);
     c.frame();
     expect(runs).toHaveLength(1);
     c.advance(1);

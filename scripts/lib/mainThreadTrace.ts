@@ -1,0 +1,106 @@
+/**
+ * Reading a Chromium trace (Playwright's `browser.startTracing` / `stopTracing`) for the page's main
+ * thread: which thread it is, its tasks, and which of them are the page's own work and which the
+ * harness's. Shared by scripts/trace-longtasks.ts (which names what runs in each long task) and the
+ * benchmarks that count long tasks by CPU time (scripts/bench/ink.bench.ts).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { devToolsCommandTimes, isHarnessTask } from '../../tests/support/mainThreadTasks';
+
+/** The fields of a trace event this code reads. */
+export type TraceEvent = {
+  name: string;
+  cat?: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  id?: string;
+  args?: {
+    name?: string;
+    chrome_mojo_event_info?: { mojo_interface_tag?: string };
+    data?: {
+      functionName?: string;
+      url?: string;
+      lineNumber?: number;
+      type?: string;
+      startTime?: number;
+      cpuProfile?: {
+        nodes?: {
+          id: number;
+          parent?: number;
+          callFrame: { functionName: string; url?: string; lineNumber: number; columnNumber: number };
+        }[];
+        samples?: number[];
+      };
+      timeDeltas?: number[];
+    };
+  };
+};
+
+/**
+ * The least a trace needs for tasks and their CPU time (`toplevel`: RunTask and the DevTools commands
+ * that mark the harness's tasks; `devtools.timeline`: the thread names), as the Performance panel
+ * records it. Cheap enough to leave on while a benchmark times the page.
+ */
+export const TASK_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
+
+export function traceEvents(buf: Buffer): TraceEvent[] {
+  return (JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+}
+
+/**
+ * The page's main thread: the CrRendererMain with the most tasks (other renderers in the trace, such
+ * as an idle page of the same test, have few), with its tasks.
+ */
+export function pageMainThread(ev: readonly TraceEvent[]): { pid: number; tid: number; tasks: TraceEvent[] } {
+  let main = { pid: 0, tid: 0, tasks: [] as TraceEvent[] };
+  for (const m of ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')) {
+    const tasks = ev.filter(
+      (e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' && e.ph === 'X',
+    );
+    if (tasks.length > main.tasks.length) main = { pid: m.pid, tid: m.tid, tasks };
+  }
+  return main;
+}
+
+/**
+ * The main thread's tasks over `overMs` of thread CPU time (which other processes on a loaded machine
+ * do not stretch, unlike wall time), in ms, split into the page's own and the harness's (a task that
+ * ran a DevTools command: Playwright's injected script, a locator, an `evaluate`).
+ */
+export function tasksOverCpu(
+  ev: readonly TraceEvent[],
+  overMs = 50,
+): { page: number[]; harness: number[]; tasks: number } {
+  const main = pageMainThread(ev);
+  const commands = devToolsCommandTimes(ev, main.pid, main.tid);
+  const page: number[] = [];
+  const harness: number[] = [];
+  for (const t of main.tasks) {
+    const cpu = (t.tdur ?? 0) / 1000;
+    if (cpu <= overMs) continue;
+    (isHarnessTask(t, commands) ? harness : page).push(Math.round(cpu));
+  }
+  return { page, harness, tasks: main.tasks.length };
+}
+
+/** Runs `fn` while the browser records a trace of `categories`; returns its result and the events. */
+export async function traced<T>(
+  browser: Browser,
+  page: Page,
+  fn: () => Promise<T>,
+  categories: string[] = TASK_CATEGORIES,
+): Promise<{ result: T; events: TraceEvent[] }> {
+  await browser.startTracing(page, { categories });
+  let result: T;
+  try {
+    result = await fn();
+  } catch (err) {
+    await browser.stopTracing().catch(() => undefined);
+    throw err;
+  }
+  return { result, events: traceEvents(await browser.stopTracing()) };
+}
