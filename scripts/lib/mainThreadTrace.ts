@@ -5,18 +5,15 @@
  * benchmarks that count long tasks by CPU time (scripts/bench/ink.bench.ts).
  */
 import type { Browser, Page } from 'playwright-core';
-import { devToolsCommandTimes, isHarnessTask } from '../../tests/support/mainThreadTasks';
+import {
+  devToolsCommandTimes,
+  isHarnessTask,
+  type TraceEvent as TaskTraceEvent,
+} from '../../tests/support/mainThreadTasks';
 
-/** The fields of a trace event this code reads. */
-export type TraceEvent = {
-  name: string;
+/** The fields of a trace event this code reads: those of counting tasks, and the profiler's. */
+export type TraceEvent = Omit<TaskTraceEvent, 'args'> & {
   cat?: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
   id?: string;
   args?: {
     name?: string;

@@ -7,7 +7,8 @@ import type { Browser, Page } from 'playwright-core';
  */
 export type MainThreadTask = { wallMs: number; cpuMs: number; harness: boolean };
 
-type TraceEvent = {
+/** The fields of a trace event that counting tasks reads (scripts/lib/mainThreadTrace.ts reads more). */
+export type TraceEvent = {
   name: string;
   ph: string;
   pid: number;
