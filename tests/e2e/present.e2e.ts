@@ -566,6 +566,42 @@ describe('presenting on a phone and a tablet under a finger: the room goes to th
       await w.context.close();
     });
   }
+
+  // Lesson 9's row of LeNet's layers, presented below projector size: its shapes are enlarged, and on
+  // two staggered rows they ran together at 1024×768 under a finger ("28×28×114×14×6").
+  for (const [size, touch] of [
+    [{ width: 1024, height: 768 }, true],
+    [{ width: 1366, height: 768 }, false],
+  ] as const) {
+    it(`${size.width}×${size.height}${touch ? ' touch' : ''}: lesson 9's row of layers keeps its shapes apart`, async () => {
+      const w = await openWatchedPage(browser(), '#/learn?lesson=lenet&step=5&present=1', {
+        viewport: size,
+        touch,
+      });
+      const { page } = w;
+      const labels = page
+        .locator('[data-testid=step-panel] svg text')
+        .filter({ hasText: /^\d+(×\d+×\d+)?$/ });
+      await expect.poll(() => labels.count(), { timeout: 30_000 }).toBe(9);
+      await page.waitForTimeout(500);
+      const touching = await labels.evaluateAll((els) => {
+        const boxes = els.map((e) => ({ text: e.textContent, r: e.getBoundingClientRect() }));
+        const out: string[] = [];
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!.r;
+            const b = boxes[j]!.r;
+            const apart =
+              a.right + 4 <= b.left || b.right + 4 <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+            if (!apart) out.push(`${boxes[i]!.text} / ${boxes[j]!.text}`);
+          }
+        return out;
+      });
+      expect(touching).toEqual([]);
+      expect(w.errors).toEqual([]);
+      await w.context.close();
+    });
+  }
 });
 
 describe('one key map', () => {

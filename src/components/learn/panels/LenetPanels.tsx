@@ -7,7 +7,14 @@ import { ColorLegend } from '../../canvas/ColorLegend';
 import { chooseSharedScale, kernelScale } from '../../canvas/colorScales';
 import { Heatmap } from '../../canvas/Heatmap';
 import { DigitMap, LearnMain, MapFigure } from './parts';
-import { LearnPanel, str, useLearnPresentBig, useMnistTest, type PanelProps } from './common';
+import {
+  LearnPanel,
+  str,
+  useLearnPresentBig,
+  useLearnPresenting,
+  useMnistTest,
+  type PanelProps,
+} from './common';
 import { LENET_GRID_ASPECT, LenetGrid } from './LenetGrid';
 import { explorerHref } from './FilterPanels';
 
@@ -40,6 +47,12 @@ export function LenetPanel({ params }: PanelProps) {
   const hide = params.hide !== undefined;
   // On a projector the row of nine blocks (4:1) is redrawn three a row, to fill the panel's height.
   const big = useLearnPresentBig();
+  // Presented on a smaller screen the row stays, its shapes enlarged (usePresentSvgText): on three
+  // staggered rows of labels, as two they ran together at 1024×768 ("28×28×114×14×6") and, where the
+  // enlarger found them overlapping, stayed at 5–7 px on a tablet.
+  const labelRows = useLearnPresenting() ? 3 : 2;
+  const labelY = labelRows === 3 ? [142, 174, 206] : [132, 160];
+  const height = labelRows === 3 ? 214 : 168;
   const total = LENET_ROWS.reduce((a, r) => a + r.params, 0);
   const lit = (r: LenetRow) => focus === 'all' || focus === 'params' || r.group === focus || r.group === 'io';
   // A question's panel hides the shapes its questions ask about (conv2's width, the number of outputs).
@@ -55,11 +68,11 @@ export function LenetPanel({ params }: PanelProps) {
           <LenetGrid rows={LENET_ROWS} lit={lit} shapeOf={shapeOf} showParams={focus === 'params'} />
         </LearnMain>
       ) : (
-        <LearnMain aspect={700 / 168}>
+        <LearnMain aspect={700 / height}>
           <svg
             className="learn-svg"
             width={700}
-            viewBox="0 0 700 168"
+            viewBox={`0 0 700 ${height}`}
             role="img"
             aria-label={LENET_ROWS.map((r) => `${t(`panels.layers.${r.key}`)}: ${shapeOf(r)}`).join('; ')}
           >
@@ -82,12 +95,13 @@ export function LenetPanel({ params }: PanelProps) {
                       →
                     </text>
                   )}
-                  {/* Shapes on two staggered rows: enlarged for a projector (usePresentSvgText), a shape
-                    such as 10×10×16 is wider than one block's step and would run into its neighbour's; the first starts at the
-                    drawing's edge so it is not cut there. */}
+                  {/* Shapes on staggered rows (two, three when presented): enlarged for a projector
+                    (usePresentSvgText), a shape such as 10×10×16 is wider than one block's step and
+                    would run into its neighbour's; the first starts at the drawing's edge so it is not
+                    cut there. */}
                   <text
                     x={i === 0 ? 4 : cx}
-                    y={i % 2 ? 160 : 132}
+                    y={labelY[i % labelRows]}
                     fontSize="12"
                     textAnchor={i === 0 ? 'start' : 'middle'}
                     fill="#111418"
