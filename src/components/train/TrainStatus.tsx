@@ -2,7 +2,7 @@ import { label as backendLabel } from '../../engine/backend';
 import { t, tx } from '../../i18n';
 import { ProgressBar, StatusNote } from '../ui';
 import { useTrainWords, type TrainWords } from './trainWords';
-import { LayoutBoundary } from './LayoutBoundary';
+import { LayoutBoundaryIf } from './LayoutBoundary';
 import { pauseTraining, resumeTraining, retryData, stopTraining, type TrainRuntime } from './trainSession';
 
 /** "1 min 05 s", "42 s", or a dash when there is no estimate. */
@@ -66,75 +66,74 @@ export function TrainStatus({
   const fraction = runFraction(rt);
   const lastEpoch = rt.epochs[rt.epochs.length - 1];
   const none = t('train.status.none');
-  const inside = (
-    <>
-      <ProgressBar fraction={fraction} label={t('train.status.progress')} />
-      <dl className="train-numbers">
-        <div>
-          <dt>{t('train.status.epoch')}</dt>
-          <dd data-testid="epoch">
-            {p ? t('train.status.outOf', { n: String(p.epoch + 1), total: String(p.epochs) }) : none}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('train.status.batch')}</dt>
-          <dd data-testid="batch">
-            {p ? t('train.status.outOf', { n: String(p.batch), total: String(p.batchesPerEpoch) }) : none}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('train.status.throughput', nouns)}</dt>
-          <dd data-testid="throughput">{p ? Math.round(p.examplesPerSec) : 0}</dd>
-        </div>
-        <div>
-          <dt>{t('train.status.eta')}</dt>
-          <dd data-testid="eta">{p && busy ? fmtTime(p.etaMs) : none}</dd>
-        </div>
-        <div>
-          <dt>{t('train.status.lr')}</dt>
-          <dd>{p ? p.lr.toPrecision(2) : String(lr)}</dd>
-        </div>
-        <div>
-          <dt>{t('train.status.testAccuracy')}</dt>
-          <dd data-testid="test-accuracy">
-            {lastEpoch ? t('train.status.percent', { pct: (lastEpoch.testAccuracy * 100).toFixed(2) }) : none}
-          </dd>
-        </div>
-      </dl>
-      <p className="train-backend" data-testid="train-backend">
-        {describeRuntime(rt, nouns)}
-        {panels && (
-          <button
-            type="button"
-            className="secondary train-panels-toggle"
-            onClick={panels.toggle}
-            aria-pressed={panels.on}
-          >
-            {panels.on ? t('train.status.hideLayers') : t('train.status.showLayers')}
-          </button>
-        )}
-      </p>
-      {rt.message && (
-        <StatusNote bad={rt.phase === 'diverged' || rt.phase === 'error'} testId="train-message">
-          {rt.message}
-          {rt.phase === 'error' && rt.loadFailed && (
-            <>
-              {' '}
-              <button type="button" className="secondary" onClick={retryData} data-testid="train-retry">
-                {t('train.status.tryAgain')}
-              </button>
-            </>
-          )}
-        </StatusNote>
-      )}
-      {rt.warnings.map((w, i) => (
-        <StatusNote key={i}>{w}</StatusNote>
-      ))}
-    </>
-  );
   return (
     <div className={`train-status panel ${className}`.trim()} aria-live="polite">
-      {contained ? <LayoutBoundary>{inside}</LayoutBoundary> : inside}
+      <LayoutBoundaryIf on={contained}>
+        <ProgressBar fraction={fraction} label={t('train.status.progress')} />
+        <dl className="train-numbers">
+          <div>
+            <dt>{t('train.status.epoch')}</dt>
+            <dd data-testid="epoch">
+              {p ? t('train.status.outOf', { n: String(p.epoch + 1), total: String(p.epochs) }) : none}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('train.status.batch')}</dt>
+            <dd data-testid="batch">
+              {p ? t('train.status.outOf', { n: String(p.batch), total: String(p.batchesPerEpoch) }) : none}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('train.status.throughput', nouns)}</dt>
+            <dd data-testid="throughput">{p ? Math.round(p.examplesPerSec) : 0}</dd>
+          </div>
+          <div>
+            <dt>{t('train.status.eta')}</dt>
+            <dd data-testid="eta">{p && busy ? fmtTime(p.etaMs) : none}</dd>
+          </div>
+          <div>
+            <dt>{t('train.status.lr')}</dt>
+            <dd>{p ? p.lr.toPrecision(2) : String(lr)}</dd>
+          </div>
+          <div>
+            <dt>{t('train.status.testAccuracy')}</dt>
+            <dd data-testid="test-accuracy">
+              {lastEpoch
+                ? t('train.status.percent', { pct: (lastEpoch.testAccuracy * 100).toFixed(2) })
+                : none}
+            </dd>
+          </div>
+        </dl>
+        <p className="train-backend" data-testid="train-backend">
+          {describeRuntime(rt, nouns)}
+          {panels && (
+            <button
+              type="button"
+              className="secondary train-panels-toggle"
+              onClick={panels.toggle}
+              aria-pressed={panels.on}
+            >
+              {panels.on ? t('train.status.hideLayers') : t('train.status.showLayers')}
+            </button>
+          )}
+        </p>
+        {rt.message && (
+          <StatusNote bad={rt.phase === 'diverged' || rt.phase === 'error'} testId="train-message">
+            {rt.message}
+            {rt.phase === 'error' && rt.loadFailed && (
+              <>
+                {' '}
+                <button type="button" className="secondary" onClick={retryData} data-testid="train-retry">
+                  {t('train.status.tryAgain')}
+                </button>
+              </>
+            )}
+          </StatusNote>
+        )}
+        {rt.warnings.map((w, i) => (
+          <StatusNote key={i}>{w}</StatusNote>
+        ))}
+      </LayoutBoundaryIf>
     </div>
   );
 }
