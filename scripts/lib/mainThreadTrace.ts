@@ -8,8 +8,12 @@ import type { Browser, Page } from 'playwright-core';
 import {
   devToolsCommandTimes,
   isHarnessTask,
+  pageMainThread,
+  TASK_CATEGORIES,
   type TraceEvent as TaskTraceEvent,
 } from '../../tests/support/mainThreadTasks';
+
+export { pageMainThread, TASK_CATEGORIES };
 
 /** The fields of a trace event this code reads: those of counting tasks, and the profiler's. */
 export type TraceEvent = Omit<TaskTraceEvent, 'args'> & {
@@ -37,30 +41,8 @@ export type TraceEvent = Omit<TaskTraceEvent, 'args'> & {
   };
 };
 
-/**
- * The least a trace needs for tasks and their CPU time (`toplevel`: RunTask and the DevTools commands
- * that mark the harness's tasks; `devtools.timeline`: the thread names), as the Performance panel
- * records it. Cheap enough to leave on while a benchmark times the page.
- */
-export const TASK_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
-
 export function traceEvents(buf: Buffer): TraceEvent[] {
   return (JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-}
-
-/**
- * The page's main thread: the CrRendererMain with the most tasks (other renderers in the trace, such
- * as an idle page of the same test, have few), with its tasks.
- */
-export function pageMainThread(ev: readonly TraceEvent[]): { pid: number; tid: number; tasks: TraceEvent[] } {
-  let main = { pid: 0, tid: 0, tasks: [] as TraceEvent[] };
-  for (const m of ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')) {
-    const tasks = ev.filter(
-      (e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' && e.ph === 'X',
-    );
-    if (tasks.length > main.tasks.length) main = { pid: m.pid, tid: m.tid, tasks };
-  }
-  return main;
 }
 
 /**

@@ -52,6 +52,30 @@ export function isHarnessTask(task: { ts: number; dur?: number }, commandTimes: 
 }
 
 /**
+ * The least a trace needs for tasks and their CPU time, as the Performance panel records it: `toplevel`
+ * (RunTask, and the DevTools commands that mark the harness's tasks) and `devtools.timeline`, without
+ * which the trace may come without the thread names that say which thread is the page's main thread.
+ */
+export const TASK_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
+
+/**
+ * The page's main thread: the CrRendererMain with the most tasks (others belong to idle frames or an
+ * idle page of the same test), with its tasks; no tasks when the trace names none.
+ */
+export function pageMainThread<E extends TraceEvent>(
+  ev: readonly E[],
+): { pid: number; tid: number; tasks: E[] } {
+  let main = { pid: 0, tid: 0, tasks: [] as E[] };
+  for (const m of ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')) {
+    const tasks = ev.filter(
+      (e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' && e.ph === 'X',
+    );
+    if (tasks.length > main.tasks.length) main = { pid: m.pid, tid: m.tid, tasks };
+  }
+  return main;
+}
+
+/**
  * Records the page's main-thread tasks with a Chromium trace (the categories the Performance panel uses): each task's wall time, which other processes on a loaded machine stretch, and its
  * thread CPU time, which they do not. Call the returned function to stop and read them.
  */
@@ -59,34 +83,23 @@ export async function recordMainThreadTasks(
   browser: Browser,
   page: Page,
 ): Promise<() => Promise<MainThreadTask[]>> {
-  // `devtools.timeline` as the Performance panel records it: with `toplevel` alone the trace may come
-  // without the thread names that say which thread is the page's main thread.
-  await browser.startTracing(page, {
-    categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
-  });
+  await browser.startTracing(page, { categories: TASK_CATEGORIES });
   return async () => {
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
     const ev = trace.traceEvents;
-    // The page's main thread: the CrRendererMain with the most tasks (others belong to idle frames).
-    let best: MainThreadTask[] = [];
-    for (const m of ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')) {
-      const commands = devToolsCommandTimes(ev, m.pid, m.tid);
-      const tasks = ev
-        .filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' && e.ph === 'X')
-        .map((e) => ({
-          wallMs: (e.dur ?? 0) / 1000,
-          cpuMs: (e.tdur ?? 0) / 1000,
-          harness: isHarnessTask(e, commands),
-        }));
-      if (tasks.length > best.length) best = tasks;
-    }
-    if (best.length === 0) {
+    const main = pageMainThread(ev);
+    if (main.tasks.length === 0) {
       const threads = ev.filter((e) => e.name === 'thread_name').map((e) => e.args?.name);
       throw new Error(
         `The trace holds no main-thread task (${ev.length} events, threads ${threads.join(', ')}, ` +
           `${ev.filter((e) => e.name === 'RunTask').length} RunTask)`,
       );
     }
-    return best;
+    const commands = devToolsCommandTimes(ev, main.pid, main.tid);
+    return main.tasks.map((e) => ({
+      wallMs: (e.dur ?? 0) / 1000,
+      cpuMs: (e.tdur ?? 0) / 1000,
+      harness: isHarnessTask(e, commands),
+    }));
   };
 }
